@@ -140,6 +140,9 @@ fn lex_line(text: &str, line: usize) -> Result<Vec<Token>, AsmError> {
             Tok::Str(bytes)
         } else if c == '@' || c == '-' || c.is_ascii_digit() {
             i += 1;
+            if c == '@' && chars.get(i) == Some(&'-') {
+                i += 1;
+            }
             while i < chars.len() && chars[i].is_ascii_alphanumeric() {
                 i += 1;
             }

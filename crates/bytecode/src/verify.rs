@@ -380,7 +380,7 @@ mod tests {
             ("arg_count 0\niconst_0\njz x\nsummon_null\nx: ret", "@9: stack depths differ where paths meet: 1 objects and 0 int cells coming from @8, 0 objects"),
             ("arg_count 0\nos_get32 0\nret", "@2: object slot 0 is beyond the 0 objects"),
             ("arg_count 0\nstack_reserve 0 1\nis_get32.long 0\nret", "@5: int slot 0 is beyond the 1 int cells"),
-            ("arg_count 0\nsummon_this\nsummon_string_class\niconst_1\nisum\ndynamic_invoke\nret", "dynamic_invoke needs its argument count pushed as a constant"),
+            ("arg_count 0\nsummon_this\nsummon_string_class\niconst_1\niconst_1\nisum\ndynamic_invoke\nret", "dynamic_invoke needs its argument count pushed as a constant"),
             ("arg_count 0\n.bytes 0x9f", "@2: undefined opcode 0x9f"),
             ("arg_count 0\n.bytes 0x23 0 0", "@2: iconst_32bit is truncated"),
         ];

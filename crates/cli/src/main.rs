@@ -1,1 +1,279 @@
-fn main() {}
+//! `phantom`: the command-line front end of the Phantom toolchain.
+//!
+//! Standard output carries only each command's result; diagnostics go to standard error.
+//! Exit status: 0 on success, 1 on any user error (bad file, bad usage), never a panic trace.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use phantom_bytecode::{assemble, disassemble, verify, Bundle, ClassFile};
+
+const EXAMPLES: &str = "\
+Examples:
+  phantom disasm hello.pc                  print a class file as assembly
+  phantom disasm classes                   print every class of a boot bundle
+  phantom asm hello.pasm -o hello.pc       assemble a class file
+  phantom verify hello.pc classes          verify class files and bundles
+  phantom bundle build/classes -o classes  pack a directory of .pc files into a bundle";
+
+#[derive(Parser)]
+#[command(name = "phantom", version, about = "The Phantom persistent VM toolchain", after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print class files (or every class of a bundle) in the assembly language.
+    #[command(after_help = "Example:\n  phantom disasm hello.pc > hello.pasm")]
+    Disasm {
+        /// Class files (.pc) or bundles.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Assemble a class file from the assembly language (see docs/ASSEMBLY.md).
+    #[command(after_help = "Example:\n  phantom asm hello.pasm -o hello.pc")]
+    Asm {
+        /// Assembly source.
+        file: PathBuf,
+        /// Where to write the class file.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Check class files (or every class of a bundle) with the verifier.
+    #[command(after_help = "Example:\n  phantom verify build/*.pc classes")]
+    Verify {
+        /// Class files (.pc) or bundles.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Pack every .pc file of a directory into a boot bundle, verifying each.
+    #[command(after_help = "Example:\n  phantom bundle build/classes -o classes")]
+    Bundle {
+        /// Directory holding .pc files.
+        dir: PathBuf,
+        /// Where to write the bundle.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// A user error: one line for standard error.
+struct Failure(String);
+
+type Outcome = Result<(), Failure>;
+
+fn fail<T>(message: impl Into<String>) -> Result<T, Failure> {
+    Err(Failure(message.into()))
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("phantom: internal error (please report it): {info}");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        }
+    };
+    let mut out = Output { failed: false };
+    match cli.command {
+        Command::Disasm { files } => files.iter().for_each(|f| out.run(|o| disasm(o, f, files.len() > 1))),
+        Command::Verify { files } => files.iter().for_each(|f| out.run(|o| verify_file(o, f))),
+        Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
+        Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
+    }
+    if out.failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Standard output and the failure flag shared by the commands.
+struct Output {
+    failed: bool,
+}
+
+impl Output {
+    fn run(&mut self, command: impl FnOnce(&mut Output) -> Outcome) {
+        if let Err(Failure(message)) = command(self) {
+            eprintln!("phantom: {message}");
+            self.failed = true;
+        }
+    }
+
+    /// Writes a result to standard output. A closed pipe (`phantom disasm x | head`) ends the
+    /// process quietly rather than as an error.
+    fn print(&mut self, text: &str) {
+        let mut stdout = io::stdout().lock();
+        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                std::process::exit(if self.failed { 1 } else { 0 });
+            }
+            eprintln!("phantom: cannot write to standard output: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).or_else(|e| fail(format!("cannot read {}: {e}", path.display())))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Outcome {
+    std::fs::write(path, bytes).or_else(|e| fail(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The classes in a file: itself if it is a class file, or every entry of a bundle. Each comes
+/// with the name to use in messages.
+fn classes(path: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let bytes = read(path)?;
+    let shown = path.display().to_string();
+    if ClassFile::is_class_file(&bytes) || bytes.len() < 516 {
+        return Ok(vec![(shown, bytes)]);
+    }
+    let bundle = Bundle::read(&bytes).or_else(|e| {
+        fail(format!("{shown}: neither a class file (no \"phfr:\" record at byte 0) nor a valid bundle: {e}"))
+    })?;
+    Ok(bundle
+        .entries
+        .into_iter()
+        .map(|e| (format!("{shown}[{}]", String::from_utf8_lossy(&e.name)), e.class))
+        .collect())
+}
+
+fn parse(shown: &str, bytes: &[u8]) -> Result<ClassFile, Failure> {
+    ClassFile::read(bytes).or_else(|e| fail(format!("{shown}: {e}")))
+}
+
+fn disasm(out: &mut Output, path: &Path, several: bool) -> Outcome {
+    let classes = classes(path)?;
+    let mut failures = Vec::new();
+    for (shown, bytes) in &classes {
+        match parse(shown, bytes) {
+            Ok(file) => {
+                let text = disassemble(&file);
+                if let Err(errors) = verify(&file) {
+                    for e in errors {
+                        eprintln!("phantom: warning: {shown}: {e}");
+                    }
+                }
+                if several || classes.len() > 1 {
+                    out.print(&format!("; ==== {shown} ====\n"));
+                }
+                out.print(&text);
+            }
+            Err(Failure(message)) => failures.push(message),
+        }
+    }
+    report(failures)
+}
+
+fn verify_file(out: &mut Output, path: &Path) -> Outcome {
+    let mut failures = Vec::new();
+    for (shown, bytes) in classes(path)? {
+        let file = match parse(&shown, &bytes) {
+            Ok(file) => file,
+            Err(Failure(message)) => {
+                failures.push(message);
+                continue;
+            }
+        };
+        match verify(&file) {
+            Ok(()) => out.print(&format!(
+                "{shown}: ok (class {}, {} methods)\n",
+                file.display_name(),
+                file.methods().count()
+            )),
+            Err(errors) => failures.extend(errors.iter().map(|e| format!("{shown}: {e}"))),
+        }
+    }
+    report(failures)
+}
+
+/// Turns collected failures into one: all but the last are printed here.
+fn report(mut failures: Vec<String>) -> Outcome {
+    match failures.pop() {
+        None => Ok(()),
+        Some(last) => {
+            for message in failures {
+                eprintln!("phantom: {message}");
+            }
+            fail(last)
+        }
+    }
+}
+
+fn asm(path: &Path, output: &Path) -> Outcome {
+    let bytes = read(path)?;
+    let shown = path.display();
+    let source = String::from_utf8(bytes).or_else(|e| {
+        fail(format!("{shown}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
+    let file = match assemble(&source) {
+        Ok(file) => file,
+        Err(errors) => {
+            let count = errors.len();
+            for e in &errors[..count - 1] {
+                eprintln!("phantom: {shown}:{e}");
+            }
+            return fail(format!("{shown}:{}", errors[count - 1]));
+        }
+    };
+    if let Err(errors) = verify(&file) {
+        for e in errors {
+            eprintln!("phantom: warning: {shown}: {e}");
+        }
+    }
+    write(output, &file.to_bytes())
+}
+
+fn bundle(dir: &Path, output: &Path) -> Outcome {
+    let entries = std::fs::read_dir(dir).or_else(|e| fail(format!("cannot read directory {}: {e}", dir.display())))?;
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.or_else(|e| fail(format!("cannot read directory {}: {e}", dir.display())))?.path();
+        if path.extension().is_some_and(|x| x == "pc") {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return fail(format!("{}: no .pc files to bundle", dir.display()));
+    }
+    paths.sort();
+    let mut bundle = Bundle::default();
+    let mut failures = Vec::new();
+    for path in &paths {
+        let shown = path.display().to_string();
+        let bytes = read(path)?;
+        let checked = parse(&shown, &bytes).and_then(|file| {
+            verify(&file).or_else(|errors| {
+                let messages: Vec<String> = errors.iter().map(|e| format!("{shown}: {e}")).collect();
+                fail(messages.join("\nphantom: "))
+            })
+        });
+        match checked.and_then(|_| Bundle::entry_for(bytes).or_else(|e| fail(format!("{shown}: {e}")))) {
+            Ok(entry) => {
+                if let Some(other) = bundle.entries.iter().find(|e| e.name == entry.name) {
+                    failures.push(format!(
+                        "{shown}: class {} is already in the bundle",
+                        String::from_utf8_lossy(&other.name)
+                    ));
+                } else {
+                    bundle.entries.push(entry);
+                }
+            }
+            Err(Failure(message)) => failures.push(message),
+        }
+    }
+    report(failures)?;
+    write(output, &bundle.to_bytes())?;
+    eprintln!("phantom: bundled {} classes into {}", bundle.entries.len(), output.display());
+    Ok(())
+}
