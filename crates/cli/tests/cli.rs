@@ -1,0 +1,172 @@
+//! The `phantom` command end to end: results on standard output, one-line diagnostics on
+//! standard error, exit status 0 or 1, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn phantom(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_phantom")).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn every_opcode_source() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../bytecode/tests/asm/every_opcode.pasm")
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("phantom-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn assert_user_error(o: &Output, needle: &str) {
+    assert_eq!(o.status.code(), Some(1), "stderr: {}", stderr(o));
+    assert!(stdout(o).is_empty(), "errors must not reach standard output: {}", stdout(o));
+    let err = stderr(o);
+    assert!(err.contains(needle), "expected {needle:?} in: {err}");
+    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+}
+
+#[test]
+fn asm_disasm_verify_round_trip() {
+    let tmp = TempDir::new("round-trip");
+    let (pc, text, pc2) = (tmp.path("a.pc"), tmp.path("a.pasm"), tmp.path("b.pc"));
+    let o = phantom(&["asm", every_opcode_source().to_str().unwrap(), "-o", &pc]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+
+    let o = phantom(&["disasm", &pc]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    std::fs::write(&text, &o.stdout).unwrap();
+    assert!(phantom(&["asm", &text, "-o", &pc2]).status.success());
+    assert_eq!(std::fs::read(&pc).unwrap(), std::fs::read(&pc2).unwrap());
+
+    let o = phantom(&["verify", &pc]);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), format!("{pc}: ok (class .test.every_opcode, 7 methods)\n"));
+}
+
+#[test]
+fn undefined_opcode_is_rejected_with_its_offset() {
+    let tmp = TempDir::new("undefined");
+    let (src, pc) = (tmp.path("bad.pasm"), tmp.path("bad.pc"));
+    std::fs::write(
+        &src,
+        ".class \".t\" parent \".internal.object\" fields 0 methods 17\n.method \"m\" 16\narg_count 0\nnop\n.bytes 0x9f\n.end\n",
+    )
+    .unwrap();
+    let o = phantom(&["asm", &src, "-o", &pc]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("warning"), "asm warns about unverifiable code");
+    let o = phantom(&["verify", &pc]);
+    assert_user_error(&o, "class .t, method m (ordinal 16) @3: undefined opcode 0x9f");
+    assert_eq!(stderr(&o).lines().count(), 1);
+    // disasm still shows the bytes, and says why on standard error.
+    let o = phantom(&["disasm", &pc]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains(".bytes 0x9f"));
+    assert!(stderr(&o).contains("undefined opcode 0x9f"));
+}
+
+#[test]
+fn malformed_class_file_names_file_record_and_offset() {
+    let tmp = TempDir::new("malformed");
+    let pc = tmp.path("trunc.pc");
+    let mut bytes = b"phfr:C".to_vec();
+    bytes.extend(100u32.to_be_bytes());
+    bytes.extend([0; 10]);
+    std::fs::write(&pc, bytes).unwrap();
+    let o = phantom(&["verify", &pc]);
+    assert_user_error(&o, &format!("{pc}: record 0 ('C') at byte 6: record length 100 runs past the end of the file"));
+}
+
+#[test]
+fn assembly_errors_carry_line_and_column() {
+    let tmp = TempDir::new("asm-errors");
+    let src = tmp.path("e.pasm");
+    std::fs::write(&src, ".method \"m\" 16\n  frobnicate\n  jz nowhere\n.end\n").unwrap();
+    let o = phantom(&["asm", &src, "-o", &tmp.path("e.pc")]);
+    assert_user_error(&o, &format!("{src}:2:3: unknown instruction `frobnicate`"));
+    assert!(stderr(&o).contains(&format!("{src}:3:6: undefined label `nowhere`")));
+    assert!(!Path::new(&tmp.path("e.pc")).exists(), "nothing is written on error");
+}
+
+#[test]
+fn bundle_then_disasm_and_verify_each_class() {
+    let tmp = TempDir::new("bundle");
+    let classes = tmp.0.join("classes");
+    std::fs::create_dir(&classes).unwrap();
+    let pc = classes.join("every.pc");
+    assert!(phantom(&["asm", every_opcode_source().to_str().unwrap(), "-o", pc.to_str().unwrap()]).status.success());
+    let bundle = tmp.path("classes.bundle");
+    let o = phantom(&["bundle", classes.to_str().unwrap(), "-o", &bundle]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let bytes = std::fs::read(&bundle).unwrap();
+    assert_eq!(&bytes[..18], b"test.every_opcode\0");
+
+    let o = phantom(&["verify", &bundle]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), format!("{bundle}[test.every_opcode]: ok (class .test.every_opcode, 7 methods)\n"));
+    let o = phantom(&["disasm", &bundle]);
+    assert!(stdout(&o).contains(".class \".test.every_opcode\""));
+}
+
+#[test]
+fn bundle_refuses_a_class_that_does_not_verify() {
+    let tmp = TempDir::new("bundle-bad");
+    let classes = tmp.0.join("classes");
+    std::fs::create_dir(&classes).unwrap();
+    let src = tmp.path("bad.pasm");
+    std::fs::write(&src, ".class \".t\" parent \".internal.object\" fields 0 methods 17\n.method \"m\" 16\nos_drop\nret\n.end\n").unwrap();
+    assert!(phantom(&["asm", &src, "-o", classes.join("bad.pc").to_str().unwrap()]).status.success());
+    let out = tmp.path("out");
+    let o = phantom(&["bundle", classes.to_str().unwrap(), "-o", &out]);
+    assert_user_error(&o, "object stack underflow");
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn usage_errors_and_missing_files_exit_1_and_help_exits_0() {
+    let o = phantom(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = phantom(&["verify", "/nonexistent/x.pc"]);
+    assert_user_error(&o, "cannot read /nonexistent/x.pc");
+    let o = phantom(&["--help"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Examples:"));
+    let o = phantom(&["verify"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn garbage_is_neither_a_class_file_nor_a_bundle() {
+    let tmp = TempDir::new("garbage");
+    let f = tmp.path("junk");
+    std::fs::write(&f, vec![0x41; 2000]).unwrap();
+    let o = phantom(&["disasm", &f]);
+    assert_user_error(&o, "neither a class file");
+}
