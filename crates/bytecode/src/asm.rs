@@ -354,9 +354,7 @@ pub fn assemble(source: &str) -> Result<ClassFile, Vec<AsmError>> {
         let number = index + 1;
         match lex_line(text, number) {
             Ok(tokens) if tokens.is_empty() => {}
-            Ok(tokens) => {
-                asm.lines.push(Line { number, tokens, pos: 0, end_column: text.chars().count() + 1 })
-            }
+            Ok(tokens) => asm.lines.push(Line { number, tokens, pos: 0, end_column: text.chars().count() + 1 }),
             Err(e) => asm.errors.push(e),
         }
     }
@@ -566,7 +564,11 @@ impl Assembler {
                 let column = line.column();
                 line.pos += 1;
                 if labels.insert(name.clone(), offset).is_some() {
-                    self.errors.push(AsmError { line: line.number, column, message: format!("label `{name}` is defined twice") });
+                    self.errors.push(AsmError {
+                        line: line.number,
+                        column,
+                        message: format!("label `{name}` is defined twice"),
+                    });
                 }
                 if line.peek().is_none() {
                     continue;

@@ -48,7 +48,10 @@ impl Bundle {
             let fail = |at, message: String| BundleError { entry: entries.len(), offset: at, message };
             let rest = &bytes[offset..];
             if rest.len() < ENTRY_HEADER_LEN {
-                return Err(fail(offset, format!("truncated entry header: {} bytes left, a header has 516", rest.len())));
+                return Err(fail(
+                    offset,
+                    format!("truncated entry header: {} bytes left, a header has 516", rest.len()),
+                ));
             }
             let field = &rest[..NAME_FIELD_LEN];
             let name_len = field.iter().position(|&b| b == 0).unwrap_or(NAME_FIELD_LEN);

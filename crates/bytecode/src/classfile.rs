@@ -96,7 +96,10 @@ pub enum Record {
     Constant(Constant),
     /// A record with a lower-case tag we do not know: the format allows such records to be
     /// ignored, so they are kept as they are.
-    Unknown { tag: u8, body: Vec<u8> },
+    Unknown {
+        tag: u8,
+        body: Vec<u8>,
+    },
 }
 
 impl Record {
@@ -283,7 +286,11 @@ fn read_body(tag: u8, body: &mut Body) -> Result<Record, Fail> {
             if count as usize * 12 != body.remaining() {
                 return Err((
                     at,
-                    format!("{count} line entries need {} bytes but the record has {}", count as u64 * 12, body.remaining()),
+                    format!(
+                        "{count} line entries need {} bytes but the record has {}",
+                        count as u64 * 12,
+                        body.remaining()
+                    ),
                 ));
             }
             let entries = (0..count)
@@ -336,7 +343,11 @@ impl ClassFile {
             let fail = |tag, at, message: String| FormatError { record: index, tag, offset: at, message };
             let rest = &bytes[offset..];
             if rest.len() < RECORD_HEADER_LEN {
-                return Err(fail(None, offset, format!("truncated record header: {} bytes left, a header has 10", rest.len())));
+                return Err(fail(
+                    None,
+                    offset,
+                    format!("truncated record header: {} bytes left, a header has 10", rest.len()),
+                ));
             }
             if &rest[..5] != RECORD_MAGIC {
                 return Err(fail(None, offset, format!("expected \"phfr:\", found \"{}\"", rest[..5].escape_ascii())));
@@ -344,7 +355,11 @@ impl ClassFile {
             let tag = rest[5];
             let length = i32::from_be_bytes(rest[6..10].try_into().unwrap());
             if length < RECORD_HEADER_LEN as i32 {
-                return Err(fail(Some(tag), offset + 6, format!("record length {length} is shorter than its 10-byte header")));
+                return Err(fail(
+                    Some(tag),
+                    offset + 6,
+                    format!("record length {length} is shorter than its 10-byte header"),
+                ));
             }
             let length = length as usize;
             if length > rest.len() {

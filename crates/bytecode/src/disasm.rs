@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::classfile::{ClassFile, Record, TypeRef};
-use crate::insn::{decode_at, Arg, Decoded, DecodeError};
+use crate::insn::{decode_at, Arg, DecodeError, Decoded};
 use crate::isa::Op;
 
 /// Writes `bytes` as a quoted assembly string. Printable text stays readable; anything else is

@@ -42,9 +42,16 @@ pub struct Decoded {
 pub enum DecodeErrorKind {
     UndefinedOpcode(u8),
     /// The instruction needs more bytes than the code has left.
-    Truncated { op: &'static str, needed: usize, available: usize },
+    Truncated {
+        op: &'static str,
+        needed: usize,
+        available: usize,
+    },
     /// A string operand with a negative length.
-    NegativeLength { op: &'static str, length: i32 },
+    NegativeLength {
+        op: &'static str,
+        length: i32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,7 +97,11 @@ impl Cursor<'_> {
         if n > available {
             return Err(DecodeError {
                 offset: self.start,
-                kind: DecodeErrorKind::Truncated { op: self.op, needed: self.pos - self.start + n, available: self.code.len() - self.start },
+                kind: DecodeErrorKind::Truncated {
+                    op: self.op,
+                    needed: self.pos - self.start + n,
+                    available: self.code.len() - self.start,
+                },
             });
         }
         let bytes = &self.code[self.pos..self.pos + n];
@@ -123,7 +134,10 @@ impl Cursor<'_> {
     fn bytes(&mut self) -> Result<Vec<u8>, DecodeError> {
         let length = self.i32()?;
         if length < 0 {
-            return Err(DecodeError { offset: self.start, kind: DecodeErrorKind::NegativeLength { op: self.op, length } });
+            return Err(DecodeError {
+                offset: self.start,
+                kind: DecodeErrorKind::NegativeLength { op: self.op, length },
+            });
         }
         Ok(self.take(length as usize)?.to_vec())
     }
@@ -282,9 +296,10 @@ impl Insn {
                 (Operand::Implicit, Arg::Int(v)) => {
                     opcode += int_in(name, *v, 0, info.count as i64 - 1)? as u8;
                 }
-                (Operand::Method8 | Operand::Count8 | Operand::Field8 | Operand::Native8 | Operand::Int8, Arg::Int(v)) => {
-                    out.push(int_in(name, *v, 0, u8::MAX as i64)? as u8)
-                }
+                (
+                    Operand::Method8 | Operand::Count8 | Operand::Field8 | Operand::Native8 | Operand::Int8,
+                    Arg::Int(v),
+                ) => out.push(int_in(name, *v, 0, u8::MAX as i64)? as u8),
                 (
                     Operand::Method32 | Operand::Count32 | Operand::Field32 | Operand::Slot32 | Operand::Const32,
                     Arg::Int(v),
@@ -307,9 +322,7 @@ impl Insn {
                         }
                         (false, None) => {}
                         (true, None) => return err("debug: mode has bit 0x80 set but no message".into()),
-                        (false, Some(_)) => {
-                            return err("debug: a message needs bit 0x80 set in the mode".into())
-                        }
+                        (false, Some(_)) => return err("debug: a message needs bit 0x80 set in the mode".into()),
                     }
                 }
                 (Operand::Switch, Arg::Switch { shift, divisor, targets }) => {

@@ -131,11 +131,23 @@ impl ClassContext<'_> {
             let at = Some(d.offset);
             match info.role {
                 Role::Withdrawn => {
-                    return Err(err(at, format!("`{}` is not part of the usable instruction set ({})", info.name, info.doc)))
+                    return Err(err(
+                        at,
+                        format!("`{}` is not part of the usable instruction set ({})", info.name, info.doc),
+                    ))
                 }
                 Role::Prefix(p) => {
-                    let next = insns.get(i + 1).map_or("the end of the code".to_string(), |n| format!("`{}`", n.insn.op.name()));
-                    return Err(err(at, format!("`{}` must be followed by an instruction that works on {} values, found {next}", info.name, p.suffix())));
+                    let next = insns
+                        .get(i + 1)
+                        .map_or("the end of the code".to_string(), |n| format!("`{}`", n.insn.op.name()));
+                    return Err(err(
+                        at,
+                        format!(
+                            "`{}` must be followed by an instruction that works on {} values, found {next}",
+                            info.name,
+                            p.suffix()
+                        ),
+                    ));
                 }
                 Role::Defined => {}
             }
@@ -149,11 +161,21 @@ impl ClassContext<'_> {
                 };
                 match (operand, arg) {
                     (Operand::Target, Arg::Target(t)) => check_target(*t)?,
-                    (Operand::Switch, Arg::Switch { targets, .. }) => targets.iter().try_for_each(|t| check_target(*t))?,
-                    (Operand::Field8 | Operand::Field32, Arg::Int(slot)) if *slot >= self.field_slots as i64 => {
-                        return Err(err(at, format!("field slot {slot} is out of range: the class has {} field slots", self.field_slots)))
+                    (Operand::Switch, Arg::Switch { targets, .. }) => {
+                        targets.iter().try_for_each(|t| check_target(*t))?
                     }
-                    (Operand::Const32, Arg::Int(id)) if !u32::try_from(*id).is_ok_and(|id| self.constants.contains(&id)) => {
+                    (Operand::Field8 | Operand::Field32, Arg::Int(slot)) if *slot >= self.field_slots as i64 => {
+                        return Err(err(
+                            at,
+                            format!(
+                                "field slot {slot} is out of range: the class has {} field slots",
+                                self.field_slots
+                            ),
+                        ))
+                    }
+                    (Operand::Const32, Arg::Int(id))
+                        if !u32::try_from(*id).is_ok_and(|id| self.constants.contains(&id)) =>
+                    {
                         return Err(err(at, format!("constant {id} is not in the class's constant pool")))
                     }
                     _ => {}
@@ -361,26 +383,39 @@ mod tests {
 
     #[test]
     fn a_plain_method_passes() {
-        check("arg_count 0\nstack_reserve 1 1\niconst_1\nis_set32 0\nconst_pool 0\nos_set32 0\nos_get32 0\nret").unwrap();
+        check("arg_count 0\nstack_reserve 1 1\niconst_1\nis_set32 0\nconst_pool 0\nos_set32 0\nos_get32 0\nret")
+            .unwrap();
     }
 
     #[test]
     fn rejections_name_method_and_offset() {
         let cases: &[(&str, &str)] = &[
-            ("arg_count 0\nos_drop\nret", "method m (ordinal 16) @2: object stack underflow: `os_drop` needs 1 objects, the stack has 0"),
+            (
+                "arg_count 0\nos_drop\nret",
+                "method m (ordinal 16) @2: object stack underflow: `os_drop` needs 1 objects, the stack has 0",
+            ),
             ("arg_count 0\nisum\nret", "@2: integer stack underflow"),
             ("arg_count 0\nisum.long\nret", "@2: integer stack underflow"),
             ("arg_count 0\njmp @3\nret", "@2: jump target @3 is inside an instruction"),
             ("arg_count 0\njmp @100\nret", "@2: jump target @100 is outside the code"),
             ("arg_count 0\nconst_pool 7\nret", "@2: constant 7 is not in the class's constant pool"),
             ("arg_count 0\nos_load8 2\nret", "@2: field slot 2 is out of range"),
-            ("arg_count 0\nprefix_long\nret", "@2: `prefix_long` must be followed by an instruction that works on long values, found `ret`"),
+            (
+                "arg_count 0\nprefix_long\nret",
+                "@2: `prefix_long` must be followed by an instruction that works on long values, found `ret`",
+            ),
             ("arg_count 0\ncopy\nret", "@2: `copy` is not part of the usable instruction set"),
             ("arg_count 0\nsummon_null", "@2: execution can run past the end of the code"),
-            ("arg_count 0\niconst_0\njz x\nsummon_null\nx: ret", "@9: stack depths differ where paths meet: 1 objects and 0 int cells coming from @8, 0 objects"),
+            (
+                "arg_count 0\niconst_0\njz x\nsummon_null\nx: ret",
+                "@9: stack depths differ where paths meet: 1 objects and 0 int cells coming from @8, 0 objects",
+            ),
             ("arg_count 0\nos_get32 0\nret", "@2: object slot 0 is beyond the 0 objects"),
             ("arg_count 0\nstack_reserve 0 1\nis_get32.long 0\nret", "@5: int slot 0 is beyond the 1 int cells"),
-            ("arg_count 0\nsummon_this\nsummon_string_class\niconst_1\niconst_1\nisum\ndynamic_invoke\nret", "dynamic_invoke needs its argument count pushed as a constant"),
+            (
+                "arg_count 0\nsummon_this\nsummon_string_class\niconst_1\niconst_1\nisum\ndynamic_invoke\nret",
+                "dynamic_invoke needs its argument count pushed as a constant",
+            ),
             ("arg_count 0\n.bytes 0x9f", "@2: undefined opcode 0x9f"),
             ("arg_count 0\n.bytes 0x23 0 0", "@2: iconst_32bit is truncated"),
         ];
@@ -392,10 +427,8 @@ mod tests {
 
     #[test]
     fn catcher_handler_sees_the_thrown_object() {
-        check(
-            "arg_count 0\nsummon_string_class\npush_catcher h\nsummon_null\nthrow\nh: os_drop\nsummon_null\nret",
-        )
-        .unwrap();
+        check("arg_count 0\nsummon_string_class\npush_catcher h\nsummon_null\nthrow\nh: os_drop\nsummon_null\nret")
+            .unwrap();
     }
 
     #[test]

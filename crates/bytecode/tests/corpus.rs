@@ -43,7 +43,10 @@ fn assert_golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1 to create it)", path.display()));
-    assert!(expected == actual, "{name} differs from the golden disassembly; run with UPDATE_GOLDEN=1 and review the diff");
+    assert!(
+        expected == actual,
+        "{name} differs from the golden disassembly; run with UPDATE_GOLDEN=1 and review the diff"
+    );
 }
 
 #[test]
@@ -116,7 +119,10 @@ fn every_withdrawn_opcode_assembles_but_is_rejected_at_its_offset() {
             let file = assemble(&src).unwrap();
             let errors = verify(&file).unwrap_err();
             let message = errors[0].to_string();
-            assert!(message.contains("@2: `") && message.contains("is not part of the usable instruction set"), "{message}");
+            assert!(
+                message.contains("@2: `") && message.contains("is not part of the usable instruction set"),
+                "{message}"
+            );
             assert_round_trips(&file.to_bytes(), info.name);
         }
     }
@@ -151,7 +157,11 @@ fn original_files_with_undefined_opcodes_are_rejected_with_the_offset() {
         let bytes = std::fs::read(&path).unwrap();
         let file = ClassFile::read(&bytes).unwrap();
         let errors = verify(&file).unwrap_err();
-        assert!(errors.iter().any(|e| e.offset.is_some() && e.message.contains("undefined opcode")), "{}: {errors:?}", path.display());
+        assert!(
+            errors.iter().any(|e| e.offset.is_some() && e.message.contains("undefined opcode")),
+            "{}: {errors:?}",
+            path.display()
+        );
         assert_round_trips(&bytes, &path.display().to_string());
     }
 }

@@ -17,17 +17,22 @@ fn type_ref() -> impl Strategy<Value = TypeRef> {
     prop_oneof![
         Just(TypeRef::default()),
         bytes(12).prop_map(|class| TypeRef { container: 0, class, element: vec![] }),
-        (any::<i32>(), bytes(8), bytes(8)).prop_map(|(container, class, element)| TypeRef { container, class, element }),
+        (any::<i32>(), bytes(8), bytes(8)).prop_map(|(container, class, element)| TypeRef {
+            container,
+            class,
+            element
+        }),
     ]
 }
 
 /// An instruction with its operands drawn at random; jump targets are instruction indexes,
 /// turned into offsets once the whole method is laid out.
 fn insn(max_targets: usize) -> impl Strategy<Value = Insn> {
-    (0..OPS.len(), any::<u64>(), prop::collection::vec(0..max_targets, 0..4), bytes(20), any::<u8>(), 0..3usize).prop_map(
-        |(row, seed, targets, text, mode, prefix_pick)| {
+    (0..OPS.len(), any::<u64>(), prop::collection::vec(0..max_targets, 0..4), bytes(20), any::<u8>(), 0..3usize)
+        .prop_map(|(row, seed, targets, text, mode, prefix_pick)| {
             let info = &OPS[row];
-            let prefix = TypePrefix::ALL.into_iter().cycle().skip(prefix_pick).take(3).find(|&p| info.prefixes.accepts(p));
+            let prefix =
+                TypePrefix::ALL.into_iter().cycle().skip(prefix_pick).take(3).find(|&p| info.prefixes.accepts(p));
             let prefix = prefix.filter(|_| seed % 2 == 0);
             let args = info
                 .operands
@@ -45,9 +50,7 @@ fn insn(max_targets: usize) -> impl Strategy<Value = Insn> {
                     // Placeholder instruction indexes, resolved in `method`.
                     Operand::Target => Arg::Target(*targets.first().unwrap_or(&0) as i64),
                     Operand::Bytes => Arg::Bytes(text.clone()),
-                    Operand::Debug => {
-                        Arg::Debug { mode, message: (mode & 0x80 != 0).then(|| text.clone()) }
-                    }
+                    Operand::Debug => Arg::Debug { mode, message: (mode & 0x80 != 0).then(|| text.clone()) },
                     Operand::Switch => Arg::Switch {
                         shift: seed as i32,
                         divisor: (seed >> 32) as u32,
@@ -56,8 +59,7 @@ fn insn(max_targets: usize) -> impl Strategy<Value = Insn> {
                 })
                 .collect();
             Insn { prefix, op: info.op, args }
-        },
-    )
+        })
 }
 
 /// Random code whose jumps land on instruction starts.
@@ -86,13 +88,26 @@ fn code() -> impl Strategy<Value = Vec<u8>> {
 fn record() -> impl Strategy<Value = Record> {
     prop_oneof![
         (bytes(10), 0..64u32, code()).prop_map(|(name, ordinal, code)| Record::Method(Method { name, ordinal, code })),
-        (bytes(10), 0..64u32, prop::option::of(any::<i32>()), type_ref(), prop::collection::vec((bytes(6), type_ref()), 0..4))
-            .prop_map(|(name, ordinal, ctor, returns, args)| Record::Signature(Signature { name, ordinal, ctor, returns, args })),
+        (
+            bytes(10),
+            0..64u32,
+            prop::option::of(any::<i32>()),
+            type_ref(),
+            prop::collection::vec((bytes(6), type_ref()), 0..4)
+        )
+            .prop_map(|(name, ordinal, ctor, returns, args)| Record::Signature(Signature {
+                name,
+                ordinal,
+                ctor,
+                returns,
+                args
+            })),
         (0..64u32, prop::collection::vec((any::<i64>(), any::<i32>()), 0..6)).prop_map(|(ordinal, e)| Record::LineMap(
             LineMap { ordinal, entries: e.into_iter().map(|(offset, line)| LineEntry { offset, line }).collect() }
         )),
-        prop::collection::vec((bytes(6), 0..8u32, type_ref()), 0..3)
-            .prop_map(|f| Record::Fields(f.into_iter().map(|(name, ordinal, ty)| Field { name, ordinal, ty }).collect())),
+        prop::collection::vec((bytes(6), 0..8u32, type_ref()), 0..3).prop_map(|f| Record::Fields(
+            f.into_iter().map(|(name, ordinal, ty)| Field { name, ordinal, ty }).collect()
+        )),
         (0..16u32, type_ref(), bytes(30)).prop_map(|(id, ty, value)| Record::Constant(Constant { id, ty, value })),
         (prop::sample::select(b"abdeghijkmnopqrstuvwxyz".to_vec()), bytes(20))
             .prop_map(|(tag, body)| Record::Unknown { tag, body }),
@@ -102,7 +117,8 @@ fn record() -> impl Strategy<Value = Record> {
 fn class_file() -> impl Strategy<Value = ClassFile> {
     (bytes(20), any::<u32>(), any::<u32>(), bytes(20), bytes(20), prop::collection::vec(record(), 0..12)).prop_map(
         |(name, field_slots, method_slots, parent, version, mut records)| {
-            let header = ClassHeader { name, field_slots: field_slots >> 1, method_slots: method_slots >> 1, parent, version };
+            let header =
+                ClassHeader { name, field_slots: field_slots >> 1, method_slots: method_slots >> 1, parent, version };
             records.insert(0, Record::Class(header));
             ClassFile { records }
         },

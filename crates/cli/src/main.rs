@@ -186,11 +186,9 @@ fn verify_file(out: &mut Output, path: &Path) -> Outcome {
             }
         };
         match verify(&file) {
-            Ok(()) => out.print(&format!(
-                "{shown}: ok (class {}, {} methods)\n",
-                file.display_name(),
-                file.methods().count()
-            )),
+            Ok(()) => {
+                out.print(&format!("{shown}: ok (class {}, {} methods)\n", file.display_name(), file.methods().count()))
+            }
             Err(errors) => failures.extend(errors.iter().map(|e| format!("{shown}: {e}"))),
         }
     }

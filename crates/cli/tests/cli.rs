@@ -141,7 +141,11 @@ fn bundle_refuses_a_class_that_does_not_verify() {
     let classes = tmp.0.join("classes");
     std::fs::create_dir(&classes).unwrap();
     let src = tmp.path("bad.pasm");
-    std::fs::write(&src, ".class \".t\" parent \".internal.object\" fields 0 methods 17\n.method \"m\" 16\nos_drop\nret\n.end\n").unwrap();
+    std::fs::write(
+        &src,
+        ".class \".t\" parent \".internal.object\" fields 0 methods 17\n.method \"m\" 16\nos_drop\nret\n.end\n",
+    )
+    .unwrap();
     assert!(phantom(&["asm", &src, "-o", classes.join("bad.pc").to_str().unwrap()]).status.success());
     let out = tmp.path("out");
     let o = phantom(&["bundle", classes.to_str().unwrap(), "-o", &out]);
