@@ -1,0 +1,317 @@
+//! Block I/O behind a small interface, so the store can run on a file today, on a simulated
+//! crashing disk in tests, and one day on a raw device of our own kernel.
+
+use std::fs::File;
+use std::io;
+use std::os::unix::fs::FileExt;
+use std::sync::Mutex;
+
+/// What the store needs from storage. Media assumptions (see `docs/STORE-FORMAT.md`): data is
+/// durable only after `sync` returns Ok; a write may be torn at sector granularity by a crash;
+/// a failed `sync` may have lost any write since the previous successful one.
+pub trait BlockDevice: Send + Sync {
+    /// Reads exactly `buf.len()` bytes; reading past the end is an error.
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<()>;
+    /// Writes all of `data`, growing the device if needed.
+    fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<()>;
+    /// Makes every completed write durable (`fdatasync`).
+    fn sync(&self) -> io::Result<()>;
+    /// Current size in bytes.
+    fn len(&self) -> io::Result<u64>;
+}
+
+/// A regular file.
+pub struct FileDevice {
+    file: File,
+}
+
+impl FileDevice {
+    pub fn new(file: File) -> FileDevice {
+        FileDevice { file }
+    }
+
+    pub fn file(&self) -> &File {
+        &self.file
+    }
+}
+
+impl BlockDevice for FileDevice {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
+        self.file.read_exact_at(buf, offset)
+    }
+
+    fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<()> {
+        self.file.write_all_at(data, offset)
+    }
+
+    fn sync(&self) -> io::Result<()> {
+        self.file.sync_data()
+    }
+
+    fn len(&self) -> io::Result<u64> {
+        Ok(self.file.metadata()?.len())
+    }
+}
+
+/// How a simulated crash treats the writes not yet made durable by a sync.
+#[derive(Clone, Copy, Debug)]
+pub enum CrashMode {
+    /// Every unsynced write is lost.
+    DropAll,
+    /// Every unsynced write reached the disk.
+    KeepAll,
+    /// A pseudo-random subset survives (seeded).
+    Subset(u64),
+    /// A pseudo-random subset survives and one surviving write is torn at a 512-byte sector
+    /// boundary: only its first sectors reached the disk.
+    SubsetTorn(u64),
+}
+
+const SECTOR: usize = 512;
+
+struct SimState {
+    durable: Vec<u8>,
+    /// Writes since the last sync, in order.
+    pending: Vec<(u64, Vec<u8>)>,
+    /// Device operations performed (reads are not counted: they cannot be crash points).
+    ops: u64,
+    /// The device "loses power" when `ops` reaches this: that operation and all later ones fail.
+    crash_at: Option<u64>,
+    crashed: bool,
+    /// Writes fail with "no space" once the device would grow beyond this many bytes.
+    capacity: Option<u64>,
+    /// Syncs fail with EIO while set.
+    failing_sync: bool,
+}
+
+/// An in-memory disk with a volatile write cache, for crash testing: writes are pending until
+/// `sync`, a crash keeps any subset of pending writes and can tear one.
+pub struct SimDisk {
+    state: Mutex<SimState>,
+}
+
+fn sim_error(kind: io::ErrorKind, what: &str) -> io::Error {
+    io::Error::new(kind, format!("simulated {what}"))
+}
+
+/// splitmix64: a small deterministic generator for crash choices.
+fn next_random(seed: &mut u64) -> u64 {
+    *seed = seed.wrapping_add(0x9E3779B97F4A7C15);
+    let mut z = *seed;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D049BB133111EB);
+    z ^ (z >> 31)
+}
+
+fn apply(image: &mut Vec<u8>, offset: u64, data: &[u8]) {
+    let end = offset as usize + data.len();
+    if image.len() < end {
+        image.resize(end, 0);
+    }
+    image[offset as usize..end].copy_from_slice(data);
+}
+
+impl SimDisk {
+    pub fn new() -> SimDisk {
+        SimDisk::from_image(Vec::new())
+    }
+
+    /// A disk whose durable contents are `image`.
+    pub fn from_image(image: Vec<u8>) -> SimDisk {
+        SimDisk {
+            state: Mutex::new(SimState {
+                durable: image,
+                pending: Vec::new(),
+                ops: 0,
+                crash_at: None,
+                crashed: false,
+                capacity: None,
+                failing_sync: false,
+            }),
+        }
+    }
+
+    /// Makes operation number `op` (counting writes and syncs from now on) and every later one fail.
+    pub fn crash_after(&self, op: u64) {
+        let mut s = self.state.lock().unwrap();
+        s.crash_at = Some(s.ops + op);
+    }
+
+    pub fn ops(&self) -> u64 {
+        self.state.lock().unwrap().ops
+    }
+
+    pub fn has_crashed(&self) -> bool {
+        self.state.lock().unwrap().crashed
+    }
+
+    pub fn set_capacity(&self, bytes: Option<u64>) {
+        self.state.lock().unwrap().capacity = bytes;
+    }
+
+    pub fn set_failing_sync(&self, failing: bool) {
+        self.state.lock().unwrap().failing_sync = failing;
+    }
+
+    /// The contents a restart would find after a crash now.
+    pub fn crash_image(&self, mode: CrashMode) -> Vec<u8> {
+        let s = self.state.lock().unwrap();
+        let mut image = s.durable.clone();
+        let mut seed = match mode {
+            CrashMode::Subset(seed) | CrashMode::SubsetTorn(seed) => seed,
+            _ => 0,
+        };
+        let keep: Vec<bool> = s
+            .pending
+            .iter()
+            .map(|_| match mode {
+                CrashMode::DropAll => false,
+                CrashMode::KeepAll => true,
+                CrashMode::Subset(_) | CrashMode::SubsetTorn(_) => next_random(&mut seed) % 2 == 0,
+            })
+            .collect();
+        let torn = match mode {
+            CrashMode::SubsetTorn(_) if !s.pending.is_empty() => {
+                Some(next_random(&mut seed) as usize % s.pending.len())
+            }
+            _ => None,
+        };
+        for (i, (offset, data)) in s.pending.iter().enumerate() {
+            if Some(i) == torn {
+                let sectors = data.len().div_ceil(SECTOR);
+                let kept = (next_random(&mut seed) as usize % sectors.max(1)) * SECTOR;
+                apply(&mut image, *offset, &data[..kept.min(data.len())]);
+            } else if keep[i] {
+                apply(&mut image, *offset, data);
+            }
+        }
+        image
+    }
+
+    /// The durable contents plus every pending write (what a reader of the device sees now).
+    pub fn current_image(&self) -> Vec<u8> {
+        self.crash_image(CrashMode::KeepAll)
+    }
+
+    fn count_op(s: &mut SimState) -> io::Result<()> {
+        if s.crashed || s.crash_at.is_some_and(|at| s.ops >= at) {
+            s.crashed = true;
+            return Err(sim_error(io::ErrorKind::Other, "power loss"));
+        }
+        s.ops += 1;
+        Ok(())
+    }
+}
+
+impl Default for SimDisk {
+    fn default() -> Self {
+        SimDisk::new()
+    }
+}
+
+impl BlockDevice for SimDisk {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
+        let s = self.state.lock().unwrap();
+        if s.crashed {
+            return Err(sim_error(io::ErrorKind::Other, "power loss"));
+        }
+        let len = s.pending.iter().map(|(o, d)| o + d.len() as u64).fold(s.durable.len() as u64, u64::max);
+        if offset + buf.len() as u64 > len {
+            return Err(sim_error(io::ErrorKind::UnexpectedEof, "read past the end"));
+        }
+        let start = offset as usize;
+        let end = start + buf.len();
+        buf.fill(0);
+        if start < s.durable.len() {
+            let n = end.min(s.durable.len()) - start;
+            buf[..n].copy_from_slice(&s.durable[start..start + n]);
+        }
+        for (o, d) in &s.pending {
+            let (ws, we) = (*o as usize, *o as usize + d.len());
+            if ws < end && we > start {
+                let (a, b) = (ws.max(start), we.min(end));
+                buf[a - start..b - start].copy_from_slice(&d[a - ws..b - ws]);
+            }
+        }
+        Ok(())
+    }
+
+    fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<()> {
+        let mut s = self.state.lock().unwrap();
+        SimDisk::count_op(&mut s)?;
+        if s.capacity.is_some_and(|cap| offset + data.len() as u64 > cap) {
+            return Err(sim_error(io::ErrorKind::StorageFull, "disk full"));
+        }
+        s.pending.push((offset, data.to_vec()));
+        Ok(())
+    }
+
+    fn sync(&self) -> io::Result<()> {
+        let mut s = self.state.lock().unwrap();
+        SimDisk::count_op(&mut s)?;
+        if s.failing_sync {
+            // Like Linux after a failed fsync: the dirty data may be gone for good.
+            s.pending.clear();
+            return Err(sim_error(io::ErrorKind::Other, "I/O error on sync"));
+        }
+        let pending = std::mem::take(&mut s.pending);
+        for (offset, data) in pending {
+            apply(&mut s.durable, offset, &data);
+        }
+        Ok(())
+    }
+
+    fn len(&self) -> io::Result<u64> {
+        let s = self.state.lock().unwrap();
+        Ok(s.pending.iter().map(|(o, d)| o + d.len() as u64).fold(s.durable.len() as u64, u64::max))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsynced_writes_are_lost_or_torn_by_a_crash() {
+        let disk = SimDisk::new();
+        disk.write_at(0, &[1; 1024]).unwrap();
+        disk.sync().unwrap();
+        disk.write_at(0, &[2; 1024]).unwrap();
+        let mut buf = [0; 4];
+        disk.read_at(0, &mut buf).unwrap();
+        assert_eq!(buf, [2; 4], "reads see pending writes");
+        assert_eq!(disk.crash_image(CrashMode::DropAll), vec![1; 1024]);
+        assert_eq!(disk.crash_image(CrashMode::KeepAll), vec![2; 1024]);
+        let torn = disk.crash_image(CrashMode::SubsetTorn(3));
+        assert!(torn.chunks(512).all(|s| s == [1; 512] || s == [2; 512]), "tears only at sector boundaries");
+    }
+
+    #[test]
+    fn crash_point_fails_that_operation_and_every_later_one() {
+        let disk = SimDisk::new();
+        disk.crash_after(1);
+        disk.write_at(0, &[1]).unwrap();
+        assert!(disk.sync().is_err());
+        assert!(disk.write_at(0, &[1]).is_err());
+        assert!(disk.has_crashed());
+    }
+}
+
+/// Lets a caller keep a handle on a device the store uses (tests inspect a `SimDisk` this way).
+impl<T: BlockDevice + ?Sized> BlockDevice for std::sync::Arc<T> {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
+        (**self).read_at(offset, buf)
+    }
+
+    fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<()> {
+        (**self).write_at(offset, data)
+    }
+
+    fn sync(&self) -> io::Result<()> {
+        (**self).sync()
+    }
+
+    fn len(&self) -> io::Result<u64> {
+        (**self).len()
+    }
+}

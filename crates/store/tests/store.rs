@@ -1,0 +1,327 @@
+//! Functional tests of the store on the simulated disk: snapshots, reopening, retention,
+//! space reuse, faults, damage and eviction.
+
+use std::sync::Arc;
+
+use phantom_store::{check_image, BlockDevice, SimDisk, Store, StoreError, StoreOptions, PAGE_SIZE};
+
+const MIB: u64 = 1 << 20;
+
+fn options(size: u64) -> StoreOptions {
+    StoreOptions { address_space: size, ..StoreOptions::default() }
+}
+
+fn new_store(size: u64) -> (Arc<SimDisk>, Store) {
+    let disk = Arc::new(SimDisk::new());
+    let store = Store::create_on(Box::new(disk.clone()), &options(size)).unwrap();
+    (disk, store)
+}
+
+/// Opens what a restart would find on `disk` right now.
+fn reopen(disk: &SimDisk, opts: &StoreOptions) -> (Arc<SimDisk>, Store) {
+    let disk = Arc::new(SimDisk::from_image(disk.current_image()));
+    let (store, _) = Store::open_on(Box::new(disk.clone()), opts).unwrap();
+    (disk, store)
+}
+
+fn fill(store: &Store, page: u64, byte: u8) {
+    store.write(page * PAGE_SIZE as u64, &[byte; PAGE_SIZE]).unwrap();
+}
+
+fn page(store: &Store, page: u64) -> Vec<u8> {
+    let mut buf = vec![0; PAGE_SIZE];
+    store.read(page * PAGE_SIZE as u64, &mut buf).unwrap();
+    buf
+}
+
+#[test]
+fn data_survives_a_snapshot_and_reopen() {
+    let (disk, store) = new_store(64 * MIB);
+    store.write(100, b"hello").unwrap();
+    store.write(PAGE_SIZE as u64 - 2, b"across").unwrap();
+    store.write_u64(40 * MIB, 0xDEAD_BEEF).unwrap();
+    let record = store.snapshot_now().unwrap();
+    assert_eq!(record.generation, 1);
+    assert_eq!(record.pages, 3);
+    drop(store);
+    let (_, store) = reopen(&disk, &options(64 * MIB));
+    let mut buf = [0; 5];
+    store.read(100, &mut buf).unwrap();
+    assert_eq!(&buf, b"hello");
+    let mut buf = [0; 6];
+    store.read(PAGE_SIZE as u64 - 2, &mut buf).unwrap();
+    assert_eq!(&buf, b"across");
+    assert_eq!(store.read_u64(40 * MIB).unwrap(), 0xDEAD_BEEF);
+    assert_eq!(store.read_u64(50 * MIB).unwrap(), 0, "untouched memory reads as zero");
+    assert_eq!(store.generation(), 1);
+}
+
+#[test]
+fn snapshot_is_memory_as_of_begin_even_while_writes_continue() {
+    let (disk, store) = new_store(16 * MIB);
+    for p in 0..64 {
+        fill(&store, p, 1);
+    }
+    store.begin_snapshot().unwrap();
+    // Writes after begin, before and during write-out: none may leak into the snapshot.
+    for p in 0..32 {
+        fill(&store, p, 2);
+    }
+    fill(&store, 100, 2);
+    let writer = {
+        let store = store.clone();
+        std::thread::spawn(move || store.write_snapshot().unwrap().unwrap())
+    };
+    for p in 32..64 {
+        fill(&store, p, 3);
+    }
+    writer.join().unwrap();
+    let (_, old) = reopen(&disk, &options(16 * MIB));
+    for p in 0..64 {
+        assert_eq!(page(&old, p), vec![1; PAGE_SIZE], "page {p}");
+    }
+    assert_eq!(page(&old, 100), vec![0; PAGE_SIZE]);
+    // Live memory kept every write, and the next snapshot has them.
+    assert_eq!(page(&store, 0), vec![2; PAGE_SIZE]);
+    assert_eq!(page(&store, 63), vec![3; PAGE_SIZE]);
+    store.snapshot_now().unwrap();
+    let (_, new) = reopen(&disk, &options(16 * MIB));
+    assert_eq!(page(&new, 0), vec![2; PAGE_SIZE]);
+    assert_eq!(page(&new, 63), vec![3; PAGE_SIZE]);
+    assert_eq!(page(&new, 100), vec![2; PAGE_SIZE]);
+}
+
+#[test]
+fn only_dirty_pages_are_written_and_zero_pages_cost_nothing() {
+    let (disk, store) = new_store(1 << 40);
+    for p in 0..10 {
+        fill(&store, p * 1000, 7);
+    }
+    store.snapshot_now().unwrap();
+    let size = disk.len().unwrap();
+    fill(&store, 0, 8);
+    let record = store.snapshot_now().unwrap();
+    assert_eq!(record.written, 1);
+    assert_eq!(record.pages, 10);
+    // One page plus its path of nodes (4 levels for 1 TiB), nothing more.
+    assert!(disk.len().unwrap() - size <= 5 * PAGE_SIZE as u64);
+    // Zeroing a page drops it from the image.
+    fill(&store, 1000, 0);
+    assert_eq!(store.snapshot_now().unwrap().pages, 9);
+    let (_, reopened) = reopen(&disk, &options(1 << 40));
+    assert_eq!(page(&reopened, 1000), vec![0; PAGE_SIZE]);
+    assert_eq!(page(&reopened, 0), vec![8; PAGE_SIZE]);
+}
+
+#[test]
+fn keeps_the_last_k_snapshots_and_opens_any_of_them() {
+    let disk = Arc::new(SimDisk::new());
+    let opts = StoreOptions { address_space: 4 * MIB, keep: 3, ..StoreOptions::default() };
+    let store = Store::create_on(Box::new(disk.clone()), &opts).unwrap();
+    for g in 1..=5u8 {
+        fill(&store, 0, g);
+        store.snapshot_now().unwrap();
+    }
+    let gens: Vec<u64> = store.snapshots().iter().map(|s| s.generation).collect();
+    assert_eq!(gens, [5, 4, 3]);
+    for g in [5u64, 4, 3] {
+        let (_, old) = reopen(&disk, &StoreOptions { generation: Some(g), ..opts.clone() });
+        assert_eq!(page(&old, 0), vec![g as u8; PAGE_SIZE]);
+    }
+    let gone = Store::open_on(
+        Box::new(SimDisk::from_image(disk.current_image())),
+        &StoreOptions { generation: Some(2), ..opts },
+    );
+    assert!(matches!(gone, Err(StoreError::Invalid(m)) if m.contains("not retained")));
+}
+
+#[test]
+fn space_of_dropped_snapshots_is_reused() {
+    let (disk, store) = new_store(4 * MIB);
+    for round in 0..50u8 {
+        for p in 0..16 {
+            fill(&store, p, round.wrapping_add(1));
+        }
+        store.snapshot_now().unwrap();
+    }
+    // 16 pages + a node, kept twice, plus one snapshot in flight: far below 50 rounds' worth.
+    let blocks = disk.len().unwrap() / PAGE_SIZE as u64;
+    assert!(blocks < 60, "image grew to {blocks} blocks");
+    let report = check_image(&*disk);
+    assert!(!report.damaged, "{:?}", report.lines);
+}
+
+#[test]
+fn reopened_store_rebuilds_free_space_without_leaking() {
+    let (disk, store) = new_store(4 * MIB);
+    for round in 0..10u8 {
+        fill(&store, round as u64 % 4, round + 1);
+        store.snapshot_now().unwrap();
+    }
+    drop(store);
+    let (disk2, store) = reopen(&disk, &options(4 * MIB));
+    let before = disk2.len().unwrap();
+    for round in 0..40u8 {
+        fill(&store, round as u64 % 4, round + 1);
+        store.snapshot_now().unwrap();
+    }
+    assert!(disk2.len().unwrap() <= before + 8 * PAGE_SIZE as u64, "free space was not reused after reopen");
+    assert!(!check_image(&*disk2).damaged);
+}
+
+#[test]
+fn disk_full_fails_the_snapshot_but_not_the_previous_one_or_memory() {
+    let (disk, store) = new_store(64 * MIB);
+    fill(&store, 1, 1);
+    store.snapshot_now().unwrap();
+    disk.set_capacity(Some(disk.len().unwrap()));
+    for p in 0..20 {
+        fill(&store, p, 2);
+    }
+    let err = store.snapshot_now().unwrap_err();
+    assert!(err.to_string().contains("disk full"), "{err}");
+    // Memory still works, and a crash now recovers the previous snapshot.
+    fill(&store, 30, 3);
+    assert_eq!(page(&store, 30), vec![3; PAGE_SIZE]);
+    let (_, old) = reopen(&disk, &options(64 * MIB));
+    assert_eq!(old.generation(), 1);
+    assert_eq!(page(&old, 1), vec![1; PAGE_SIZE]);
+    // With space again, the next snapshot writes everything the failed one had to.
+    disk.set_capacity(None);
+    let record = store.snapshot_now().unwrap();
+    assert_eq!(record.generation, 2);
+    let (_, new) = reopen(&disk, &options(64 * MIB));
+    for p in 0..20 {
+        assert_eq!(page(&new, p), vec![2; PAGE_SIZE], "page {p}");
+    }
+    assert_eq!(page(&new, 30), vec![3; PAGE_SIZE]);
+}
+
+#[test]
+fn failed_data_sync_is_not_trusted_and_the_retry_rewrites() {
+    let (disk, store) = new_store(4 * MIB);
+    fill(&store, 0, 1);
+    store.snapshot_now().unwrap();
+    fill(&store, 0, 2);
+    disk.set_failing_sync(true);
+    assert!(store.snapshot_now().is_err());
+    disk.set_failing_sync(false);
+    store.snapshot_now().unwrap();
+    let (_, s) = reopen(&disk, &options(4 * MIB));
+    assert_eq!(page(&s, 0), vec![2; PAGE_SIZE]);
+}
+
+#[test]
+fn a_second_store_on_the_same_image_file_is_refused() {
+    let dir = std::env::temp_dir().join(format!("phantom-store-lock-{}", std::process::id()));
+    let _ = std::fs::remove_file(&dir);
+    let _first = Store::create(&dir, &options(4 * MIB)).unwrap();
+    let second = Store::open(&dir, &options(4 * MIB));
+    assert!(matches!(second, Err(StoreError::Invalid(m)) if m.contains("in use by another process")));
+    std::fs::remove_file(&dir).unwrap();
+}
+
+#[test]
+fn out_of_range_access_is_an_error() {
+    let (_, store) = new_store(4 * MIB);
+    assert!(matches!(store.write(4 * MIB - 2, b"abc"), Err(StoreError::OutOfRange { .. })));
+    assert!(matches!(store.read_u64(u64::MAX - 3), Err(StoreError::OutOfRange { .. })));
+}
+
+#[test]
+fn clean_pages_are_evicted_and_read_back() {
+    let disk = Arc::new(SimDisk::new());
+    let opts = StoreOptions {
+        address_space: 64 * MIB,
+        resident_limit: Some(16 * PAGE_SIZE as u64),
+        ..StoreOptions::default()
+    };
+    let store = Store::create_on(Box::new(disk.clone()), &opts).unwrap();
+    for p in 0..200 {
+        fill(&store, p, (p % 251) as u8 + 1);
+        if p % 20 == 19 {
+            store.snapshot_now().unwrap();
+            store.trim();
+        }
+    }
+    store.snapshot_now().unwrap();
+    store.trim();
+    assert!(store.resident_pages() <= 16, "{} resident", store.resident_pages());
+    for p in 0..200 {
+        assert_eq!(page(&store, p), vec![(p % 251) as u8 + 1; PAGE_SIZE], "page {p}");
+        store.trim();
+    }
+    assert!(store.resident_pages() <= 17);
+}
+
+#[test]
+fn damaged_newest_snapshot_falls_back_and_says_so() {
+    let (disk, store) = new_store(4 * MIB);
+    fill(&store, 0, 1);
+    store.snapshot_now().unwrap();
+    fill(&store, 0, 2);
+    let newest = store.snapshot_now().unwrap();
+    let mut image = disk.current_image();
+    // Flip a bit in the newest root node.
+    image[(newest.root.block as usize) * PAGE_SIZE + 9] ^= 0x10;
+    let (store, report) = Store::open_on(Box::new(SimDisk::from_image(image.clone())), &options(4 * MIB)).unwrap();
+    assert_eq!(report.generation, 1);
+    assert_eq!(report.skipped[0].0, 2);
+    assert!(report.to_string().contains("skipped snapshot 2"), "{report}");
+    assert_eq!(page(&store, 0), vec![1; PAGE_SIZE]);
+    let check = check_image(&SimDisk::from_image(image));
+    assert!(check.damaged);
+    assert_eq!(check.good, vec![1]);
+}
+
+#[test]
+fn damaged_page_is_a_loud_error_or_a_verified_fallback() {
+    let (disk, store) = new_store(4 * MIB);
+    fill(&store, 3, 1);
+    store.snapshot_now().unwrap();
+    fill(&store, 3, 2);
+    store.snapshot_now().unwrap();
+    let mut image = disk.current_image();
+    // The newest copy of page 3 is the block holding 0x02 bytes.
+    let block = image.chunks(PAGE_SIZE).position(|b| b == [2u8; PAGE_SIZE]).unwrap();
+    image[block * PAGE_SIZE + 100] = 0xFF;
+    let (lazy, _) = Store::open_on(Box::new(SimDisk::from_image(image.clone())), &options(4 * MIB)).unwrap();
+    let err = lazy.read_u64(3 * PAGE_SIZE as u64).unwrap_err();
+    assert!(err.to_string().contains("fails its checksum"), "{err}");
+    let verified = StoreOptions { verify: true, ..options(4 * MIB) };
+    let (store, report) = Store::open_on(Box::new(SimDisk::from_image(image)), &verified).unwrap();
+    assert_eq!(report.generation, 1);
+    assert_eq!(page(&store, 3), vec![1; PAGE_SIZE]);
+}
+
+#[test]
+fn truncated_or_garbage_images_fail_clearly() {
+    let (disk, store) = new_store(4 * MIB);
+    fill(&store, 0, 1);
+    store.snapshot_now().unwrap();
+    let image = disk.current_image();
+    let verified = StoreOptions { verify: true, ..options(4 * MIB) };
+    // Cut off the data: the newest snapshot is unreadable, generation 0 (empty) remains.
+    let (store, report) =
+        Store::open_on(Box::new(SimDisk::from_image(image[..2 * PAGE_SIZE].to_vec())), &verified).unwrap();
+    assert_eq!(report.generation, 0);
+    assert!(report.skipped[0].1.contains("beyond the end of the image"), "{report}");
+    assert_eq!(page(&store, 0), vec![0; PAGE_SIZE]);
+    for junk in [vec![], vec![0u8; 100], vec![0xAB; 3 * PAGE_SIZE]] {
+        let err = Store::open_on(Box::new(SimDisk::from_image(junk)), &options(4 * MIB)).err().unwrap();
+        assert!(err.to_string().contains("no valid superblock"), "{err}");
+    }
+}
+
+#[test]
+fn background_writer_and_wait_durable() {
+    let (disk, store) = new_store(4 * MIB);
+    let writer = store.spawn_writer(|e| panic!("{e}"));
+    fill(&store, 0, 9);
+    let epoch = store.begin_snapshot().unwrap();
+    let generation = store.wait_durable(epoch).unwrap();
+    assert_eq!(generation, 1);
+    drop(writer);
+    let (_, s) = reopen(&disk, &options(4 * MIB));
+    assert_eq!(page(&s, 0), vec![9; PAGE_SIZE]);
+}
