@@ -65,6 +65,9 @@ pub enum CrashMode {
     /// A pseudo-random subset survives and one surviving write is torn at a 512-byte sector
     /// boundary: only its first sectors reached the disk.
     SubsetTorn(u64),
+    /// Exactly the pending writes whose bit is set survive (bit i = i-th pending write, up to
+    /// 64); optionally write `index` is torn after `sectors` sectors. For exhaustive sweeps.
+    Exact { keep: u64, tear: Option<(usize, usize)> },
 }
 
 const SECTOR: usize = 512;
@@ -137,6 +140,11 @@ impl SimDisk {
         s.crash_at = Some(s.ops + op);
     }
 
+    /// Sizes of the writes not yet made durable, in order.
+    pub fn pending_writes(&self) -> Vec<usize> {
+        self.state.lock().unwrap().pending.iter().map(|(_, d)| d.len()).collect()
+    }
+
     pub fn ops(&self) -> u64 {
         self.state.lock().unwrap().ops
     }
@@ -164,7 +172,9 @@ impl SimDisk {
         let keep: Vec<bool> = s
             .pending
             .iter()
-            .map(|_| match mode {
+            .enumerate()
+            .map(|(i, _)| match mode {
+                CrashMode::Exact { keep, .. } => i < 64 && keep & (1 << i) != 0,
                 CrashMode::DropAll => false,
                 CrashMode::KeepAll => true,
                 CrashMode::Subset(_) | CrashMode::SubsetTorn(_) => next_random(&mut seed) % 2 == 0,
