@@ -881,15 +881,17 @@ impl Store {
         let inner = &*self.inner;
         let s = inner.region.lock(page);
         if let Some(copy) = lock(&inner.side).remove(&page) {
+            // The page has moved on to a later epoch; its state must not claim a capture.
             out.copy_from_slice(&copy[..]);
+            inner.region.unlock(page, s);
         } else if bits::epoch(s) <= epoch && s & bits::RESIDENT != 0 {
             // SAFETY: one whole page under its lock; writers must take the lock first.
             unsafe { std::ptr::copy_nonoverlapping(inner.region.ptr(page * BLOCK_SIZE), out.as_mut_ptr(), PAGE_SIZE) };
+            inner.region.unlock(page, s | bits::CAPTURED);
         } else {
             inner.region.unlock(page, s);
             return Err(StoreError::Invalid(format!("internal error: page {page} changed without a copy")));
         }
-        inner.region.unlock(page, s | bits::CAPTURED);
         Ok(())
     }
 

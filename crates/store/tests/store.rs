@@ -325,3 +325,18 @@ fn background_writer_and_wait_durable() {
     let (_, s) = reopen(&disk, &options(4 * MIB));
     assert_eq!(page(&s, 0), vec![9; PAGE_SIZE]);
 }
+
+/// A page changed during one write-out and again during the next must be copied both times.
+#[test]
+fn page_rewritten_during_consecutive_write_outs_keeps_each_moment() {
+    let (disk, store) = new_store(4 * MIB);
+    fill(&store, 0, 1);
+    store.begin_snapshot().unwrap();
+    fill(&store, 0, 2); // copied before this write
+    store.write_snapshot().unwrap();
+    store.begin_snapshot().unwrap();
+    fill(&store, 0, 3); // must be copied again
+    store.write_snapshot().unwrap();
+    let (_, s) = reopen(&disk, &options(4 * MIB));
+    assert_eq!(page(&s, 0), vec![2; PAGE_SIZE]);
+}
