@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use phantom_bytecode::{assemble, disassemble, verify, Bundle, ClassFile};
+use phantom_store::{check_image, list_snapshots, FileDevice, PAGE_SIZE};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -16,7 +17,9 @@ Examples:
   phantom disasm classes                   print every class of a boot bundle
   phantom asm hello.pasm -o hello.pc       assemble a class file
   phantom verify hello.pc classes          verify class files and bundles
-  phantom bundle build/classes -o classes  pack a directory of .pc files into a bundle";
+  phantom bundle build/classes -o classes  pack a directory of .pc files into a bundle
+  phantom snapshots phantom.img            list the snapshots kept in an image
+  phantom fsck phantom.img                 check every checksum of every snapshot";
 
 #[derive(Parser)]
 #[command(name = "phantom", version, about = "The Phantom persistent VM toolchain", after_help = EXAMPLES)]
@@ -59,6 +62,19 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Check an image: both superblocks and every page-table node and page of every snapshot.
+    /// Exits 1 if anything is damaged.
+    #[command(after_help = "Example:\n  phantom fsck phantom.img")]
+    Fsck {
+        /// The image file.
+        image: PathBuf,
+    },
+    /// List the snapshots an image keeps: generation, time, size and pages.
+    #[command(after_help = "Example:\n  phantom snapshots phantom.img")]
+    Snapshots {
+        /// The image file.
+        image: PathBuf,
+    },
 }
 
 /// A user error: one line for standard error.
@@ -87,6 +103,8 @@ fn main() -> ExitCode {
         Command::Verify { files } => files.iter().for_each(|f| out.run(|o| verify_file(o, f))),
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
+        Command::Fsck { image } => out.run(|o| fsck(o, &image)),
+        Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }
     if out.failed {
         ExitCode::from(1)
@@ -274,4 +292,84 @@ fn bundle(dir: &Path, output: &Path) -> Outcome {
     write(output, &bundle.to_bytes())?;
     eprintln!("phantom: bundled {} classes into {}", bundle.entries.len(), output.display());
     Ok(())
+}
+
+/// Opens an image read-only for inspection.
+fn image_device(path: &Path) -> Result<FileDevice, Failure> {
+    let file = std::fs::File::open(path).or_else(|e| fail(format!("cannot open {}: {e}", path.display())))?;
+    Ok(FileDevice::new(file))
+}
+
+fn fsck(out: &mut Output, path: &Path) -> Outcome {
+    let report = check_image(&image_device(path)?);
+    let mut text = String::new();
+    for line in &report.lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    out.print(&text);
+    if report.damaged {
+        let good = match report.good.first() {
+            Some(g) => format!("snapshot {g} is intact and will be used"),
+            None => "no snapshot is intact".to_string(),
+        };
+        return fail(format!("{}: damaged; {good}", path.display()));
+    }
+    Ok(())
+}
+
+fn snapshots(out: &mut Output, path: &Path) -> Outcome {
+    let list = list_snapshots(&image_device(path)?).or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    let mut text =
+        format!("{:>10}  {:<24}  {:>12}  {:>10}  {:>10}\n", "generation", "time (UTC)", "size", "pages", "written");
+    for s in list {
+        text.push_str(&format!(
+            "{:>10}  {:<24}  {:>12}  {:>10}  {:>10}\n",
+            s.generation,
+            utc(s.time_ns),
+            human_bytes(s.pages * PAGE_SIZE as u64),
+            s.pages,
+            s.written
+        ));
+    }
+    out.print(&text);
+    Ok(())
+}
+
+/// `2026-11-22 12:00:00.123` from nanoseconds since the Unix epoch.
+fn utc(ns: u64) -> String {
+    let secs = ns / 1_000_000_000;
+    let (days, rem) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{:03}",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+        ns / 1_000_000 % 1000
+    )
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
 }

@@ -174,3 +174,41 @@ fn garbage_is_neither_a_class_file_nor_a_bundle() {
     let o = phantom(&["disasm", &f]);
     assert_user_error(&o, "neither a class file");
 }
+
+#[test]
+fn snapshots_and_fsck_of_an_image() {
+    use phantom_store::{Store, StoreOptions};
+    let tmp = TempDir::new("image");
+    let image = tmp.path("phantom.img");
+    let store =
+        Store::create(Path::new(&image), &StoreOptions { address_space: 1 << 24, ..StoreOptions::default() }).unwrap();
+    store.write(0, &[7; 10_000]).unwrap();
+    store.snapshot_now().unwrap();
+    store.write(0, &[8; 4096]).unwrap();
+    store.snapshot_now().unwrap();
+    drop(store);
+
+    let o = phantom(&["snapshots", &image]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[1].trim_start().starts_with("2 ") && lines[1].contains("12.0 KiB"), "{lines:?}");
+    assert!(lines[2].trim_start().starts_with("1 "), "{lines:?}");
+
+    let o = phantom(&["fsck", &image]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("snapshot 2: ok, 3 pages"), "{}", stdout(&o));
+
+    // Damage the newest copy of page 0 (the block of 0x08 bytes).
+    let mut bytes = std::fs::read(&image).unwrap();
+    let block = bytes.chunks(4096).position(|b| b == [8u8; 4096]).unwrap();
+    bytes[block * 4096] ^= 1;
+    std::fs::write(&image, bytes).unwrap();
+    let o = phantom(&["fsck", &image]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("snapshot 2: DAMAGED"), "{}", stdout(&o));
+    assert!(stderr(&o).contains("damaged; snapshot 1 is intact and will be used"), "{}", stderr(&o));
+
+    let o = phantom(&["fsck", &tmp.path("missing.img")]);
+    assert_user_error(&o, "cannot open");
+}

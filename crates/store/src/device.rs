@@ -17,7 +17,7 @@ pub trait BlockDevice: Send + Sync {
     /// Makes every completed write durable (`fdatasync`).
     fn sync(&self) -> io::Result<()>;
     /// Current size in bytes.
-    fn len(&self) -> io::Result<u64>;
+    fn size(&self) -> io::Result<u64>;
 }
 
 /// A regular file.
@@ -48,7 +48,7 @@ impl BlockDevice for FileDevice {
         self.file.sync_data()
     }
 
-    fn len(&self) -> io::Result<u64> {
+    fn size(&self) -> io::Result<u64> {
         Ok(self.file.metadata()?.len())
     }
 }
@@ -177,7 +177,7 @@ impl SimDisk {
                 CrashMode::Exact { keep, .. } => i < 64 && keep & (1 << i) != 0,
                 CrashMode::DropAll => false,
                 CrashMode::KeepAll => true,
-                CrashMode::Subset(_) | CrashMode::SubsetTorn(_) => next_random(&mut seed) % 2 == 0,
+                CrashMode::Subset(_) | CrashMode::SubsetTorn(_) => next_random(&mut seed).is_multiple_of(2),
             })
             .collect();
         let torn = match mode {
@@ -271,9 +271,28 @@ impl BlockDevice for SimDisk {
         Ok(())
     }
 
-    fn len(&self) -> io::Result<u64> {
+    fn size(&self) -> io::Result<u64> {
         let s = self.state.lock().unwrap();
         Ok(s.pending.iter().map(|(o, d)| o + d.len() as u64).fold(s.durable.len() as u64, u64::max))
+    }
+}
+
+/// Lets a caller keep a handle on a device the store uses (tests inspect a `SimDisk` this way).
+impl<T: BlockDevice + ?Sized> BlockDevice for std::sync::Arc<T> {
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
+        (**self).read_at(offset, buf)
+    }
+
+    fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<()> {
+        (**self).write_at(offset, data)
+    }
+
+    fn sync(&self) -> io::Result<()> {
+        (**self).sync()
+    }
+
+    fn size(&self) -> io::Result<u64> {
+        (**self).size()
     }
 }
 
@@ -304,24 +323,5 @@ mod tests {
         assert!(disk.sync().is_err());
         assert!(disk.write_at(0, &[1]).is_err());
         assert!(disk.has_crashed());
-    }
-}
-
-/// Lets a caller keep a handle on a device the store uses (tests inspect a `SimDisk` this way).
-impl<T: BlockDevice + ?Sized> BlockDevice for std::sync::Arc<T> {
-    fn read_at(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
-        (**self).read_at(offset, buf)
-    }
-
-    fn write_at(&self, offset: u64, data: &[u8]) -> io::Result<()> {
-        (**self).write_at(offset, data)
-    }
-
-    fn sync(&self) -> io::Result<()> {
-        (**self).sync()
-    }
-
-    fn len(&self) -> io::Result<u64> {
-        (**self).len()
     }
 }

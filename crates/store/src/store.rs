@@ -249,7 +249,7 @@ impl Store {
 
     /// Writes an empty store onto a device.
     pub fn create_on(dev: Box<dyn BlockDevice>, options: &StoreOptions) -> Result<Store> {
-        if options.address_space == 0 || options.address_space % BLOCK_SIZE != 0 {
+        if options.address_space == 0 || !options.address_space.is_multiple_of(BLOCK_SIZE) {
             return Err(StoreError::Invalid("the address space must be a non-zero multiple of 4 KiB".into()));
         }
         let superblock = Superblock {
@@ -1014,7 +1014,8 @@ fn cached_node(inner: &Inner, meta: &mut Meta, entry: BlockRef) -> Result<Arc<No
         return Ok(node.clone());
     }
     let node = Arc::new(read_node(&*inner.dev, entry)?);
-    if meta.cache.len() >= 1 << 16 {
+    // A bounded cache: the hot upper levels are re-read cheaply after a reset.
+    if meta.cache.len() >= 4096 {
         meta.cache.clear();
     }
     meta.cache.insert(entry.block, node.clone());

@@ -98,13 +98,13 @@ fn only_dirty_pages_are_written_and_zero_pages_cost_nothing() {
         fill(&store, p * 1000, 7);
     }
     store.snapshot_now().unwrap();
-    let size = disk.len().unwrap();
+    let size = disk.size().unwrap();
     fill(&store, 0, 8);
     let record = store.snapshot_now().unwrap();
     assert_eq!(record.written, 1);
     assert_eq!(record.pages, 10);
     // One page plus its path of nodes (4 levels for 1 TiB), nothing more.
-    assert!(disk.len().unwrap() - size <= 5 * PAGE_SIZE as u64);
+    assert!(disk.size().unwrap() - size <= 5 * PAGE_SIZE as u64);
     // Zeroing a page drops it from the image.
     fill(&store, 1000, 0);
     assert_eq!(store.snapshot_now().unwrap().pages, 9);
@@ -145,7 +145,7 @@ fn space_of_dropped_snapshots_is_reused() {
         store.snapshot_now().unwrap();
     }
     // 16 pages + a node, kept twice, plus one snapshot in flight: far below 50 rounds' worth.
-    let blocks = disk.len().unwrap() / PAGE_SIZE as u64;
+    let blocks = disk.size().unwrap() / PAGE_SIZE as u64;
     assert!(blocks < 60, "image grew to {blocks} blocks");
     let report = check_image(&*disk);
     assert!(!report.damaged, "{:?}", report.lines);
@@ -160,12 +160,12 @@ fn reopened_store_rebuilds_free_space_without_leaking() {
     }
     drop(store);
     let (disk2, store) = reopen(&disk, &options(4 * MIB));
-    let before = disk2.len().unwrap();
+    let before = disk2.size().unwrap();
     for round in 0..40u8 {
         fill(&store, round as u64 % 4, round + 1);
         store.snapshot_now().unwrap();
     }
-    assert!(disk2.len().unwrap() <= before + 8 * PAGE_SIZE as u64, "free space was not reused after reopen");
+    assert!(disk2.size().unwrap() <= before + 8 * PAGE_SIZE as u64, "free space was not reused after reopen");
     assert!(!check_image(&*disk2).damaged);
 }
 
@@ -174,7 +174,7 @@ fn disk_full_fails_the_snapshot_but_not_the_previous_one_or_memory() {
     let (disk, store) = new_store(64 * MIB);
     fill(&store, 1, 1);
     store.snapshot_now().unwrap();
-    disk.set_capacity(Some(disk.len().unwrap()));
+    disk.set_capacity(Some(disk.size().unwrap()));
     for p in 0..20 {
         fill(&store, p, 2);
     }
