@@ -18,6 +18,8 @@ pub const MAGIC: &[u8; 8] = b"PHSTORE1";
 pub const FORMAT_VERSION: u32 = 1;
 /// Most snapshots one superblock can list.
 pub const MAX_RETAINED: usize = 48;
+/// Largest address space an image may declare: 2^36 pages, 256 TiB.
+pub const MAX_ADDRESS_PAGES: u64 = 1 << 36;
 
 const SNAPSHOT_ENTRY_LEN: usize = 64;
 const HEADER_LEN: usize = 64;
@@ -179,7 +181,10 @@ impl Superblock {
         }
         let address_pages = u64_at(b, 24);
         let count = u32_at(b, 40) as usize;
-        if count == 0 || count > MAX_RETAINED || address_pages == 0 || u32_at(b, 44) != tree_height(address_pages) {
+        if address_pages == 0 || address_pages > MAX_ADDRESS_PAGES {
+            return Err(SuperblockError::Unsupported(format!("address space of {address_pages} pages")));
+        }
+        if count == 0 || count > MAX_RETAINED || u32_at(b, 44) != tree_height(address_pages) {
             return Err(SuperblockError::Unsupported("inconsistent superblock header".into()));
         }
         let snapshots: Vec<SnapshotRecord> = (0..count)

@@ -249,8 +249,13 @@ impl Store {
 
     /// Writes an empty store onto a device.
     pub fn create_on(dev: Box<dyn BlockDevice>, options: &StoreOptions) -> Result<Store> {
-        if options.address_space == 0 || !options.address_space.is_multiple_of(BLOCK_SIZE) {
-            return Err(StoreError::Invalid("the address space must be a non-zero multiple of 4 KiB".into()));
+        if options.address_space == 0
+            || !options.address_space.is_multiple_of(BLOCK_SIZE)
+            || options.address_space / BLOCK_SIZE > crate::format::MAX_ADDRESS_PAGES
+        {
+            return Err(StoreError::Invalid(
+                "the address space must be a non-zero multiple of 4 KiB, at most 256 TiB".into(),
+            ));
         }
         let superblock = Superblock {
             generation: 0,
@@ -984,7 +989,11 @@ fn write_runs(dev: &dyn BlockDevice, writes: &[(u64, &[u8])]) -> Result<()> {
 
 /// Reads a block and checks it against its reference.
 fn read_block(dev: &dyn BlockDevice, entry: BlockRef, buf: &mut [u8]) -> Result<()> {
-    dev.read_at(entry.block * BLOCK_SIZE, buf).map_err(|e| {
+    let offset = entry
+        .block
+        .checked_mul(BLOCK_SIZE)
+        .ok_or_else(|| StoreError::Corrupt(format!("block number {} is impossible", entry.block)))?;
+    dev.read_at(offset, buf).map_err(|e| {
         if e.kind() == io::ErrorKind::UnexpectedEof {
             StoreError::Corrupt(format!("block {} lies beyond the end of the image (truncated?)", entry.block))
         } else {
