@@ -120,6 +120,15 @@ impl Region {
         }
     }
 
+    /// Takes a page's lock if it is free; returns the state word as it was.
+    pub fn try_lock(&self, page: u64) -> Option<u64> {
+        let state = self.state(page);
+        let s = state.load(Ordering::Relaxed);
+        (s & bits::LOCKED == 0
+            && state.compare_exchange(s, s | bits::LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok())
+        .then_some(s)
+    }
+
     /// Releases the lock, publishing the new state.
     pub fn unlock(&self, page: u64, new_state: u64) {
         self.state(page).store(new_state & !bits::LOCKED, Ordering::Release);

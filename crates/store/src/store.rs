@@ -589,7 +589,11 @@ impl Store {
         let mut i = 0;
         while inner.resident.load(Ordering::Relaxed) > limit && i < list.len() {
             let page = list[i];
-            let s = inner.region.lock(page);
+            // A page-in holds its page lock while it appends to this list: never wait for it.
+            let Some(s) = inner.region.try_lock(page) else {
+                i += 1;
+                continue;
+            };
             if s & bits::RESIDENT == 0 {
                 inner.region.unlock(page, s);
                 list.swap_remove(i);

@@ -53,6 +53,11 @@ fn sigkill_at_random_moments_never_loses_a_durable_round_or_mixes_snapshots() {
             }
         }
     }
+    eprintln!(
+        "{iterations} kills: {} recoveries checked, {} of them with data, highest durable round {durable}",
+        recovered_rounds.len(),
+        recovered_rounds.iter().filter(|&&n| n > 0).count()
+    );
     // The runs must have made progress and recovered real work, not just empty images.
     assert!(durable > 0, "no snapshot became durable in {iterations} runs");
     assert!(recovered_rounds.iter().any(|&n| n > 0));
