@@ -1,0 +1,203 @@
+//! Classes: the internal-class table, loaded classes, method tables with inheritance and
+//! overriding, and where class files are found.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use phantom_bytecode::classfile::Record;
+use phantom_bytecode::{verify, Bundle, ClassFile};
+
+use crate::code::Code;
+use crate::heap::ClassId;
+use crate::natives::NativeFn;
+use crate::value::Value;
+
+/// The internal classes, in the original VM's row order (reference vm 3.3). A class's id is
+/// its row, so ids below `INTERNAL.len()` are internal.
+pub const INTERNAL: &[&str] = &[
+    ".internal.void",
+    ".internal.class",
+    ".internal.interface",
+    ".internal.code",
+    ".internal.int",
+    ".internal.long",
+    ".internal.string",
+    ".internal.container.array",
+    ".internal.container.page",
+    ".internal.thread",
+    ".internal.call_frame",
+    ".internal.istack",
+    ".internal.ostack",
+    ".internal.estack",
+    ".internal.boot",
+    ".internal.io.tty",
+    ".internal.mutex",
+    ".internal.cond",
+    ".internal.sema",
+    ".internal.binary",
+    ".internal.bitmap",
+    ".internal.closure",
+    ".internal.world",
+    ".internal.udp",
+    ".internal.tcp",
+    ".internal.window",
+    ".internal.directory",
+    ".internal.connection",
+    ".internal.float",
+    ".internal.double",
+    ".internal.net",
+    ".internal.http",
+    ".internal.time",
+    ".internal.stat",
+    ".internal.io",
+    ".internal.port",
+    ".internal.ui.control",
+    ".internal.ui.font",
+    ".internal.weakref",
+];
+
+/// Well-known internal class ids.
+pub mod ids {
+    use crate::heap::ClassId;
+    pub const VOID: ClassId = 0;
+    pub const CLASS: ClassId = 1;
+    pub const INT: ClassId = 4;
+    pub const LONG: ClassId = 5;
+    pub const STRING: ClassId = 6;
+    pub const ARRAY: ClassId = 7;
+    pub const PAGE: ClassId = 8;
+    pub const BOOT: ClassId = 14;
+    pub const BINARY: ClassId = 19;
+    pub const FLOAT: ClassId = 28;
+    pub const DOUBLE: ClassId = 29;
+}
+
+/// Method slots of every internal class: the object protocol (0-15) and class-specific ones.
+pub const INTERNAL_METHOD_SLOTS: usize = 64;
+
+pub enum Body {
+    Bytecode(Arc<Code>),
+    Native(NativeFn),
+}
+
+pub struct Method {
+    pub name: String,
+    pub ordinal: u32,
+    /// The class whose file defines the method: its constant pool is the one `const_pool` reads.
+    pub class: ClassId,
+    pub body: Body,
+    /// (code offset, source line), sorted by offset.
+    pub lines: Vec<(u32, i32)>,
+}
+
+impl Method {
+    /// The source line of a code offset, if the class has a line map.
+    pub fn line_at(&self, offset: u32) -> Option<i32> {
+        let i = self.lines.partition_point(|(o, _)| *o <= offset);
+        i.checked_sub(1).map(|i| self.lines[i].1)
+    }
+}
+
+pub struct Class {
+    pub id: ClassId,
+    pub name: String,
+    pub parent: Option<ClassId>,
+    pub field_slots: u32,
+    pub vtable: Vec<Option<Arc<Method>>>,
+    /// Ordinals by method name, for `dynamic_invoke`.
+    pub by_name: HashMap<String, u32>,
+    pub constants: HashMap<u32, Value>,
+    /// The heap object programs see for this class.
+    pub object: Value,
+}
+
+impl Class {
+    pub fn is_internal(&self) -> bool {
+        (self.id as usize) < INTERNAL.len()
+    }
+}
+
+/// Where classes are loaded from, searched in order.
+#[derive(Default)]
+pub struct ClassPath {
+    dirs: Vec<PathBuf>,
+    bundles: Vec<Bundle>,
+    files: Vec<Vec<u8>>,
+}
+
+impl ClassPath {
+    pub fn add_dir(&mut self, dir: PathBuf) {
+        self.dirs.push(dir);
+    }
+
+    pub fn add_bundle(&mut self, bundle: Bundle) {
+        self.bundles.push(bundle);
+    }
+
+    /// A class file given directly; found by the name in its header.
+    pub fn add_file(&mut self, bytes: Vec<u8>) {
+        self.files.push(bytes);
+    }
+
+    /// The class file bytes for a class name (with its leading dot).
+    pub fn find(&self, name: &str) -> Option<Vec<u8>> {
+        let bare = name.strip_prefix('.').unwrap_or(name);
+        for bytes in &self.files {
+            if ClassFile::read(bytes).ok().and_then(|f| f.header().map(|h| h.name == name.as_bytes())).unwrap_or(false)
+            {
+                return Some(bytes.clone());
+            }
+        }
+        for dir in &self.dirs {
+            if let Ok(bytes) = std::fs::read(dir.join(format!("{bare}.pc"))) {
+                return Some(bytes);
+            }
+        }
+        self.bundles.iter().find_map(|b| b.find(name.as_bytes()).map(|e| e.class.clone()))
+    }
+}
+
+/// A class file checked and decoded, ready to link.
+pub struct Parsed {
+    pub file: ClassFile,
+    pub name: String,
+    pub parent: String,
+}
+
+/// Reads and verifies a class file.
+pub fn parse(bytes: &[u8], origin: &str) -> Result<Parsed, String> {
+    let file = ClassFile::read(bytes).map_err(|e| format!("{origin}: {e}"))?;
+    verify(&file).map_err(|errors| format!("{origin}: {}", errors[0]))?;
+    let header = file.header().expect("verified files have one header");
+    let name = String::from_utf8_lossy(&header.name).into_owned();
+    let parent = String::from_utf8_lossy(&header.parent).into_owned();
+    Ok(Parsed { file, name, parent })
+}
+
+/// Builds the methods a class file defines.
+pub fn methods_of(parsed: &Parsed, class: ClassId) -> Result<Vec<Method>, String> {
+    let mut out = Vec::new();
+    for m in parsed.file.methods() {
+        let code = Code::decode(&m.code).map_err(|e| format!("{}: {e}", parsed.name))?;
+        let mut lines: Vec<(u32, i32)> = parsed
+            .file
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::LineMap(l) if l.ordinal == m.ordinal => Some(l),
+                _ => None,
+            })
+            .flat_map(|l| l.entries.iter().filter(|e| e.offset >= 0).map(|e| (e.offset as u32, e.line)))
+            .collect();
+        lines.sort_unstable();
+        out.push(Method {
+            name: String::from_utf8_lossy(&m.name).into_owned(),
+            ordinal: m.ordinal,
+            class,
+            body: Body::Bytecode(Arc::new(code)),
+            lines,
+        });
+    }
+    Ok(out)
+}

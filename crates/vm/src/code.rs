@@ -1,0 +1,274 @@
+//! Decoded code: a method's verified bytecode as a compact instruction array with jump targets
+//! resolved to indexes. Derived data, kept outside the heap and rebuilt from the class file on
+//! demand.
+
+use phantom_bytecode::insn::{decode_all, Arg};
+use phantom_bytecode::isa::{Op, TypePrefix};
+
+/// The type an integer-stack instruction works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    Int,
+    Long,
+    Float,
+    Double,
+}
+
+impl Ty {
+    fn of(prefix: Option<TypePrefix>) -> Ty {
+        match prefix {
+            None => Ty::Int,
+            Some(TypePrefix::Long) => Ty::Long,
+            Some(TypePrefix::Float) => Ty::Float,
+            Some(TypePrefix::Double) => Ty::Double,
+        }
+    }
+
+    /// Integer-stack cells a value of this type occupies.
+    pub fn cells(self) -> usize {
+        match self {
+            Ty::Int | Ty::Float => 1,
+            Ty::Long | Ty::Double => 2,
+        }
+    }
+}
+
+/// Binary operations on two values of a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bin {
+    Add,
+    Mul,
+    /// b - a ("upper minus lower")
+    SubUL,
+    /// a - b
+    SubLU,
+    /// b / a
+    DivUL,
+    /// a / b
+    DivLU,
+    /// b % a
+    RemUL,
+    /// a % b
+    RemLU,
+    Or,
+    And,
+    Xor,
+    LogOr,
+    LogAnd,
+    LogXor,
+    Shl,
+    Shr,
+    Ushr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Ge,
+    Le,
+    Gt,
+    Lt,
+}
+
+/// One decoded instruction. Targets are instruction indexes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Instr {
+    Nop,
+    Debug,
+    Djnz(u32),
+    Jz(u32),
+    Jmp(u32),
+    Switch {
+        shift: i32,
+        divisor: u32,
+        targets: Box<[u32]>,
+    },
+    Ret,
+    Call {
+        method: u32,
+        nargs: u32,
+    },
+    Sys(u8),
+    IsDup(Ty),
+    IsDrop(Ty),
+    OsDup,
+    OsDrop,
+    LoadField(u32),
+    SaveField(u32),
+    LoadIntField(u32),
+    SaveIntField(u32),
+    New,
+    Pull(u32),
+    GetSlot(u32),
+    SetSlot(u32),
+    /// A constant of the given type (the bits of a long, an int for the rest).
+    Const(Ty, i64),
+    /// Pushes a 64-bit pattern as two cells, whatever the prefix.
+    Const64(i64),
+    String(Box<[u8]>),
+    GetInt(Ty, u32),
+    SetInt(Ty, u32),
+    ConstPool(u32),
+    Reserve(u8, u8),
+    Cast,
+    PushCatcher(u32),
+    PopCatcher,
+    Throw,
+    SummonThread,
+    SummonThis,
+    SummonNull,
+    /// One of the internal classes by name.
+    SummonInternal(&'static str),
+    SummonByName(Box<[u8]>),
+    Box(Ty),
+    Unbox(Ty),
+    Bin(Bin, Ty),
+    Not(Ty),
+    LogNot(Ty),
+    Cmp(Cmp, Ty),
+    OsEq,
+    OsNeq,
+    OsIsNull,
+    Lock,
+    Unlock,
+    StaticInvoke {
+        method: u32,
+        nargs: u32,
+    },
+    DynamicInvoke,
+    ArgCount(u8),
+    /// Convert from the first type to the second.
+    Convert(Ty, Ty),
+}
+
+/// A method's decoded code.
+#[derive(Debug)]
+pub struct Code {
+    pub instrs: Vec<Instr>,
+    /// Byte offset of each instruction in the class file's code.
+    pub offsets: Vec<u32>,
+}
+
+impl Code {
+    /// Decodes verified bytecode. Fails only on code the verifier would have rejected.
+    pub fn decode(bytes: &[u8]) -> Result<Code, String> {
+        let decoded = decode_all(bytes).map_err(|e| e.to_string())?;
+        let offsets: Vec<u32> = decoded.iter().map(|d| d.offset as u32).collect();
+        let index = |target: i64| -> Result<u32, String> {
+            offsets
+                .binary_search(&(target as u32))
+                .map(|i| i as u32)
+                .map_err(|_| format!("jump target @{target} is not an instruction"))
+        };
+        let mut instrs = Vec::with_capacity(decoded.len());
+        for d in &decoded {
+            let ty = Ty::of(d.insn.prefix);
+            let int = |i: usize| match d.insn.args.get(i) {
+                Some(Arg::Int(v)) => *v,
+                _ => 0,
+            };
+            let target = || match d.insn.args.first() {
+                Some(Arg::Target(t)) => index(*t),
+                _ => Err("missing jump target".to_string()),
+            };
+            let bytes = || match d.insn.args.first() {
+                Some(Arg::Bytes(b)) => b.clone().into_boxed_slice(),
+                _ => Box::default(),
+            };
+            use Op::*;
+            let instr = match d.insn.op {
+                Nop => Instr::Nop,
+                Debug => Instr::Debug,
+                Djnz => Instr::Djnz(target()?),
+                Jz => Instr::Jz(target()?),
+                Jmp => Instr::Jmp(target()?),
+                Op::Switch => match &d.insn.args[0] {
+                    Arg::Switch { shift, divisor, targets } => Instr::Switch {
+                        shift: *shift,
+                        divisor: *divisor,
+                        targets: targets.iter().map(|t| index(*t)).collect::<Result<_, _>>()?,
+                    },
+                    _ => return Err("bad switch".into()),
+                },
+                Ret => Instr::Ret,
+                ShortCall => Instr::Call { method: int(0) as u32, nargs: 0 },
+                Call8 | Call32 | Op::Call => Instr::Call { method: int(0) as u32, nargs: int(1) as u32 },
+                Op::Sys => Instr::Sys(int(0) as u8),
+                Op::IsDup => Instr::IsDup(ty),
+                Op::IsDrop => Instr::IsDrop(ty),
+                Op::OsDup => Instr::OsDup,
+                Op::OsDrop => Instr::OsDrop,
+                OsLoad8 | OsLoad32 => Instr::LoadField(int(0) as u32),
+                OsSave8 | OsSave32 => Instr::SaveField(int(0) as u32),
+                IsLoad8 => Instr::LoadIntField(int(0) as u32),
+                IsSave8 => Instr::SaveIntField(int(0) as u32),
+                Op::New => Instr::New,
+                OsPull32 => Instr::Pull(int(0) as u32),
+                OsGet32 => Instr::GetSlot(int(0) as u32),
+                OsSet32 => Instr::SetSlot(int(0) as u32),
+                Iconst0 => Instr::Const(ty, 0),
+                Iconst1 => Instr::Const(ty, 1),
+                Iconst8 | Iconst32 => Instr::Const(ty, int(0)),
+                Iconst64 => Instr::Const64(int(0)),
+                SconstBin => Instr::String(bytes()),
+                IsGet32 => Instr::GetInt(ty, int(0) as u32),
+                IsSet32 => Instr::SetInt(ty, int(0) as u32),
+                Op::ConstPool => Instr::ConstPool(int(0) as u32),
+                StackReserve => Instr::Reserve(int(0) as u8, int(1) as u8),
+                Op::Cast => Instr::Cast,
+                Op::PushCatcher => Instr::PushCatcher(target()?),
+                Op::PopCatcher => Instr::PopCatcher,
+                Op::Throw => Instr::Throw,
+                Op::SummonThread => Instr::SummonThread,
+                Op::SummonThis => Instr::SummonThis,
+                Op::SummonNull => Instr::SummonNull,
+                SummonClassClass => Instr::SummonInternal(".internal.class"),
+                SummonIntClass => Instr::SummonInternal(".internal.int"),
+                SummonStringClass => Instr::SummonInternal(".internal.string"),
+                SummonInterfaceClass => Instr::SummonInternal(".internal.interface"),
+                SummonCodeClass => Instr::SummonInternal(".internal.code"),
+                SummonArrayClass => Instr::SummonInternal(".internal.container.array"),
+                Op::SummonByName => Instr::SummonByName(bytes()),
+                I2o => Instr::Box(ty),
+                O2i => Instr::Unbox(ty),
+                Isum => Instr::Bin(Bin::Add, ty),
+                Imul => Instr::Bin(Bin::Mul, ty),
+                Isubul => Instr::Bin(Bin::SubUL, ty),
+                Isublu => Instr::Bin(Bin::SubLU, ty),
+                Idivul => Instr::Bin(Bin::DivUL, ty),
+                Idivlu => Instr::Bin(Bin::DivLU, ty),
+                Iremul => Instr::Bin(Bin::RemUL, ty),
+                Iremlu => Instr::Bin(Bin::RemLU, ty),
+                Ior => Instr::Bin(Bin::Or, ty),
+                Iand => Instr::Bin(Bin::And, ty),
+                Ixor => Instr::Bin(Bin::Xor, ty),
+                Inot => Instr::Not(ty),
+                LogOr => Instr::Bin(Bin::LogOr, ty),
+                LogAnd => Instr::Bin(Bin::LogAnd, ty),
+                LogXor => Instr::Bin(Bin::LogXor, ty),
+                Op::LogNot => Instr::LogNot(ty),
+                Ishl => Instr::Bin(Bin::Shl, ty),
+                Ishr => Instr::Bin(Bin::Shr, ty),
+                Ushr => Instr::Bin(Bin::Ushr, ty),
+                Ige => Instr::Cmp(Cmp::Ge, ty),
+                Ile => Instr::Cmp(Cmp::Le, ty),
+                Igt => Instr::Cmp(Cmp::Gt, ty),
+                Ilt => Instr::Cmp(Cmp::Lt, ty),
+                Op::OsEq => Instr::OsEq,
+                Op::OsNeq => Instr::OsNeq,
+                Op::OsIsnull => Instr::OsIsNull,
+                GeneralLock => Instr::Lock,
+                GeneralUnlock => Instr::Unlock,
+                Op::StaticInvoke => Instr::StaticInvoke { method: int(0) as u32, nargs: int(1) as u32 },
+                Op::DynamicInvoke => Instr::DynamicInvoke,
+                Op::ArgCount => Instr::ArgCount(int(0) as u8),
+                Fromi => Instr::Convert(Ty::Int, ty),
+                Froml => Instr::Convert(Ty::Long, ty),
+                Fromf => Instr::Convert(Ty::Float, ty),
+                Fromd => Instr::Convert(Ty::Double, ty),
+                other => return Err(format!("`{}` cannot be executed", other.name())),
+            };
+            instrs.push(instr);
+        }
+        Ok(Code { instrs, offsets })
+    }
+}

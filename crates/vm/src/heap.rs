@@ -1,0 +1,209 @@
+//! The object heap: objects laid out in 8-byte words of a [`Memory`] region.
+//!
+//! Layout of an object at offset `o` (8-aligned, never 0):
+//! - word 0: class id (low 32 bits) and [`Kind`] (bits 32..40);
+//! - word 1: payload length (slots for slot kinds, bytes for byte kinds);
+//! - words 2..: payload.
+//!
+//! Word 0 of the region is a magic number and word 1 the allocation pointer, so that a heap in
+//! persistent memory can be found again; objects start at offset 64.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+use crate::value::Value;
+
+/// A memory error: fatal to the VM (a damaged or unreadable image, or exhaustion).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoryError(pub String);
+
+impl std::fmt::Display for MemoryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The region the heap lives in: word-addressed loads and stores at 8-aligned byte offsets.
+/// The persistent store implements it (issue 6); [`PlainMemory`] is an in-process region.
+pub trait Memory: Send + Sync {
+    /// Size in bytes.
+    fn size(&self) -> u64;
+    fn load(&self, addr: u64) -> Result<u64, MemoryError>;
+    fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError>;
+}
+
+/// Memory held by this process only, as atomic words (so concurrent VM threads never race in
+/// the Rust sense).
+pub struct PlainMemory {
+    words: Box<[AtomicU64]>,
+}
+
+impl PlainMemory {
+    pub fn new(bytes: u64) -> PlainMemory {
+        PlainMemory { words: (0..bytes / 8).map(|_| AtomicU64::new(0)).collect() }
+    }
+}
+
+impl Memory for PlainMemory {
+    fn size(&self) -> u64 {
+        self.words.len() as u64 * 8
+    }
+
+    #[inline]
+    fn load(&self, addr: u64) -> Result<u64, MemoryError> {
+        match self.words.get((addr / 8) as usize) {
+            Some(w) => Ok(w.load(Ordering::Relaxed)),
+            None => Err(MemoryError(format!("load outside the heap at {addr:#x}"))),
+        }
+    }
+
+    #[inline]
+    fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
+        match self.words.get((addr / 8) as usize) {
+            Some(w) => {
+                w.store(value, Ordering::Relaxed);
+                Ok(())
+            }
+            None => Err(MemoryError(format!("store outside the heap at {addr:#x}"))),
+        }
+    }
+}
+
+/// What an object's payload holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    /// Value slots: fields of plain objects, elements of array storage.
+    Slots = 0,
+    /// Raw bytes: strings, binaries.
+    Bytes = 1,
+}
+
+const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
+const FIRST_OBJECT: u64 = 64;
+const HEADER_WORDS: u64 = 2;
+
+pub type ClassId = u32;
+
+pub struct Heap {
+    memory: Box<dyn Memory>,
+    /// Next free byte; mirrored into heap word 1.
+    top: AtomicU64,
+    alloc_lock: Mutex<()>,
+}
+
+impl Heap {
+    /// Formats a fresh heap in `memory`.
+    pub fn new(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+        memory.store(0, HEAP_MAGIC)?;
+        memory.store(8, FIRST_OBJECT)?;
+        Ok(Heap { memory, top: AtomicU64::new(FIRST_OBJECT), alloc_lock: Mutex::new(()) })
+    }
+
+    /// Bytes allocated so far.
+    pub fn used(&self) -> u64 {
+        self.top.load(Ordering::Relaxed)
+    }
+
+    pub fn load(&self, addr: u64) -> Result<u64, MemoryError> {
+        self.memory.load(addr)
+    }
+
+    pub fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
+        self.memory.store(addr, value)
+    }
+
+    /// Allocates an object with `words` payload words, zeroed.
+    pub fn alloc(&self, class: ClassId, kind: Kind, len: u64, words: u64) -> Result<Value, MemoryError> {
+        let bytes = (HEADER_WORDS + words) * 8;
+        let at = {
+            let _guard = self.alloc_lock.lock().unwrap_or_else(|e| e.into_inner());
+            let at = self.top.load(Ordering::Relaxed);
+            let end = at.checked_add(bytes).filter(|&e| e <= self.memory.size()).ok_or_else(|| {
+                MemoryError(format!("out of heap memory: {bytes} bytes wanted, {} of {} used", at, self.memory.size()))
+            })?;
+            self.top.store(end, Ordering::Relaxed);
+            self.memory.store(8, end)?;
+            at
+        };
+        self.memory.store(at, class as u64 | (kind as u64) << 32)?;
+        self.memory.store(at + 8, len)?;
+        // Fresh memory is zero except where a collector will have reused it; clear anyway.
+        for w in 0..words {
+            self.memory.store(at + (HEADER_WORDS + w) * 8, 0)?;
+        }
+        Ok(Value::from_ref(at))
+    }
+
+    pub fn class_of(&self, obj: u64) -> Result<ClassId, MemoryError> {
+        Ok(self.memory.load(obj)? as u32)
+    }
+
+    pub fn kind_of(&self, obj: u64) -> Result<Kind, MemoryError> {
+        Ok(if (self.memory.load(obj)? >> 32) as u8 == Kind::Bytes as u8 { Kind::Bytes } else { Kind::Slots })
+    }
+
+    /// Payload length: slots, or bytes.
+    pub fn len(&self, obj: u64) -> Result<u64, MemoryError> {
+        self.memory.load(obj + 8)
+    }
+
+    pub fn slot(&self, obj: u64, index: u64) -> Result<Value, MemoryError> {
+        Ok(Value(self.memory.load(obj + (HEADER_WORDS + index) * 8)?))
+    }
+
+    pub fn set_slot(&self, obj: u64, index: u64, value: Value) -> Result<(), MemoryError> {
+        self.memory.store(obj + (HEADER_WORDS + index) * 8, value.0)
+    }
+
+    /// Allocates a byte object holding `bytes`.
+    pub fn alloc_bytes(&self, class: ClassId, bytes: &[u8]) -> Result<Value, MemoryError> {
+        let words = bytes.len().div_ceil(8) as u64;
+        let v = self.alloc(class, Kind::Bytes, bytes.len() as u64, words)?;
+        let obj = v.0;
+        for (i, chunk) in bytes.chunks(8).enumerate() {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.memory.store(obj + (HEADER_WORDS + i as u64) * 8, u64::from_le_bytes(word))?;
+        }
+        Ok(v)
+    }
+
+    pub fn bytes(&self, obj: u64) -> Result<Vec<u8>, MemoryError> {
+        let len = self.len(obj)? as usize;
+        let mut out = Vec::with_capacity(len.div_ceil(8) * 8);
+        for i in 0..len.div_ceil(8) {
+            out.extend(self.memory.load(obj + (HEADER_WORDS + i as u64) * 8)?.to_le_bytes());
+        }
+        out.truncate(len);
+        Ok(out)
+    }
+
+    /// A raw 64-bit payload word (boxed long and double).
+    pub fn word(&self, obj: u64, index: u64) -> Result<u64, MemoryError> {
+        self.memory.load(obj + (HEADER_WORDS + index) * 8)
+    }
+
+    pub fn set_word(&self, obj: u64, index: u64, value: u64) -> Result<(), MemoryError> {
+        self.memory.store(obj + (HEADER_WORDS + index) * 8, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_strings_and_exhaustion() {
+        let heap = Heap::new(Box::new(PlainMemory::new(4096))).unwrap();
+        let o = heap.alloc(7, Kind::Slots, 3, 3).unwrap().object().unwrap();
+        assert_eq!(heap.class_of(o).unwrap(), 7);
+        heap.set_slot(o, 2, Value::int(-5)).unwrap();
+        assert_eq!(heap.slot(o, 2).unwrap(), Value::int(-5));
+        let s = heap.alloc_bytes(9, b"hello, world").unwrap().object().unwrap();
+        assert_eq!(heap.bytes(s).unwrap(), b"hello, world");
+        assert_eq!(heap.kind_of(s).unwrap(), Kind::Bytes);
+        let err = heap.alloc(1, Kind::Slots, 1000, 1000).unwrap_err();
+        assert!(err.0.contains("out of heap memory"));
+    }
+}

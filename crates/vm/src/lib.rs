@@ -1,0 +1,17 @@
+//! The Phantom virtual machine: the object heap, class loading with verification, the
+//! interpreter and the internal classes' native methods.
+//!
+//! The heap lives in a [`heap::Memory`] region (the persistent store implements it), holding
+//! only offsets, never host pointers. Integers are tagged immediates ([`value::Value`]), and
+//! decoded code ([`code::Code`]) is derived data kept outside the heap.
+
+pub mod class;
+pub mod code;
+pub mod heap;
+pub mod natives;
+pub mod value;
+mod vm;
+
+pub use heap::{Memory, MemoryError, PlainMemory};
+pub use value::Value;
+pub use vm::{Number, Thread, Trap, Uncaught, Vm};

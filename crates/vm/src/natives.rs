@@ -1,0 +1,323 @@
+//! Native methods of the internal classes, by the original's ordinals and argument orders
+//! (reference vm 3.4). Arguments arrive in order: `args[0]` is the first argument.
+
+use crate::class::ids;
+use crate::heap::{ClassId, Kind};
+use crate::value::Value;
+use crate::vm::{Number, Result, Thread, Vm};
+
+pub type NativeFn = fn(&Vm, &mut Thread, Value, &[Value]) -> Result<Value>;
+
+/// The native for method `ordinal` of internal class `class`, falling back to the object
+/// protocol (0-15) every class has.
+pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
+    let specific: Option<NativeFn> = match (class, ordinal) {
+        (ids::STRING, 8) => Some(string_substring),
+        (ids::STRING, 9) => Some(string_char_at),
+        (ids::STRING, 10) => Some(string_concat),
+        (ids::STRING, 11) => Some(string_length),
+        (ids::STRING, 12) => Some(string_strstr),
+        (ids::STRING, 16) => Some(string_to_int),
+        (ids::STRING, 17) => Some(string_to_long),
+        (ids::STRING, 18) => Some(string_to_float),
+        (ids::STRING, 19) => Some(string_to_double),
+        (ids::ARRAY, 10) => Some(array_get),
+        (ids::ARRAY, 11) => Some(array_set),
+        (ids::ARRAY, 12) => Some(array_size),
+        (ids::CLASS, 14) => Some(class_instance_of),
+        (ids::BOOT, 8) => Some(boot_load_class),
+        (ids::BOOT, 16) => Some(boot_print),
+        (ids::BOOT, 19) => Some(boot_create_binary),
+        (ids::BOOT, 21) => Some(boot_sleep),
+        (ids::BOOT, 23) => Some(boot_kernel_environment),
+        _ => None,
+    };
+    specific.or(match ordinal {
+        0 | 1 | 7 | 14 => Some(returns_null),
+        2 => Some(get_class),
+        3 => Some(clone),
+        4 => Some(equals),
+        5 => Some(to_string),
+        6 => Some(to_xml),
+        15 => Some(hash_code),
+        _ => None,
+    })
+}
+
+fn arg(vm: &Vm, args: &[Value], i: usize) -> Result<Value> {
+    args.get(i).copied().ok_or_else(|| vm.throw_str(&format!("missing argument {i}")))
+}
+
+fn int_arg(vm: &Vm, args: &[Value], i: usize) -> Result<i32> {
+    arg(vm, args, i)?.as_int().ok_or_else(|| vm.throw_str(&format!("argument {i} is not an integer")))
+}
+
+fn string_of(vm: &Vm, v: Value) -> Result<Vec<u8>> {
+    vm.string_bytes(v)?.ok_or_else(|| vm.throw_str(&format!("{} is not a string", vm.describe(v))))
+}
+
+fn returns_null(_: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::NULL)
+}
+
+fn get_class(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(vm.class(vm.class_of(this)?).object)
+}
+
+fn clone(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    if this.is_int() {
+        return Ok(this);
+    }
+    if let Some(bytes) = vm.string_bytes(this)? {
+        return vm.new_string(&bytes);
+    }
+    if vm.unbox_any(this)?.is_some() {
+        return Ok(this);
+    }
+    Err(vm.throw_str("clone is not supported for this object"))
+}
+
+/// Numbers by type and value, strings by bytes, everything else by identity.
+fn equals(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let other = arg(vm, args, 0)?;
+    let same = if this == other {
+        true
+    } else if let (Some(a), Some(b)) = (vm.string_bytes(this)?, vm.string_bytes(other)?) {
+        a == b
+    } else {
+        match (vm.unbox_any(this)?, vm.unbox_any(other)?) {
+            (Some(Number::I(a)), Some(Number::I(b))) => a == b,
+            (Some(Number::L(a)), Some(Number::L(b))) => a == b,
+            (Some(Number::F(a)), Some(Number::F(b))) => a == b,
+            (Some(Number::D(a)), Some(Number::D(b))) => a == b,
+            _ => false,
+        }
+    };
+    Ok(Value::int(same as i32))
+}
+
+/// The text `toString` gives for a value, without calling user code.
+pub fn text_of(vm: &Vm, v: Value) -> Result<Vec<u8>> {
+    if let Some(bytes) = vm.string_bytes(v)? {
+        return Ok(bytes);
+    }
+    Ok(match vm.unbox_any(v)? {
+        Some(Number::I(i)) => i.to_string().into_bytes(),
+        Some(Number::L(l)) => l.to_string().into_bytes(),
+        Some(Number::F(f)) => format!("{f:.6}").into_bytes(),
+        Some(Number::D(d)) => format!("{d:.6}").into_bytes(),
+        None if v.is_null() => b"null".to_vec(),
+        None => {
+            let class = vm.class(vm.class_of(v)?);
+            class.name.trim_start_matches('.').as_bytes().to_vec()
+        }
+    })
+}
+
+fn to_string(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    if vm.string_bytes(this)?.is_some() {
+        return Ok(this);
+    }
+    vm.new_string(&text_of(vm, this)?)
+}
+
+fn to_xml(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let tag = match vm.class_of(this)? {
+        ids::INT => "int",
+        ids::LONG => "long",
+        ids::FLOAT => "float",
+        ids::DOUBLE => "double",
+        ids::STRING => "string",
+        _ => "object",
+    };
+    let text = String::from_utf8_lossy(&text_of(vm, this)?).into_owned();
+    vm.new_string(format!("<{tag}>{text}</{tag}>").as_bytes())
+}
+
+fn hash_code(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let bytes = match vm.string_bytes(this)? {
+        Some(b) => b,
+        None => this.0.to_le_bytes().to_vec(),
+    };
+    // FNV-1a: stable across runs, so hashes stored in persistent maps stay valid.
+    let h = bytes.iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193));
+    Ok(Value::int(h as i32))
+}
+
+fn string_substring(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let s = string_of(vm, this)?;
+    let (index, length) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    if index < 0 || index as usize > s.len() {
+        return Err(vm.throw_str("substring: index out of range"));
+    }
+    if length < 0 {
+        return Err(vm.throw_str("substring: negative length"));
+    }
+    let end = (index as usize + length as usize).min(s.len());
+    vm.new_string(&s[index as usize..end])
+}
+
+fn string_char_at(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let s = string_of(vm, this)?;
+    let index = int_arg(vm, args, 0)?;
+    match usize::try_from(index).ok().and_then(|i| s.get(i)) {
+        Some(&b) => Ok(Value::int(b as i32)),
+        None => Err(vm.throw_str("charAt: index out of range")),
+    }
+}
+
+fn string_concat(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let mut s = string_of(vm, this)?;
+    s.extend(text_of(vm, arg(vm, args, 0)?)?);
+    vm.new_string(&s)
+}
+
+fn string_length(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(string_of(vm, this)?.len() as i32))
+}
+
+fn string_strstr(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let s = string_of(vm, this)?;
+    let needle = string_of(vm, arg(vm, args, 0)?)?;
+    let at = if needle.is_empty() { Some(0) } else { s.windows(needle.len()).position(|w| w == needle) };
+    Ok(Value::int(at.map_or(-1, |i| i as i32)))
+}
+
+fn parse_text<T: std::str::FromStr>(vm: &Vm, this: Value) -> Result<Option<T>> {
+    let s = string_of(vm, this)?;
+    Ok(String::from_utf8_lossy(&s).trim().parse().ok())
+}
+
+fn string_to_int(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(parse_text::<i32>(vm, this)?.unwrap_or(0)))
+}
+
+fn boxed(vm: &Vm, class: ClassId, bits: u64) -> Result<Value> {
+    let obj = vm.heap.alloc(class, Kind::Bytes, 8, 1)?;
+    vm.heap.set_word(obj.0, 0, bits)?;
+    Ok(obj)
+}
+
+fn string_to_long(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    boxed(vm, ids::LONG, parse_text::<i64>(vm, this)?.unwrap_or(0) as u64)
+}
+
+fn string_to_float(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    boxed(vm, ids::FLOAT, parse_text::<f32>(vm, this)?.unwrap_or(0.0).to_bits() as u64)
+}
+
+fn string_to_double(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    boxed(vm, ids::DOUBLE, parse_text::<f64>(vm, this)?.unwrap_or(0.0).to_bits())
+}
+
+/// An empty array: slot 0 the element count, slot 1 the storage (a page of slots).
+pub fn new_array(vm: &Vm) -> Result<Value> {
+    let array = vm.heap.alloc(ids::ARRAY, Kind::Slots, 2, 2)?;
+    vm.heap.set_slot(array.0, 0, Value::int(0))?;
+    Ok(array)
+}
+
+fn array_parts(vm: &Vm, this: Value) -> Result<(u64, usize, Value)> {
+    match this.object() {
+        Some(o) if vm.heap.class_of(o)? == ids::ARRAY => {
+            let count = vm.heap.slot(o, 0)?.as_int().unwrap_or(0) as usize;
+            Ok((o, count, vm.heap.slot(o, 1)?))
+        }
+        _ => Err(vm.throw_str("not an array")),
+    }
+}
+
+fn array_get(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let (_, count, storage) = array_parts(vm, this)?;
+    let index = int_arg(vm, args, 0)?;
+    match (usize::try_from(index), storage.object()) {
+        (Ok(i), Some(page)) if i < count => Ok(vm.heap.slot(page, i as u64)?),
+        _ => Err(vm.throw_str(&format!("array index {index} out of range (size {count})"))),
+    }
+}
+
+fn array_set(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let (array, count, storage) = array_parts(vm, this)?;
+    let value = arg(vm, args, 0)?;
+    let index = int_arg(vm, args, 1)?;
+    let i = usize::try_from(index).map_err(|_| vm.throw_str("negative array index"))?;
+    let capacity = match storage.object() {
+        Some(page) => vm.heap.len(page)? as usize,
+        None => 0,
+    };
+    let page = if i < capacity {
+        storage.object().expect("capacity implies storage")
+    } else {
+        // Grow as the original does: double below 512 slots, else by 1024.
+        let wanted = if i < 512 { (2 * i).max(16) } else { i + 1024 };
+        let page = vm.heap.alloc(ids::PAGE, Kind::Slots, wanted as u64, wanted as u64)?;
+        if let Some(old) = storage.object() {
+            for k in 0..count as u64 {
+                vm.heap.set_slot(page.0, k, vm.heap.slot(old, k)?)?;
+            }
+        }
+        vm.heap.set_slot(array, 1, page)?;
+        page.0
+    };
+    vm.heap.set_slot(page, i as u64, value)?;
+    if i >= count {
+        vm.heap.set_slot(array, 0, Value::int(i as i32 + 1))?;
+    }
+    Ok(value)
+}
+
+fn array_size(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(array_parts(vm, this)?.1 as i32))
+}
+
+fn class_instance_of(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let class = vm.class_id_of_object(this)?;
+    let obj = arg(vm, args, 0)?;
+    Ok(Value::int((!obj.is_null() && vm.is_subclass(vm.class_of(obj)?, class)) as i32))
+}
+
+fn boot_load_class(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let name = string_of(vm, arg(vm, args, 0)?)?;
+    let name = String::from_utf8_lossy(&name).into_owned();
+    match vm.find_class(&name) {
+        Ok(id) => Ok(vm.class(id).object),
+        Err(e) => Err(vm.throw_str(&format!("{name} - class load error: {e}"))),
+    }
+}
+
+/// Prints every argument, last first (the original's order); objects other than strings and
+/// numbers through their own `toString`.
+fn boot_print(vm: &Vm, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    for &v in args.iter().rev() {
+        let text = if v.is_int() || v.is_null() || vm.string_bytes(v)?.is_some() || vm.unbox_any(v)?.is_some() {
+            text_of(vm, v)?
+        } else {
+            let s = vm.call(thread, v, 5, &[])?;
+            text_of(vm, s)?
+        };
+        vm.print(&text)?;
+    }
+    Ok(Value::NULL)
+}
+
+fn boot_create_binary(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let n = int_arg(vm, args, 0)?;
+    let n = usize::try_from(n).map_err(|_| vm.throw_str("createBinary: negative size"))?;
+    Ok(vm.heap.alloc_bytes(ids::BINARY, &vec![0; n])?)
+}
+
+fn boot_sleep(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let ms = int_arg(vm, args, 0)?.max(0) as u64;
+    std::thread::sleep(std::time::Duration::from_millis(ms));
+    Ok(Value::NULL)
+}
+
+fn boot_kernel_environment(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    let array = new_array(vm)?;
+    let vars: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k.starts_with("PHANTOM_")).collect();
+    for (i, (k, v)) in vars.iter().enumerate() {
+        let s = vm.new_string(format!("{}={v}", k.trim_start_matches("PHANTOM_")).as_bytes())?;
+        array_set(vm, thread, array, &[s, Value::int(i as i32)])?;
+    }
+    Ok(array)
+}

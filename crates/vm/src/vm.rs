@@ -1,0 +1,959 @@
+//! The VM: its heap, its classes, and the interpreter.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::class::{ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL, INTERNAL_METHOD_SLOTS};
+use crate::code::{Bin, Cmp, Instr, Ty};
+use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
+use crate::natives;
+use crate::value::Value;
+
+/// Why execution stopped abnormally.
+#[derive(Debug)]
+pub enum Trap {
+    /// A Phantom exception: the thrown value. Catchable.
+    Throw(Value),
+    /// The VM cannot go on (damaged memory, exhaustion).
+    Fatal(String),
+}
+
+impl From<MemoryError> for Trap {
+    fn from(e: MemoryError) -> Trap {
+        Trap::Fatal(e.0)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Trap>;
+
+/// An exception that no frame caught, with the Phantom backtrace.
+#[derive(Debug)]
+pub struct Uncaught {
+    pub message: String,
+    pub backtrace: Vec<String>,
+}
+
+impl std::fmt::Display for Uncaught {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "{}", self.message)?;
+        for line in &self.backtrace {
+            writeln!(f, "    at {line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Deepest call nesting before a "stack overflow" exception.
+const MAX_FRAMES: usize = 100_000;
+
+struct Catcher {
+    class: ClassId,
+    target: u32,
+    objects: usize,
+    ints: usize,
+}
+
+struct Frame {
+    method: Arc<Method>,
+    code: Arc<crate::code::Code>,
+    this: Value,
+    pc: usize,
+    /// Start of this frame's arguments on the object stack, and of its cells on the int stack.
+    obase: usize,
+    ibase: usize,
+    catchers: Vec<Catcher>,
+}
+
+/// A VM thread's execution state.
+#[derive(Default)]
+pub struct Thread {
+    objects: Vec<Value>,
+    ints: Vec<u32>,
+    frames: Vec<Frame>,
+    /// Where the last exception was thrown, innermost first.
+    backtrace: Vec<String>,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    classes: RwLock<Vec<Arc<Class>>>,
+    names: RwLock<HashMap<String, ClassId>>,
+    path: Mutex<ClassPath>,
+    out: Mutex<Box<dyn Write + Send>>,
+    boot: Value,
+}
+
+/// A number on the integer stack, typed by the instruction's prefix.
+#[derive(Clone, Copy, Debug)]
+pub enum Num {
+    I(i32),
+    L(i64),
+    F(f32),
+    D(f64),
+}
+
+fn pop(v: &mut Vec<u32>) -> Result<u32> {
+    v.pop().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))
+}
+
+fn pop_num(ints: &mut Vec<u32>, ty: Ty) -> Result<Num> {
+    Ok(match ty {
+        Ty::Int => Num::I(pop(ints)? as i32),
+        Ty::Float => Num::F(f32::from_bits(pop(ints)?)),
+        Ty::Long | Ty::Double => {
+            let lo = pop(ints)? as u64;
+            let hi = pop(ints)? as u64;
+            let bits = hi << 32 | lo;
+            if ty == Ty::Long {
+                Num::L(bits as i64)
+            } else {
+                Num::D(f64::from_bits(bits))
+            }
+        }
+    })
+}
+
+fn push_num(ints: &mut Vec<u32>, n: Num) {
+    let wide = |ints: &mut Vec<u32>, bits: u64| {
+        ints.push((bits >> 32) as u32);
+        ints.push(bits as u32);
+    };
+    match n {
+        Num::I(v) => ints.push(v as u32),
+        Num::F(v) => ints.push(v.to_bits()),
+        Num::L(v) => wide(ints, v as u64),
+        Num::D(v) => wide(ints, v.to_bits()),
+    }
+}
+
+fn convert(n: Num, to: Ty) -> Num {
+    let (i, l, f, d) = match n {
+        Num::I(v) => (v, v as i64, v as f32, v as f64),
+        Num::L(v) => (v as i32, v, v as f32, v as f64),
+        Num::F(v) => (v as i32, v as i64, v, v as f64),
+        Num::D(v) => (v as i32, v as i64, v as f32, v),
+    };
+    match to {
+        Ty::Int => Num::I(i),
+        Ty::Long => Num::L(l),
+        Ty::Float => Num::F(f),
+        Ty::Double => Num::D(d),
+    }
+}
+
+impl Vm {
+    /// A VM with a fresh heap in `memory`, writing program output to `out`.
+    pub fn new(memory: Box<dyn Memory>, out: Box<dyn Write + Send>) -> std::result::Result<Vm, String> {
+        let heap = Heap::new(memory).map_err(|e| e.0)?;
+        let mut vm = Vm {
+            heap,
+            classes: RwLock::new(Vec::new()),
+            names: RwLock::new(HashMap::new()),
+            path: Mutex::new(ClassPath::default()),
+            out: Mutex::new(out),
+            boot: Value::NULL,
+        };
+        vm.install_internal_classes().map_err(|e| e.0)?;
+        vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
+        Ok(vm)
+    }
+
+    fn install_internal_classes(&mut self) -> std::result::Result<(), MemoryError> {
+        for (row, name) in INTERNAL.iter().enumerate() {
+            let id = row as ClassId;
+            let vtable = (0..INTERNAL_METHOD_SLOTS as u32)
+                .map(|k| {
+                    natives::lookup(id, k).map(|f| {
+                        Arc::new(Method {
+                            name: format!("native {k}"),
+                            ordinal: k,
+                            class: id,
+                            body: Body::Native(f),
+                            lines: vec![],
+                        })
+                    })
+                })
+                .collect();
+            let object = self.heap.alloc(ids::CLASS, Kind::Slots, 1, 1)?;
+            self.heap.set_slot(object.0, 0, Value::int(row as i32))?;
+            let class = Class {
+                id,
+                name: name.to_string(),
+                parent: None,
+                field_slots: 0,
+                vtable,
+                by_name: HashMap::new(),
+                constants: HashMap::new(),
+                object,
+            };
+            self.classes.get_mut().unwrap().push(Arc::new(class));
+            self.names.get_mut().unwrap().insert(name.to_string(), id);
+        }
+        self.names.get_mut().unwrap().insert(".internal.object".into(), ids::VOID);
+        Ok(())
+    }
+
+    pub fn class_path(&self) -> std::sync::MutexGuard<'_, ClassPath> {
+        self.path.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn class(&self, id: ClassId) -> Arc<Class> {
+        self.classes.read().unwrap_or_else(|e| e.into_inner())[id as usize].clone()
+    }
+
+    /// The class of any value; ints are `.internal.int`, null is `.internal.void`.
+    pub fn class_of(&self, v: Value) -> Result<ClassId> {
+        Ok(match v.object() {
+            Some(o) => self.heap.class_of(o)?,
+            None if v.is_int() => ids::INT,
+            None => ids::VOID,
+        })
+    }
+
+    /// Whether `class` is `ancestor` or descends from it.
+    pub fn is_subclass(&self, mut class: ClassId, ancestor: ClassId) -> bool {
+        loop {
+            if class == ancestor {
+                return true;
+            }
+            match self.class(class).parent {
+                Some(p) => class = p,
+                None => return ancestor == ids::VOID,
+            }
+        }
+    }
+
+    /// The class id behind a class object.
+    pub fn class_id_of_object(&self, v: Value) -> Result<ClassId> {
+        match v.object() {
+            Some(o) if self.heap.class_of(o)? == ids::CLASS => {
+                Ok(self.heap.slot(o, 0)?.as_int().unwrap_or(0) as ClassId)
+            }
+            _ => Err(self.throw_str("not a class object")),
+        }
+    }
+
+    /// Finds a class by name, loading (and verifying) it from the class path if needed.
+    pub fn find_class(&self, name: &str) -> std::result::Result<ClassId, String> {
+        if let Some(&id) = self.names.read().unwrap_or_else(|e| e.into_inner()).get(name) {
+            return Ok(id);
+        }
+        let bytes = self.class_path().find(name).ok_or_else(|| format!("class {name} not found"))?;
+        self.load_class(&bytes, name)
+    }
+
+    /// Verifies, links and registers a class file; returns its id.
+    pub fn load_class(&self, bytes: &[u8], origin: &str) -> std::result::Result<ClassId, String> {
+        let parsed = parse(bytes, origin)?;
+        if let Some(&id) = self.names.read().unwrap_or_else(|e| e.into_inner()).get(&parsed.name) {
+            return Ok(id);
+        }
+        let parent = self.find_class(&parsed.parent).map_err(|e| format!("{}: parent class: {e}", parsed.name))?;
+        let parent_class = self.class(parent);
+        let header = parsed.file.header().expect("verified");
+        let id = self.classes.read().unwrap_or_else(|e| e.into_inner()).len() as ClassId;
+        let mut vtable = parent_class.vtable.clone();
+        if vtable.len() < header.method_slots as usize {
+            vtable.resize(header.method_slots as usize, None);
+        }
+        let mut by_name = HashMap::new();
+        for m in methods_of(&parsed, id)? {
+            by_name.insert(m.name.clone(), m.ordinal);
+            let ordinal = m.ordinal as usize;
+            vtable[ordinal] = Some(Arc::new(m));
+        }
+        let mut constants = HashMap::new();
+        for c in parsed.file.constants() {
+            let s = self.heap.alloc_bytes(ids::STRING, &c.value).map_err(|e| e.0)?;
+            constants.insert(c.id, s);
+        }
+        let object = self.heap.alloc(ids::CLASS, Kind::Slots, 1, 1).map_err(|e| e.0)?;
+        self.heap.set_slot(object.0, 0, Value::int(id as i32)).map_err(|e| e.0)?;
+        let class = Class {
+            id,
+            name: parsed.name.clone(),
+            parent: Some(parent),
+            field_slots: header.field_slots.max(parent_class.field_slots),
+            vtable,
+            by_name,
+            constants,
+            object,
+        };
+        let mut classes = self.classes.write().unwrap_or_else(|e| e.into_inner());
+        let mut names = self.names.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&existing) = names.get(&parsed.name) {
+            return Ok(existing);
+        }
+        let id = classes.len() as ClassId;
+        classes.push(Arc::new(Class { id, ..class }));
+        names.insert(parsed.name, id);
+        Ok(id)
+    }
+
+    /// Looks a class up by name as `summon_by_name` does: exactly, or else by a unique
+    /// case-insensitive match (the original compiler lowercases summoned names).
+    fn summon(&self, name: &str) -> std::result::Result<ClassId, String> {
+        match self.find_class(name) {
+            Ok(id) => Ok(id),
+            Err(e) => {
+                let names = self.names.read().unwrap_or_else(|e| e.into_inner());
+                let mut matches = names.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name));
+                match (matches.next(), matches.next()) {
+                    (Some((_, &id)), None) => Ok(id),
+                    _ => Err(e),
+                }
+            }
+        }
+    }
+
+    /// The boot object passed to the main class's method 8.
+    pub fn boot_object(&self) -> Value {
+        self.boot
+    }
+
+    pub fn print(&self, bytes: &[u8]) -> Result<()> {
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| Trap::Fatal(format!("cannot write output: {e}")))
+    }
+
+    pub fn new_string(&self, bytes: &[u8]) -> Result<Value> {
+        Ok(self.heap.alloc_bytes(ids::STRING, bytes)?)
+    }
+
+    /// A Phantom exception carrying a message string.
+    pub fn throw_str(&self, message: &str) -> Trap {
+        match self.new_string(message.as_bytes()) {
+            Ok(s) => Trap::Throw(s),
+            Err(e) => e,
+        }
+    }
+
+    /// Text of a string value, if it is one.
+    pub fn string_bytes(&self, v: Value) -> Result<Option<Vec<u8>>> {
+        match v.object() {
+            Some(o) if self.heap.class_of(o)? == ids::STRING => Ok(Some(self.heap.bytes(o)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Allocates an instance of a class, as `new` does.
+    pub fn instantiate(&self, class: ClassId) -> Result<Value> {
+        match class {
+            ids::STRING => self.new_string(b""),
+            ids::INT => Ok(Value::int(0)),
+            ids::ARRAY => natives::new_array(self),
+            ids::BINARY => Ok(self.heap.alloc_bytes(ids::BINARY, &[])?),
+            _ => {
+                let c = self.class(class);
+                Ok(self.heap.alloc(class, Kind::Slots, c.field_slots as u64, c.field_slots as u64)?)
+            }
+        }
+    }
+
+    /// Runs `this.method(args)` to completion on a new thread; returns its result or the
+    /// uncaught exception.
+    pub fn run(&self, this: Value, ordinal: u32, args: &[Value]) -> std::result::Result<Value, Uncaught> {
+        let mut thread = Thread::default();
+        match self.call(&mut thread, this, ordinal, args) {
+            Ok(v) => Ok(v),
+            Err(trap) => Err(self.uncaught(trap, &thread)),
+        }
+    }
+
+    fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
+        let message = match trap {
+            Trap::Fatal(m) => format!("fatal VM error: {m}"),
+            Trap::Throw(v) => format!("unhandled exception: {}", self.describe(v)),
+        };
+        Uncaught { message, backtrace: thread.backtrace.clone() }
+    }
+
+    /// The frames of a thread, innermost first: class, method, offset and source line.
+    fn backtrace(&self, thread: &Thread) -> Vec<String> {
+        thread
+            .frames
+            .iter()
+            .rev()
+            .map(|f| {
+                let offset = f.code.offsets.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                let line = f.method.line_at(offset).map_or(String::new(), |l| format!(", line {l}"));
+                format!(
+                    "{}.{} (method {}) @{offset}{line}",
+                    self.class(f.method.class).name,
+                    f.method.name,
+                    f.method.ordinal
+                )
+            })
+            .collect()
+    }
+
+    /// A short description of a value for messages.
+    pub fn describe(&self, v: Value) -> String {
+        if let Some(i) = v.as_int() {
+            return i.to_string();
+        }
+        match self.string_bytes(v) {
+            Ok(Some(b)) => format!("\"{}\"", String::from_utf8_lossy(&b)),
+            _ => match self.class_of(v) {
+                Ok(c) => format!("an instance of {}", self.class(c).name),
+                Err(_) => "an unreadable object".into(),
+            },
+        }
+    }
+
+    /// Calls a method from native code (or to start a thread): runs a nested interpreter until
+    /// the call returns.
+    pub fn call(&self, thread: &mut Thread, this: Value, ordinal: u32, args: &[Value]) -> Result<Value> {
+        let depth = thread.frames.len();
+        thread.objects.extend_from_slice(args);
+        match self.invoke(thread, this, ordinal, args.len())? {
+            Some(result) => Ok(result),
+            None => self.execute(thread, depth),
+        }
+    }
+
+    /// Dispatches a call whose arguments are on top of the object stack. A native runs at once
+    /// and its result is returned; bytecode gets a new frame and `None`.
+    fn invoke(&self, thread: &mut Thread, this: Value, ordinal: u32, nargs: usize) -> Result<Option<Value>> {
+        let class = self.class(self.class_of(this)?);
+        let Some(method) = class.vtable.get(ordinal as usize).cloned().flatten() else {
+            thread.objects.truncate(thread.objects.len().saturating_sub(nargs));
+            return Err(self.throw_str(&format!("{} has no method {ordinal}", class.name)));
+        };
+        self.enter(thread, method, this, nargs)
+    }
+
+    fn enter(&self, thread: &mut Thread, method: Arc<Method>, this: Value, nargs: usize) -> Result<Option<Value>> {
+        let base =
+            thread.objects.len().checked_sub(nargs).ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+        match &method.body {
+            Body::Native(f) => {
+                let args: Vec<Value> = thread.objects.drain(base..).collect();
+                f(self, thread, this, &args).map(Some)
+            }
+            Body::Bytecode(code) => {
+                if thread.frames.len() >= MAX_FRAMES {
+                    thread.objects.truncate(base);
+                    return Err(self.throw_str("stack overflow: too many nested calls"));
+                }
+                let ibase = thread.ints.len();
+                thread.ints.push(nargs as u32);
+                thread.frames.push(Frame {
+                    code: code.clone(),
+                    method,
+                    this,
+                    pc: 0,
+                    obase: base,
+                    ibase,
+                    catchers: Vec::new(),
+                });
+                Ok(None)
+            }
+        }
+    }
+
+    /// The interpreter loop: runs until the frame at `depth` returns, and returns its value.
+    fn execute(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
+        loop {
+            match self.step_until_return(thread, depth) {
+                Ok(v) => return Ok(v),
+                Err(Trap::Throw(x)) => {
+                    thread.backtrace = self.backtrace(thread);
+                    self.unwind(thread, depth, x)?
+                }
+                Err(fatal) => return Err(fatal),
+            }
+        }
+    }
+
+    /// Finds a handler for `thrown` in frames above `depth`; resumes there or gives up.
+    fn unwind(&self, thread: &mut Thread, depth: usize, thrown: Value) -> Result<()> {
+        let class = self.class_of(thrown)?;
+        while thread.frames.len() > depth {
+            let frame = thread.frames.last_mut().expect("frames above depth");
+            let hit = (!thrown.is_null())
+                .then(|| frame.catchers.iter().rposition(|c| self.is_subclass(class, c.class)))
+                .flatten();
+            if let Some(i) = hit {
+                let c = frame.catchers.drain(i..).next().expect("matched catcher");
+                frame.pc = c.target as usize;
+                thread.objects.truncate(c.objects);
+                thread.ints.truncate(c.ints);
+                thread.objects.push(thrown);
+                return Ok(());
+            }
+            let f = thread.frames.pop().expect("frames above depth");
+            thread.objects.truncate(f.obase);
+            thread.ints.truncate(f.ibase);
+        }
+        Err(Trap::Throw(thrown))
+    }
+
+    fn step_until_return(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
+        let Thread { objects: o, ints: i, frames, .. } = thread;
+        // The current method's code; refreshed when a call or return changes frames.
+        let mut code = frames.last().expect("a frame to run").code.clone();
+        macro_rules! opop {
+            () => {
+                o.pop().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?
+            };
+        }
+        loop {
+            let frame = frames.last_mut().expect("a frame to run");
+            let instr = match code.instrs.get(frame.pc) {
+                Some(instr) => instr,
+                None => return Err(self.throw_str("execution ran past the end of the method")),
+            };
+            frame.pc += 1;
+            match instr {
+                Instr::Nop | Instr::Debug => {}
+                Instr::Jz(t) => {
+                    if pop(i)? == 0 {
+                        frame.pc = *t as usize;
+                    }
+                }
+                Instr::Jmp(t) => frame.pc = *t as usize,
+                Instr::Djnz(t) => {
+                    let top = i.last_mut().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    *top = top.wrapping_sub(1);
+                    if *top != 0 {
+                        frame.pc = *t as usize;
+                    }
+                }
+                Instr::Switch { shift, divisor, targets } => {
+                    let v = pop(i)? as i32;
+                    if *divisor == 0 {
+                        return Err(self.throw_str("switch with a zero divisor"));
+                    }
+                    let k = (v.wrapping_add(*shift) as u32) / divisor;
+                    if let Some(t) = targets.get(k as usize) {
+                        frame.pc = *t as usize;
+                    }
+                }
+                Instr::Ret => {
+                    let result = if o.len() > frame.obase { opop!() } else { Value::NULL };
+                    let f = frames.pop().expect("current frame");
+                    o.truncate(f.obase);
+                    i.truncate(f.ibase);
+                    if frames.len() <= depth {
+                        return Ok(result);
+                    }
+                    o.push(result);
+                    code = frames.last().expect("caller frame").code.clone();
+                }
+                Instr::Call { method, nargs } => {
+                    let n = *nargs as usize;
+                    let at = o.len().checked_sub(n + 1).ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    let this = o.remove(at);
+                    let class = self.class(self.class_of(this)?);
+                    let Some(m) = class.vtable.get(*method as usize).cloned().flatten() else {
+                        o.truncate(at);
+                        return Err(self.throw_str(&format!("{} has no method {method}", class.name)));
+                    };
+                    if let Some(result) = self.enter_split(o, i, frames, m, this, n)? {
+                        o.push(result);
+                    }
+                    code = frames.last().expect("frame").code.clone();
+                }
+                Instr::StaticInvoke { method, nargs } => {
+                    let class = opop!();
+                    let this = opop!();
+                    let class = self.class_id_of_object(class)?;
+                    if !self.is_subclass(self.class_of(this)?, class) {
+                        return Err(self.throw_str("static_invoke: this is not an instance of the class"));
+                    }
+                    let c = self.class(class);
+                    let Some(m) = c.vtable.get(*method as usize).cloned().flatten() else {
+                        return Err(self.throw_str(&format!("{} has no method {method}", c.name)));
+                    };
+                    if let Some(result) = self.enter_split(o, i, frames, m, this, *nargs as usize)? {
+                        o.push(result);
+                    }
+                    code = frames.last().expect("frame").code.clone();
+                }
+                Instr::DynamicInvoke => {
+                    let n = pop(i)? as usize;
+                    let name = opop!();
+                    let this = opop!();
+                    let name = self
+                        .string_bytes(name)?
+                        .ok_or_else(|| self.throw_str("dynamic_invoke: name is not a string"))?;
+                    let name = String::from_utf8_lossy(&name).into_owned();
+                    let mut class = Some(self.class_of(this)?);
+                    let mut found = None;
+                    while let Some(c) = class {
+                        let c = self.class(c);
+                        if let Some(&ordinal) = c.by_name.get(&name) {
+                            found = c.vtable.get(ordinal as usize).cloned().flatten();
+                            break;
+                        }
+                        class = c.parent;
+                    }
+                    let m = found.ok_or_else(|| self.throw_str(&format!("no method named {name}")))?;
+                    if let Some(result) = self.enter_split(o, i, frames, m, this, n)? {
+                        o.push(result);
+                    }
+                    code = frames.last().expect("frame").code.clone();
+                }
+                Instr::Sys(k) => {
+                    let n = *i.last().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))? as usize;
+                    let mut class = self.class_of(frame.this)?;
+                    while !self.class(class).is_internal() {
+                        class = self.class(class).parent.unwrap_or(ids::VOID);
+                    }
+                    let f = crate::natives::lookup(class, *k as u32).ok_or_else(|| self.throw_str("no syscall"))?;
+                    let base = o.len().checked_sub(n).ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    let args: Vec<Value> = o.drain(base..).collect();
+                    i.pop();
+                    let this = frame.this;
+                    let mut nested = Thread::default();
+                    let result = f(self, &mut nested, this, &args)?;
+                    o.push(result);
+                }
+                Instr::IsDup(ty) => {
+                    let n = ty.cells();
+                    let len = i.len();
+                    if len < n {
+                        return Err(Trap::Fatal("integer stack underflow".into()));
+                    }
+                    i.extend_from_within(len - n..);
+                }
+                Instr::IsDrop(ty) => {
+                    let n = ty.cells();
+                    let len = i.len().checked_sub(n).ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    i.truncate(len);
+                }
+                Instr::OsDup => {
+                    let top = *o.last().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    o.push(top);
+                }
+                Instr::OsDrop => {
+                    opop!();
+                }
+                Instr::LoadField(f) => {
+                    let v = self.field(frame.this, *f)?;
+                    o.push(v);
+                }
+                Instr::SaveField(f) => {
+                    let v = opop!();
+                    self.set_field(frame.this, *f, v)?;
+                }
+                Instr::LoadIntField(f) => {
+                    let v = self.field(frame.this, *f)?;
+                    i.push(v.as_int().unwrap_or(0) as u32);
+                }
+                Instr::SaveIntField(f) => {
+                    let v = pop(i)? as i32;
+                    self.set_field(frame.this, *f, Value::int(v))?;
+                }
+                Instr::New => {
+                    let class = opop!();
+                    let class = self.class_id_of_object(class)?;
+                    let obj = self.instantiate(class)?;
+                    o.push(obj);
+                }
+                Instr::Pull(n) => {
+                    let len = o.len();
+                    let v = *o
+                        .get(len.wrapping_sub(*n as usize + 1))
+                        .ok_or_else(|| Trap::Fatal("os_pull32 below the stack".into()))?;
+                    o.push(v);
+                }
+                Instr::GetSlot(s) => {
+                    let v = *o
+                        .get(frame.obase + *s as usize)
+                        .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                    o.push(v);
+                }
+                Instr::SetSlot(s) => {
+                    let v = opop!();
+                    let slot = o
+                        .get_mut(frame.obase + *s as usize)
+                        .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                    *slot = v;
+                }
+                Instr::Const(ty, v) => push_num(i, convert(Num::L(*v), *ty)),
+                Instr::Const64(v) => push_num(i, Num::L(*v)),
+                Instr::String(bytes) => {
+                    let s = self.new_string(bytes)?;
+                    o.push(s);
+                }
+                Instr::GetInt(ty, s) => {
+                    let at = frame.ibase + *s as usize;
+                    let n = ty.cells();
+                    if at + n > i.len() {
+                        return Err(Trap::Fatal("int slot out of range".into()));
+                    }
+                    i.extend_from_within(at..at + n);
+                }
+                Instr::SetInt(ty, s) => {
+                    let n = ty.cells();
+                    let len = i.len().checked_sub(n).ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    let at = frame.ibase + *s as usize;
+                    if at + n > len {
+                        return Err(Trap::Fatal("int slot out of range".into()));
+                    }
+                    i.copy_within(len..len + n, at);
+                    i.truncate(len);
+                }
+                Instr::ConstPool(id) => {
+                    let v = self.class(frame.method.class).constants.get(id).copied().unwrap_or(Value::NULL);
+                    o.push(v);
+                }
+                Instr::Reserve(nobj, nint) => {
+                    o.extend(std::iter::repeat_n(Value::NULL, *nobj as usize));
+                    i.extend(std::iter::repeat_n(0, *nint as usize));
+                }
+                Instr::Cast => {
+                    let class = opop!();
+                    let class = self.class_id_of_object(class)?;
+                    let v = *o.last().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    if !v.is_null() && !self.is_subclass(self.class_of(v)?, class) {
+                        return Err(self.throw_str("cast to not parent"));
+                    }
+                }
+                Instr::PushCatcher(t) => {
+                    let class = opop!();
+                    let class = self.class_id_of_object(class)?;
+                    frame.catchers.push(Catcher { class, target: *t, objects: o.len(), ints: i.len() });
+                }
+                Instr::PopCatcher => {
+                    frame.catchers.pop();
+                }
+                Instr::Throw => return Err(Trap::Throw(opop!())),
+                Instr::SummonThread | Instr::SummonNull => o.push(Value::NULL),
+                Instr::SummonThis => o.push(frame.this),
+                Instr::SummonInternal(name) => {
+                    let id = self.find_class(name).map_err(|e| self.throw_str(&e))?;
+                    o.push(self.class(id).object);
+                }
+                Instr::SummonByName(name) => {
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    let id = self.summon(&name).map_err(|e| self.throw_str(&e))?;
+                    o.push(self.class(id).object);
+                }
+                Instr::Box(ty) => {
+                    let v = self.box_num(pop_num(i, *ty)?)?;
+                    o.push(v);
+                }
+                Instr::Unbox(ty) => {
+                    let v = opop!();
+                    let n = self.unbox(v, *ty)?;
+                    push_num(i, n);
+                }
+                Instr::Bin(op, ty) => {
+                    let b = pop_num(i, *ty)?;
+                    let a = pop_num(i, *ty)?;
+                    let r = self.binary(*op, a, b)?;
+                    push_num(i, r);
+                }
+                Instr::Not(ty) => {
+                    let r = match pop_num(i, *ty)? {
+                        Num::I(v) => Num::I(!v),
+                        Num::L(v) => Num::L(!v),
+                        _ => return Err(self.throw_str("invalid float op")),
+                    };
+                    push_num(i, r);
+                }
+                Instr::LogNot(ty) => {
+                    let r = match pop_num(i, *ty)? {
+                        Num::I(v) => Num::I((v == 0) as i32),
+                        Num::L(v) => Num::L((v == 0) as i64),
+                        _ => return Err(self.throw_str("invalid float op")),
+                    };
+                    push_num(i, r);
+                }
+                Instr::Cmp(op, ty) => {
+                    let b = pop_num(i, *ty)?;
+                    let a = pop_num(i, *ty)?;
+                    let ord = match (a, b) {
+                        (Num::I(a), Num::I(b)) => a.partial_cmp(&b),
+                        (Num::L(a), Num::L(b)) => a.partial_cmp(&b),
+                        (Num::F(a), Num::F(b)) => a.partial_cmp(&b),
+                        (Num::D(a), Num::D(b)) => a.partial_cmp(&b),
+                        _ => None,
+                    };
+                    use std::cmp::Ordering::*;
+                    let r = match (op, ord) {
+                        (_, None) => false,
+                        (Cmp::Ge, Some(o)) => o != Less,
+                        (Cmp::Le, Some(o)) => o != Greater,
+                        (Cmp::Gt, Some(o)) => o == Greater,
+                        (Cmp::Lt, Some(o)) => o == Less,
+                    };
+                    i.push(r as u32);
+                }
+                Instr::OsEq | Instr::OsNeq => {
+                    let b = opop!();
+                    let a = opop!();
+                    let eq = a == b;
+                    i.push((eq == matches!(instr, Instr::OsEq)) as u32);
+                }
+                Instr::OsIsNull => {
+                    let v = opop!();
+                    i.push(v.is_null() as u32);
+                }
+                Instr::Lock | Instr::Unlock => {
+                    opop!();
+                }
+                Instr::ArgCount(n) => {
+                    let have = pop(i)?;
+                    if have != *n as u32 {
+                        return Err(self.throw_str("invalid arg count"));
+                    }
+                }
+                Instr::Convert(from, to) => {
+                    let n = pop_num(i, *from)?;
+                    push_num(i, convert(n, *to));
+                }
+            }
+        }
+    }
+
+    /// `enter` for the interpreter loop, which holds the thread's parts separately.
+    fn enter_split(
+        &self,
+        o: &mut Vec<Value>,
+        i: &mut Vec<u32>,
+        frames: &mut Vec<Frame>,
+        method: Arc<Method>,
+        this: Value,
+        nargs: usize,
+    ) -> Result<Option<Value>> {
+        let mut thread = Thread {
+            objects: std::mem::take(o),
+            ints: std::mem::take(i),
+            frames: std::mem::take(frames),
+            backtrace: vec![],
+        };
+        let result = self.enter(&mut thread, method, this, nargs);
+        *o = thread.objects;
+        *i = thread.ints;
+        *frames = thread.frames;
+        result
+    }
+
+    fn field(&self, this: Value, index: u32) -> Result<Value> {
+        match this.object() {
+            Some(obj) if self.heap.kind_of(obj)? == Kind::Slots && (index as u64) < self.heap.len(obj)? => {
+                Ok(self.heap.slot(obj, index as u64)?)
+            }
+            _ => Err(self.throw_str(&format!("field {index} does not exist in {}", self.describe(this)))),
+        }
+    }
+
+    fn set_field(&self, this: Value, index: u32, v: Value) -> Result<()> {
+        match this.object() {
+            Some(obj) if self.heap.kind_of(obj)? == Kind::Slots && (index as u64) < self.heap.len(obj)? => {
+                Ok(self.heap.set_slot(obj, index as u64, v)?)
+            }
+            _ => Err(self.throw_str(&format!("field {index} does not exist in {}", self.describe(this)))),
+        }
+    }
+
+    fn box_num(&self, n: Num) -> Result<Value> {
+        let (class, bits) = match n {
+            Num::I(v) => return Ok(Value::int(v)),
+            Num::L(v) => (ids::LONG, v as u64),
+            Num::F(v) => (ids::FLOAT, v.to_bits() as u64),
+            Num::D(v) => (ids::DOUBLE, v.to_bits()),
+        };
+        let obj = self.heap.alloc(class, Kind::Bytes, 8, 1)?;
+        self.heap.set_word(obj.0, 0, bits)?;
+        Ok(obj)
+    }
+
+    /// The number in a boxed value, converted to `ty`.
+    pub fn unbox_any(&self, v: Value) -> Result<Option<Num>> {
+        if let Some(i) = v.as_int() {
+            return Ok(Some(Num::I(i)));
+        }
+        let Some(obj) = v.object() else { return Ok(None) };
+        let bits = || self.heap.word(obj, 0);
+        Ok(match self.heap.class_of(obj)? {
+            ids::LONG => Some(Num::L(bits()? as i64)),
+            ids::FLOAT => Some(Num::F(f32::from_bits(bits()? as u32))),
+            ids::DOUBLE => Some(Num::D(f64::from_bits(bits()?))),
+            _ => None,
+        })
+    }
+
+    fn unbox(&self, v: Value, ty: Ty) -> Result<Num> {
+        match self.unbox_any(v)? {
+            Some(n) => Ok(convert(n, ty)),
+            None if v.is_null() => Err(self.throw_str("o2i of null")),
+            None => Err(self.throw_str(&format!("type assert failed: {} is not a number", self.describe(v)))),
+        }
+    }
+
+    fn binary(&self, op: Bin, a: Num, b: Num) -> Result<Num> {
+        use Bin::*;
+        let zero = || self.throw_str("division by zero");
+        Ok(match (a, b) {
+            (Num::I(a), Num::I(b)) => Num::I(match op {
+                Add => a.wrapping_add(b),
+                Mul => a.wrapping_mul(b),
+                SubUL => b.wrapping_sub(a),
+                SubLU => a.wrapping_sub(b),
+                DivUL => b.checked_div(a).or_else(|| (a == -1).then(|| b.wrapping_neg())).ok_or_else(zero)?,
+                DivLU => a.checked_div(b).or_else(|| (b == -1).then(|| a.wrapping_neg())).ok_or_else(zero)?,
+                RemUL => b.checked_rem(a).or_else(|| (a == -1).then_some(0)).ok_or_else(zero)?,
+                RemLU => a.checked_rem(b).or_else(|| (b == -1).then_some(0)).ok_or_else(zero)?,
+                Or => a | b,
+                And => a & b,
+                Xor => a ^ b,
+                LogOr => (a != 0 || b != 0) as i32,
+                LogAnd => (a != 0 && b != 0) as i32,
+                LogXor => ((a != 0) != (b != 0)) as i32,
+                Shl => a.wrapping_shl(b as u32),
+                Shr => a.wrapping_shr(b as u32),
+                Ushr => (a as u32).wrapping_shr(b as u32) as i32,
+            }),
+            (Num::L(a), Num::L(b)) => Num::L(match op {
+                Add => a.wrapping_add(b),
+                Mul => a.wrapping_mul(b),
+                SubUL => b.wrapping_sub(a),
+                SubLU => a.wrapping_sub(b),
+                DivUL => b.checked_div(a).or_else(|| (a == -1).then(|| b.wrapping_neg())).ok_or_else(zero)?,
+                DivLU => a.checked_div(b).or_else(|| (b == -1).then(|| a.wrapping_neg())).ok_or_else(zero)?,
+                RemUL => b.checked_rem(a).or_else(|| (a == -1).then_some(0)).ok_or_else(zero)?,
+                RemLU => a.checked_rem(b).or_else(|| (b == -1).then_some(0)).ok_or_else(zero)?,
+                Or => a | b,
+                And => a & b,
+                Xor => a ^ b,
+                LogOr => (a != 0 || b != 0) as i64,
+                LogAnd => (a != 0 && b != 0) as i64,
+                LogXor => ((a != 0) != (b != 0)) as i64,
+                Shl => a.wrapping_shl(b as u32),
+                Shr => a.wrapping_shr(b as u32),
+                Ushr => (a as u64).wrapping_shr(b as u32) as i64,
+            }),
+            (Num::F(a), Num::F(b)) => Num::F(match op {
+                Add => a + b,
+                Mul => a * b,
+                SubUL => b - a,
+                SubLU => a - b,
+                DivUL => b / a,
+                DivLU => a / b,
+                RemUL => b % a,
+                RemLU => a % b,
+                _ => return Err(self.throw_str("invalid float op")),
+            }),
+            (Num::D(a), Num::D(b)) => Num::D(match op {
+                Add => a + b,
+                Mul => a * b,
+                SubUL => b - a,
+                SubLU => a - b,
+                DivUL => b / a,
+                DivLU => a / b,
+                RemUL => b % a,
+                RemLU => a % b,
+                _ => return Err(self.throw_str("invalid double op")),
+            }),
+            _ => return Err(Trap::Fatal("mixed operand types".into())),
+        })
+    }
+}
+
+pub use Num as Number;
