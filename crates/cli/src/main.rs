@@ -18,6 +18,8 @@ Examples:
   phantom asm hello.pasm -o hello.pc       assemble a class file
   phantom verify hello.pc classes          verify class files and bundles
   phantom bundle build/classes -o classes  pack a directory of .pc files into a bundle
+  phantom run hello.pc                     run a class: new hello(), then its method 8
+  phantom run classes --main .app.main      run a class from a bundle or directory
   phantom snapshots phantom.img            list the snapshots kept in an image
   phantom fsck phantom.img                 check every checksum of every snapshot";
 
@@ -62,6 +64,19 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Run a program: load classes, do `new CLASS()` and call its method 8 with the boot object.
+    #[command(after_help = "Examples:\n  phantom run hello.pc\n  phantom run build/classes --main .app.main")]
+    Run {
+        /// A class file, a directory of class files, or a bundle.
+        program: PathBuf,
+        /// The class to start (with or without its leading dot); defaults to the class of a
+        /// single class file.
+        #[arg(long)]
+        main: Option<String>,
+        /// Heap size in MiB.
+        #[arg(long, default_value_t = 256)]
+        heap_mib: u64,
+    },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.
     /// Exits 1 if anything is damaged.
     #[command(after_help = "Example:\n  phantom fsck phantom.img")]
@@ -103,6 +118,7 @@ fn main() -> ExitCode {
         Command::Verify { files } => files.iter().for_each(|f| out.run(|o| verify_file(o, f))),
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
+        Command::Run { program, main, heap_mib } => out.run(|_| run(&program, main.as_deref(), heap_mib)),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }
@@ -372,4 +388,33 @@ fn human_bytes(n: u64) -> String {
     } else {
         format!("{value:.1} {}", UNITS[unit])
     }
+}
+
+fn run(program: &Path, main: Option<&str>, heap_mib: u64) -> Outcome {
+    let shown = program.display();
+    let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
+        .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
+    let mut default_main = None;
+    if program.is_dir() {
+        vm.class_path().add_dir(program.to_path_buf());
+    } else {
+        let bytes = read(program)?;
+        if ClassFile::is_class_file(&bytes) {
+            let file = parse(&shown.to_string(), &bytes)?;
+            default_main = file.header().map(|h| String::from_utf8_lossy(&h.name).into_owned());
+            vm.class_path().add_file(bytes);
+        } else {
+            let bundle =
+                Bundle::read(&bytes).or_else(|e| fail(format!("{shown}: neither a class file nor a bundle: {e}")))?;
+            vm.class_path().add_bundle(bundle);
+        }
+    }
+    let main = match (main, default_main) {
+        (Some(m), _) if m.starts_with('.') => m.to_string(),
+        (Some(m), _) => format!(".{m}"),
+        (None, Some(m)) => m,
+        (None, None) => return fail(format!("{shown}: say which class to run with --main CLASS")),
+    };
+    let class = vm.find_class(&main).or_else(|e| fail(format!("{shown}: {e}")))?;
+    vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
 }

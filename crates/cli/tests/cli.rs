@@ -212,3 +212,33 @@ fn snapshots_and_fsck_of_an_image() {
     let o = phantom(&["fsck", &tmp.path("missing.img")]);
     assert_user_error(&o, "cannot open");
 }
+
+#[test]
+fn run_prints_exactly_what_the_program_prints() {
+    let tmp = TempDir::new("run");
+    let pc = tmp.path("hello.pc");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/hello.pasm");
+    assert!(phantom(&["asm", example.to_str().unwrap(), "-o", &pc]).status.success());
+    let o = phantom(&["run", &pc]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Hello from Phantom!\n");
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    // The original compiler's classes, from a directory, with an explicit main class.
+    let original = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bytecode/tests/fixtures/original");
+    let o = phantom(&["run", original.to_str().unwrap(), "--main", "no.such.Class"]);
+    assert_user_error(&o, "class .no.such.Class not found");
+}
+
+#[test]
+fn uncaught_exception_exits_1_with_a_backtrace() {
+    let tmp = TempDir::new("uncaught");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vm/tests/programs/uncaught.pasm");
+    let pc = tmp.path("u.pc");
+    assert!(phantom(&["asm", src.to_str().unwrap(), "-o", &pc]).status.success());
+    let o = phantom(&["run", &pc]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "before\n");
+    let err = stderr(&o);
+    assert!(err.contains("unhandled exception: \"it failed\""), "{err}");
+    assert!(err.contains("at .t.uncaught.fail (method 17) @22, line 42"), "{err}");
+}

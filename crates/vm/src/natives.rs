@@ -27,6 +27,9 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::CLASS, 14) => Some(class_instance_of),
         (ids::BOOT, 8) => Some(boot_load_class),
         (ids::BOOT, 16) => Some(boot_print),
+        (ids::BOOT, 17) => Some(boot_set_class_loader),
+        (ids::BOOT, 18) => Some(boot_start_thread),
+        (ids::BOOT, 22) => Some(boot_set_os_interface),
         (ids::BOOT, 19) => Some(boot_create_binary),
         (ids::BOOT, 21) => Some(boot_sleep),
         (ids::BOOT, 23) => Some(boot_kernel_environment),
@@ -107,10 +110,11 @@ pub fn text_of(vm: &Vm, v: Value) -> Result<Vec<u8>> {
         Some(Number::F(f)) => format!("{f:.6}").into_bytes(),
         Some(Number::D(d)) => format!("{d:.6}").into_bytes(),
         None if v.is_null() => b"null".to_vec(),
-        None => {
-            let class = vm.class(vm.class_of(v)?);
-            class.name.trim_start_matches('.').as_bytes().to_vec()
-        }
+        None => match vm.class_of(v)? {
+            // A class object's text is the name of the class it stands for.
+            ids::CLASS => vm.class(vm.class_id_of_object(v)?).name.as_bytes().to_vec(),
+            class => vm.class(class).name.as_bytes().to_vec(),
+        },
     })
 }
 
@@ -320,4 +324,19 @@ fn boot_kernel_environment(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) 
         array_set(vm, thread, array, &[s, Value::int(i as i32)])?;
     }
     Ok(array)
+}
+
+fn boot_set_class_loader(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    *vm.class_loader.lock().unwrap_or_else(|e| e.into_inner()) = arg(vm, args, 0)?;
+    Ok(Value::NULL)
+}
+
+fn boot_set_os_interface(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    *vm.os_interface.lock().unwrap_or_else(|e| e.into_inner()) = arg(vm, args, 0)?;
+    Ok(Value::NULL)
+}
+
+fn boot_start_thread(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    vm.start_thread(arg(vm, args, 0)?);
+    Ok(Value::NULL)
 }

@@ -46,6 +46,10 @@ impl std::fmt::Display for Uncaught {
 
 /// Deepest call nesting before a "stack overflow" exception.
 const MAX_FRAMES: usize = 100_000;
+/// Deepest nesting of native code calling back into bytecode (each level uses host stack).
+const MAX_NATIVE_DEPTH: u32 = 100;
+/// Host stack for threads running bytecode: enough for `MAX_NATIVE_DEPTH` nested levels.
+const HOST_STACK: usize = 64 << 20;
 
 struct Catcher {
     class: ClassId,
@@ -73,6 +77,8 @@ pub struct Thread {
     frames: Vec<Frame>,
     /// Where the last exception was thrown, innermost first.
     backtrace: Vec<String>,
+    /// Native code calling back into bytecode nests on the host stack: bounded separately.
+    native_depth: u32,
 }
 
 pub struct Vm {
@@ -82,6 +88,11 @@ pub struct Vm {
     path: Mutex<ClassPath>,
     out: Mutex<Box<dyn Write + Send>>,
     boot: Value,
+    /// Objects whose method 8 boot method 18 (startThread) asked to run.
+    started: Mutex<Vec<Value>>,
+    /// Set by boot methods 17 (setClassLoader) and 22 (setOsInterface).
+    pub class_loader: Mutex<Value>,
+    pub os_interface: Mutex<Value>,
 }
 
 /// A number on the integer stack, typed by the instruction's prefix.
@@ -153,6 +164,9 @@ impl Vm {
             path: Mutex::new(ClassPath::default()),
             out: Mutex::new(out),
             boot: Value::NULL,
+            started: Mutex::new(Vec::new()),
+            class_loader: Mutex::new(Value::NULL),
+            os_interface: Mutex::new(Value::NULL),
         };
         vm.install_internal_classes().map_err(|e| e.0)?;
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
@@ -307,6 +321,33 @@ impl Vm {
         }
     }
 
+    /// Queues `object.8(boot)` to run as a new thread.
+    pub fn start_thread(&self, object: Value) {
+        self.started.lock().unwrap_or_else(|e| e.into_inner()).push(object);
+    }
+
+    /// Runs `new CLASS()` (its argument-less constructor, if it has one) and then its method 8
+    /// with the boot object, then every thread it started, until none is left. Stops at the
+    /// first uncaught exception.
+    pub fn run_main(&self, class: ClassId) -> std::result::Result<(), Uncaught> {
+        let this = self.instantiate(class).map_err(|t| self.uncaught(t, &Thread::default()))?;
+        let c = self.class(class);
+        if let Some(&ctor) = c.by_name.get("<init>") {
+            self.run(this, ctor, &[])?;
+        }
+        self.run(this, 8, &[self.boot])?;
+        loop {
+            let next = {
+                let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
+                if started.is_empty() {
+                    return Ok(());
+                }
+                started.remove(0)
+            };
+            self.run(next, 8, &[self.boot])?;
+        }
+    }
+
     /// The boot object passed to the main class's method 8.
     pub fn boot_object(&self) -> Value {
         self.boot
@@ -354,11 +395,24 @@ impl Vm {
     /// Runs `this.method(args)` to completion on a new thread; returns its result or the
     /// uncaught exception.
     pub fn run(&self, this: Value, ordinal: u32, args: &[Value]) -> std::result::Result<Value, Uncaught> {
-        let mut thread = Thread::default();
-        match self.call(&mut thread, this, ordinal, args) {
-            Ok(v) => Ok(v),
-            Err(trap) => Err(self.uncaught(trap, &thread)),
-        }
+        // On a host thread of our own, so that the host stack is as deep as the limits assume.
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("phantom-vm".into())
+                .stack_size(HOST_STACK)
+                .spawn_scoped(scope, || {
+                    let mut thread = Thread::default();
+                    match self.call(&mut thread, this, ordinal, args) {
+                        Ok(v) => Ok(v),
+                        Err(trap) => Err(self.uncaught(trap, &thread)),
+                    }
+                })
+                .map_err(|e| Uncaught { message: format!("cannot start a host thread: {e}"), backtrace: vec![] })?
+                .join()
+                .unwrap_or_else(|_| {
+                    Err(Uncaught { message: "internal error: the VM thread panicked".into(), backtrace: vec![] })
+                })
+        })
     }
 
     fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
@@ -405,12 +459,19 @@ impl Vm {
     /// Calls a method from native code (or to start a thread): runs a nested interpreter until
     /// the call returns.
     pub fn call(&self, thread: &mut Thread, this: Value, ordinal: u32, args: &[Value]) -> Result<Value> {
+        if thread.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.throw_str("stack overflow: native code calling back too deeply"));
+        }
         let depth = thread.frames.len();
         thread.objects.extend_from_slice(args);
-        match self.invoke(thread, this, ordinal, args.len())? {
-            Some(result) => Ok(result),
-            None => self.execute(thread, depth),
-        }
+        thread.native_depth += 1;
+        let result = match self.invoke(thread, this, ordinal, args.len()) {
+            Ok(Some(result)) => Ok(result),
+            Ok(None) => self.execute(thread, depth),
+            Err(e) => Err(e),
+        };
+        thread.native_depth -= 1;
+        result
     }
 
     /// Dispatches a call whose arguments are on top of the object stack. A native runs at once
@@ -491,16 +552,15 @@ impl Vm {
     }
 
     fn step_until_return(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
-        let Thread { objects: o, ints: i, frames, .. } = thread;
-        // The current method's code; refreshed when a call or return changes frames.
-        let mut code = frames.last().expect("a frame to run").code.clone();
+        // The current method's code; refreshed when a call or return changes thread.frames.
+        let mut code = thread.frames.last().expect("a frame to run").code.clone();
         macro_rules! opop {
             () => {
-                o.pop().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?
+                thread.objects.pop().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?
             };
         }
         loop {
-            let frame = frames.last_mut().expect("a frame to run");
+            let frame = thread.frames.last_mut().expect("a frame to run");
             let instr = match code.instrs.get(frame.pc) {
                 Some(instr) => instr,
                 None => return Err(self.throw_str("execution ran past the end of the method")),
@@ -509,20 +569,20 @@ impl Vm {
             match instr {
                 Instr::Nop | Instr::Debug => {}
                 Instr::Jz(t) => {
-                    if pop(i)? == 0 {
+                    if pop(&mut thread.ints)? == 0 {
                         frame.pc = *t as usize;
                     }
                 }
                 Instr::Jmp(t) => frame.pc = *t as usize,
                 Instr::Djnz(t) => {
-                    let top = i.last_mut().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    let top = thread.ints.last_mut().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
                     *top = top.wrapping_sub(1);
                     if *top != 0 {
                         frame.pc = *t as usize;
                     }
                 }
                 Instr::Switch { shift, divisor, targets } => {
-                    let v = pop(i)? as i32;
+                    let v = pop(&mut thread.ints)? as i32;
                     if *divisor == 0 {
                         return Err(self.throw_str("switch with a zero divisor"));
                     }
@@ -532,29 +592,33 @@ impl Vm {
                     }
                 }
                 Instr::Ret => {
-                    let result = if o.len() > frame.obase { opop!() } else { Value::NULL };
-                    let f = frames.pop().expect("current frame");
-                    o.truncate(f.obase);
-                    i.truncate(f.ibase);
-                    if frames.len() <= depth {
+                    let result = if thread.objects.len() > frame.obase { opop!() } else { Value::NULL };
+                    let f = thread.frames.pop().expect("current frame");
+                    thread.objects.truncate(f.obase);
+                    thread.ints.truncate(f.ibase);
+                    if thread.frames.len() <= depth {
                         return Ok(result);
                     }
-                    o.push(result);
-                    code = frames.last().expect("caller frame").code.clone();
+                    thread.objects.push(result);
+                    code = thread.frames.last().expect("caller frame").code.clone();
                 }
                 Instr::Call { method, nargs } => {
                     let n = *nargs as usize;
-                    let at = o.len().checked_sub(n + 1).ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
-                    let this = o.remove(at);
+                    let at = thread
+                        .objects
+                        .len()
+                        .checked_sub(n + 1)
+                        .ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    let this = thread.objects.remove(at);
                     let class = self.class(self.class_of(this)?);
                     let Some(m) = class.vtable.get(*method as usize).cloned().flatten() else {
-                        o.truncate(at);
+                        thread.objects.truncate(at);
                         return Err(self.throw_str(&format!("{} has no method {method}", class.name)));
                     };
-                    if let Some(result) = self.enter_split(o, i, frames, m, this, n)? {
-                        o.push(result);
+                    if let Some(result) = self.enter(thread, m, this, n)? {
+                        thread.objects.push(result);
                     }
-                    code = frames.last().expect("frame").code.clone();
+                    code = thread.frames.last().expect("frame").code.clone();
                 }
                 Instr::StaticInvoke { method, nargs } => {
                     let class = opop!();
@@ -567,13 +631,13 @@ impl Vm {
                     let Some(m) = c.vtable.get(*method as usize).cloned().flatten() else {
                         return Err(self.throw_str(&format!("{} has no method {method}", c.name)));
                     };
-                    if let Some(result) = self.enter_split(o, i, frames, m, this, *nargs as usize)? {
-                        o.push(result);
+                    if let Some(result) = self.enter(thread, m, this, *nargs as usize)? {
+                        thread.objects.push(result);
                     }
-                    code = frames.last().expect("frame").code.clone();
+                    code = thread.frames.last().expect("frame").code.clone();
                 }
                 Instr::DynamicInvoke => {
-                    let n = pop(i)? as usize;
+                    let n = pop(&mut thread.ints)? as usize;
                     let name = opop!();
                     let this = opop!();
                     let name = self
@@ -591,49 +655,57 @@ impl Vm {
                         class = c.parent;
                     }
                     let m = found.ok_or_else(|| self.throw_str(&format!("no method named {name}")))?;
-                    if let Some(result) = self.enter_split(o, i, frames, m, this, n)? {
-                        o.push(result);
+                    if let Some(result) = self.enter(thread, m, this, n)? {
+                        thread.objects.push(result);
                     }
-                    code = frames.last().expect("frame").code.clone();
+                    code = thread.frames.last().expect("frame").code.clone();
                 }
                 Instr::Sys(k) => {
-                    let n = *i.last().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))? as usize;
+                    let n = *thread.ints.last().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))? as usize;
                     let mut class = self.class_of(frame.this)?;
                     while !self.class(class).is_internal() {
                         class = self.class(class).parent.unwrap_or(ids::VOID);
                     }
                     let f = crate::natives::lookup(class, *k as u32).ok_or_else(|| self.throw_str("no syscall"))?;
-                    let base = o.len().checked_sub(n).ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
-                    let args: Vec<Value> = o.drain(base..).collect();
-                    i.pop();
+                    let base = thread
+                        .objects
+                        .len()
+                        .checked_sub(n)
+                        .ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    let args: Vec<Value> = thread.objects.drain(base..).collect();
+                    thread.ints.pop();
                     let this = frame.this;
                     let mut nested = Thread::default();
                     let result = f(self, &mut nested, this, &args)?;
-                    o.push(result);
+                    thread.objects.push(result);
                 }
                 Instr::IsDup(ty) => {
                     let n = ty.cells();
-                    let len = i.len();
+                    let len = thread.ints.len();
                     if len < n {
                         return Err(Trap::Fatal("integer stack underflow".into()));
                     }
-                    i.extend_from_within(len - n..);
+                    thread.ints.extend_from_within(len - n..);
                 }
                 Instr::IsDrop(ty) => {
                     let n = ty.cells();
-                    let len = i.len().checked_sub(n).ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
-                    i.truncate(len);
+                    let len = thread
+                        .ints
+                        .len()
+                        .checked_sub(n)
+                        .ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    thread.ints.truncate(len);
                 }
                 Instr::OsDup => {
-                    let top = *o.last().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
-                    o.push(top);
+                    let top = *thread.objects.last().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    thread.objects.push(top);
                 }
                 Instr::OsDrop => {
                     opop!();
                 }
                 Instr::LoadField(f) => {
                     let v = self.field(frame.this, *f)?;
-                    o.push(v);
+                    thread.objects.push(v);
                 }
                 Instr::SaveField(f) => {
                     let v = opop!();
@@ -641,74 +713,81 @@ impl Vm {
                 }
                 Instr::LoadIntField(f) => {
                     let v = self.field(frame.this, *f)?;
-                    i.push(v.as_int().unwrap_or(0) as u32);
+                    thread.ints.push(v.as_int().unwrap_or(0) as u32);
                 }
                 Instr::SaveIntField(f) => {
-                    let v = pop(i)? as i32;
+                    let v = pop(&mut thread.ints)? as i32;
                     self.set_field(frame.this, *f, Value::int(v))?;
                 }
                 Instr::New => {
                     let class = opop!();
                     let class = self.class_id_of_object(class)?;
                     let obj = self.instantiate(class)?;
-                    o.push(obj);
+                    thread.objects.push(obj);
                 }
                 Instr::Pull(n) => {
-                    let len = o.len();
-                    let v = *o
+                    let len = thread.objects.len();
+                    let v = *thread
+                        .objects
                         .get(len.wrapping_sub(*n as usize + 1))
                         .ok_or_else(|| Trap::Fatal("os_pull32 below the stack".into()))?;
-                    o.push(v);
+                    thread.objects.push(v);
                 }
                 Instr::GetSlot(s) => {
-                    let v = *o
+                    let v = *thread
+                        .objects
                         .get(frame.obase + *s as usize)
                         .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
-                    o.push(v);
+                    thread.objects.push(v);
                 }
                 Instr::SetSlot(s) => {
                     let v = opop!();
-                    let slot = o
+                    let slot = thread
+                        .objects
                         .get_mut(frame.obase + *s as usize)
                         .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
                     *slot = v;
                 }
-                Instr::Const(ty, v) => push_num(i, convert(Num::L(*v), *ty)),
-                Instr::Const64(v) => push_num(i, Num::L(*v)),
+                Instr::Const(ty, v) => push_num(&mut thread.ints, convert(Num::L(*v), *ty)),
+                Instr::Const64(v) => push_num(&mut thread.ints, Num::L(*v)),
                 Instr::String(bytes) => {
                     let s = self.new_string(bytes)?;
-                    o.push(s);
+                    thread.objects.push(s);
                 }
                 Instr::GetInt(ty, s) => {
                     let at = frame.ibase + *s as usize;
                     let n = ty.cells();
-                    if at + n > i.len() {
+                    if at + n > thread.ints.len() {
                         return Err(Trap::Fatal("int slot out of range".into()));
                     }
-                    i.extend_from_within(at..at + n);
+                    thread.ints.extend_from_within(at..at + n);
                 }
                 Instr::SetInt(ty, s) => {
                     let n = ty.cells();
-                    let len = i.len().checked_sub(n).ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    let len = thread
+                        .ints
+                        .len()
+                        .checked_sub(n)
+                        .ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
                     let at = frame.ibase + *s as usize;
                     if at + n > len {
                         return Err(Trap::Fatal("int slot out of range".into()));
                     }
-                    i.copy_within(len..len + n, at);
-                    i.truncate(len);
+                    thread.ints.copy_within(len..len + n, at);
+                    thread.ints.truncate(len);
                 }
                 Instr::ConstPool(id) => {
                     let v = self.class(frame.method.class).constants.get(id).copied().unwrap_or(Value::NULL);
-                    o.push(v);
+                    thread.objects.push(v);
                 }
                 Instr::Reserve(nobj, nint) => {
-                    o.extend(std::iter::repeat_n(Value::NULL, *nobj as usize));
-                    i.extend(std::iter::repeat_n(0, *nint as usize));
+                    thread.objects.extend(std::iter::repeat_n(Value::NULL, *nobj as usize));
+                    thread.ints.extend(std::iter::repeat_n(0, *nint as usize));
                 }
                 Instr::Cast => {
                     let class = opop!();
                     let class = self.class_id_of_object(class)?;
-                    let v = *o.last().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
+                    let v = *thread.objects.last().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
                     if !v.is_null() && !self.is_subclass(self.class_of(v)?, class) {
                         return Err(self.throw_str("cast to not parent"));
                     }
@@ -716,57 +795,62 @@ impl Vm {
                 Instr::PushCatcher(t) => {
                     let class = opop!();
                     let class = self.class_id_of_object(class)?;
-                    frame.catchers.push(Catcher { class, target: *t, objects: o.len(), ints: i.len() });
+                    frame.catchers.push(Catcher {
+                        class,
+                        target: *t,
+                        objects: thread.objects.len(),
+                        ints: thread.ints.len(),
+                    });
                 }
                 Instr::PopCatcher => {
                     frame.catchers.pop();
                 }
                 Instr::Throw => return Err(Trap::Throw(opop!())),
-                Instr::SummonThread | Instr::SummonNull => o.push(Value::NULL),
-                Instr::SummonThis => o.push(frame.this),
+                Instr::SummonThread | Instr::SummonNull => thread.objects.push(Value::NULL),
+                Instr::SummonThis => thread.objects.push(frame.this),
                 Instr::SummonInternal(name) => {
                     let id = self.find_class(name).map_err(|e| self.throw_str(&e))?;
-                    o.push(self.class(id).object);
+                    thread.objects.push(self.class(id).object);
                 }
                 Instr::SummonByName(name) => {
                     let name = String::from_utf8_lossy(name).into_owned();
                     let id = self.summon(&name).map_err(|e| self.throw_str(&e))?;
-                    o.push(self.class(id).object);
+                    thread.objects.push(self.class(id).object);
                 }
                 Instr::Box(ty) => {
-                    let v = self.box_num(pop_num(i, *ty)?)?;
-                    o.push(v);
+                    let v = self.box_num(pop_num(&mut thread.ints, *ty)?)?;
+                    thread.objects.push(v);
                 }
                 Instr::Unbox(ty) => {
                     let v = opop!();
                     let n = self.unbox(v, *ty)?;
-                    push_num(i, n);
+                    push_num(&mut thread.ints, n);
                 }
                 Instr::Bin(op, ty) => {
-                    let b = pop_num(i, *ty)?;
-                    let a = pop_num(i, *ty)?;
+                    let b = pop_num(&mut thread.ints, *ty)?;
+                    let a = pop_num(&mut thread.ints, *ty)?;
                     let r = self.binary(*op, a, b)?;
-                    push_num(i, r);
+                    push_num(&mut thread.ints, r);
                 }
                 Instr::Not(ty) => {
-                    let r = match pop_num(i, *ty)? {
+                    let r = match pop_num(&mut thread.ints, *ty)? {
                         Num::I(v) => Num::I(!v),
                         Num::L(v) => Num::L(!v),
                         _ => return Err(self.throw_str("invalid float op")),
                     };
-                    push_num(i, r);
+                    push_num(&mut thread.ints, r);
                 }
                 Instr::LogNot(ty) => {
-                    let r = match pop_num(i, *ty)? {
+                    let r = match pop_num(&mut thread.ints, *ty)? {
                         Num::I(v) => Num::I((v == 0) as i32),
                         Num::L(v) => Num::L((v == 0) as i64),
                         _ => return Err(self.throw_str("invalid float op")),
                     };
-                    push_num(i, r);
+                    push_num(&mut thread.ints, r);
                 }
                 Instr::Cmp(op, ty) => {
-                    let b = pop_num(i, *ty)?;
-                    let a = pop_num(i, *ty)?;
+                    let b = pop_num(&mut thread.ints, *ty)?;
+                    let a = pop_num(&mut thread.ints, *ty)?;
                     let ord = match (a, b) {
                         (Num::I(a), Num::I(b)) => a.partial_cmp(&b),
                         (Num::L(a), Num::L(b)) => a.partial_cmp(&b),
@@ -782,56 +866,33 @@ impl Vm {
                         (Cmp::Gt, Some(o)) => o == Greater,
                         (Cmp::Lt, Some(o)) => o == Less,
                     };
-                    i.push(r as u32);
+                    thread.ints.push(r as u32);
                 }
                 Instr::OsEq | Instr::OsNeq => {
                     let b = opop!();
                     let a = opop!();
                     let eq = a == b;
-                    i.push((eq == matches!(instr, Instr::OsEq)) as u32);
+                    thread.ints.push((eq == matches!(instr, Instr::OsEq)) as u32);
                 }
                 Instr::OsIsNull => {
                     let v = opop!();
-                    i.push(v.is_null() as u32);
+                    thread.ints.push(v.is_null() as u32);
                 }
                 Instr::Lock | Instr::Unlock => {
                     opop!();
                 }
                 Instr::ArgCount(n) => {
-                    let have = pop(i)?;
+                    let have = pop(&mut thread.ints)?;
                     if have != *n as u32 {
                         return Err(self.throw_str("invalid arg count"));
                     }
                 }
                 Instr::Convert(from, to) => {
-                    let n = pop_num(i, *from)?;
-                    push_num(i, convert(n, *to));
+                    let n = pop_num(&mut thread.ints, *from)?;
+                    push_num(&mut thread.ints, convert(n, *to));
                 }
             }
         }
-    }
-
-    /// `enter` for the interpreter loop, which holds the thread's parts separately.
-    fn enter_split(
-        &self,
-        o: &mut Vec<Value>,
-        i: &mut Vec<u32>,
-        frames: &mut Vec<Frame>,
-        method: Arc<Method>,
-        this: Value,
-        nargs: usize,
-    ) -> Result<Option<Value>> {
-        let mut thread = Thread {
-            objects: std::mem::take(o),
-            ints: std::mem::take(i),
-            frames: std::mem::take(frames),
-            backtrace: vec![],
-        };
-        let result = self.enter(&mut thread, method, this, nargs);
-        *o = thread.objects;
-        *i = thread.ints;
-        *frames = thread.frames;
-        result
     }
 
     fn field(&self, this: Value, index: u32) -> Result<Value> {
