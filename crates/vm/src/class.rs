@@ -92,6 +92,15 @@ pub struct Method {
 }
 
 impl Method {
+    /// The decoded code of a bytecode method.
+    #[inline]
+    pub fn code(&self) -> Option<&Code> {
+        match &self.body {
+            Body::Bytecode(code) => Some(code),
+            Body::Native(_) => None,
+        }
+    }
+
     /// The source line of a code offset, if the class has a line map.
     pub fn line_at(&self, offset: u32) -> Option<i32> {
         let i = self.lines.partition_point(|(o, _)| *o <= offset);

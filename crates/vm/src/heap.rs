@@ -40,7 +40,10 @@ pub struct PlainMemory {
 
 impl PlainMemory {
     pub fn new(bytes: u64) -> PlainMemory {
-        PlainMemory { words: (0..bytes / 8).map(|_| AtomicU64::new(0)).collect() }
+        // Zeroed allocation: the OS hands out zero pages lazily, so an unused heap costs nothing.
+        let words = Box::<[AtomicU64]>::new_zeroed_slice((bytes / 8) as usize);
+        // SAFETY: an all-zero bit pattern is a valid AtomicU64.
+        PlainMemory { words: unsafe { words.assume_init() } }
     }
 }
 

@@ -59,8 +59,8 @@ struct Catcher {
 }
 
 struct Frame {
+    /// A bytecode method (its code is reached through it).
     method: Arc<Method>,
-    code: Arc<crate::code::Code>,
     this: Value,
     pc: usize,
     /// Start of this frame's arguments on the object stack, and of its cells on the int stack.
@@ -79,11 +79,17 @@ pub struct Thread {
     backtrace: Vec<String>,
     /// Native code calling back into bytecode nests on the host stack: bounded separately.
     native_depth: u32,
+    /// This thread's view of the class table; refreshed when it meets a newer class.
+    classes: Classes,
 }
+
+/// The class table: replaced (never changed in place) when a class is added, so a thread can
+/// read its own copy without taking a lock.
+type Classes = Arc<Vec<Arc<Class>>>;
 
 pub struct Vm {
     pub heap: Heap,
-    classes: RwLock<Vec<Arc<Class>>>,
+    classes: RwLock<Classes>,
     names: RwLock<HashMap<String, ClassId>>,
     path: Mutex<ClassPath>,
     out: Mutex<Box<dyn Write + Send>>,
@@ -104,10 +110,12 @@ pub enum Num {
     D(f64),
 }
 
+#[inline]
 fn pop(v: &mut Vec<u32>) -> Result<u32> {
     v.pop().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))
 }
 
+#[inline]
 fn pop_num(ints: &mut Vec<u32>, ty: Ty) -> Result<Num> {
     Ok(match ty {
         Ty::Int => Num::I(pop(ints)? as i32),
@@ -125,6 +133,7 @@ fn pop_num(ints: &mut Vec<u32>, ty: Ty) -> Result<Num> {
     })
 }
 
+#[inline]
 fn push_num(ints: &mut Vec<u32>, n: Num) {
     let wide = |ints: &mut Vec<u32>, bits: u64| {
         ints.push((bits >> 32) as u32);
@@ -138,6 +147,7 @@ fn push_num(ints: &mut Vec<u32>, n: Num) {
     }
 }
 
+#[inline]
 fn convert(n: Num, to: Ty) -> Num {
     let (i, l, f, d) = match n {
         Num::I(v) => (v, v as i64, v as f32, v as f64),
@@ -159,7 +169,7 @@ impl Vm {
         let heap = Heap::new(memory).map_err(|e| e.0)?;
         let mut vm = Vm {
             heap,
-            classes: RwLock::new(Vec::new()),
+            classes: RwLock::new(Arc::new(Vec::new())),
             names: RwLock::new(HashMap::new()),
             path: Mutex::new(ClassPath::default()),
             out: Mutex::new(out),
@@ -201,7 +211,7 @@ impl Vm {
                 constants: HashMap::new(),
                 object,
             };
-            self.classes.get_mut().unwrap().push(Arc::new(class));
+            Arc::make_mut(self.classes.get_mut().unwrap()).push(Arc::new(class));
             self.names.get_mut().unwrap().insert(name.to_string(), id);
         }
         self.names.get_mut().unwrap().insert(".internal.object".into(), ids::VOID);
@@ -214,6 +224,19 @@ impl Vm {
 
     pub fn class(&self, id: ClassId) -> Arc<Class> {
         self.classes.read().unwrap_or_else(|e| e.into_inner())[id as usize].clone()
+    }
+
+    fn classes(&self) -> Classes {
+        self.classes.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// The method at `ordinal` of class `id`, through the thread's copy of the class table.
+    #[inline]
+    fn method_of(&self, thread: &mut Thread, id: ClassId, ordinal: u32) -> Option<Arc<Method>> {
+        if id as usize >= thread.classes.len() {
+            thread.classes = self.classes();
+        }
+        thread.classes.get(id as usize)?.vtable.get(ordinal as usize)?.clone()
     }
 
     /// The class of any value; ints are `.internal.int`, null is `.internal.void`.
@@ -300,7 +323,9 @@ impl Vm {
             return Ok(existing);
         }
         let id = classes.len() as ClassId;
-        classes.push(Arc::new(Class { id, ..class }));
+        let mut table = Vec::clone(&classes);
+        table.push(Arc::new(Class { id, ..class }));
+        *classes = Arc::new(table);
         names.insert(parsed.name, id);
         Ok(id)
     }
@@ -430,7 +455,7 @@ impl Vm {
             .iter()
             .rev()
             .map(|f| {
-                let offset = f.code.offsets.get(f.pc.saturating_sub(1)).copied().unwrap_or(0);
+                let offset = f.method.code().and_then(|c| c.offsets.get(f.pc.saturating_sub(1)).copied()).unwrap_or(0);
                 let line = f.method.line_at(offset).map_or(String::new(), |l| format!(", line {l}"));
                 format!(
                     "{}.{} (method {}) @{offset}{line}",
@@ -477,10 +502,10 @@ impl Vm {
     /// Dispatches a call whose arguments are on top of the object stack. A native runs at once
     /// and its result is returned; bytecode gets a new frame and `None`.
     fn invoke(&self, thread: &mut Thread, this: Value, ordinal: u32, nargs: usize) -> Result<Option<Value>> {
-        let class = self.class(self.class_of(this)?);
-        let Some(method) = class.vtable.get(ordinal as usize).cloned().flatten() else {
+        let class = self.class_of(this)?;
+        let Some(method) = self.method_of(thread, class, ordinal) else {
             thread.objects.truncate(thread.objects.len().saturating_sub(nargs));
-            return Err(self.throw_str(&format!("{} has no method {ordinal}", class.name)));
+            return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
         };
         self.enter(thread, method, this, nargs)
     }
@@ -493,22 +518,14 @@ impl Vm {
                 let args: Vec<Value> = thread.objects.drain(base..).collect();
                 f(self, thread, this, &args).map(Some)
             }
-            Body::Bytecode(code) => {
+            Body::Bytecode(_) => {
                 if thread.frames.len() >= MAX_FRAMES {
                     thread.objects.truncate(base);
                     return Err(self.throw_str("stack overflow: too many nested calls"));
                 }
                 let ibase = thread.ints.len();
                 thread.ints.push(nargs as u32);
-                thread.frames.push(Frame {
-                    code: code.clone(),
-                    method,
-                    this,
-                    pc: 0,
-                    obase: base,
-                    ibase,
-                    catchers: Vec::new(),
-                });
+                thread.frames.push(Frame { method, this, pc: 0, obase: base, ibase, catchers: Vec::new() });
                 Ok(None)
             }
         }
@@ -552,8 +569,6 @@ impl Vm {
     }
 
     fn step_until_return(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
-        // The current method's code; refreshed when a call or return changes thread.frames.
-        let mut code = thread.frames.last().expect("a frame to run").code.clone();
         macro_rules! opop {
             () => {
                 thread.objects.pop().ok_or_else(|| Trap::Fatal("object stack underflow".into()))?
@@ -561,6 +576,7 @@ impl Vm {
         }
         loop {
             let frame = thread.frames.last_mut().expect("a frame to run");
+            let code = frame.method.code().expect("frames run bytecode");
             let instr = match code.instrs.get(frame.pc) {
                 Some(instr) => instr,
                 None => return Err(self.throw_str("execution ran past the end of the method")),
@@ -600,41 +616,38 @@ impl Vm {
                         return Ok(result);
                     }
                     thread.objects.push(result);
-                    code = thread.frames.last().expect("caller frame").code.clone();
                 }
                 Instr::Call { method, nargs } => {
-                    let n = *nargs as usize;
+                    let (method, n) = (*method, *nargs as usize);
                     let at = thread
                         .objects
                         .len()
                         .checked_sub(n + 1)
                         .ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
                     let this = thread.objects.remove(at);
-                    let class = self.class(self.class_of(this)?);
-                    let Some(m) = class.vtable.get(*method as usize).cloned().flatten() else {
+                    let class = self.class_of(this)?;
+                    let Some(m) = self.method_of(thread, class, method) else {
                         thread.objects.truncate(at);
-                        return Err(self.throw_str(&format!("{} has no method {method}", class.name)));
+                        return Err(self.throw_str(&format!("{} has no method {method}", self.class(class).name)));
                     };
                     if let Some(result) = self.enter(thread, m, this, n)? {
                         thread.objects.push(result);
                     }
-                    code = thread.frames.last().expect("frame").code.clone();
                 }
                 Instr::StaticInvoke { method, nargs } => {
+                    let (method, n) = (*method, *nargs as usize);
                     let class = opop!();
                     let this = opop!();
                     let class = self.class_id_of_object(class)?;
                     if !self.is_subclass(self.class_of(this)?, class) {
                         return Err(self.throw_str("static_invoke: this is not an instance of the class"));
                     }
-                    let c = self.class(class);
-                    let Some(m) = c.vtable.get(*method as usize).cloned().flatten() else {
-                        return Err(self.throw_str(&format!("{} has no method {method}", c.name)));
+                    let Some(m) = self.method_of(thread, class, method) else {
+                        return Err(self.throw_str(&format!("{} has no method {method}", self.class(class).name)));
                     };
-                    if let Some(result) = self.enter(thread, m, this, *nargs as usize)? {
+                    if let Some(result) = self.enter(thread, m, this, n)? {
                         thread.objects.push(result);
                     }
-                    code = thread.frames.last().expect("frame").code.clone();
                 }
                 Instr::DynamicInvoke => {
                     let n = pop(&mut thread.ints)? as usize;
@@ -658,7 +671,6 @@ impl Vm {
                     if let Some(result) = self.enter(thread, m, this, n)? {
                         thread.objects.push(result);
                     }
-                    code = thread.frames.last().expect("frame").code.clone();
                 }
                 Instr::Sys(k) => {
                     let n = *thread.ints.last().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))? as usize;
@@ -748,6 +760,7 @@ impl Vm {
                         .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
                     *slot = v;
                 }
+                Instr::Const(Ty::Int, v) => thread.ints.push(*v as u32),
                 Instr::Const(ty, v) => push_num(&mut thread.ints, convert(Num::L(*v), *ty)),
                 Instr::Const64(v) => push_num(&mut thread.ints, Num::L(*v)),
                 Instr::String(bytes) => {
@@ -817,6 +830,21 @@ impl Vm {
                     let id = self.summon(&name).map_err(|e| self.throw_str(&e))?;
                     thread.objects.push(self.class(id).object);
                 }
+                Instr::Box(Ty::Int) => {
+                    let v = pop(&mut thread.ints)? as i32;
+                    thread.objects.push(Value::int(v));
+                }
+                Instr::Unbox(Ty::Int) => {
+                    let v = opop!();
+                    let n = match v.as_int() {
+                        Some(n) => n,
+                        None => match self.unbox(v, Ty::Int)? {
+                            Num::I(n) => n,
+                            _ => unreachable!("unbox converts to the asked type"),
+                        },
+                    };
+                    thread.ints.push(n as u32);
+                }
                 Instr::Box(ty) => {
                     let v = self.box_num(pop_num(&mut thread.ints, *ty)?)?;
                     thread.objects.push(v);
@@ -825,6 +853,31 @@ impl Vm {
                     let v = opop!();
                     let n = self.unbox(v, *ty)?;
                     push_num(&mut thread.ints, n);
+                }
+                Instr::Bin(op, Ty::Int) => {
+                    let b = pop(&mut thread.ints)? as i32;
+                    let a = pop(&mut thread.ints)? as i32;
+                    let r = match op {
+                        Bin::Add => a.wrapping_add(b),
+                        Bin::SubLU => a.wrapping_sub(b),
+                        Bin::Mul => a.wrapping_mul(b),
+                        _ => match self.binary(*op, Num::I(a), Num::I(b))? {
+                            Num::I(r) => r,
+                            _ => unreachable!("int operations give ints"),
+                        },
+                    };
+                    thread.ints.push(r as u32);
+                }
+                Instr::Cmp(op, Ty::Int) => {
+                    let b = pop(&mut thread.ints)? as i32;
+                    let a = pop(&mut thread.ints)? as i32;
+                    let r = match op {
+                        Cmp::Ge => a >= b,
+                        Cmp::Le => a <= b,
+                        Cmp::Gt => a > b,
+                        Cmp::Lt => a < b,
+                    };
+                    thread.ints.push(r as u32);
                 }
                 Instr::Bin(op, ty) => {
                     let b = pop_num(&mut thread.ints, *ty)?;
