@@ -67,7 +67,12 @@ pub mod ids {
     pub const STRING: ClassId = 6;
     pub const ARRAY: ClassId = 7;
     pub const PAGE: ClassId = 8;
+    pub const THREAD: ClassId = 9;
     pub const BOOT: ClassId = 14;
+    pub const MUTEX: ClassId = 16;
+    pub const COND: ClassId = 17;
+    pub const SEMA: ClassId = 18;
+    pub const WORLD: ClassId = 22;
     pub const BINARY: ClassId = 19;
     pub const FLOAT: ClassId = 28;
     pub const DOUBLE: ClassId = 29;

@@ -9,6 +9,7 @@ pub mod class;
 pub mod code;
 pub mod heap;
 pub mod natives;
+pub mod sched;
 pub mod value;
 mod vm;
 

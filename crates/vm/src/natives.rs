@@ -1,8 +1,12 @@
 //! Native methods of the internal classes, by the original's ordinals and argument orders
 //! (reference vm 3.4). Arguments arrive in order: `args[0]` is the first argument.
 
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
+
 use crate::class::ids;
 use crate::heap::{ClassId, Kind};
+use crate::sched::Park;
 use crate::value::Value;
 use crate::vm::{Number, Result, Thread, Vm};
 
@@ -33,6 +37,17 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::BOOT, 19) => Some(boot_create_binary),
         (ids::BOOT, 21) => Some(boot_sleep),
         (ids::BOOT, 23) => Some(boot_kernel_environment),
+        (ids::MUTEX, 8) => Some(mutex_lock),
+        (ids::MUTEX, 9) => Some(mutex_unlock),
+        (ids::MUTEX, 10) => Some(mutex_trylock),
+        (ids::COND, 8) => Some(cond_wait),
+        (ids::COND, 10) => Some(cond_broadcast),
+        (ids::COND, 11) => Some(cond_signal),
+        (ids::SEMA, 8) => Some(sema_acquire),
+        (ids::SEMA, 10) => Some(sema_zero),
+        (ids::SEMA, 11) => Some(sema_release),
+        (ids::THREAD, 5) => Some(thread_to_string),
+        (ids::WORLD, 8) => Some(world_my_thread),
         _ => None,
     };
     specific.or(match ordinal {
@@ -310,9 +325,14 @@ fn boot_create_binary(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Resu
     Ok(vm.heap.alloc_bytes(ids::BINARY, &vec![0; n])?)
 }
 
-fn boot_sleep(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+/// sleep(ms): parks the VM thread (its host thread runs others meanwhile).
+fn boot_sleep(vm: &Vm, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let ms = int_arg(vm, args, 0)?.max(0) as u64;
-    std::thread::sleep(std::time::Duration::from_millis(ms));
+    if can_park(thread) {
+        thread.park(Park::Until(Instant::now() + Duration::from_millis(ms)));
+    } else {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
     Ok(Value::NULL)
 }
 
@@ -337,6 +357,178 @@ fn boot_set_os_interface(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> R
 }
 
 fn boot_start_thread(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    vm.start_thread(arg(vm, args, 0)?);
+    vm.start_thread(arg(vm, args, 0)?)?;
     Ok(Value::NULL)
+}
+
+/// Host-side state of mutexes, conds and semaphores, keyed by their objects.
+#[derive(Default)]
+pub struct SyncState {
+    mutexes: HashMap<u64, MutexState>,
+    conds: HashMap<u64, VecDeque<(u64, u64)>>,
+    semas: HashMap<u64, SemaState>,
+}
+
+#[derive(Default)]
+struct MutexState {
+    owner: Option<u64>,
+    waiters: VecDeque<u64>,
+}
+
+#[derive(Default)]
+struct SemaState {
+    value: i64,
+    waiters: VecDeque<u64>,
+}
+
+/// Whether this call may park its thread (a scheduled thread, not inside a nested call).
+fn can_park(thread: &Thread) -> bool {
+    thread.scheduled && thread.native_depth_is_zero()
+}
+
+fn object_of(vm: &Vm, v: Value, class: ClassId, what: &str) -> Result<u64> {
+    match v.object() {
+        Some(o) if vm.heap.class_of(o)? == class => Ok(o),
+        _ => Err(vm.throw_str(&format!("not a {what}"))),
+    }
+}
+
+fn lock_sync(vm: &Vm) -> std::sync::MutexGuard<'_, SyncState> {
+    vm.sync.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Gives a mutex to `thread`, or queues the thread for it; true if it got it.
+fn acquire(state: &mut SyncState, mutex: u64, thread: u64) -> bool {
+    let m = state.mutexes.entry(mutex).or_default();
+    if m.owner.is_none() {
+        m.owner = Some(thread);
+        true
+    } else {
+        m.waiters.push_back(thread);
+        false
+    }
+}
+
+/// Releases a mutex held by `thread`, handing it to the first waiter (woken).
+fn release(vm: &Vm, state: &mut SyncState, mutex: u64, thread: u64) -> Result<()> {
+    let m = state.mutexes.entry(mutex).or_default();
+    if m.owner != Some(thread) {
+        return Err(vm.throw_str("unlock of a mutex this thread does not hold"));
+    }
+    m.owner = m.waiters.pop_front();
+    if let Some(next) = m.owner {
+        vm.sched.wake(next);
+    }
+    Ok(())
+}
+
+fn mutex_lock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let mutex = object_of(vm, this, ids::MUTEX, "mutex")?;
+    let mut state = lock_sync(vm);
+    if state.mutexes.get(&mutex).and_then(|m| m.owner) == Some(thread.id) {
+        return Err(vm.throw_str("mutex already locked by this thread"));
+    }
+    if !acquire(&mut state, mutex, thread.id) {
+        if !can_park(thread) {
+            state.mutexes.get_mut(&mutex).map(|m| m.waiters.pop_back());
+            return Err(vm.throw_str("mutex lock would block inside a nested call"));
+        }
+        // The unlocking thread hands the mutex over and wakes this one.
+        thread.park(Park::Blocked);
+    }
+    Ok(Value::NULL)
+}
+
+fn mutex_unlock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let mutex = object_of(vm, this, ids::MUTEX, "mutex")?;
+    release(vm, &mut lock_sync(vm), mutex, thread.id)?;
+    Ok(Value::NULL)
+}
+
+fn mutex_trylock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let mutex = object_of(vm, this, ids::MUTEX, "mutex")?;
+    let mut state = lock_sync(vm);
+    let m = state.mutexes.entry(mutex).or_default();
+    let got = m.owner.is_none();
+    if got {
+        m.owner = Some(thread.id);
+    }
+    Ok(Value::int(got as i32))
+}
+
+/// wait(mutex): releases the mutex, sleeps until signalled, and holds the mutex again on return.
+fn cond_wait(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let cond = object_of(vm, this, ids::COND, "cond")?;
+    let mutex = object_of(vm, arg(vm, args, 0)?, ids::MUTEX, "mutex")?;
+    if !can_park(thread) {
+        return Err(vm.throw_str("cond wait inside a nested call"));
+    }
+    let mut state = lock_sync(vm);
+    release(vm, &mut state, mutex, thread.id)?;
+    state.conds.entry(cond).or_default().push_back((thread.id, mutex));
+    thread.park(Park::Blocked);
+    Ok(Value::NULL)
+}
+
+/// Moves up to `n` waiters of a cond to their mutex: woken now if it is free, else when it is
+/// handed to them.
+fn cond_wake(vm: &Vm, this: Value, n: usize) -> Result<Value> {
+    let cond = object_of(vm, this, ids::COND, "cond")?;
+    let mut state = lock_sync(vm);
+    for _ in 0..n {
+        let Some((waiter, mutex)) = state.conds.get_mut(&cond).and_then(|q| q.pop_front()) else { break };
+        if acquire(&mut state, mutex, waiter) {
+            vm.sched.wake(waiter);
+        }
+    }
+    Ok(Value::NULL)
+}
+
+fn cond_signal(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    cond_wake(vm, this, 1)
+}
+
+fn cond_broadcast(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    cond_wake(vm, this, usize::MAX)
+}
+
+fn sema_acquire(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
+    let mut state = lock_sync(vm);
+    let s = state.semas.entry(sema).or_default();
+    if s.value > 0 {
+        s.value -= 1;
+    } else if can_park(thread) {
+        // A release hands its permit straight to this thread.
+        s.waiters.push_back(thread.id);
+        thread.park(Park::Blocked);
+    } else {
+        return Err(vm.throw_str("semaphore acquire would block inside a nested call"));
+    }
+    Ok(Value::NULL)
+}
+
+fn sema_release(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
+    let mut state = lock_sync(vm);
+    let s = state.semas.entry(sema).or_default();
+    match s.waiters.pop_front() {
+        Some(waiter) => vm.sched.wake(waiter),
+        None => s.value += 1,
+    }
+    Ok(Value::NULL)
+}
+
+fn sema_zero(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
+    lock_sync(vm).semas.entry(sema).or_default().value = 0;
+    Ok(Value::NULL)
+}
+
+fn thread_to_string(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    vm.new_string(b"thread")
+}
+
+fn world_my_thread(_: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(thread.object)
 }

@@ -17,6 +17,8 @@ pub enum Trap {
     Throw(Value),
     /// The VM cannot go on (damaged memory, exhaustion).
     Fatal(String),
+    /// The thread's slice is used up or it parked: its state is intact, resume it later.
+    Yield,
 }
 
 impl From<MemoryError> for Trap {
@@ -34,6 +36,19 @@ pub struct Uncaught {
     pub backtrace: Vec<String>,
 }
 
+impl Thread {
+    /// Running top-level bytecode, not a call nested inside native code.
+    pub fn native_depth_is_zero(&self) -> bool {
+        self.native_depth == 0
+    }
+
+    /// Stops the thread after the current instruction until the scheduler wakes it.
+    pub fn park(&mut self, park: crate::sched::Park) {
+        self.park = Some(park);
+        self.budget = 0;
+    }
+}
+
 impl std::fmt::Display for Uncaught {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "{}", self.message)?;
@@ -49,7 +64,7 @@ const MAX_FRAMES: usize = 100_000;
 /// Deepest nesting of native code calling back into bytecode (each level uses host stack).
 const MAX_NATIVE_DEPTH: u32 = 100;
 /// Host stack for threads running bytecode: enough for `MAX_NATIVE_DEPTH` nested levels.
-const HOST_STACK: usize = 64 << 20;
+pub(crate) const HOST_STACK: usize = 64 << 20;
 
 struct Catcher {
     class: ClassId,
@@ -72,6 +87,15 @@ struct Frame {
 /// A VM thread's execution state.
 #[derive(Default)]
 pub struct Thread {
+    pub id: u64,
+    /// The `.internal.thread` object programs see for this thread.
+    pub object: Value,
+    /// Instructions left in this slice (top-level bytecode only).
+    pub budget: u32,
+    /// Set by a blocking native: the scheduler parks the thread after the instruction.
+    pub park: Option<crate::sched::Park>,
+    /// Run by the scheduler (so blocking natives may park it) rather than to completion.
+    pub scheduled: bool,
     objects: Vec<Value>,
     ints: Vec<u32>,
     frames: Vec<Frame>,
@@ -94,11 +118,14 @@ pub struct Vm {
     path: Mutex<ClassPath>,
     out: Mutex<Box<dyn Write + Send>>,
     boot: Value,
-    /// Objects whose method 8 boot method 18 (startThread) asked to run.
-    started: Mutex<Vec<Value>>,
     /// Set by boot methods 17 (setClassLoader) and 22 (setOsInterface).
     pub class_loader: Mutex<Value>,
     pub os_interface: Mutex<Value>,
+    pub sched: crate::sched::Scheduler,
+    pub sync: Mutex<crate::natives::SyncState>,
+    next_thread: std::sync::atomic::AtomicU64,
+    /// Host threads running VM threads.
+    pub workers: usize,
 }
 
 /// A number on the integer stack, typed by the instruction's prefix.
@@ -174,9 +201,12 @@ impl Vm {
             path: Mutex::new(ClassPath::default()),
             out: Mutex::new(out),
             boot: Value::NULL,
-            started: Mutex::new(Vec::new()),
             class_loader: Mutex::new(Value::NULL),
             os_interface: Mutex::new(Value::NULL),
+            sched: crate::sched::Scheduler::default(),
+            sync: Mutex::new(crate::natives::SyncState::default()),
+            next_thread: std::sync::atomic::AtomicU64::new(1),
+            workers: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
         };
         vm.install_internal_classes().map_err(|e| e.0)?;
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
@@ -346,30 +376,58 @@ impl Vm {
         }
     }
 
-    /// Queues `object.8(boot)` to run as a new thread.
-    pub fn start_thread(&self, object: Value) {
-        self.started.lock().unwrap_or_else(|e| e.into_inner()).push(object);
+    /// A new VM thread about to run `this.ordinal(args)`.
+    pub fn new_thread(&self, this: Value, ordinal: u32, args: &[Value]) -> Result<Box<Thread>> {
+        let id = self.next_thread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let object = self.heap.alloc(ids::THREAD, Kind::Slots, 1, 1)?;
+        self.heap.set_slot(object.0, 0, Value::int(id as i32))?;
+        let mut thread = Box::new(Thread { id, object, scheduled: true, ..Thread::default() });
+        thread.objects.extend_from_slice(args);
+        // A native entry point runs at once; the thread then has nothing left to do.
+        self.invoke(&mut thread, this, ordinal, args.len())?;
+        Ok(thread)
     }
 
-    /// Runs `new CLASS()` (its argument-less constructor, if it has one) and then its method 8
-    /// with the boot object, then every thread it started, until none is left. Stops at the
-    /// first uncaught exception.
+    /// Starts `object.8(boot)` as a new VM thread.
+    pub fn start_thread(&self, object: Value) -> Result<()> {
+        let thread = self.new_thread(object, 8, &[self.boot])?;
+        self.sched.add(thread);
+        Ok(())
+    }
+
+    /// Runs a scheduled thread until it finishes, yields or parks.
+    pub(crate) fn resume(&self, thread: &mut Thread) -> Result<()> {
+        if thread.frames.is_empty() {
+            return Ok(());
+        }
+        self.execute(thread, 0).map(|_| ())
+    }
+
+    /// Runs `new CLASS()` (its argument-less constructor, if it has one), then its method 8 with
+    /// the boot object on a VM thread, and every thread started since, until none is left.
+    /// Reports the uncaught exceptions of threads that died.
     pub fn run_main(&self, class: ClassId) -> std::result::Result<(), Uncaught> {
         let this = self.instantiate(class).map_err(|t| self.uncaught(t, &Thread::default()))?;
         let c = self.class(class);
         if let Some(&ctor) = c.by_name.get("<init>") {
             self.run(this, ctor, &[])?;
         }
-        self.run(this, 8, &[self.boot])?;
-        loop {
-            let next = {
-                let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
-                if started.is_empty() {
-                    return Ok(());
+        let main = self.new_thread(this, 8, &[self.boot]).map_err(|t| self.uncaught(t, &Thread::default()))?;
+        self.sched.add(main);
+        let failures = self.sched.run(self, self.workers);
+        match failures.len() {
+            0 => Ok(()),
+            1 => Err(failures.into_iter().next().expect("one failure")),
+            n => {
+                let mut all = failures.into_iter();
+                let mut first = all.next().expect("failures");
+                for other in all {
+                    first.backtrace.push(String::new());
+                    first.backtrace.push(format!("and in another thread: {other}"));
                 }
-                started.remove(0)
-            };
-            self.run(next, 8, &[self.boot])?;
+                first.message = format!("{} (and {} more threads failed)", first.message, n - 1);
+                Err(first)
+            }
         }
     }
 
@@ -440,9 +498,10 @@ impl Vm {
         })
     }
 
-    fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
+    pub(crate) fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
         let message = match trap {
             Trap::Fatal(m) => format!("fatal VM error: {m}"),
+            Trap::Yield => "internal error: a thread yielded outside the scheduler".to_string(),
             Trap::Throw(v) => format!("unhandled exception: {}", self.describe(v)),
         };
         Uncaught { message, backtrace: thread.backtrace.clone() }
@@ -490,11 +549,13 @@ impl Vm {
         let depth = thread.frames.len();
         thread.objects.extend_from_slice(args);
         thread.native_depth += 1;
+        let budget = std::mem::replace(&mut thread.budget, u32::MAX);
         let result = match self.invoke(thread, this, ordinal, args.len()) {
             Ok(Some(result)) => Ok(result),
             Ok(None) => self.execute(thread, depth),
             Err(e) => Err(e),
         };
+        thread.budget = budget;
         thread.native_depth -= 1;
         result
     }
@@ -575,6 +636,12 @@ impl Vm {
             };
         }
         loop {
+            // Slice used up, or a native parked the thread (it zeroes the budget). Nested calls
+            // run with an unlimited budget: they cannot yield mid-native.
+            if thread.budget == 0 {
+                return Err(Trap::Yield);
+            }
+            thread.budget -= 1;
             let frame = thread.frames.last_mut().expect("a frame to run");
             let code = frame.method.code().expect("frames run bytecode");
             let instr = match code.instrs.get(frame.pc) {
@@ -819,7 +886,8 @@ impl Vm {
                     frame.catchers.pop();
                 }
                 Instr::Throw => return Err(Trap::Throw(opop!())),
-                Instr::SummonThread | Instr::SummonNull => thread.objects.push(Value::NULL),
+                Instr::SummonThread => thread.objects.push(thread.object),
+                Instr::SummonNull => thread.objects.push(Value::NULL),
                 Instr::SummonThis => thread.objects.push(frame.this),
                 Instr::SummonInternal(name) => {
                     let id = self.find_class(name).map_err(|e| self.throw_str(&e))?;

@@ -1,0 +1,192 @@
+//! VM threads on a small pool of host threads.
+//!
+//! A VM thread runs for a slice of instructions, then yields at an instruction boundary and
+//! goes to the back of the run queue. A blocking native (sleep, mutex, cond, semaphore) parks
+//! the VM thread and returns its host thread to the pool. A safepoint request stops every VM
+//! thread at an instruction boundary within one slice.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use crate::vm::{Thread, Trap, Uncaught, Vm};
+
+/// Instructions a thread runs before yielding to others.
+pub const SLICE: u32 = 20_000;
+
+/// Why a thread stopped running without finishing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Park {
+    /// Asleep until an instant.
+    Until(Instant),
+    /// Waiting for another thread to wake it (mutex, cond, semaphore).
+    Blocked,
+}
+
+#[derive(Default)]
+struct State {
+    runnable: VecDeque<Box<Thread>>,
+    sleeping: BinaryHeap<Reverse<(Instant, u64)>>,
+    parked: HashMap<u64, Box<Thread>>,
+    /// Wake-ups that arrived while the thread was still on its way to being parked.
+    early_wakes: HashSet<u64>,
+    /// Threads not finished.
+    live: usize,
+    /// Threads on a host thread right now.
+    running: usize,
+    safepoint: bool,
+    failures: Vec<Uncaught>,
+}
+
+#[derive(Default)]
+pub struct Scheduler {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Scheduler {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Adds a new runnable thread.
+    pub fn add(&self, thread: Box<Thread>) {
+        let mut st = self.lock();
+        st.live += 1;
+        st.runnable.push_back(thread);
+        self.changed.notify_all();
+    }
+
+    /// Makes a parked thread runnable (or remembers to, if it is not parked yet).
+    pub fn wake(&self, id: u64) {
+        let mut st = self.lock();
+        match st.parked.remove(&id) {
+            Some(t) => st.runnable.push_back(t),
+            None => {
+                st.early_wakes.insert(id);
+            }
+        }
+        self.changed.notify_all();
+    }
+
+    /// Runs every thread to its end on `workers` host threads; returns the uncaught exceptions
+    /// of threads that died, and a deadlock report if threads were left waiting forever.
+    pub fn run(&self, vm: &Vm, workers: usize) -> Vec<Uncaught> {
+        std::thread::scope(|scope| {
+            for n in 0..workers.max(1) {
+                std::thread::Builder::new()
+                    .name(format!("phantom-worker-{n}"))
+                    .stack_size(crate::vm::HOST_STACK)
+                    .spawn_scoped(scope, || self.worker(vm))
+                    .expect("spawning a VM worker thread");
+            }
+        });
+        std::mem::take(&mut self.lock().failures)
+    }
+
+    fn worker(&self, vm: &Vm) {
+        loop {
+            let mut thread = {
+                let mut st = self.lock();
+                loop {
+                    let now = Instant::now();
+                    while let Some(&Reverse((at, id))) = st.sleeping.peek() {
+                        if at > now {
+                            break;
+                        }
+                        st.sleeping.pop();
+                        if let Some(t) = st.parked.remove(&id) {
+                            st.runnable.push_back(t);
+                        }
+                    }
+                    if st.live == 0 {
+                        self.changed.notify_all();
+                        return;
+                    }
+                    if !st.safepoint {
+                        if let Some(t) = st.runnable.pop_front() {
+                            st.running += 1;
+                            break t;
+                        }
+                        if st.running == 0 && st.sleeping.is_empty() {
+                            // Everyone left waits for someone else: nobody will ever wake them.
+                            let waiting = st.parked.len();
+                            st.parked.clear();
+                            st.live = 0;
+                            st.failures.push(Uncaught {
+                                message: format!("deadlock: {waiting} threads wait for each other forever"),
+                                backtrace: vec![],
+                            });
+                            self.changed.notify_all();
+                            return;
+                        }
+                    }
+                    let timeout = st.sleeping.peek().map(|Reverse((at, _))| at.saturating_duration_since(now));
+                    st = match timeout {
+                        Some(t) => {
+                            self.changed
+                                .wait_timeout(st, t.max(Duration::from_micros(50)))
+                                .unwrap_or_else(|e| e.into_inner())
+                                .0
+                        }
+                        None => self.changed.wait(st).unwrap_or_else(|e| e.into_inner()),
+                    };
+                }
+            };
+            thread.budget = SLICE;
+            let outcome = vm.resume(&mut thread);
+            let mut st = self.lock();
+            st.running -= 1;
+            match outcome {
+                Ok(()) => st.live -= 1,
+                Err(Trap::Yield) => match thread.park.take() {
+                    None => st.runnable.push_back(thread),
+                    Some(Park::Until(at)) => {
+                        st.sleeping.push(Reverse((at, thread.id)));
+                        st.parked.insert(thread.id, thread);
+                    }
+                    Some(Park::Blocked) => {
+                        if st.early_wakes.remove(&thread.id) {
+                            st.runnable.push_back(thread);
+                        } else {
+                            st.parked.insert(thread.id, thread);
+                        }
+                    }
+                },
+                Err(trap) => {
+                    st.live -= 1;
+                    st.failures.push(vm.uncaught(trap, &thread));
+                }
+            }
+            self.changed.notify_all();
+        }
+    }
+
+    /// Stops every VM thread at an instruction boundary, runs `f` with all of them, and lets
+    /// them go on. Returns how long the stop took to reach.
+    pub fn safepoint<R>(&self, f: impl FnOnce(&mut dyn Iterator<Item = &mut Thread>) -> R) -> (R, Duration) {
+        let start = Instant::now();
+        let mut st = self.lock();
+        // Wait out another safepoint in progress.
+        while st.safepoint {
+            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+        st.safepoint = true;
+        while st.running > 0 {
+            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+        let reached = start.elapsed();
+        let State { runnable, parked, .. } = &mut *st;
+        let mut all = runnable.iter_mut().map(|t| &mut **t).chain(parked.values_mut().map(|t| &mut **t));
+        let result = f(&mut all);
+        st.safepoint = false;
+        self.changed.notify_all();
+        (result, reached)
+    }
+
+    /// Whether a safepoint is waiting for running threads to stop.
+    pub fn safepoint_requested(&self) -> bool {
+        self.lock().safepoint
+    }
+}
