@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::vm::{Thread, Trap, Uncaught, Vm};
 
 /// Instructions a thread runs before yielding to others.
-pub const SLICE: u32 = 20_000;
+pub const SLICE: u32 = 10_000;
 
 /// Why a thread stopped running without finishing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
