@@ -8,7 +8,8 @@
 //! Word 0 of the region is a magic number and word 1 the allocation pointer, so that a heap in
 //! persistent memory can be found again; objects start at offset 64.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 use crate::value::Value;
@@ -83,16 +84,34 @@ pub enum Kind {
 }
 
 const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
-const FIRST_OBJECT: u64 = 64;
+pub(crate) const FIRST_OBJECT: u64 = 64;
 const HEADER_WORDS: u64 = 2;
+/// The class id of a free block (its length word gives its payload words).
+pub(crate) const FREE: ClassId = u32::MAX;
 
 pub type ClassId = u32;
 
+/// Free blocks by size in words (header included), smallest first.
+#[derive(Default)]
+pub(crate) struct FreeLists {
+    pub blocks: BTreeMap<u64, Vec<u64>>,
+    pub bytes: u64,
+}
+
 pub struct Heap {
     memory: Box<dyn Memory>,
-    /// Next free byte; mirrored into heap word 1.
+    /// End of the used part of the region; mirrored into heap word 1.
     top: AtomicU64,
-    alloc_lock: Mutex<()>,
+    pub(crate) free: Mutex<FreeLists>,
+    /// Set when occupancy passes the collection threshold.
+    pub(crate) gc_wanted: AtomicBool,
+}
+
+/// Whole words a block takes: header plus payload, rounded up to an even number so that any
+/// split of a free block leaves room for a header.
+pub(crate) fn block_words(kind_bits: u64, len: u64) -> u64 {
+    let payload = if kind_bits == Kind::Bytes as u64 { len.div_ceil(8) } else { len };
+    (HEADER_WORDS + payload).next_multiple_of(2)
 }
 
 impl Heap {
@@ -100,12 +119,47 @@ impl Heap {
     pub fn new(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
         memory.store(0, HEAP_MAGIC)?;
         memory.store(8, FIRST_OBJECT)?;
-        Ok(Heap { memory, top: AtomicU64::new(FIRST_OBJECT), alloc_lock: Mutex::new(()) })
+        Ok(Heap {
+            memory,
+            top: AtomicU64::new(FIRST_OBJECT),
+            free: Mutex::new(FreeLists::default()),
+            gc_wanted: AtomicBool::new(false),
+        })
     }
 
-    /// Bytes allocated so far.
+    /// Bytes in live objects and garbage not yet collected.
     pub fn used(&self) -> u64 {
+        self.top.load(Ordering::Relaxed) - self.free.lock().unwrap_or_else(|e| e.into_inner()).bytes
+    }
+
+    pub fn capacity(&self) -> u64 {
+        self.memory.size()
+    }
+
+    pub(crate) fn top(&self) -> u64 {
         self.top.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_top(&self, top: u64) -> Result<(), MemoryError> {
+        self.top.store(top, Ordering::Relaxed);
+        self.memory.store(8, top)
+    }
+
+    /// Size in bytes of the block at `at`, from its header.
+    pub(crate) fn block_bytes(&self, at: u64) -> Result<u64, MemoryError> {
+        let header = self.memory.load(at)?;
+        let len = self.memory.load(at + 8)?;
+        Ok(block_words(header >> 32 & 0xFF, len) * 8)
+    }
+
+    /// Turns `bytes` at `at` into a free block and lists it.
+    pub(crate) fn make_free(&self, free: &mut FreeLists, at: u64, bytes: u64) -> Result<(), MemoryError> {
+        let words = bytes / 8;
+        self.memory.store(at, FREE as u64)?;
+        self.memory.store(at + 8, words - HEADER_WORDS)?;
+        free.blocks.entry(words).or_default().push(at);
+        free.bytes += bytes;
+        Ok(())
     }
 
     pub fn load(&self, addr: u64) -> Result<u64, MemoryError> {
@@ -118,21 +172,47 @@ impl Heap {
 
     /// Allocates an object with `words` payload words, zeroed.
     pub fn alloc(&self, class: ClassId, kind: Kind, len: u64, words: u64) -> Result<Value, MemoryError> {
-        let bytes = (HEADER_WORDS + words) * 8;
+        debug_assert_eq!(block_words(kind as u64, len), (HEADER_WORDS + words).next_multiple_of(2));
+        let total = (HEADER_WORDS + words).next_multiple_of(2);
         let at = {
-            let _guard = self.alloc_lock.lock().unwrap_or_else(|e| e.into_inner());
-            let at = self.top.load(Ordering::Relaxed);
-            let end = at.checked_add(bytes).filter(|&e| e <= self.memory.size()).ok_or_else(|| {
-                MemoryError(format!("out of heap memory: {bytes} bytes wanted, {} of {} used", at, self.memory.size()))
-            })?;
-            self.top.store(end, Ordering::Relaxed);
-            self.memory.store(8, end)?;
+            let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+            let reuse = free.blocks.range(total..).next().map(|(&size, _)| size);
+            let at = match reuse {
+                Some(size) => {
+                    let list = free.blocks.get_mut(&size).expect("listed size");
+                    let at = list.pop().expect("non-empty list");
+                    if list.is_empty() {
+                        free.blocks.remove(&size);
+                    }
+                    free.bytes -= size * 8;
+                    if size > total {
+                        self.make_free(&mut free, at + total * 8, (size - total) * 8)?;
+                    }
+                    at
+                }
+                None => {
+                    let at = self.top.load(Ordering::Relaxed);
+                    let end = at.checked_add(total * 8).filter(|&e| e <= self.memory.size()).ok_or_else(|| {
+                        MemoryError(format!(
+                            "out of heap memory: {} bytes wanted, {} of {} in use",
+                            total * 8,
+                            at - free.bytes,
+                            self.memory.size()
+                        ))
+                    })?;
+                    self.set_top(end)?;
+                    at
+                }
+            };
+            // Collect at the next safepoint once three quarters are in use.
+            if (self.top.load(Ordering::Relaxed) - free.bytes) * 4 > self.memory.size() * 3 {
+                self.gc_wanted.store(true, Ordering::Relaxed);
+            }
             at
         };
         self.memory.store(at, class as u64 | (kind as u64) << 32)?;
         self.memory.store(at + 8, len)?;
-        // Fresh memory is zero except where a collector will have reused it; clear anyway.
-        for w in 0..words {
+        for w in 0..total - HEADER_WORDS {
             self.memory.store(at + (HEADER_WORDS + w) * 8, 0)?;
         }
         Ok(Value::from_ref(at))

@@ -7,12 +7,14 @@
 
 pub mod class;
 pub mod code;
+pub mod gc;
 pub mod heap;
 pub mod natives;
 pub mod sched;
 pub mod value;
 mod vm;
 
+pub use gc::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
 pub use value::Value;
 pub use vm::{Number, Thread, Trap, Uncaught, Vm};

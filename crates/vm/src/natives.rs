@@ -369,6 +369,15 @@ pub struct SyncState {
     semas: HashMap<u64, SemaState>,
 }
 
+impl SyncState {
+    /// Keeps only the state of objects still alive.
+    pub fn retain(&mut self, alive: &dyn Fn(u64) -> bool) {
+        self.mutexes.retain(|k, _| alive(*k));
+        self.conds.retain(|k, _| alive(*k));
+        self.semas.retain(|k, _| alive(*k));
+    }
+}
+
 #[derive(Default)]
 struct MutexState {
     owner: Option<u64>,

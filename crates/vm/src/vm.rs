@@ -42,6 +42,14 @@ impl Thread {
         self.native_depth == 0
     }
 
+    /// Calls `f` with every reference this thread holds: its object stack, each frame's
+    /// `this`, and its thread object.
+    pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(Value)) {
+        self.objects.iter().copied().for_each(&mut *f);
+        self.frames.iter().for_each(|frame| f(frame.this));
+        f(self.object);
+    }
+
     /// Stops the thread after the current instruction until the scheduler wakes it.
     pub fn park(&mut self, park: crate::sched::Park) {
         self.park = Some(park);
@@ -126,6 +134,8 @@ pub struct Vm {
     next_thread: std::sync::atomic::AtomicU64,
     /// Host threads running VM threads.
     pub workers: usize,
+    /// Collections so far, and the last one's figures.
+    pub gc_log: Mutex<(u64, crate::gc::GcStats)>,
 }
 
 /// A number on the integer stack, typed by the instruction's prefix.
@@ -207,6 +217,7 @@ impl Vm {
             sync: Mutex::new(crate::natives::SyncState::default()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
+            gc_log: Mutex::new((0, crate::gc::GcStats::default())),
         };
         vm.install_internal_classes().map_err(|e| e.0)?;
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
@@ -374,6 +385,29 @@ impl Vm {
                 }
             }
         }
+    }
+
+    pub(crate) fn note_collection(&self, stats: crate::gc::GcStats) {
+        let mut log = self.gc_log.lock().unwrap_or_else(|e| e.into_inner());
+        log.0 += 1;
+        log.1 = stats;
+    }
+
+    /// Calls `f` with every reference the VM itself holds: the boot object, registered objects,
+    /// and every class's object and constants.
+    pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(Value)) {
+        f(self.boot);
+        f(*self.class_loader.lock().unwrap_or_else(|e| e.into_inner()));
+        f(*self.os_interface.lock().unwrap_or_else(|e| e.into_inner()));
+        for class in self.classes().iter() {
+            f(class.object);
+            class.constants.values().copied().for_each(&mut *f);
+        }
+    }
+
+    /// Drops host-side state (mutex owners and waiters...) of objects a collection freed.
+    pub(crate) fn forget_dead_sync_objects(&self, alive: &dyn Fn(u64) -> bool) {
+        self.sync.lock().unwrap_or_else(|e| e.into_inner()).retain(alive);
     }
 
     /// A new VM thread about to run `this.ordinal(args)`.
