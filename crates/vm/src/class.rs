@@ -74,6 +74,12 @@ pub mod ids {
     pub const SEMA: ClassId = 18;
     pub const WORLD: ClassId = 22;
     pub const BINARY: ClassId = 19;
+    pub const CLOSURE: ClassId = 21;
+    pub const DIRECTORY: ClassId = 26;
+    pub const CONNECTION: ClassId = 27;
+    pub const TTY: ClassId = 15;
+    pub const TIME: ClassId = 32;
+    pub const WEAKREF: ClassId = 38;
     pub const FLOAT: ClassId = 28;
     pub const DOUBLE: ClassId = 29;
 }

@@ -9,6 +9,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::class::ids;
 use crate::heap::{Kind, FIRST_OBJECT, FREE};
 use crate::value::Value;
 use crate::vm::{Thread, Vm};
@@ -46,6 +47,11 @@ impl Vm {
     /// Collects garbage. Must run with every thread stopped at an instruction boundary (a
     /// safepoint), given all of them.
     pub fn collect(&self, threads: &mut dyn Iterator<Item = &mut Thread>) -> GcStats {
+        self.collect_with_roots(threads, &[])
+    }
+
+    /// `collect`, with extra roots held by the caller outside any thread.
+    pub fn collect_with_roots(&self, threads: &mut dyn Iterator<Item = &mut Thread>, extra: &[Value]) -> GcStats {
         let start = Instant::now();
         let top = self.heap.top();
         let mut marks = Marks { bits: vec![0; (top / 8) as usize / 64 + 1] };
@@ -59,8 +65,10 @@ impl Vm {
             thread.for_each_root(&mut |v| root(v, &mut stack));
         }
         self.for_each_root(&mut |v| root(v, &mut stack));
+        extra.iter().for_each(|&v| root(v, &mut stack));
 
         let mut stats = GcStats::default();
+        let mut weakrefs = Vec::new();
         while let Some(at) = stack.pop() {
             // A reference outside the heap or misaligned would be a VM bug or damage: skip it
             // rather than trace garbage.
@@ -75,7 +83,14 @@ impl Vm {
             stats.live_bytes += self.heap.block_bytes(at).unwrap_or(0);
             if (header >> 32) as u8 == Kind::Slots as u8 {
                 let len = self.heap.len(at).unwrap_or(0);
-                for i in 0..len {
+                // A weak reference's referent is not kept alive by it.
+                let first = if header as u32 == ids::WEAKREF {
+                    weakrefs.push(at);
+                    1
+                } else {
+                    0
+                };
+                for i in first..len {
                     if let Ok(v) = self.heap.slot(at, i) {
                         if let Some(child) = v.object() {
                             if !marks.get(child.min(top - 8)) {
@@ -83,6 +98,14 @@ impl Vm {
                             }
                         }
                     }
+                }
+            }
+        }
+
+        for w in weakrefs {
+            if let Ok(Some(referent)) = self.heap.slot(w, 0).map(|v| v.object()) {
+                if referent >= top || !marks.get(referent) {
+                    let _ = self.heap.set_slot(w, 0, Value::NULL);
                 }
             }
         }

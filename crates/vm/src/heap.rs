@@ -262,6 +262,19 @@ impl Heap {
         Ok(out)
     }
 
+    /// Byte `index` of a byte object's payload.
+    pub fn byte(&self, obj: u64, index: u64) -> Result<u8, MemoryError> {
+        let word = self.memory.load(obj + (HEADER_WORDS + index / 8) * 8)?;
+        Ok(word.to_le_bytes()[(index % 8) as usize])
+    }
+
+    pub fn set_byte(&self, obj: u64, index: u64, value: u8) -> Result<(), MemoryError> {
+        let at = obj + (HEADER_WORDS + index / 8) * 8;
+        let mut bytes = self.memory.load(at)?.to_le_bytes();
+        bytes[(index % 8) as usize] = value;
+        self.memory.store(at, u64::from_le_bytes(bytes))
+    }
+
     /// A raw 64-bit payload word (boxed long and double).
     pub fn word(&self, obj: u64, index: u64) -> Result<u64, MemoryError> {
         self.memory.load(obj + (HEADER_WORDS + index) * 8)

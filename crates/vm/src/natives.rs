@@ -50,7 +50,7 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::WORLD, 8) => Some(world_my_thread),
         _ => None,
     };
-    specific.or(match ordinal {
+    specific.or_else(|| lookup_more(class, ordinal)).or(match ordinal {
         0 | 1 | 7 | 14 => Some(returns_null),
         2 => Some(get_class),
         3 => Some(clone),
@@ -540,4 +540,419 @@ fn thread_to_string(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Va
 
 fn world_my_thread(_: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
     Ok(thread.object)
+}
+
+/// Internal classes whose hardware this VM does not model yet: every class-specific method
+/// throws a catchable exception saying so.
+const UNAVAILABLE: &[(ClassId, &str)] = &[
+    (20, "bitmap"),
+    (23, "udp networking"),
+    (24, "tcp networking"),
+    (25, "windows"),
+    (30, "networking"),
+    (31, "http"),
+    (33, "kernel statistics"),
+    (34, "the io class"),
+    (35, "ports"),
+    (36, "ui controls"),
+    (37, "ui fonts"),
+];
+
+/// The native of a class-specific method of the remaining internal classes.
+pub fn lookup_more(class: ClassId, ordinal: u32) -> Option<NativeFn> {
+    if UNAVAILABLE.iter().any(|(c, _)| *c == class) && ordinal >= 8 {
+        return Some(unavailable);
+    }
+    let f: NativeFn = match (class, ordinal) {
+        (ids::DIRECTORY, 8) => dir_put,
+        (ids::DIRECTORY, 9) => dir_get,
+        (ids::DIRECTORY, 10) => dir_remove,
+        (ids::DIRECTORY, 11) => dir_size,
+        (ids::DIRECTORY, 12) => dir_keys,
+        (ids::BINARY, 8) => binary_get_byte,
+        (ids::BINARY, 9) => binary_set_byte,
+        (ids::BINARY, 10) => binary_set_range,
+        (ids::BINARY, 11) => binary_size,
+        (ids::CLOSURE, 9) => closure_get_ordinal,
+        (ids::CLOSURE, 10) => closure_set_ordinal,
+        (ids::CLOSURE, 11) => closure_set_object,
+        (ids::CLOSURE, 12) => closure_call,
+        (ids::WEAKREF, 8) => weakref_get,
+        (ids::WEAKREF, 9) => weakref_set,
+        (ids::TIME, 16) => time_millis,
+        (ids::TIME, 17) => time_unix_seconds,
+        (ids::CLASS, 10) => class_set_static,
+        (ids::CLASS, 11) => class_get_static,
+        (ids::THREAD, 10) | (ids::THREAD, 11) => thread_not_this_way,
+        (ids::THREAD, 12) => thread_environment,
+        (ids::THREAD, 13) => returns_null,
+        (ids::THREAD, 14) => thread_os_interface,
+        (ids::TTY, 16) => tty_getwc,
+        (ids::TTY, 17) => tty_putws,
+        (ids::TTY, 18) => tty_debug,
+        (ids::TTY, 19) => tty_gotoxy,
+        (ids::TTY, 20) => tty_clear,
+        (ids::TTY, 21) | (ids::TTY, 24) | (ids::TTY, 25) | (ids::TTY, 26) => returns_null,
+        (ids::CONNECTION, 8) => conn_connect,
+        (ids::CONNECTION, 9) => conn_disconnect,
+        (ids::CONNECTION, 10) => conn_check,
+        (ids::CONNECTION, 11) => conn_invoke,
+        (ids::CONNECTION, 12) => conn_set_callback,
+        (ids::CONNECTION, 13) => conn_block,
+        _ => return None,
+    };
+    Some(f)
+}
+
+fn unavailable(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let class = vm.class_of(this)?;
+    let what = UNAVAILABLE.iter().find(|(c, _)| *c == class).map_or("this device", |(_, w)| w);
+    Err(vm.throw_str(&format!("{}: {what} is not available in this VM yet", vm.class(class).name)))
+}
+
+/// A slot of an internal object, created on first use.
+fn slot_of(vm: &Vm, this: Value, class: ClassId, what: &str) -> Result<u64> {
+    object_of(vm, this, class, what)
+}
+
+// Directory: slot 0 the count, slot 1 the keys array, slot 2 the values array. Linear in size,
+// kept in the heap so that it persists with it.
+
+fn dir_parts(vm: &Vm, thread: &mut Thread, this: Value) -> Result<(u64, Value, Value)> {
+    let dir = slot_of(vm, this, ids::DIRECTORY, "directory")?;
+    let mut keys = vm.heap.slot(dir, 1)?;
+    let mut values = vm.heap.slot(dir, 2)?;
+    if keys.is_null() {
+        keys = new_array(vm)?;
+        values = new_array(vm)?;
+        vm.heap.set_slot(dir, 1, keys)?;
+        vm.heap.set_slot(dir, 2, values)?;
+        let _ = thread;
+    }
+    Ok((dir, keys, values))
+}
+
+fn dir_find(vm: &Vm, keys: Value, key: &[u8]) -> Result<Option<usize>> {
+    let (_, count, storage) = array_parts(vm, keys)?;
+    let Some(page) = storage.object() else { return Ok(None) };
+    for i in 0..count {
+        let k = vm.heap.slot(page, i as u64)?;
+        if vm.string_bytes(k)?.as_deref() == Some(key) {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn dir_put(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let key = arg(vm, args, 0)?;
+    let name = string_of(vm, key)?;
+    let value = arg(vm, args, 1)?;
+    let (_, keys, values) = dir_parts(vm, thread, this)?;
+    let index = match dir_find(vm, keys, &name)? {
+        Some(i) => i,
+        None => {
+            let n = array_parts(vm, keys)?.1;
+            array_set(vm, thread, keys, &[key, Value::int(n as i32)])?;
+            n
+        }
+    };
+    array_set(vm, thread, values, &[value, Value::int(index as i32)])?;
+    Ok(Value::int(0))
+}
+
+fn dir_get(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let name = string_of(vm, arg(vm, args, 0)?)?;
+    let (_, keys, values) = dir_parts(vm, thread, this)?;
+    match dir_find(vm, keys, &name)? {
+        Some(i) => array_get(vm, thread, values, &[Value::int(i as i32)]),
+        None => Ok(Value::NULL),
+    }
+}
+
+/// remove(key): 0, or ENOENT (2) when the key is absent. The last entry takes the hole.
+fn dir_remove(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let name = string_of(vm, arg(vm, args, 0)?)?;
+    let (_, keys, values) = dir_parts(vm, thread, this)?;
+    let Some(i) = dir_find(vm, keys, &name)? else { return Ok(Value::int(2)) };
+    for array in [keys, values] {
+        let (obj, count, storage) = array_parts(vm, array)?;
+        let page = storage.object().expect("non-empty array has storage");
+        let last = vm.heap.slot(page, count as u64 - 1)?;
+        vm.heap.set_slot(page, i as u64, last)?;
+        vm.heap.set_slot(page, count as u64 - 1, Value::NULL)?;
+        vm.heap.set_slot(obj, 0, Value::int(count as i32 - 1))?;
+    }
+    Ok(Value::int(0))
+}
+
+fn dir_size(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let (_, keys, _) = dir_parts(vm, thread, this)?;
+    Ok(Value::int(array_parts(vm, keys)?.1 as i32))
+}
+
+/// iterate(): an array of the keys (the original throws; ours lets programs list a directory).
+fn dir_keys(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let (_, keys, _) = dir_parts(vm, thread, this)?;
+    let copy = new_array(vm)?;
+    let n = array_parts(vm, keys)?.1;
+    for i in 0..n {
+        let k = array_get(vm, thread, keys, &[Value::int(i as i32)])?;
+        array_set(vm, thread, copy, &[k, Value::int(i as i32)])?;
+    }
+    Ok(copy)
+}
+
+fn binary_index(vm: &Vm, this: Value, index: i32) -> Result<(u64, u64)> {
+    let bin = object_of(vm, this, ids::BINARY, "binary")?;
+    let len = vm.heap.len(bin)?;
+    match u64::try_from(index) {
+        Ok(i) if i < len => Ok((bin, i)),
+        _ => Err(vm.throw_str(&format!("binary index {index} out of range (size {len})"))),
+    }
+}
+
+fn binary_get_byte(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let (bin, i) = binary_index(vm, this, int_arg(vm, args, 0)?)?;
+    Ok(Value::int(vm.heap.byte(bin, i)? as i32))
+}
+
+fn binary_set_byte(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let (bin, i) = binary_index(vm, this, int_arg(vm, args, 0)?)?;
+    vm.heap.set_byte(bin, i, int_arg(vm, args, 1)? as u8)?;
+    Ok(Value::NULL)
+}
+
+/// setRange(src, toPos, fromPos, len): copies bytes of `src` into this, bounds-checked.
+fn binary_set_range(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let dst = object_of(vm, this, ids::BINARY, "binary")?;
+    let src = arg(vm, args, 0)?;
+    let src_bytes = match vm.string_bytes(src)? {
+        Some(b) => b,
+        None => vm.heap.bytes(object_of(vm, src, ids::BINARY, "binary or string")?)?,
+    };
+    let (to, from, len) = (int_arg(vm, args, 1)?, int_arg(vm, args, 2)?, int_arg(vm, args, 3)?);
+    let dst_len = vm.heap.len(dst)? as i64;
+    let ok = to >= 0
+        && from >= 0
+        && len >= 0
+        && from as i64 + len as i64 <= src_bytes.len() as i64
+        && to as i64 + len as i64 <= dst_len;
+    if !ok {
+        return Err(vm.throw_str("setRange: range out of bounds"));
+    }
+    for k in 0..len as usize {
+        vm.heap.set_byte(dst, to as u64 + k as u64, src_bytes[from as usize + k])?;
+    }
+    Ok(Value::NULL)
+}
+
+fn binary_size(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(vm.heap.len(object_of(vm, this, ids::BINARY, "binary")?)? as i32))
+}
+
+// Closure: slot 0 the object, slot 1 the ordinal.
+
+fn closure_get_ordinal(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let c = object_of(vm, this, ids::CLOSURE, "closure")?;
+    let v = vm.heap.slot(c, 1)?;
+    Ok(if v.is_null() { Value::int(0) } else { v })
+}
+
+fn closure_set_ordinal(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let c = object_of(vm, this, ids::CLOSURE, "closure")?;
+    vm.heap.set_slot(c, 1, Value::int(int_arg(vm, args, 0)?))?;
+    Ok(Value::NULL)
+}
+
+fn closure_set_object(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let c = object_of(vm, this, ids::CLOSURE, "closure")?;
+    vm.heap.set_slot(c, 0, arg(vm, args, 0)?)?;
+    Ok(Value::NULL)
+}
+
+/// call(args...): calls the closure's method on its object (ours; the original had no way).
+fn closure_call(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let c = object_of(vm, this, ids::CLOSURE, "closure")?;
+    let object = vm.heap.slot(c, 0)?;
+    let ordinal = vm.heap.slot(c, 1)?.as_int().unwrap_or(0);
+    vm.call(thread, object, ordinal as u32, args)
+}
+
+// Weak reference: slot 0 the referent, which the collector does not keep alive.
+
+fn weakref_get(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(vm.heap.slot(object_of(vm, this, ids::WEAKREF, "weakref")?, 0)?)
+}
+
+fn weakref_set(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    vm.heap.set_slot(object_of(vm, this, ids::WEAKREF, "weakref")?, 0, arg(vm, args, 0)?)?;
+    Ok(Value::NULL)
+}
+
+fn now_since_epoch() -> Duration {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+}
+
+/// Milliseconds since the Unix epoch, as a long.
+fn time_millis(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    boxed(vm, ids::LONG, now_since_epoch().as_millis() as u64)
+}
+
+/// Seconds since the Unix epoch, as an int (wraps in 2038, like the original's time_t).
+fn time_unix_seconds(_: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(now_since_epoch().as_secs() as i32))
+}
+
+/// Static variables: slot 1 of a class object holds an array of them, made on first use.
+fn statics(vm: &Vm, this: Value) -> Result<Value> {
+    let class = vm.class_id_of_object(this)?;
+    let object = vm.class(class).object.0;
+    if vm.heap.len(object)? < 2 {
+        return Err(vm.throw_str("this class object has no static storage"));
+    }
+    let mut array = vm.heap.slot(object, 1)?;
+    if array.is_null() {
+        array = new_array(vm)?;
+        vm.heap.set_slot(object, 1, array)?;
+    }
+    Ok(array)
+}
+
+fn class_set_static(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let array = statics(vm, this)?;
+    array_set(vm, thread, array, &[arg(vm, args, 1)?, arg(vm, args, 0)?])?;
+    Ok(Value::NULL)
+}
+
+fn class_get_static(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let array = statics(vm, this)?;
+    let index = int_arg(vm, args, 0)?;
+    if index < 0 || index as usize >= array_parts(vm, array)?.1 {
+        return Ok(Value::NULL);
+    }
+    array_get(vm, thread, array, &[Value::int(index)])
+}
+
+fn thread_not_this_way(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Err(vm.throw_str("Not this way"))
+}
+
+/// getEnvironment(): an instance of `.phantom.environment` if that class can be loaded.
+fn thread_environment(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    match vm.find_class(".phantom.environment") {
+        Ok(class) => vm.instantiate(class),
+        Err(_) => Ok(Value::NULL),
+    }
+}
+
+fn thread_os_interface(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(*vm.os_interface.lock().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// getwc(): the next character typed on the host terminal, as a one-character string. The
+/// thread parks until input arrives; at end of input it gets an empty string.
+fn tty_getwc(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    match vm.console.next_char(&vm.sched, thread.id, can_park(thread)) {
+        Some(c) => vm.new_string(&c),
+        None => {
+            thread.park(Park::Blocked);
+            Err(crate::vm::Trap::Retry)
+        }
+    }
+}
+
+fn tty_putws(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = text_of(vm, arg(vm, args, 0)?)?;
+    vm.print(&text)?;
+    Ok(Value::NULL)
+}
+
+fn tty_debug(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let v = arg(vm, args, 0)?;
+    vm.print(format!("{}\n", vm.describe(v)).as_bytes())?;
+    Ok(Value::NULL)
+}
+
+fn tty_gotoxy(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let (x, y) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    vm.print(format!("\x1b[{};{}H", y.max(0) + 1, x.max(0) + 1).as_bytes())?;
+    Ok(Value::NULL)
+}
+
+fn tty_clear(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    vm.print(b"\x1b[2J\x1b[H")?;
+    Ok(Value::NULL)
+}
+
+// Connection: slot 0 the connected name, slot 1 the callback object, slot 2 its method.
+
+const ENXIO: i32 = 6;
+
+fn conn_connect(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let c = object_of(vm, this, ids::CONNECTION, "connection")?;
+    let name = arg(vm, args, 0)?;
+    let text = string_of(vm, name)?;
+    if !text.starts_with(b"tmr:") {
+        let prefix = String::from_utf8_lossy(&text[..text.len().min(4)]).into_owned();
+        return Err(vm.throw_str(&format!("connection backend {prefix} is not available in this VM yet")));
+    }
+    vm.heap.set_slot(c, 0, name)?;
+    Ok(Value::int(0))
+}
+
+fn conn_disconnect(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    vm.heap.set_slot(object_of(vm, this, ids::CONNECTION, "connection")?, 0, Value::NULL)?;
+    Ok(Value::int(0))
+}
+
+fn conn_check(_: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(ENXIO))
+}
+
+/// setCallback(obj, method): 1 if a callback was already set.
+fn conn_set_callback(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let c = object_of(vm, this, ids::CONNECTION, "connection")?;
+    let had = !vm.heap.slot(c, 1)?.is_null();
+    vm.heap.set_slot(c, 1, arg(vm, args, 0)?)?;
+    vm.heap.set_slot(c, 2, Value::int(int_arg(vm, args, 1)?))?;
+    Ok(Value::int(had as i32))
+}
+
+fn connected(vm: &Vm, this: Value) -> Result<u64> {
+    let c = object_of(vm, this, ids::CONNECTION, "connection")?;
+    if vm.heap.slot(c, 0)?.is_null() {
+        return Err(vm.throw_str("connection is not connected"));
+    }
+    Ok(c)
+}
+
+/// Timer backend, block(obj, ms): the calling thread sleeps `ms` milliseconds (parked).
+fn conn_block(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    connected(vm, this)?;
+    let ms = int_arg(vm, args, 1)?.max(0) as u64;
+    if can_park(thread) {
+        thread.park(Park::Until(Instant::now() + Duration::from_millis(ms)));
+    } else {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+    Ok(Value::int(0))
+}
+
+/// Timer backend, invoke(obj, ms): after `ms` milliseconds the callback method is called with
+/// `obj`, on a new VM thread.
+fn conn_invoke(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let c = connected(vm, this)?;
+    let callback = vm.heap.slot(c, 1)?;
+    if callback.is_null() {
+        return Err(vm.throw_str("connection has no callback (setCallback first)"));
+    }
+    let method = vm.heap.slot(c, 2)?.as_int().unwrap_or(8) as u32;
+    let payload = arg(vm, args, 0)?;
+    let ms = int_arg(vm, args, 1)?.max(0) as u64;
+    // A small VM thread that sleeps, then calls back: all in bytecode terms, so it persists.
+    let mut timer = vm.new_thread(callback, method, &[payload])?;
+    timer.park_first(Instant::now() + Duration::from_millis(ms));
+    vm.sched.add(timer);
+    Ok(Value::int(0))
 }

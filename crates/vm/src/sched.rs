@@ -134,8 +134,13 @@ impl Scheduler {
                     };
                 }
             };
-            thread.budget = SLICE;
-            let outcome = vm.resume(&mut thread);
+            // A thread created asleep (a timer) parks before running anything.
+            let outcome = if thread.park.is_some() {
+                Err(Trap::Yield)
+            } else {
+                thread.budget = SLICE;
+                vm.resume(&mut thread)
+            };
             let mut st = self.lock();
             st.running -= 1;
             match outcome {

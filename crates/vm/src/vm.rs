@@ -19,6 +19,8 @@ pub enum Trap {
     Fatal(String),
     /// The thread's slice is used up or it parked: its state is intact, resume it later.
     Yield,
+    /// A blocking native parked the thread and wants its call run again when it wakes.
+    Retry,
 }
 
 impl From<MemoryError> for Trap {
@@ -48,6 +50,11 @@ impl Thread {
         self.objects.iter().copied().for_each(&mut *f);
         self.frames.iter().for_each(|frame| f(frame.this));
         f(self.object);
+    }
+
+    /// Makes a new thread start asleep until `at`.
+    pub fn park_first(&mut self, at: std::time::Instant) {
+        self.park(crate::sched::Park::Until(at));
     }
 
     /// Stops the thread after the current instruction until the scheduler wakes it.
@@ -129,13 +136,83 @@ pub struct Vm {
     /// Set by boot methods 17 (setClassLoader) and 22 (setOsInterface).
     pub class_loader: Mutex<Value>,
     pub os_interface: Mutex<Value>,
-    pub sched: crate::sched::Scheduler,
+    pub sched: Arc<crate::sched::Scheduler>,
     pub sync: Mutex<crate::natives::SyncState>,
     next_thread: std::sync::atomic::AtomicU64,
     /// Host threads running VM threads.
     pub workers: usize,
     /// Collections so far, and the last one's figures.
     pub gc_log: Mutex<(u64, crate::gc::GcStats)>,
+    pub(crate) console: Arc<Console>,
+}
+
+/// The host terminal's input, read by a host thread so that VM threads waiting for a
+/// character park instead of holding a host thread.
+#[derive(Default)]
+pub(crate) struct Console {
+    state: Mutex<ConsoleState>,
+}
+
+#[derive(Default)]
+struct ConsoleState {
+    buffered: std::collections::VecDeque<u8>,
+    eof: bool,
+    reader_started: bool,
+    waiters: Vec<u64>,
+}
+
+impl Console {
+    /// The next character, `Some(empty)` at end of input, or `None` after registering `thread`
+    /// to be woken when input arrives (only when it may park; otherwise this blocks).
+    pub(crate) fn next_char(
+        self: &Arc<Self>,
+        sched: &Arc<crate::sched::Scheduler>,
+        thread: u64,
+        may_park: bool,
+    ) -> Option<Vec<u8>> {
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(b) = st.buffered.pop_front() {
+            return Some(vec![b]);
+        }
+        if st.eof {
+            return Some(Vec::new());
+        }
+        if !may_park {
+            drop(st);
+            let mut byte = [0u8];
+            return Some(match std::io::Read::read(&mut std::io::stdin(), &mut byte) {
+                Ok(1) => byte.to_vec(),
+                _ => Vec::new(),
+            });
+        }
+        st.waiters.push(thread);
+        if !st.reader_started {
+            st.reader_started = true;
+            // The reader shares the console and scheduler, so it may outlive the VM safely.
+            let (console, sched) = (self.clone(), sched.clone());
+            std::thread::Builder::new()
+                .name("phantom-console".into())
+                .spawn(move || {
+                    let mut byte = [0u8];
+                    loop {
+                        let got = std::io::Read::read(&mut std::io::stdin(), &mut byte);
+                        let mut st = console.state.lock().unwrap_or_else(|e| e.into_inner());
+                        match got {
+                            Ok(1) => st.buffered.push_back(byte[0]),
+                            _ => st.eof = true,
+                        }
+                        for id in st.waiters.drain(..) {
+                            sched.wake(id);
+                        }
+                        if st.eof {
+                            return;
+                        }
+                    }
+                })
+                .ok();
+        }
+        None
+    }
 }
 
 /// A number on the integer stack, typed by the instruction's prefix.
@@ -213,11 +290,12 @@ impl Vm {
             boot: Value::NULL,
             class_loader: Mutex::new(Value::NULL),
             os_interface: Mutex::new(Value::NULL),
-            sched: crate::sched::Scheduler::default(),
+            sched: Arc::new(crate::sched::Scheduler::default()),
             sync: Mutex::new(crate::natives::SyncState::default()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
             gc_log: Mutex::new((0, crate::gc::GcStats::default())),
+            console: Arc::new(Console::default()),
         };
         vm.install_internal_classes().map_err(|e| e.0)?;
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
@@ -240,7 +318,7 @@ impl Vm {
                     })
                 })
                 .collect();
-            let object = self.heap.alloc(ids::CLASS, Kind::Slots, 1, 1)?;
+            let object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2)?;
             self.heap.set_slot(object.0, 0, Value::int(row as i32))?;
             let class = Class {
                 id,
@@ -346,7 +424,7 @@ impl Vm {
             let s = self.heap.alloc_bytes(ids::STRING, &c.value).map_err(|e| e.0)?;
             constants.insert(c.id, s);
         }
-        let object = self.heap.alloc(ids::CLASS, Kind::Slots, 1, 1).map_err(|e| e.0)?;
+        let object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2).map_err(|e| e.0)?;
         self.heap.set_slot(object.0, 0, Value::int(id as i32)).map_err(|e| e.0)?;
         let class = Class {
             id,
@@ -502,6 +580,9 @@ impl Vm {
             ids::INT => Ok(Value::int(0)),
             ids::ARRAY => natives::new_array(self),
             ids::BINARY => Ok(self.heap.alloc_bytes(ids::BINARY, &[])?),
+            ids::DIRECTORY | ids::CONNECTION => Ok(self.heap.alloc(class, Kind::Slots, 3, 3)?),
+            ids::CLOSURE => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
+            ids::WEAKREF => Ok(self.heap.alloc(class, Kind::Slots, 1, 1)?),
             _ => {
                 let c = self.class(class);
                 Ok(self.heap.alloc(class, Kind::Slots, c.field_slots as u64, c.field_slots as u64)?)
@@ -535,7 +616,7 @@ impl Vm {
     pub(crate) fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
         let message = match trap {
             Trap::Fatal(m) => format!("fatal VM error: {m}"),
-            Trap::Yield => "internal error: a thread yielded outside the scheduler".to_string(),
+            Trap::Yield | Trap::Retry => "internal error: a thread yielded outside the scheduler".to_string(),
             Trap::Throw(v) => format!("unhandled exception: {}", self.describe(v)),
         };
         Uncaught { message, backtrace: thread.backtrace.clone() }
@@ -611,7 +692,13 @@ impl Vm {
         match &method.body {
             Body::Native(f) => {
                 let args: Vec<Value> = thread.objects.drain(base..).collect();
-                f(self, thread, this, &args).map(Some)
+                match f(self, thread, this, &args) {
+                    Err(Trap::Retry) => {
+                        thread.objects.extend_from_slice(&args);
+                        Err(Trap::Retry)
+                    }
+                    other => other.map(Some),
+                }
             }
             Body::Bytecode(_) => {
                 if thread.frames.len() >= MAX_FRAMES {
@@ -632,6 +719,15 @@ impl Vm {
             match self.step_until_return(thread, depth) {
                 Ok(v) => return Ok(v),
                 Err(Trap::Throw(x)) => {
+                    thread.backtrace = self.backtrace(thread);
+                    self.unwind(thread, depth, x)?
+                }
+                Err(Trap::Retry) => {
+                    // Only plain calls can be re-run after a wait.
+                    thread.park = None;
+                    thread.budget = thread.budget.max(1);
+                    let x = self.throw_str("a blocking method can only be called with a call instruction");
+                    let Trap::Throw(x) = x else { return Err(x) };
                     thread.backtrace = self.backtrace(thread);
                     self.unwind(thread, depth, x)?
                 }
@@ -731,8 +827,16 @@ impl Vm {
                         thread.objects.truncate(at);
                         return Err(self.throw_str(&format!("{} has no method {method}", self.class(class).name)));
                     };
-                    if let Some(result) = self.enter(thread, m, this, n)? {
-                        thread.objects.push(result);
+                    match self.enter(thread, m, this, n) {
+                        Ok(Some(result)) => thread.objects.push(result),
+                        Ok(None) => {}
+                        Err(Trap::Retry) => {
+                            // Put the call back as it was; it runs again when the thread wakes.
+                            thread.objects.insert(at, this);
+                            thread.frames.last_mut().expect("caller frame").pc -= 1;
+                            return Err(Trap::Yield);
+                        }
+                        Err(e) => return Err(e),
                     }
                 }
                 Instr::StaticInvoke { method, nargs } => {
