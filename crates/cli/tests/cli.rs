@@ -242,3 +242,27 @@ fn uncaught_exception_exits_1_with_a_backtrace() {
     assert!(err.contains("unhandled exception: \"it failed\""), "{err}");
     assert!(err.contains("at .t.uncaught.fail (method 17) @22, line 42"), "{err}");
 }
+
+#[test]
+fn console_input_reaches_a_parked_thread() {
+    use std::io::Write as _;
+    let tmp = TempDir::new("echo");
+    let pc = tmp.path("echo.pc");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/echo.pasm");
+    assert!(phantom(&["asm", example.to_str().unwrap(), "-o", &pc]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phantom"))
+        .args(["run", &pc])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"hi").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    stdin.write_all(b"!").unwrap();
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "[h][i][!]\n");
+}

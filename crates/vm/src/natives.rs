@@ -856,7 +856,7 @@ fn tty_getwc(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Valu
     match vm.console.next_char(&vm.sched, thread.id, can_park(thread)) {
         Some(c) => vm.new_string(&c),
         None => {
-            thread.park(Park::Blocked);
+            thread.park(Park::External);
             Err(crate::vm::Trap::Retry)
         }
     }

@@ -22,6 +22,8 @@ pub enum Park {
     Until(Instant),
     /// Waiting for another thread to wake it (mutex, cond, semaphore).
     Blocked,
+    /// Waiting for the outside world (console input): never a deadlock.
+    External,
 }
 
 #[derive(Default)]
@@ -31,6 +33,8 @@ struct State {
     parked: HashMap<u64, Box<Thread>>,
     /// Wake-ups that arrived while the thread was still on its way to being parked.
     early_wakes: HashSet<u64>,
+    /// Parked threads waiting for the outside world.
+    external: HashSet<u64>,
     /// Threads not finished.
     live: usize,
     /// Threads on a host thread right now.
@@ -61,6 +65,7 @@ impl Scheduler {
     /// Makes a parked thread runnable (or remembers to, if it is not parked yet).
     pub fn wake(&self, id: u64) {
         let mut st = self.lock();
+        st.external.remove(&id);
         match st.parked.remove(&id) {
             Some(t) => st.runnable.push_back(t),
             None => {
@@ -109,7 +114,7 @@ impl Scheduler {
                             st.running += 1;
                             break t;
                         }
-                        if st.running == 0 && st.sleeping.is_empty() {
+                        if st.running == 0 && st.sleeping.is_empty() && st.external.is_empty() {
                             // Everyone left waits for someone else: nobody will ever wake them.
                             let waiting = st.parked.len();
                             st.parked.clear();
@@ -151,10 +156,13 @@ impl Scheduler {
                         st.sleeping.push(Reverse((at, thread.id)));
                         st.parked.insert(thread.id, thread);
                     }
-                    Some(Park::Blocked) => {
+                    Some(park @ (Park::Blocked | Park::External)) => {
                         if st.early_wakes.remove(&thread.id) {
                             st.runnable.push_back(thread);
                         } else {
+                            if park == Park::External {
+                                st.external.insert(thread.id);
+                            }
                             st.parked.insert(thread.id, thread);
                         }
                     }
