@@ -507,6 +507,29 @@ impl Vm {
         Ok(())
     }
 
+    /// Runs `this.ordinal(args)` on a fresh thread for at most `limit` instructions (for
+    /// fuzzing untrusted code): Ok(true) if it finished, Ok(false) if the limit or a blocking
+    /// call stopped it, Err for an uncaught exception.
+    pub fn run_limited(
+        &self,
+        this: Value,
+        ordinal: u32,
+        args: &[Value],
+        limit: u32,
+    ) -> std::result::Result<bool, Uncaught> {
+        let mut thread = match self.new_thread(this, ordinal, args) {
+            Ok(t) => t,
+            Err(trap) => return Err(self.uncaught(trap, &Thread::default())),
+        };
+        thread.scheduled = false;
+        thread.budget = limit;
+        match self.resume(&mut thread) {
+            Ok(()) => Ok(true),
+            Err(Trap::Yield) => Ok(false),
+            Err(trap) => Err(self.uncaught(trap, &thread)),
+        }
+    }
+
     /// Runs a scheduled thread until it finishes, yields or parks.
     pub(crate) fn resume(&self, thread: &mut Thread) -> Result<()> {
         if thread.frames.is_empty() {
