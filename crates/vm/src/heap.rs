@@ -31,6 +31,11 @@ pub trait Memory: Send + Sync {
     fn size(&self) -> u64;
     fn load(&self, addr: u64) -> Result<u64, MemoryError>;
     fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError>;
+
+    /// Stores zero in `words` words from `addr`.
+    fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
+        (0..words).try_for_each(|w| self.store(addr + w * 8, 0))
+    }
 }
 
 /// Memory held by this process only, as atomic words (so concurrent VM threads never race in
@@ -66,6 +71,17 @@ impl Memory for PlainMemory {
         match self.words.get((addr / 8) as usize) {
             Some(w) => {
                 w.store(value, Ordering::Relaxed);
+                Ok(())
+            }
+            None => Err(MemoryError(format!("store outside the heap at {addr:#x}"))),
+        }
+    }
+
+    fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
+        let start = (addr / 8) as usize;
+        match self.words.get(start..start + words as usize) {
+            Some(range) => {
+                range.iter().for_each(|w| w.store(0, Ordering::Relaxed));
                 Ok(())
             }
             None => Err(MemoryError(format!("store outside the heap at {addr:#x}"))),
@@ -176,7 +192,7 @@ impl Heap {
         let total = (HEADER_WORDS + words).next_multiple_of(2);
         let at = {
             let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
-            let reuse = free.blocks.range(total..).next().map(|(&size, _)| size);
+            let reuse = if free.bytes == 0 { None } else { free.blocks.range(total..).next().map(|(&size, _)| size) };
             let at = match reuse {
                 Some(size) => {
                     let list = free.blocks.get_mut(&size).expect("listed size");
@@ -212,9 +228,7 @@ impl Heap {
         };
         self.memory.store(at, class as u64 | (kind as u64) << 32)?;
         self.memory.store(at + 8, len)?;
-        for w in 0..total - HEADER_WORDS {
-            self.memory.store(at + (HEADER_WORDS + w) * 8, 0)?;
-        }
+        self.memory.zero(at + HEADER_WORDS * 8, total - HEADER_WORDS)?;
         Ok(Value::from_ref(at))
     }
 

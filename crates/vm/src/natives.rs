@@ -192,7 +192,8 @@ fn string_concat(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result
 }
 
 fn string_length(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(string_of(vm, this)?.len() as i32))
+    let s = object_of(vm, this, ids::STRING, "string")?;
+    Ok(Value::int(vm.heap.len(s)? as i32))
 }
 
 fn string_strstr(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {

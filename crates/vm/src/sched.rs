@@ -91,8 +91,13 @@ impl Scheduler {
     }
 
     fn worker(&self, vm: &Vm) {
+        // A thread that used up its slice while nobody else was waiting keeps this host
+        // thread, without a trip through the queue (and without waking another worker).
+        let mut kept: Option<Box<Thread>> = None;
         loop {
-            let mut thread = {
+            let mut thread = if let Some(t) = kept.take() {
+                t
+            } else {
                 let mut st = self.lock();
                 loop {
                     let now = Instant::now();
@@ -151,6 +156,15 @@ impl Scheduler {
             match outcome {
                 Ok(()) => st.live -= 1,
                 Err(Trap::Yield) => match thread.park.take() {
+                    None if st.runnable.is_empty()
+                        && !st.safepoint
+                        && !vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed)
+                        && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > Instant::now()) =>
+                    {
+                        st.running += 1;
+                        kept = Some(thread);
+                        continue;
+                    }
                     None => st.runnable.push_back(thread),
                     Some(Park::Until(at)) => {
                         st.sleeping.push(Reverse((at, thread.id)));

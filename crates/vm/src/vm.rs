@@ -714,10 +714,20 @@ impl Vm {
             thread.objects.len().checked_sub(nargs).ok_or_else(|| Trap::Fatal("object stack underflow".into()))?;
         match &method.body {
             Body::Native(f) => {
-                let args: Vec<Value> = thread.objects.drain(base..).collect();
-                match f(self, thread, this, &args) {
+                // Arguments leave the stack; up to 8 travel in a stack buffer, not a Vec.
+                let mut small = [Value::NULL; 8];
+                let large: Vec<Value>;
+                let args: &[Value] = if nargs <= small.len() {
+                    small[..nargs].copy_from_slice(&thread.objects[base..]);
+                    &small[..nargs]
+                } else {
+                    large = thread.objects[base..].to_vec();
+                    &large
+                };
+                thread.objects.truncate(base);
+                match f(self, thread, this, args) {
                     Err(Trap::Retry) => {
-                        thread.objects.extend_from_slice(&args);
+                        thread.objects.extend_from_slice(args);
                         Err(Trap::Retry)
                     }
                     other => other.map(Some),
@@ -789,6 +799,7 @@ impl Vm {
             };
         }
         loop {
+            self.fast_steps(thread)?;
             // Slice used up, or a native parked the thread (it zeroes the budget). Nested calls
             // run with an unlimited budget: they cannot yield mid-native.
             if thread.budget == 0 {
@@ -1175,6 +1186,144 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The hot loop: runs simple instructions of the current frame with the program counter,
+    /// budget and stack bases in locals, and returns (state written back) at the first
+    /// instruction that needs the general path: calls, returns, exceptions, natives, typed
+    /// arithmetic other than the common int cases.
+    #[inline(always)]
+    fn fast_steps(&self, thread: &mut Thread) -> Result<()> {
+        let Thread { frames, objects: o, ints: i, budget, .. } = thread;
+        let Some(frame) = frames.last_mut() else { return Ok(()) };
+        let Frame { method, pc: frame_pc, obase, ibase, this, .. } = frame;
+        let Some(code) = method.code() else { return Ok(()) };
+        let code = &code.instrs[..];
+        let (obase, ibase, this) = (*obase, *ibase, *this);
+        let mut pc = *frame_pc;
+        let mut left = *budget;
+        let underflow = || Trap::Fatal("stack underflow".into());
+        let result = (|| -> Result<()> {
+            loop {
+                if left == 0 {
+                    return Ok(());
+                }
+                let Some(instr) = code.get(pc) else { return Ok(()) };
+                pc += 1;
+                match instr {
+                    Instr::Nop | Instr::Debug => {}
+                    Instr::Jmp(t) => pc = *t as usize,
+                    Instr::Jz(t) => {
+                        if i.pop().ok_or_else(underflow)? == 0 {
+                            pc = *t as usize;
+                        }
+                    }
+                    Instr::Const(Ty::Int, v) => i.push(*v as u32),
+                    Instr::GetInt(Ty::Int, s) => {
+                        let v =
+                            *i.get(ibase + *s as usize).ok_or_else(|| Trap::Fatal("int slot out of range".into()))?;
+                        i.push(v);
+                    }
+                    Instr::SetInt(Ty::Int, s) => {
+                        let v = i.pop().ok_or_else(underflow)?;
+                        *i.get_mut(ibase + *s as usize).ok_or_else(|| Trap::Fatal("int slot out of range".into()))? = v;
+                    }
+                    Instr::GetSlot(s) => {
+                        let v = *o
+                            .get(obase + *s as usize)
+                            .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                        o.push(v);
+                    }
+                    Instr::SetSlot(s) => {
+                        let v = o.pop().ok_or_else(underflow)?;
+                        *o.get_mut(obase + *s as usize)
+                            .ok_or_else(|| Trap::Fatal("object slot out of range".into()))? = v;
+                    }
+                    Instr::OsDup => {
+                        let v = *o.last().ok_or_else(underflow)?;
+                        o.push(v);
+                    }
+                    Instr::OsDrop => {
+                        o.pop().ok_or_else(underflow)?;
+                    }
+                    Instr::IsDrop(Ty::Int) => {
+                        i.pop().ok_or_else(underflow)?;
+                    }
+                    Instr::IsDup(Ty::Int) => {
+                        let v = *i.last().ok_or_else(underflow)?;
+                        i.push(v);
+                    }
+                    Instr::SummonThis => o.push(this),
+                    Instr::SummonNull => o.push(Value::NULL),
+                    Instr::Box(Ty::Int) => {
+                        let v = i.pop().ok_or_else(underflow)?;
+                        o.push(Value::int(v as i32));
+                    }
+                    Instr::Unbox(Ty::Int) => match o.last().and_then(|v| v.as_int()) {
+                        Some(v) => {
+                            o.pop();
+                            i.push(v as u32);
+                        }
+                        None => {
+                            // Not an int: the general path converts or throws.
+                            pc -= 1;
+                            return Ok(());
+                        }
+                    },
+                    Instr::Bin(op @ (Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor), Ty::Int) => {
+                        let b = i.pop().ok_or_else(underflow)? as i32;
+                        let a = i.pop().ok_or_else(underflow)? as i32;
+                        let r = match op {
+                            Bin::Add => a.wrapping_add(b),
+                            Bin::SubLU => a.wrapping_sub(b),
+                            Bin::Mul => a.wrapping_mul(b),
+                            Bin::And => a & b,
+                            Bin::Or => a | b,
+                            _ => a ^ b,
+                        };
+                        i.push(r as u32);
+                    }
+                    Instr::Cmp(op, Ty::Int) => {
+                        let b = i.pop().ok_or_else(underflow)? as i32;
+                        let a = i.pop().ok_or_else(underflow)? as i32;
+                        let r = match op {
+                            Cmp::Ge => a >= b,
+                            Cmp::Le => a <= b,
+                            Cmp::Gt => a > b,
+                            Cmp::Lt => a < b,
+                        };
+                        i.push(r as u32);
+                    }
+                    Instr::LogNot(Ty::Int) => {
+                        let v = i.pop().ok_or_else(underflow)?;
+                        i.push((v == 0) as u32);
+                    }
+                    Instr::LoadField(f) => {
+                        let v = self.field(this, *f)?;
+                        o.push(v);
+                    }
+                    Instr::SaveField(f) => {
+                        let v = o.pop().ok_or_else(underflow)?;
+                        self.set_field(this, *f, v)?;
+                    }
+                    Instr::ArgCount(n) => {
+                        if i.last() != Some(&(*n as u32)) {
+                            pc -= 1;
+                            return Ok(());
+                        }
+                        i.pop();
+                    }
+                    _ => {
+                        pc -= 1;
+                        return Ok(());
+                    }
+                }
+                left -= 1;
+            }
+        })();
+        *frame_pc = pc;
+        *budget = left;
+        result
     }
 
     fn field(&self, this: Value, index: u32) -> Result<Value> {
