@@ -299,6 +299,22 @@ impl Heap {
     }
 }
 
+/// The persistent store as heap memory: the heap then lives in snapshotted, crash-consistent
+/// pages (writes go through the store's snapshot barrier).
+impl Memory for phantom_store::Store {
+    fn size(&self) -> u64 {
+        phantom_store::Store::size(self)
+    }
+
+    fn load(&self, addr: u64) -> Result<u64, MemoryError> {
+        self.read_u64(addr).map_err(|e| MemoryError(e.to_string()))
+    }
+
+    fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
+        self.write_u64(addr, value).map_err(|e| MemoryError(e.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,21 +331,5 @@ mod tests {
         assert_eq!(heap.kind_of(s).unwrap(), Kind::Bytes);
         let err = heap.alloc(1, Kind::Slots, 1000, 1000).unwrap_err();
         assert!(err.0.contains("out of heap memory"));
-    }
-}
-
-/// The persistent store as heap memory: the heap then lives in snapshotted, crash-consistent
-/// pages (writes go through the store's snapshot barrier).
-impl Memory for phantom_store::Store {
-    fn size(&self) -> u64 {
-        phantom_store::Store::size(self)
-    }
-
-    fn load(&self, addr: u64) -> Result<u64, MemoryError> {
-        self.read_u64(addr).map_err(|e| MemoryError(e.to_string()))
-    }
-
-    fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
-        self.write_u64(addr, value).map_err(|e| MemoryError(e.to_string()))
     }
 }
