@@ -21,9 +21,11 @@ fn main() {
     let done = AtomicBool::new(false);
     let mut samples = Vec::new();
     std::thread::scope(|s| {
-        s.spawn(|| {
-            vm.run_main(main).unwrap();
+        let runner = s.spawn(|| {
+            // Whatever happens, stop the loop below: a failure must fail, not hang.
+            let result = vm.run_main(main).map_err(|e| e.to_string());
             done.store(true, Ordering::Release);
+            result
         });
         while !done.load(Ordering::Acquire) {
             std::thread::sleep(Duration::from_millis(1));
@@ -32,6 +34,7 @@ fn main() {
                 samples.push(reached);
             }
         }
+        runner.join().unwrap().unwrap();
     });
     samples.sort();
     let pct = |p: usize| samples[(samples.len() - 1) * p / 100];

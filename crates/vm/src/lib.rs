@@ -10,6 +10,7 @@ pub mod code;
 pub mod gc;
 pub mod heap;
 pub mod natives;
+pub mod persist;
 pub mod sched;
 pub mod value;
 mod vm;

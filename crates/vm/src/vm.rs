@@ -39,6 +39,39 @@ pub struct Uncaught {
 }
 
 impl Thread {
+    pub(crate) fn frames(&self) -> &[Frame] {
+        &self.frames
+    }
+
+    pub(crate) fn object_stack(&self) -> &[Value] {
+        &self.objects
+    }
+
+    pub(crate) fn int_stack(&self) -> &[u32] {
+        &self.ints
+    }
+
+    /// A thread rebuilt from the heap, frames still to be pushed.
+    pub(crate) fn restored(id: u64, object: Value, objects: Vec<Value>, ints: Vec<u32>) -> Thread {
+        Thread { id, object, objects, ints, scheduled: true, ..Thread::default() }
+    }
+
+    pub(crate) fn push_restored_frame(
+        &mut self,
+        method: Arc<Method>,
+        this: Value,
+        pc: usize,
+        obase: usize,
+        ibase: usize,
+        catchers: Vec<(ClassId, u32, usize, usize)>,
+    ) {
+        let catchers = catchers
+            .into_iter()
+            .map(|(class, target, objects, ints)| Catcher { class, target, objects, ints })
+            .collect();
+        self.frames.push(Frame { method, this, pc, obase, ibase, catchers });
+    }
+
     /// Running top-level bytecode, not a call nested inside native code.
     pub fn native_depth_is_zero(&self) -> bool {
         self.native_depth == 0
@@ -81,22 +114,22 @@ const MAX_NATIVE_DEPTH: u32 = 100;
 /// Host stack for threads running bytecode: enough for `MAX_NATIVE_DEPTH` nested levels.
 pub(crate) const HOST_STACK: usize = 64 << 20;
 
-struct Catcher {
-    class: ClassId,
-    target: u32,
-    objects: usize,
-    ints: usize,
+pub(crate) struct Catcher {
+    pub class: ClassId,
+    pub target: u32,
+    pub objects: usize,
+    pub ints: usize,
 }
 
-struct Frame {
+pub(crate) struct Frame {
     /// A bytecode method (its code is reached through it).
-    method: Arc<Method>,
-    this: Value,
-    pc: usize,
+    pub method: Arc<Method>,
+    pub this: Value,
+    pub pc: usize,
     /// Start of this frame's arguments on the object stack, and of its cells on the int stack.
-    obase: usize,
-    ibase: usize,
-    catchers: Vec<Catcher>,
+    pub obase: usize,
+    pub ibase: usize,
+    pub catchers: Vec<Catcher>,
 }
 
 /// A VM thread's execution state.
@@ -345,6 +378,11 @@ impl Vm {
         self.classes.read().unwrap_or_else(|e| e.into_inner())[id as usize].clone()
     }
 
+    /// The class with this id, if there is one (ids read from the heap may be damaged).
+    pub(crate) fn class_checked(&self, id: ClassId) -> Option<Arc<Class>> {
+        self.classes.read().unwrap_or_else(|e| e.into_inner()).get(id as usize).cloned()
+    }
+
     fn classes(&self) -> Classes {
         self.classes.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
@@ -491,7 +529,8 @@ impl Vm {
     /// A new VM thread about to run `this.ordinal(args)`.
     pub fn new_thread(&self, this: Value, ordinal: u32, args: &[Value]) -> Result<Box<Thread>> {
         let id = self.next_thread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let object = self.heap.alloc(ids::THREAD, Kind::Slots, 1, 1)?;
+        let slots = crate::persist::THREAD_SLOTS;
+        let object = self.heap.alloc(ids::THREAD, Kind::Slots, slots, slots)?;
         self.heap.set_slot(object.0, 0, Value::int(id as i32))?;
         let mut thread = Box::new(Thread { id, object, scheduled: true, ..Thread::default() });
         thread.objects.extend_from_slice(args);

@@ -59,9 +59,11 @@ fn safepoints_stop_running_threads_and_let_them_finish() {
     let mut worst = Duration::ZERO;
     let mut stops = 0;
     std::thread::scope(|s| {
-        s.spawn(|| {
-            vm.run_main(main).unwrap();
+        let runner = s.spawn(|| {
+            // Whatever happens, stop the loop below: a failure must fail, not hang.
+            let result = vm.run_main(main).map_err(|e| e.to_string());
             done.store(true, Ordering::Release);
+            result
         });
         while !done.load(Ordering::Acquire) {
             std::thread::sleep(Duration::from_millis(2));
@@ -71,6 +73,7 @@ fn safepoints_stop_running_threads_and_let_them_finish() {
                 stops += 1;
             }
         }
+        runner.join().unwrap().unwrap();
     });
     eprintln!("{stops} safepoints with threads stopped, worst time to reach {worst:?}");
     assert!(stops > 5, "the threads finished before any safepoint stopped them");
