@@ -189,7 +189,7 @@ impl Scheduler {
             self.changed.notify_all();
             drop(st);
             if vm.heap.gc_wanted.swap(false, std::sync::atomic::Ordering::Relaxed) {
-                let (stats, _) = self.safepoint(|threads| vm.collect(threads));
+                let (stats, _) = vm.safepoint(|threads| vm.collect(threads));
                 vm.note_collection(stats);
             }
         }

@@ -503,6 +503,27 @@ impl Vm {
         }
     }
 
+    /// Stops every VM thread at an instruction boundary, writes each one's complete state into
+    /// the heap, and runs `f` with them (collections, and snapshots with issue 6). Returns `f`'s
+    /// result and how long the stop took to reach.
+    pub fn safepoint<R>(&self, f: impl FnOnce(&mut dyn Iterator<Item = &mut Thread>) -> R) -> (R, std::time::Duration) {
+        self.sched.safepoint(|threads| {
+            let all: Vec<&mut Thread> = threads.collect();
+            for t in all.iter() {
+                if let Err(e) = self.save_thread(t) {
+                    // The heap copy of this thread is stale; the live thread is unaffected.
+                    let _ = self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
+                }
+            }
+            f(&mut all.into_iter())
+        })
+    }
+
+    fn print_error(&self, message: &str) -> std::io::Result<()> {
+        use std::io::Write as _;
+        writeln!(std::io::stderr(), "phantom: {message}")
+    }
+
     pub(crate) fn note_collection(&self, stats: crate::gc::GcStats) {
         let mut log = self.gc_log.lock().unwrap_or_else(|e| e.into_inner());
         log.0 += 1;
