@@ -25,6 +25,9 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::STRING, 17) => Some(string_to_long),
         (ids::STRING, 18) => Some(string_to_float),
         (ids::STRING, 19) => Some(string_to_double),
+        (ids::STRING, 20) => Some(string_parse_json),
+        (ids::ARRAY, 9) => Some(array_subarray),
+        (ids::BOOT, 20) | (ids::BOOT, 24) => Some(boot_unsupported),
         (ids::ARRAY, 10) => Some(array_get),
         (ids::ARRAY, 11) => Some(array_set),
         (ids::ARRAY, 12) => Some(array_size),
@@ -956,4 +959,170 @@ fn conn_invoke(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
     timer.park_first(Instant::now() + Duration::from_millis(ms));
     vm.sched.add(timer);
     Ok(Value::int(0))
+}
+
+/// setScreenBackground (20) and reboot (24) need the original's kernel.
+fn boot_unsupported(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Err(vm.throw_str("this boot method needs a display or a kernel, which the hosted VM does not have"))
+}
+
+/// subarray(start, length): a new array with those elements.
+fn array_subarray(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let (_, count, _) = array_parts(vm, this)?;
+    let (start, length) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    if start < 0 || length < 0 || start as usize + length as usize > count {
+        return Err(vm.throw_str("subarray: range out of bounds"));
+    }
+    let out = new_array(vm)?;
+    for k in 0..length {
+        let v = array_get(vm, thread, this, &[Value::int(start + k)])?;
+        array_set(vm, thread, out, &[v, Value::int(k)])?;
+    }
+    Ok(out)
+}
+
+/// parseJson(): objects become directories, arrays arrays, strings strings, integers that fit
+/// ints, other numbers doubles, true and false 1 and 0, null null.
+fn string_parse_json(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let text = string_of(vm, this)?;
+    let mut p = Json { text: &text, at: 0 };
+    let v = p.value(vm, thread, 0)?;
+    p.space();
+    if p.at != text.len() {
+        return Err(p.error(vm, "unexpected text after the value"));
+    }
+    Ok(v)
+}
+
+struct Json<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Json<'_> {
+    fn error(&self, vm: &Vm, what: &str) -> crate::vm::Trap {
+        vm.throw_str(&format!("parseJson: {what} at byte {}", self.at))
+    }
+
+    fn space(&mut self) {
+        while self.text.get(self.at).is_some_and(|b| b.is_ascii_whitespace()) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, word: &[u8]) -> bool {
+        let ok = self.text[self.at..].starts_with(word);
+        if ok {
+            self.at += word.len();
+        }
+        ok
+    }
+
+    fn value(&mut self, vm: &Vm, thread: &mut Thread, depth: u32) -> Result<Value> {
+        if depth > 200 {
+            return Err(self.error(vm, "nesting too deep"));
+        }
+        self.space();
+        match self.text.get(self.at) {
+            Some(b'{') => {
+                self.at += 1;
+                let dir = vm.instantiate(ids::DIRECTORY)?;
+                self.space();
+                if self.eat(b"}") {
+                    return Ok(dir);
+                }
+                loop {
+                    self.space();
+                    let key = self.string(vm)?;
+                    self.space();
+                    if !self.eat(b":") {
+                        return Err(self.error(vm, "expected ':'"));
+                    }
+                    let v = self.value(vm, thread, depth + 1)?;
+                    dir_put(vm, thread, dir, &[key, v])?;
+                    self.space();
+                    if self.eat(b"}") {
+                        return Ok(dir);
+                    }
+                    if !self.eat(b",") {
+                        return Err(self.error(vm, "expected ',' or '}'"));
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.at += 1;
+                let array = new_array(vm)?;
+                self.space();
+                if self.eat(b"]") {
+                    return Ok(array);
+                }
+                let mut n = 0;
+                loop {
+                    let v = self.value(vm, thread, depth + 1)?;
+                    array_set(vm, thread, array, &[v, Value::int(n)])?;
+                    n += 1;
+                    self.space();
+                    if self.eat(b"]") {
+                        return Ok(array);
+                    }
+                    if !self.eat(b",") {
+                        return Err(self.error(vm, "expected ',' or ']'"));
+                    }
+                }
+            }
+            Some(b'"') => self.string(vm),
+            Some(b't') if self.eat(b"true") => Ok(Value::int(1)),
+            Some(b'f') if self.eat(b"false") => Ok(Value::int(0)),
+            Some(b'n') if self.eat(b"null") => Ok(Value::NULL),
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.at;
+                while self.text.get(self.at).is_some_and(|b| b"+-.eE0123456789".contains(b)) {
+                    self.at += 1;
+                }
+                let number = std::str::from_utf8(&self.text[start..self.at]).unwrap_or("");
+                if let Ok(i) = number.parse::<i32>() {
+                    return Ok(Value::int(i));
+                }
+                match number.parse::<f64>() {
+                    Ok(d) => boxed(vm, ids::DOUBLE, d.to_bits()),
+                    Err(_) => Err(self.error(vm, "bad number")),
+                }
+            }
+            _ => Err(self.error(vm, "expected a value")),
+        }
+    }
+
+    fn string(&mut self, vm: &Vm) -> Result<Value> {
+        if !self.eat(b"\"") {
+            return Err(self.error(vm, "expected a string"));
+        }
+        let mut out = Vec::new();
+        loop {
+            let Some(&b) = self.text.get(self.at) else { return Err(self.error(vm, "unterminated string")) };
+            self.at += 1;
+            match b {
+                b'"' => return vm.new_string(&out),
+                b'\\' => {
+                    let Some(&e) = self.text.get(self.at) else { return Err(self.error(vm, "unterminated escape")) };
+                    self.at += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b't' => out.push(b'\t'),
+                        b'r' => out.push(b'\r'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'u' => {
+                            let hex = self.text.get(self.at..self.at + 4).and_then(|h| std::str::from_utf8(h).ok());
+                            let c = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32);
+                            let Some(c) = c else { return Err(self.error(vm, "bad \\u escape")) };
+                            self.at += 4;
+                            out.extend(c.to_string().as_bytes());
+                        }
+                        other => out.push(other),
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+    }
 }
