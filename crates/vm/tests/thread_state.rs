@@ -47,7 +47,7 @@ fn run_with_round_trips(program: &str) -> (String, String, u32) {
             result
         });
         while !done.load(Ordering::Acquire) {
-            std::thread::sleep(Duration::from_micros(300));
+            std::thread::sleep(Duration::from_millis(2));
             // The VM's safepoint has already written every thread into the heap.
             let (n, _) = vm.safepoint(|threads| {
                 let mut n = 0;

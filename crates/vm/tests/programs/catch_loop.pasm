@@ -1,6 +1,6 @@
 ; A long loop inside a try block, throwing and catching on every other step; the thread's
 ; catchers and both stacks must survive anything done to the thread at a safepoint.
-;> caught 100000 of 200000
+;> caught 30000 of 60000
 .class ".t.catchloop" parent ".internal.object" fields 0 methods 18
 
 .method "main" 8
@@ -11,7 +11,7 @@
         iconst_0
         is_set32 1
 next:   is_get32 0
-        iconst_32bit 200000
+        iconst_32bit 60000
         ilt
         jz done
         summon_string_class
@@ -39,7 +39,7 @@ done:   os_get32 0
         i2o
         call 5 0
         call 10 1
-        sconst_bin " of 200000\n"
+        sconst_bin " of 60000\n"
         call 10 1
         call 16 1
         os_drop
