@@ -1442,67 +1442,52 @@ impl Vm {
     fn binary(&self, op: Bin, a: Num, b: Num) -> Result<Num> {
         use Bin::*;
         let zero = || self.throw_str("division by zero");
+        // One body for int and long: truncating division, MIN / -1 wraps, shifts as in Java.
+        macro_rules! integer {
+            ($a:expr, $b:expr, $int:ty, $unsigned:ty) => {{
+                let (a, b): ($int, $int) = ($a, $b);
+                match op {
+                    Add => a.wrapping_add(b),
+                    Mul => a.wrapping_mul(b),
+                    SubUL => b.wrapping_sub(a),
+                    SubLU => a.wrapping_sub(b),
+                    DivUL => b.checked_div(a).or_else(|| (a == -1).then(|| b.wrapping_neg())).ok_or_else(zero)?,
+                    DivLU => a.checked_div(b).or_else(|| (b == -1).then(|| a.wrapping_neg())).ok_or_else(zero)?,
+                    RemUL => b.checked_rem(a).or_else(|| (a == -1).then_some(0)).ok_or_else(zero)?,
+                    RemLU => a.checked_rem(b).or_else(|| (b == -1).then_some(0)).ok_or_else(zero)?,
+                    Or => a | b,
+                    And => a & b,
+                    Xor => a ^ b,
+                    LogOr => (a != 0 || b != 0) as $int,
+                    LogAnd => (a != 0 && b != 0) as $int,
+                    LogXor => ((a != 0) != (b != 0)) as $int,
+                    Shl => a.wrapping_shl(b as u32),
+                    Shr => a.wrapping_shr(b as u32),
+                    Ushr => (a as $unsigned).wrapping_shr(b as u32) as $int,
+                }
+            }};
+        }
+        macro_rules! float {
+            ($a:expr, $b:expr, $what:literal) => {{
+                let (a, b) = ($a, $b);
+                match op {
+                    Add => a + b,
+                    Mul => a * b,
+                    SubUL => b - a,
+                    SubLU => a - b,
+                    DivUL => b / a,
+                    DivLU => a / b,
+                    RemUL => b % a,
+                    RemLU => a % b,
+                    _ => return Err(self.throw_str($what)),
+                }
+            }};
+        }
         Ok(match (a, b) {
-            (Num::I(a), Num::I(b)) => Num::I(match op {
-                Add => a.wrapping_add(b),
-                Mul => a.wrapping_mul(b),
-                SubUL => b.wrapping_sub(a),
-                SubLU => a.wrapping_sub(b),
-                DivUL => b.checked_div(a).or_else(|| (a == -1).then(|| b.wrapping_neg())).ok_or_else(zero)?,
-                DivLU => a.checked_div(b).or_else(|| (b == -1).then(|| a.wrapping_neg())).ok_or_else(zero)?,
-                RemUL => b.checked_rem(a).or_else(|| (a == -1).then_some(0)).ok_or_else(zero)?,
-                RemLU => a.checked_rem(b).or_else(|| (b == -1).then_some(0)).ok_or_else(zero)?,
-                Or => a | b,
-                And => a & b,
-                Xor => a ^ b,
-                LogOr => (a != 0 || b != 0) as i32,
-                LogAnd => (a != 0 && b != 0) as i32,
-                LogXor => ((a != 0) != (b != 0)) as i32,
-                Shl => a.wrapping_shl(b as u32),
-                Shr => a.wrapping_shr(b as u32),
-                Ushr => (a as u32).wrapping_shr(b as u32) as i32,
-            }),
-            (Num::L(a), Num::L(b)) => Num::L(match op {
-                Add => a.wrapping_add(b),
-                Mul => a.wrapping_mul(b),
-                SubUL => b.wrapping_sub(a),
-                SubLU => a.wrapping_sub(b),
-                DivUL => b.checked_div(a).or_else(|| (a == -1).then(|| b.wrapping_neg())).ok_or_else(zero)?,
-                DivLU => a.checked_div(b).or_else(|| (b == -1).then(|| a.wrapping_neg())).ok_or_else(zero)?,
-                RemUL => b.checked_rem(a).or_else(|| (a == -1).then_some(0)).ok_or_else(zero)?,
-                RemLU => a.checked_rem(b).or_else(|| (b == -1).then_some(0)).ok_or_else(zero)?,
-                Or => a | b,
-                And => a & b,
-                Xor => a ^ b,
-                LogOr => (a != 0 || b != 0) as i64,
-                LogAnd => (a != 0 && b != 0) as i64,
-                LogXor => ((a != 0) != (b != 0)) as i64,
-                Shl => a.wrapping_shl(b as u32),
-                Shr => a.wrapping_shr(b as u32),
-                Ushr => (a as u64).wrapping_shr(b as u32) as i64,
-            }),
-            (Num::F(a), Num::F(b)) => Num::F(match op {
-                Add => a + b,
-                Mul => a * b,
-                SubUL => b - a,
-                SubLU => a - b,
-                DivUL => b / a,
-                DivLU => a / b,
-                RemUL => b % a,
-                RemLU => a % b,
-                _ => return Err(self.throw_str("invalid float op")),
-            }),
-            (Num::D(a), Num::D(b)) => Num::D(match op {
-                Add => a + b,
-                Mul => a * b,
-                SubUL => b - a,
-                SubLU => a - b,
-                DivUL => b / a,
-                DivLU => a / b,
-                RemUL => b % a,
-                RemLU => a % b,
-                _ => return Err(self.throw_str("invalid double op")),
-            }),
+            (Num::I(a), Num::I(b)) => Num::I(integer!(a, b, i32, u32)),
+            (Num::L(a), Num::L(b)) => Num::L(integer!(a, b, i64, u64)),
+            (Num::F(a), Num::F(b)) => Num::F(float!(a, b, "invalid float op")),
+            (Num::D(a), Num::D(b)) => Num::D(float!(a, b, "invalid double op")),
             _ => return Err(Trap::Fatal("mixed operand types".into())),
         })
     }

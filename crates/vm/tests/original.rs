@@ -1,23 +1,11 @@
 //! Class files written by the original compiler run unchanged.
 
+mod common;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
+use common::Capture;
 use phantom_vm::{PlainMemory, Vm};
-
-/// Output captured from a VM.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 fn vm_with_original_classes() -> (Vm, Capture) {
     vm_on(Box::new(PlainMemory::new(64 << 20)))
@@ -59,7 +47,7 @@ fn run_regression_tests((vm, out): (Vm, Capture)) {
     let class = vm.find_class(".ru.dz.phantom.system.regression_tests").unwrap();
     let this = vm.instantiate(class).unwrap();
     let result = vm.run(this, 19, &[vm.boot_object()]);
-    let text = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+    let text = out.text();
     if let Err(e) = &result {
         panic!("{e}\noutput so far:\n{text}");
     }

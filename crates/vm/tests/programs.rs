@@ -3,50 +3,23 @@
 //! standard output in `;> ` lines (and, for a program that must fail, the uncaught message in
 //! `;! ` lines).
 
+mod common;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
-use phantom_bytecode::assemble;
-
+use common::{add_classes, expected_output, Capture};
 use phantom_vm::{PlainMemory, Vm};
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 fn run_program(path: &Path) -> Result<(), String> {
     let source = std::fs::read_to_string(path).unwrap();
-    let expected: String = source.lines().filter_map(|l| l.strip_prefix(";> ")).map(|l| format!("{l}\n")).collect();
+    let expected = expected_output(&source);
     let expected_error: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix(";! ")).collect();
-    // A file may hold several classes: each `.class` starts one; the first is the main class.
-    let mut units: Vec<String> = Vec::new();
-    for line in source.lines() {
-        if line.starts_with(".class") || units.is_empty() {
-            units.push(String::new());
-        }
-        units.last_mut().unwrap().push_str(line);
-        units.last_mut().unwrap().push('\n');
-    }
     let out = Capture::default();
     let vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(out.clone())).unwrap();
-    let mut main = None;
-    for unit in units.iter().filter(|u| u.contains(".class")) {
-        let file = assemble(unit).map_err(|e| format!("{e:?}"))?;
-        main.get_or_insert_with(|| String::from_utf8_lossy(&file.header().unwrap().name).into_owned());
-        vm.class_path().add_file(file.to_bytes());
-    }
-    let class = vm.find_class(&main.ok_or("no class in the file")?)?;
+    let main = add_classes(&vm, &source)?;
+    let class = vm.find_class(&main)?;
     let result = vm.run_main(class);
-    let output = String::from_utf8_lossy(&out.0.lock().unwrap()).into_owned();
+    let output = out.text();
     match (result, expected_error.is_empty()) {
         (Ok(()), true) => {}
         (Err(e), false) => {

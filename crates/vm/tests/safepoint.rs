@@ -2,10 +2,11 @@
 //! and afterwards they all go on to finish. (How fast it stops them is measured by
 //! `cargo bench -p phantom-vm`, not here.)
 
-use std::sync::atomic::{AtomicBool, Ordering};
+mod common;
+
 use std::time::Duration;
 
-use phantom_bytecode::assemble;
+use common::{add_classes, run_while};
 use phantom_vm::{PlainMemory, Vm};
 
 /// Starts 200 threads that each spin for a while in a counting loop, then finish.
@@ -50,31 +51,18 @@ again:  djnz again
 #[test]
 fn safepoints_stop_running_threads_and_let_them_finish() {
     let vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(std::io::sink())).unwrap();
-    for unit in SPINNERS.split("\n.class").filter(|u| !u.trim().is_empty()) {
-        let text = if unit.starts_with(".class") { unit.to_string() } else { format!(".class{unit}") };
-        vm.class_path().add_file(assemble(&text).unwrap().to_bytes());
-    }
+    add_classes(&vm, SPINNERS).unwrap();
     let main = vm.find_class(".t.spin").unwrap();
-    let done = AtomicBool::new(false);
     let mut worst = Duration::ZERO;
     let mut stops = 0;
-    std::thread::scope(|s| {
-        let runner = s.spawn(|| {
-            // Whatever happens, stop the loop below: a failure must fail, not hang.
-            let result = vm.run_main(main).map_err(|e| e.to_string());
-            done.store(true, Ordering::Release);
-            result
-        });
-        while !done.load(Ordering::Acquire) {
-            std::thread::sleep(Duration::from_millis(2));
-            let (seen, reached) = vm.sched.safepoint(|threads| threads.count());
-            if seen > 0 {
-                worst = worst.max(reached);
-                stops += 1;
-            }
+    run_while(&vm, main, Duration::from_millis(2), || {
+        let (seen, reached) = vm.sched.safepoint(|threads| threads.count());
+        if seen > 0 {
+            worst = worst.max(reached);
+            stops += 1;
         }
-        runner.join().unwrap().unwrap();
-    });
+    })
+    .unwrap();
     eprintln!("{stops} safepoints with threads stopped, worst time to reach {worst:?}");
     assert!(stops > 5, "the threads finished before any safepoint stopped them");
 }

@@ -3,71 +3,42 @@
 //! (frames, both stacks, catchers, positions, sleep and wait state). The programs must still
 //! produce exactly their expected output.
 
+mod common;
+
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use phantom_bytecode::assemble;
+use common::{add_classes, expected_output, run_while, Capture};
 use phantom_vm::{PlainMemory, Vm};
-
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 fn run_with_round_trips(program: &str) -> (String, String, u32) {
     let source =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs").join(program)).unwrap();
-    let expected: String = source.lines().filter_map(|l| l.strip_prefix(";> ")).map(|l| format!("{l}\n")).collect();
+    let expected = expected_output(&source);
     let out = Capture::default();
     let vm = Vm::new(Box::new(PlainMemory::new(32 << 20)), Box::new(out.clone())).unwrap();
-    let mut main = None;
-    for unit in source.split("\n.class").skip(1) {
-        let file = assemble(&format!(".class{unit}")).unwrap();
-        main.get_or_insert_with(|| String::from_utf8_lossy(&file.header().unwrap().name).into_owned());
-        vm.class_path().add_file(file.to_bytes());
-    }
-    let class = vm.find_class(&main.unwrap()).unwrap();
-    let done = AtomicBool::new(false);
+    let main = add_classes(&vm, &source).unwrap();
+    let class = vm.find_class(&main).unwrap();
     let mut round_trips = 0;
-    let mut failure = None;
-    std::thread::scope(|s| {
-        let runner = s.spawn(|| {
-            let result = vm.run_main(class).map_err(|e| e.to_string());
-            done.store(true, Ordering::Release);
-            result
-        });
-        while !done.load(Ordering::Acquire) {
-            std::thread::sleep(Duration::from_millis(2));
-            // The VM's safepoint has already written every thread into the heap.
-            let (n, _) = vm.safepoint(|threads| {
-                let mut n = 0;
-                for t in threads {
-                    let rebuilt = vm.restore_thread(t.object).unwrap();
-                    *t = *rebuilt;
-                    n += 1;
-                }
-                n
-            });
-            if n > 0 {
-                round_trips += 1;
+    let result = run_while(&vm, class, Duration::from_millis(2), || {
+        // The VM's safepoint has already written every thread into the heap.
+        let (n, _) = vm.safepoint(|threads| {
+            let mut n = 0;
+            for t in threads {
+                let rebuilt = vm.restore_thread(t.object).unwrap();
+                *t = *rebuilt;
+                n += 1;
             }
+            n
+        });
+        if n > 0 {
+            round_trips += 1;
         }
-        failure = runner.join().unwrap().err();
     });
-    if let Some(e) = failure {
+    if let Err(e) = result {
         panic!("{program}: {e}");
     }
-    let output = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+    let output = out.text();
     (output, expected, round_trips)
 }
 
