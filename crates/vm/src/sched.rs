@@ -40,6 +40,8 @@ struct State {
     /// Threads on a host thread right now.
     running: usize,
     safepoint: bool,
+    /// When the last running thread stopped for the pending safepoint.
+    stopped_at: Option<Instant>,
     failures: Vec<Uncaught>,
 }
 
@@ -47,6 +49,8 @@ struct State {
 pub struct Scheduler {
     state: Mutex<State>,
     changed: Condvar,
+    /// Set while a safepoint waits: running threads end their slice at the next backward jump.
+    pub(crate) stop_requested: std::sync::atomic::AtomicBool,
 }
 
 impl Scheduler {
@@ -153,6 +157,9 @@ impl Scheduler {
             };
             let mut st = self.lock();
             st.running -= 1;
+            if st.safepoint && st.running == 0 {
+                st.stopped_at = Some(Instant::now());
+            }
             match outcome {
                 Ok(()) => st.live -= 1,
                 Err(Trap::Yield) => match thread.park.take() {
@@ -205,10 +212,14 @@ impl Scheduler {
             st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
         st.safepoint = true;
+        st.stopped_at = None;
+        self.stop_requested.store(true, std::sync::atomic::Ordering::Relaxed);
         while st.running > 0 {
             st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
-        let reached = start.elapsed();
+        self.stop_requested.store(false, std::sync::atomic::Ordering::Relaxed);
+        // Measured to the moment the last thread stopped, not to when this thread woke up.
+        let reached = st.stopped_at.take().map_or(Duration::ZERO, |at| at.saturating_duration_since(start));
         let State { runnable, parked, .. } = &mut *st;
         let mut all = runnable.iter_mut().map(|t| &mut **t).chain(parked.values_mut().map(|t| &mut **t));
         let result = f(&mut all);

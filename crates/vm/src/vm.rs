@@ -1263,6 +1263,7 @@ impl Vm {
         let mut pc = *frame_pc;
         let mut left = *budget;
         let underflow = || Trap::Fatal("stack underflow".into());
+        let stop = &self.sched.stop_requested;
         let result = (|| -> Result<()> {
             loop {
                 if left == 0 {
@@ -1272,10 +1273,19 @@ impl Vm {
                 pc += 1;
                 match instr {
                     Instr::Nop | Instr::Debug => {}
-                    Instr::Jmp(t) => pc = *t as usize,
+                    Instr::Jmp(t) => {
+                        pc = *t as usize;
+                        // Every loop jumps: a pending safepoint waits at most one iteration.
+                        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            left = 1;
+                        }
+                    }
                     Instr::Jz(t) => {
                         if i.pop().ok_or_else(underflow)? == 0 {
                             pc = *t as usize;
+                            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                left = 1;
+                            }
                         }
                     }
                     Instr::Const(Ty::Int, v) => i.push(*v as u32),
