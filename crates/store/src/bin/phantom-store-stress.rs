@@ -53,10 +53,18 @@ fn run_round(store: &Store, r: u64) -> phantom_store::Result<()> {
     store.write_u64(0, r)
 }
 
+/// Prints a line for the watcher; if nobody reads any more (a closed pipe), stops quietly.
+fn say(line: &str) {
+    let mut out = std::io::stdout();
+    if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
+        std::process::exit(0);
+    }
+}
+
 fn main() {
     // Any failure must be visible to the killing test, even if other threads keep running.
     std::panic::set_hook(Box::new(|info| {
-        println!("MISMATCH panic: {info}");
+        let _ = writeln!(std::io::stdout(), "MISMATCH panic: {info}");
         std::process::exit(3);
     }));
     let path = std::env::args().nth(1).expect("usage: phantom-store-stress IMAGE");
@@ -82,9 +90,7 @@ fn main() {
         println!("MISMATCH recovered round {recovered} but page {page} differs");
         std::process::exit(2);
     }
-    let mut out = std::io::stdout();
-    writeln!(out, "recovered {recovered}").unwrap();
-    out.flush().unwrap();
+    say(&format!("recovered {recovered}"));
 
     let _writer = store.spawn_writer(|e| {
         println!("MISMATCH snapshot failed: {e}");
@@ -101,8 +107,7 @@ fn main() {
                 r += 1;
                 run_round(&store, r).unwrap();
                 store.wait_durable(epoch).unwrap();
-                writeln!(out, "durable {}", r - 1).unwrap();
-                out.flush().unwrap();
+                say(&format!("durable {}", r - 1));
             }
             Err(StoreError::Busy) => {}
             Err(e) => panic!("{e}"),
