@@ -140,7 +140,6 @@ impl Vm {
         let _ = self.heap.set_top(new_top);
         let after = self.heap.free.lock().unwrap_or_else(|e| e.into_inner()).bytes;
         stats.freed_bytes = (after + (top - new_top)).saturating_sub(before);
-        self.forget_dead_sync_objects(&|at| marks.get(at));
         self.heap.gc_wanted.store(false, std::sync::atomic::Ordering::Relaxed);
         stats.time = start.elapsed();
         stats

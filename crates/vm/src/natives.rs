@@ -1,7 +1,6 @@
 //! Native methods of the internal classes, by the original's ordinals and argument orders
 //! (reference vm 3.4). Arguments arrive in order: `args[0]` is the first argument.
 
-use std::collections::{HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
 use crate::class::ids;
@@ -365,34 +364,17 @@ fn boot_start_thread(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Resul
     Ok(Value::NULL)
 }
 
-/// Host-side state of mutexes, conds and semaphores, keyed by their objects.
-#[derive(Default)]
-pub struct SyncState {
-    mutexes: HashMap<u64, MutexState>,
-    conds: HashMap<u64, VecDeque<(u64, u64)>>,
-    semas: HashMap<u64, SemaState>,
-}
-
-impl SyncState {
-    /// Keeps only the state of objects still alive.
-    pub fn retain(&mut self, alive: &dyn Fn(u64) -> bool) {
-        self.mutexes.retain(|k, _| alive(*k));
-        self.conds.retain(|k, _| alive(*k));
-        self.semas.retain(|k, _| alive(*k));
-    }
-}
-
-#[derive(Default)]
-struct MutexState {
-    owner: Option<u64>,
-    waiters: VecDeque<u64>,
-}
-
-#[derive(Default)]
-struct SemaState {
-    value: i64,
-    waiters: VecDeque<u64>,
-}
+/// Mutexes, conds and semaphores keep their state in their own slots, so it is in the heap
+/// (traced, snapshotted) like everything else:
+/// - mutex: 0 the owning thread object (or null), 1-2 a queue of waiting thread objects;
+/// - cond: 0-1 a queue of waiting (thread object, mutex) pairs, flattened;
+/// - semaphore: 0 the count (int), 1-2 a queue of waiting thread objects.
+///
+/// A queue takes two slots: an array, and the index of its first element (an int).
+/// `Vm::sync` serialises the read-modify-write sequences on them.
+pub const MUTEX_SLOTS: u64 = 3;
+pub const COND_SLOTS: u64 = 2;
+pub const SEMA_SLOTS: u64 = 3;
 
 /// Whether this call may park its thread (a scheduled thread, not inside a nested call).
 fn can_park(thread: &Thread) -> bool {
@@ -406,46 +388,86 @@ fn object_of(vm: &Vm, v: Value, class: ClassId, what: &str) -> Result<u64> {
     }
 }
 
-fn lock_sync(vm: &Vm) -> std::sync::MutexGuard<'_, SyncState> {
+fn lock_sync(vm: &Vm) -> std::sync::MutexGuard<'_, ()> {
     vm.sync.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Gives a mutex to `thread`, or queues the thread for it; true if it got it.
-fn acquire(state: &mut SyncState, mutex: u64, thread: u64) -> bool {
-    let m = state.mutexes.entry(mutex).or_default();
-    if m.owner.is_none() {
-        m.owner = Some(thread);
-        true
-    } else {
-        m.waiters.push_back(thread);
-        false
+/// The thread id behind a thread object.
+fn thread_id(vm: &Vm, thread: Value) -> Result<u64> {
+    match thread.object() {
+        Some(t) => Ok(vm.heap.slot(t, 0)?.as_int().unwrap_or(0) as u64),
+        None => Err(crate::vm::Trap::Fatal("a waiter that is not a thread".into())),
     }
 }
 
-/// Releases a mutex held by `thread`, handing it to the first waiter (woken).
-fn release(vm: &Vm, state: &mut SyncState, mutex: u64, thread: u64) -> Result<()> {
-    let m = state.mutexes.entry(mutex).or_default();
-    if m.owner != Some(thread) {
+/// Appends to the queue (an array) in `slot` of `obj`, making the array on first use.
+fn queue_push(vm: &Vm, thread: &mut Thread, obj: u64, slot: u64, value: Value) -> Result<()> {
+    let mut queue = vm.heap.slot(obj, slot)?;
+    if queue.is_null() {
+        queue = new_array(vm)?;
+        vm.heap.set_slot(obj, slot, queue)?;
+    }
+    let n = array_parts(vm, queue)?.1;
+    array_set(vm, thread, queue, &[value, Value::int(n as i32)])?;
+    Ok(())
+}
+
+/// Takes the first element of the queue in `slot` (array) and `slot + 1` (head index) of
+/// `obj`. O(1): the head moves on, and the array is emptied once all of it has been taken.
+fn queue_pop(vm: &Vm, obj: u64, slot: u64) -> Result<Option<Value>> {
+    let queue = vm.heap.slot(obj, slot)?;
+    if queue.is_null() {
+        return Ok(None);
+    }
+    let (array, count, storage) = array_parts(vm, queue)?;
+    let head = vm.heap.slot(obj, slot + 1)?.as_int().unwrap_or(0).max(0) as usize;
+    let Some(page) = storage.object().filter(|_| head < count) else { return Ok(None) };
+    let first = vm.heap.slot(page, head as u64)?;
+    vm.heap.set_slot(page, head as u64, Value::NULL)?;
+    if head + 1 == count {
+        vm.heap.set_slot(array, 0, Value::int(0))?;
+        vm.heap.set_slot(obj, slot + 1, Value::int(0))?;
+    } else {
+        vm.heap.set_slot(obj, slot + 1, Value::int(head as i32 + 1))?;
+    }
+    Ok(Some(first))
+}
+
+/// Gives a mutex to `waiter` (a thread object), or queues it; true if it got the mutex.
+fn acquire(vm: &Vm, thread: &mut Thread, mutex: u64, waiter: Value) -> Result<bool> {
+    if vm.heap.slot(mutex, 0)?.is_null() {
+        vm.heap.set_slot(mutex, 0, waiter)?;
+        Ok(true)
+    } else {
+        queue_push(vm, thread, mutex, 1, waiter)?;
+        Ok(false)
+    }
+}
+
+/// Releases a mutex held by the current thread, handing it to the first waiter (woken).
+fn release(vm: &Vm, thread: &Thread, mutex: u64) -> Result<()> {
+    if vm.heap.slot(mutex, 0)? != thread.object {
         return Err(vm.throw_str("unlock of a mutex this thread does not hold"));
     }
-    m.owner = m.waiters.pop_front();
-    if let Some(next) = m.owner {
-        vm.sched.wake(next);
+    let next = queue_pop(vm, mutex, 1)?.unwrap_or(Value::NULL);
+    vm.heap.set_slot(mutex, 0, next)?;
+    if !next.is_null() {
+        vm.sched.wake(thread_id(vm, next)?);
     }
     Ok(())
 }
 
 fn mutex_lock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let mutex = object_of(vm, this, ids::MUTEX, "mutex")?;
-    let mut state = lock_sync(vm);
-    if state.mutexes.get(&mutex).and_then(|m| m.owner) == Some(thread.id) {
+    let _sync = lock_sync(vm);
+    let owner = vm.heap.slot(mutex, 0)?;
+    if owner == thread.object {
         return Err(vm.throw_str("mutex already locked by this thread"));
     }
-    if !acquire(&mut state, mutex, thread.id) {
-        if !can_park(thread) {
-            state.mutexes.get_mut(&mutex).map(|m| m.waiters.pop_back());
-            return Err(vm.throw_str("mutex lock would block inside a nested call"));
-        }
+    if !owner.is_null() && !can_park(thread) {
+        return Err(vm.throw_str("mutex lock would block inside a nested call"));
+    }
+    if !acquire(vm, thread, mutex, thread.object)? {
         // The unlocking thread hands the mutex over and wakes this one.
         thread.park(Park::Blocked);
     }
@@ -454,17 +476,17 @@ fn mutex_lock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<
 
 fn mutex_unlock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let mutex = object_of(vm, this, ids::MUTEX, "mutex")?;
-    release(vm, &mut lock_sync(vm), mutex, thread.id)?;
+    let _sync = lock_sync(vm);
+    release(vm, thread, mutex)?;
     Ok(Value::NULL)
 }
 
 fn mutex_trylock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let mutex = object_of(vm, this, ids::MUTEX, "mutex")?;
-    let mut state = lock_sync(vm);
-    let m = state.mutexes.entry(mutex).or_default();
-    let got = m.owner.is_none();
+    let _sync = lock_sync(vm);
+    let got = vm.heap.slot(mutex, 0)?.is_null();
     if got {
-        m.owner = Some(thread.id);
+        vm.heap.set_slot(mutex, 0, thread.object)?;
     }
     Ok(Value::int(got as i32))
 }
@@ -472,48 +494,58 @@ fn mutex_trylock(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Resu
 /// wait(mutex): releases the mutex, sleeps until signalled, and holds the mutex again on return.
 fn cond_wait(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let cond = object_of(vm, this, ids::COND, "cond")?;
-    let mutex = object_of(vm, arg(vm, args, 0)?, ids::MUTEX, "mutex")?;
+    let mutex_value = arg(vm, args, 0)?;
+    let mutex = object_of(vm, mutex_value, ids::MUTEX, "mutex")?;
     if !can_park(thread) {
         return Err(vm.throw_str("cond wait inside a nested call"));
     }
-    let mut state = lock_sync(vm);
-    release(vm, &mut state, mutex, thread.id)?;
-    state.conds.entry(cond).or_default().push_back((thread.id, mutex));
+    let _sync = lock_sync(vm);
+    release(vm, thread, mutex)?;
+    let me = thread.object;
+    queue_push(vm, thread, cond, 0, me)?;
+    queue_push(vm, thread, cond, 0, mutex_value)?;
     thread.park(Park::Blocked);
     Ok(Value::NULL)
 }
 
 /// Moves up to `n` waiters of a cond to their mutex: woken now if it is free, else when it is
 /// handed to them.
-fn cond_wake(vm: &Vm, this: Value, n: usize) -> Result<Value> {
+fn cond_wake(vm: &Vm, thread: &mut Thread, this: Value, n: usize) -> Result<Value> {
     let cond = object_of(vm, this, ids::COND, "cond")?;
-    let mut state = lock_sync(vm);
+    let _sync = lock_sync(vm);
     for _ in 0..n {
-        let Some((waiter, mutex)) = state.conds.get_mut(&cond).and_then(|q| q.pop_front()) else { break };
-        if acquire(&mut state, mutex, waiter) {
-            vm.sched.wake(waiter);
+        let Some(waiter) = queue_pop(vm, cond, 0)? else { break };
+        let mutex_value = queue_pop(vm, cond, 0)?.unwrap_or(Value::NULL);
+        let mutex = object_of(vm, mutex_value, ids::MUTEX, "mutex")?;
+        if acquire(vm, thread, mutex, waiter)? {
+            vm.sched.wake(thread_id(vm, waiter)?);
         }
     }
     Ok(Value::NULL)
 }
 
-fn cond_signal(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    cond_wake(vm, this, 1)
+fn cond_signal(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    cond_wake(vm, thread, this, 1)
 }
 
-fn cond_broadcast(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    cond_wake(vm, this, usize::MAX)
+fn cond_broadcast(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    cond_wake(vm, thread, this, usize::MAX)
+}
+
+fn sema_count(vm: &Vm, sema: u64) -> Result<i32> {
+    Ok(vm.heap.slot(sema, 0)?.as_int().unwrap_or(0))
 }
 
 fn sema_acquire(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
-    let mut state = lock_sync(vm);
-    let s = state.semas.entry(sema).or_default();
-    if s.value > 0 {
-        s.value -= 1;
+    let _sync = lock_sync(vm);
+    let count = sema_count(vm, sema)?;
+    if count > 0 {
+        vm.heap.set_slot(sema, 0, Value::int(count - 1))?;
     } else if can_park(thread) {
         // A release hands its permit straight to this thread.
-        s.waiters.push_back(thread.id);
+        let me = thread.object;
+        queue_push(vm, thread, sema, 1, me)?;
         thread.park(Park::Blocked);
     } else {
         return Err(vm.throw_str("semaphore acquire would block inside a nested call"));
@@ -523,18 +555,18 @@ fn sema_acquire(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Resul
 
 fn sema_release(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
-    let mut state = lock_sync(vm);
-    let s = state.semas.entry(sema).or_default();
-    match s.waiters.pop_front() {
-        Some(waiter) => vm.sched.wake(waiter),
-        None => s.value += 1,
+    let _sync = lock_sync(vm);
+    match queue_pop(vm, sema, 1)? {
+        Some(waiter) => vm.sched.wake(thread_id(vm, waiter)?),
+        None => vm.heap.set_slot(sema, 0, Value::int(sema_count(vm, sema)? + 1))?,
     }
     Ok(Value::NULL)
 }
 
 fn sema_zero(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
-    lock_sync(vm).semas.entry(sema).or_default().value = 0;
+    let _sync = lock_sync(vm);
+    vm.heap.set_slot(sema, 0, Value::int(0))?;
     Ok(Value::NULL)
 }
 

@@ -170,7 +170,8 @@ pub struct Vm {
     pub class_loader: Mutex<Value>,
     pub os_interface: Mutex<Value>,
     pub sched: Arc<crate::sched::Scheduler>,
-    pub sync: Mutex<crate::natives::SyncState>,
+    /// Serialises updates of mutex, cond and semaphore objects.
+    pub sync: Mutex<()>,
     next_thread: std::sync::atomic::AtomicU64,
     /// Host threads running VM threads.
     pub workers: usize,
@@ -324,7 +325,7 @@ impl Vm {
             class_loader: Mutex::new(Value::NULL),
             os_interface: Mutex::new(Value::NULL),
             sched: Arc::new(crate::sched::Scheduler::default()),
-            sync: Mutex::new(crate::natives::SyncState::default()),
+            sync: Mutex::new(()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
             gc_log: Mutex::new((0, crate::gc::GcStats::default())),
@@ -542,11 +543,6 @@ impl Vm {
         }
     }
 
-    /// Drops host-side state (mutex owners and waiters...) of objects a collection freed.
-    pub(crate) fn forget_dead_sync_objects(&self, alive: &dyn Fn(u64) -> bool) {
-        self.sync.lock().unwrap_or_else(|e| e.into_inner()).retain(alive);
-    }
-
     /// A new VM thread about to run `this.ordinal(args)`.
     pub fn new_thread(&self, this: Value, ordinal: u32, args: &[Value]) -> Result<Box<Thread>> {
         let id = self.next_thread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -666,6 +662,13 @@ impl Vm {
             ids::DIRECTORY | ids::CONNECTION => Ok(self.heap.alloc(class, Kind::Slots, 3, 3)?),
             ids::CLOSURE => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
             ids::WEAKREF => Ok(self.heap.alloc(class, Kind::Slots, 1, 1)?),
+            ids::MUTEX => Ok(self.heap.alloc(class, Kind::Slots, natives::MUTEX_SLOTS, natives::MUTEX_SLOTS)?),
+            ids::COND => Ok(self.heap.alloc(class, Kind::Slots, natives::COND_SLOTS, natives::COND_SLOTS)?),
+            ids::SEMA => {
+                let sema = self.heap.alloc(class, Kind::Slots, natives::SEMA_SLOTS, natives::SEMA_SLOTS)?;
+                self.heap.set_slot(sema.0, 0, Value::int(0))?;
+                Ok(sema)
+            }
             _ => {
                 let c = self.class(class);
                 Ok(self.heap.alloc(class, Kind::Slots, c.field_slots as u64, c.field_slots as u64)?)
