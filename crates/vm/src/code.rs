@@ -70,7 +70,7 @@ pub enum Cmp {
 }
 
 /// One decoded instruction. Targets are instruction indexes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Instr {
     Nop,
     Debug,
@@ -118,7 +118,8 @@ pub enum Instr {
     SummonNull,
     /// One of the internal classes by name.
     SummonInternal(&'static str),
-    SummonByName(Box<[u8]>),
+    /// A class by name; the id it resolves to is remembered (class ids never change).
+    SummonByName(Box<[u8]>, std::sync::OnceLock<u32>),
     Box(Ty),
     Unbox(Ty),
     Bin(Bin, Ty),
@@ -227,7 +228,7 @@ impl Code {
                 SummonInterfaceClass => Instr::SummonInternal(".internal.interface"),
                 SummonCodeClass => Instr::SummonInternal(".internal.code"),
                 SummonArrayClass => Instr::SummonInternal(".internal.container.array"),
-                Op::SummonByName => Instr::SummonByName(bytes()),
+                Op::SummonByName => Instr::SummonByName(bytes(), std::sync::OnceLock::new()),
                 I2o => Instr::Box(ty),
                 O2i => Instr::Unbox(ty),
                 Isum => Instr::Bin(Bin::Add, ty),

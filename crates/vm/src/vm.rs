@@ -388,6 +388,15 @@ impl Vm {
         self.classes.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
+    /// The object of class `id`, through the thread's copy of the class table.
+    #[inline]
+    fn class_object(&self, thread: &mut Thread, id: ClassId) -> Value {
+        if id as usize >= thread.classes.len() {
+            thread.classes = self.classes();
+        }
+        thread.classes[id as usize].object
+    }
+
     /// The method at `ordinal` of class `id`, through the thread's copy of the class table.
     #[inline]
     fn method_of(&self, thread: &mut Thread, id: ClassId, ordinal: u32) -> Option<Arc<Method>> {
@@ -1128,10 +1137,17 @@ impl Vm {
                     let id = self.find_class(name).map_err(|e| self.throw_str(&e))?;
                     thread.objects.push(self.class(id).object);
                 }
-                Instr::SummonByName(name) => {
-                    let name = String::from_utf8_lossy(name).into_owned();
-                    let id = self.summon(&name).map_err(|e| self.throw_str(&e))?;
-                    thread.objects.push(self.class(id).object);
+                Instr::SummonByName(name, resolved) => {
+                    let id = match resolved.get() {
+                        Some(&id) => id,
+                        None => {
+                            let name = String::from_utf8_lossy(name).into_owned();
+                            let id = self.summon(&name).map_err(|e| self.throw_str(&e))?;
+                            *resolved.get_or_init(|| id)
+                        }
+                    };
+                    let object = self.class_object(thread, id);
+                    thread.objects.push(object);
                 }
                 Instr::Box(Ty::Int) => {
                     let v = pop(&mut thread.ints)? as i32;
