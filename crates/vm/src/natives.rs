@@ -646,16 +646,11 @@ fn unavailable(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Valu
     Err(vm.throw_str(&format!("{}: {what} is not available in this VM yet", vm.class(class).name)))
 }
 
-/// A slot of an internal object, created on first use.
-fn slot_of(vm: &Vm, this: Value, class: ClassId, what: &str) -> Result<u64> {
-    object_of(vm, this, class, what)
-}
-
 // Directory: slot 0 the count, slot 1 the keys array, slot 2 the values array. Linear in size,
 // kept in the heap so that it persists with it.
 
-fn dir_parts(vm: &Vm, thread: &mut Thread, this: Value) -> Result<(u64, Value, Value)> {
-    let dir = slot_of(vm, this, ids::DIRECTORY, "directory")?;
+fn dir_parts(vm: &Vm, this: Value) -> Result<(u64, Value, Value)> {
+    let dir = object_of(vm, this, ids::DIRECTORY, "directory")?;
     let mut keys = vm.heap.slot(dir, 1)?;
     let mut values = vm.heap.slot(dir, 2)?;
     if keys.is_null() {
@@ -663,7 +658,6 @@ fn dir_parts(vm: &Vm, thread: &mut Thread, this: Value) -> Result<(u64, Value, V
         values = new_array(vm)?;
         vm.heap.set_slot(dir, 1, keys)?;
         vm.heap.set_slot(dir, 2, values)?;
-        let _ = thread;
     }
     Ok((dir, keys, values))
 }
@@ -684,7 +678,7 @@ fn dir_put(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<
     let key = arg(vm, args, 0)?;
     let name = string_of(vm, key)?;
     let value = arg(vm, args, 1)?;
-    let (_, keys, values) = dir_parts(vm, thread, this)?;
+    let (_, keys, values) = dir_parts(vm, this)?;
     let index = match dir_find(vm, keys, &name)? {
         Some(i) => i,
         None => {
@@ -699,7 +693,7 @@ fn dir_put(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<
 
 fn dir_get(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let name = string_of(vm, arg(vm, args, 0)?)?;
-    let (_, keys, values) = dir_parts(vm, thread, this)?;
+    let (_, keys, values) = dir_parts(vm, this)?;
     match dir_find(vm, keys, &name)? {
         Some(i) => array_get(vm, thread, values, &[Value::int(i as i32)]),
         None => Ok(Value::NULL),
@@ -707,9 +701,9 @@ fn dir_get(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<
 }
 
 /// remove(key): 0, or ENOENT (2) when the key is absent. The last entry takes the hole.
-fn dir_remove(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+fn dir_remove(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let name = string_of(vm, arg(vm, args, 0)?)?;
-    let (_, keys, values) = dir_parts(vm, thread, this)?;
+    let (_, keys, values) = dir_parts(vm, this)?;
     let Some(i) = dir_find(vm, keys, &name)? else { return Ok(Value::int(2)) };
     for array in [keys, values] {
         let (obj, count, storage) = array_parts(vm, array)?;
@@ -722,14 +716,14 @@ fn dir_remove(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Resu
     Ok(Value::int(0))
 }
 
-fn dir_size(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    let (_, keys, _) = dir_parts(vm, thread, this)?;
+fn dir_size(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let (_, keys, _) = dir_parts(vm, this)?;
     Ok(Value::int(array_parts(vm, keys)?.1 as i32))
 }
 
 /// iterate(): an array of the keys (the original throws; ours lets programs list a directory).
 fn dir_keys(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    let (_, keys, _) = dir_parts(vm, thread, this)?;
+    let (_, keys, _) = dir_parts(vm, this)?;
     let copy = new_array(vm)?;
     let n = array_parts(vm, keys)?.1;
     for i in 0..n {

@@ -9,9 +9,8 @@
 //! - 2: integer stack (a binary of little-endian u32 cells)
 //! - 3: frames and catchers (a binary of little-endian u32 records, below)
 //! - 4: each frame's `this` (a page of values)
-//! - 5: park state: null when runnable, an int wake time in ms since the Unix epoch / 2^10
-//!   granularity is not needed, so a boxed long of ms for a sleeper, or an int code (1 blocked,
-//!   2 waiting for input)
+//! - 5: park state: null when runnable, a boxed long (wake time in ms since the Unix epoch)
+//!   for a sleeper, the int 1 when blocked on another thread, 2 when waiting for input
 //!
 //! Frame record: class id, method ordinal, position (byte offset of the next instruction),
 //! object base, int base, catcher count; then per catcher: class id, target byte offset,

@@ -263,6 +263,12 @@ fn pop(v: &mut Vec<u32>) -> Result<u32> {
     v.pop().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))
 }
 
+/// The length the integer stack would have after popping `n` cells.
+#[inline]
+fn depth_below(ints: &[u32], n: usize) -> Result<usize> {
+    ints.len().checked_sub(n).ok_or_else(|| Trap::Fatal("integer stack underflow".into()))
+}
+
 #[inline]
 fn pop_num(ints: &mut Vec<u32>, ty: Ty) -> Result<Num> {
     Ok(match ty {
@@ -1004,19 +1010,12 @@ impl Vm {
                 }
                 Instr::IsDup(ty) => {
                     let n = ty.cells();
-                    let len = thread.ints.len();
-                    if len < n {
-                        return Err(Trap::Fatal("integer stack underflow".into()));
-                    }
-                    thread.ints.extend_from_within(len - n..);
+                    let from = depth_below(&thread.ints, n)?;
+                    thread.ints.extend_from_within(from..);
                 }
                 Instr::IsDrop(ty) => {
                     let n = ty.cells();
-                    let len = thread
-                        .ints
-                        .len()
-                        .checked_sub(n)
-                        .ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    let len = depth_below(&thread.ints, n)?;
                     thread.ints.truncate(len);
                 }
                 Instr::OsDup => {
@@ -1071,7 +1070,6 @@ impl Vm {
                         .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
                     *slot = v;
                 }
-                Instr::Const(Ty::Int, v) => thread.ints.push(*v as u32),
                 Instr::Const(ty, v) => push_num(&mut thread.ints, convert(Num::L(*v), *ty)),
                 Instr::Const64(v) => push_num(&mut thread.ints, Num::L(*v)),
                 Instr::String(bytes) => {
@@ -1088,11 +1086,7 @@ impl Vm {
                 }
                 Instr::SetInt(ty, s) => {
                     let n = ty.cells();
-                    let len = thread
-                        .ints
-                        .len()
-                        .checked_sub(n)
-                        .ok_or_else(|| Trap::Fatal("integer stack underflow".into()))?;
+                    let len = depth_below(&thread.ints, n)?;
                     let at = frame.ibase + *s as usize;
                     if at + n > len {
                         return Err(Trap::Fatal("int slot out of range".into()));
@@ -1149,21 +1143,6 @@ impl Vm {
                     let object = self.class_object(thread, id);
                     thread.objects.push(object);
                 }
-                Instr::Box(Ty::Int) => {
-                    let v = pop(&mut thread.ints)? as i32;
-                    thread.objects.push(Value::int(v));
-                }
-                Instr::Unbox(Ty::Int) => {
-                    let v = opop!();
-                    let n = match v.as_int() {
-                        Some(n) => n,
-                        None => match self.unbox(v, Ty::Int)? {
-                            Num::I(n) => n,
-                            _ => unreachable!("unbox converts to the asked type"),
-                        },
-                    };
-                    thread.ints.push(n as u32);
-                }
                 Instr::Box(ty) => {
                     let v = self.box_num(pop_num(&mut thread.ints, *ty)?)?;
                     thread.objects.push(v);
@@ -1172,31 +1151,6 @@ impl Vm {
                     let v = opop!();
                     let n = self.unbox(v, *ty)?;
                     push_num(&mut thread.ints, n);
-                }
-                Instr::Bin(op, Ty::Int) => {
-                    let b = pop(&mut thread.ints)? as i32;
-                    let a = pop(&mut thread.ints)? as i32;
-                    let r = match op {
-                        Bin::Add => a.wrapping_add(b),
-                        Bin::SubLU => a.wrapping_sub(b),
-                        Bin::Mul => a.wrapping_mul(b),
-                        _ => match self.binary(*op, Num::I(a), Num::I(b))? {
-                            Num::I(r) => r,
-                            _ => unreachable!("int operations give ints"),
-                        },
-                    };
-                    thread.ints.push(r as u32);
-                }
-                Instr::Cmp(op, Ty::Int) => {
-                    let b = pop(&mut thread.ints)? as i32;
-                    let a = pop(&mut thread.ints)? as i32;
-                    let r = match op {
-                        Cmp::Ge => a >= b,
-                        Cmp::Le => a <= b,
-                        Cmp::Gt => a > b,
-                        Cmp::Lt => a < b,
-                    };
-                    thread.ints.push(r as u32);
                 }
                 Instr::Bin(op, ty) => {
                     let b = pop_num(&mut thread.ints, *ty)?;
