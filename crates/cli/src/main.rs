@@ -18,6 +18,8 @@ Examples:
   phantom asm hello.pasm -o hello.pc       assemble a class file
   phantom verify hello.pc classes          verify class files and bundles
   phantom bundle build/classes -o classes  pack a directory of .pc files into a bundle
+  phantom compile -o build src              compile every .ph file under src into build
+  phantom run hello.ph                     compile and run: new hello(), then its method 8
   phantom run hello.pc                     run a class: new hello(), then its method 8
   phantom run classes --main .app.main      run a class from a bundle or directory
   phantom snapshots phantom.img            list the snapshots kept in an image
@@ -64,11 +66,32 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Compile Phantom language sources (.ph) into class files (.pc), one per class.
+    #[command(
+        after_help = "Examples:\n  phantom compile -o build src\n  phantom compile -I lib -o build app.ph util.ph"
+    )]
+    Compile {
+        /// Directory searched for compiled classes the sources import (repeatable).
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
+        /// Where to write the class files.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Source files, or directories searched for .ph files.
+        #[arg(required = true)]
+        sources: Vec<PathBuf>,
+    },
     /// Run a program: load classes, do `new CLASS()` and call its method 8 with the boot object.
-    #[command(after_help = "Examples:\n  phantom run hello.pc\n  phantom run build/classes --main .app.main")]
+    #[command(
+        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main"
+    )]
     Run {
-        /// A class file, a directory of class files, or a bundle.
+        /// A source file (.ph, compiled first), a class file, a directory of class files, or a
+        /// bundle.
         program: PathBuf,
+        /// Directory searched for compiled classes a .ph program imports (repeatable).
+        #[arg(short = 'I', long = "include")]
+        include: Vec<PathBuf>,
         /// The class to start (with or without its leading dot); defaults to the class of a
         /// single class file.
         #[arg(long)]
@@ -118,7 +141,10 @@ fn main() -> ExitCode {
         Command::Verify { files } => files.iter().for_each(|f| out.run(|o| verify_file(o, f))),
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
-        Command::Run { program, main, heap_mib } => out.run(|_| run(&program, main.as_deref(), heap_mib)),
+        Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
+        Command::Run { program, include, main, heap_mib } => {
+            out.run(|_| run(&program, &include, main.as_deref(), heap_mib))
+        }
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }
@@ -390,12 +416,84 @@ fn human_bytes(n: u64) -> String {
     }
 }
 
-fn run(program: &Path, main: Option<&str>, heap_mib: u64) -> Outcome {
+/// Every `.ph` file named or found (recursively, in name order) under a named directory.
+fn source_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Outcome {
+        let entries = std::fs::read_dir(dir).or_else(|e| fail(format!("{}: {e}", dir.display())))?;
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if p.extension().is_some_and(|e| e == "ph") {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out)?;
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Compiles sources together; diagnostics go to standard error.
+fn compile_sources(paths: &[PathBuf], include: &[PathBuf]) -> Result<Vec<(String, ClassFile)>, Failure> {
+    let mut sources = Vec::new();
+    for path in source_files(paths)? {
+        let bytes = read(&path)?;
+        // The original read sources byte by byte; keep any non-UTF-8 byte as its Latin-1 char.
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+        };
+        sources.push(phantom_compiler::Source { path, text });
+    }
+    if sources.is_empty() {
+        return fail("no .ph source files found");
+    }
+    let class_path = phantom_compiler::ClassPath { dirs: include.to_vec(), ..Default::default() };
+    let output = phantom_compiler::compile(sources, class_path);
+    output.eprint();
+    match output.error_count() {
+        0 => Ok(output.classes),
+        1 => fail("compilation failed: 1 error"),
+        n => fail(format!("compilation failed: {n} errors")),
+    }
+}
+
+fn compile(sources: &[PathBuf], include: &[PathBuf], output: &Path) -> Outcome {
+    let mut include = include.to_vec();
+    include.push(output.to_path_buf());
+    let classes = compile_sources(sources, &include)?;
+    std::fs::create_dir_all(output).or_else(|e| fail(format!("{}: {e}", output.display())))?;
+    for (name, file) in classes {
+        let path = output.join(format!("{}.pc", name.trim_start_matches('.')));
+        std::fs::write(&path, file.to_bytes()).or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    }
+    Ok(())
+}
+
+fn run(program: &Path, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
     let shown = program.display();
     let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
         .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
     let mut default_main = None;
-    if program.is_dir() {
+    for dir in include {
+        vm.class_path().add_dir(dir.clone());
+    }
+    if program.extension().is_some_and(|e| e == "ph") {
+        let classes = compile_sources(&[program.to_path_buf()], include)?;
+        default_main = classes.first().map(|(name, _)| name.clone());
+        for (_, file) in classes {
+            vm.class_path().add_file(file.to_bytes());
+        }
+    } else if program.is_dir() {
         vm.class_path().add_dir(program.to_path_buf());
     } else {
         let bytes = read(program)?;

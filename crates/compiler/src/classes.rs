@@ -1,0 +1,500 @@
+//! What the compiler knows about classes: the internal classes (built in, with the original
+//! native ordinals), classes read from `.pc` files, and the classes being compiled.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use phantom_bytecode::{ClassFile, Record};
+
+use crate::types::{Type, OBJECT};
+
+#[derive(Clone, Debug)]
+pub struct MethodInfo {
+    pub name: String,
+    pub ordinal: u32,
+    pub params: Vec<Type>,
+    pub returns: Type,
+    pub ctor: bool,
+}
+
+impl MethodInfo {
+    /// The original compiler's method-table key (reference 1.9): name, then `_#_` and each
+    /// argument type, or `_#_void` without arguments.
+    pub fn key(name: &str, params: &[Type]) -> String {
+        let mut key = name.to_string();
+        if params.is_empty() {
+            key.push_str("_#_void");
+        }
+        for p in params {
+            key.push_str("_#_");
+            key.push_str(&p.key_text());
+        }
+        key
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldInfo {
+    pub name: String,
+    pub slot: u32,
+    pub ty: Type,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClassInfo {
+    pub name: String,
+    pub parent: Option<String>,
+    pub interfaces: Vec<String>,
+    pub is_interface: bool,
+    /// Declared in this class (inherited ones are the parent's).
+    pub fields: Vec<FieldInfo>,
+    /// All object slots of an instance, inherited ones included.
+    pub field_slots: u32,
+    pub methods: Vec<MethodInfo>,
+    pub method_slots: u32,
+    /// Implemented natively by the VM: `new` takes no arguments and runs no constructor.
+    pub internal: bool,
+}
+
+/// Built-in description of the internal classes: `class [parent]` lines, then indented
+/// `ordinal name(argument types) return-type` lines; `?` is untyped.
+const INTERNAL: &str = "
+.internal.object -
+  1 destruct_me() void
+  2 getClass() .internal.class
+  3 clone() ?
+  4 equals(?) int
+  5 toString() string
+  14 setImmutable() void
+  15 hashCode() int
+.internal.void
+.internal.int
+.internal.long
+.internal.float
+.internal.double
+.internal.interface
+.internal.code
+.internal.string
+  4 equals(?) int
+  8 substring(int int) string
+  9 charAt(int) int
+  10 concat(?) string
+  11 length() int
+  12 strstr(string) int
+  16 toInt() int
+  17 toLong() long
+  18 toFloat() float
+  19 toDouble() double
+  20 parseJson() ?
+.internal.class
+  8 newClass() ?
+  14 isInstance(?) int
+.internal.container.array
+  8 iterator() ?
+  9 subarray(int int) ?
+  10 get(int) ?
+  11 set(? int) ?
+  12 size() int
+.internal.directory
+  4 equals(?) int
+  8 put(? ?) int
+  9 get(?) ?
+  10 remove(?) ?
+  11 size() int
+  12 keys() ?
+.internal.binary
+  8 getByte(int) int
+  9 setByte(int int) void
+  11 size() int
+.internal.boot
+  8 loadClass(string) .internal.class
+  16 consolePrint(?) void
+  17 setClassLoader(?) void
+  18 startThread(?) void
+  19 createBinary(int) .internal.binary
+  21 sleep(int) void
+  22 setOsInterface(?) void
+  23 getKernelEnvironment() string[]
+.internal.io.tty
+  16 getwc() string
+  17 putws(?) void
+  18 debug(?) void
+  19 gotoxy(int int) void
+  20 clear() void
+  21 setcolor(int) void
+  24 moveWindow(int int) void
+  25 setTitle(string) void
+  26 setbgcolor(int) void
+.internal.mutex
+  8 lock() void
+  9 unlock() void
+  10 trylock() int
+.internal.cond
+  8 wait(.internal.mutex) void
+  9 twait(.internal.mutex int) void
+  10 broadcast() void
+  11 signal() void
+.internal.sema
+  8 acquire() void
+  10 zero() void
+  11 release() void
+.internal.thread
+  10 pause() void
+  11 unpause() void
+  12 getEnvironment() ?
+  13 getUser() ?
+  14 getOsInterface() ?
+.internal.world
+  8 getMyThread() .internal.thread
+.internal.weakref
+  8 get() ?
+  9 set(?) void
+.internal.time
+  16 millis() long
+  17 seconds() int
+.internal.closure
+  9 getOrdinal() int
+  10 setOrdinal(int) void
+  11 setObject(?) void
+.internal.connection
+  4 equals(?) int
+  8 connect(string) int
+  9 disconnect() void
+  10 check() int
+  11 invoke(? ?) ?
+  12 setCallback(? int) void
+  13 block(? ?) ?
+.internal.window
+.internal.bitmap
+.internal.tcp
+.internal.udp
+.internal.http
+.internal.net
+.internal.stat
+.internal.io
+.internal.port
+.internal.ui.control
+.internal.ui.font
+";
+
+fn parse_type(text: &str) -> Type {
+    match text {
+        "?" => Type::Unknown,
+        "void" => Type::Void,
+        "int" => Type::Int,
+        "long" => Type::Long,
+        "float" => Type::Float,
+        "double" => Type::Double,
+        "string" => Type::string(),
+        t if t.ends_with("[]") => Type::Array(Box::new(parse_type(&t[..t.len() - 2]))),
+        t => Type::Class(t.into()),
+    }
+}
+
+/// The internal classes as the VM implements them.
+pub fn internal_classes() -> Vec<ClassInfo> {
+    let mut classes: Vec<ClassInfo> = Vec::new();
+    for line in INTERNAL.lines().filter(|l| !l.trim().is_empty()) {
+        if !line.starts_with(' ') {
+            let mut words = line.split_whitespace();
+            let name = words.next().unwrap_or_default().to_string();
+            let parent = match words.next() {
+                Some("-") => None,
+                _ => Some(OBJECT.to_string()),
+            };
+            classes.push(ClassInfo {
+                name,
+                parent,
+                interfaces: Vec::new(),
+                is_interface: false,
+                fields: Vec::new(),
+                field_slots: 0,
+                methods: Vec::new(),
+                method_slots: 16,
+                internal: true,
+            });
+            continue;
+        }
+        let (ordinal, rest) = line.trim().split_once(' ').unwrap_or_default();
+        let (name, rest) = rest.split_once('(').unwrap_or_default();
+        let (args, returns) = rest.split_once(')').unwrap_or_default();
+        let method = MethodInfo {
+            name: name.to_string(),
+            ordinal: ordinal.parse().unwrap_or(0),
+            params: args.split_whitespace().map(parse_type).collect(),
+            returns: parse_type(returns.trim()),
+            ctor: false,
+        };
+        if let Some(class) = classes.last_mut() {
+            class.method_slots = class.method_slots.max(method.ordinal + 1);
+            class.methods.push(method);
+        }
+    }
+    classes
+}
+
+/// Reads what the compiler needs from a compiled class file: header, signatures, fields.
+pub fn class_from_file(file: &ClassFile) -> Option<ClassInfo> {
+    let header = file.header()?;
+    let name = String::from_utf8_lossy(&header.name).into_owned();
+    let parent = String::from_utf8_lossy(&header.parent).into_owned();
+    let methods = file
+        .signatures()
+        .map(|s| {
+            let name = String::from_utf8_lossy(&s.name).into_owned();
+            MethodInfo {
+                ctor: s.ctor.map_or(name == "<init>", |c| c != 0),
+                name,
+                ordinal: s.ordinal,
+                params: s.args.iter().map(|(_, t)| Type::from_typeref(t)).collect(),
+                returns: Type::from_typeref(&s.returns),
+            }
+        })
+        .collect();
+    let fields = file
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Fields(f) => Some(f),
+            _ => None,
+        })
+        .flatten()
+        .map(|f| FieldInfo {
+            name: String::from_utf8_lossy(&f.name).into_owned(),
+            slot: f.ordinal,
+            ty: Type::from_typeref(&f.ty),
+        })
+        .collect();
+    Some(ClassInfo {
+        name,
+        parent: if parent.is_empty() { Some(OBJECT.into()) } else { Some(parent) },
+        interfaces: Vec::new(),
+        is_interface: false,
+        fields,
+        field_slots: header.field_slots,
+        methods,
+        method_slots: header.method_slots,
+        internal: false,
+    })
+}
+
+/// Where compiled classes are looked up: directories of `.pc` files, and class files held in
+/// memory (the embedded system library).
+#[derive(Default, Clone)]
+pub struct ClassPath {
+    pub dirs: Vec<PathBuf>,
+    pub files: HashMap<String, Vec<u8>>,
+}
+
+impl ClassPath {
+    /// The class file for `name` (with leading dot), if any: `a.b.c` → `DIR/a.b.c.pc`.
+    pub fn find(&self, name: &str) -> Option<(String, Vec<u8>)> {
+        if let Some(bytes) = self.files.get(name) {
+            return Some((format!("embedded {name}"), bytes.clone()));
+        }
+        let file = format!("{}.pc", name.trim_start_matches('.'));
+        for dir in &self.dirs {
+            let path = dir.join(&file);
+            if let Ok(bytes) = std::fs::read(&path) {
+                return Some((path.display().to_string(), bytes));
+            }
+        }
+        None
+    }
+}
+
+/// All classes known to one compilation.
+pub struct ClassTable {
+    pub classes: BTreeMap<String, ClassInfo>,
+    pub path: ClassPath,
+    /// Names looked up on the class path and not found, so each is searched once.
+    missing: HashSet<String>,
+    /// Class files that could not be read: (name, reason).
+    pub load_errors: Vec<(String, String)>,
+}
+
+impl ClassTable {
+    pub fn new(path: ClassPath) -> ClassTable {
+        let classes = internal_classes().into_iter().map(|c| (c.name.clone(), c)).collect();
+        ClassTable { classes, path, missing: HashSet::new(), load_errors: Vec::new() }
+    }
+
+    /// A class by absolute name, loading it (and its ancestors) from the class path if needed.
+    pub fn lookup(&mut self, name: &str) -> Option<&ClassInfo> {
+        if !self.classes.contains_key(name) && !self.missing.contains(name) {
+            self.load(name);
+        }
+        self.classes.get(name)
+    }
+
+    pub fn contains(&mut self, name: &str) -> bool {
+        self.lookup(name).is_some()
+    }
+
+    fn load(&mut self, name: &str) {
+        let Some((origin, bytes)) = self.path.find(name) else {
+            self.missing.insert(name.to_string());
+            return;
+        };
+        let info = match ClassFile::read(&bytes) {
+            Ok(file) => class_from_file(&file),
+            Err(e) => {
+                self.load_errors.push((name.to_string(), format!("{origin}: {e}")));
+                None
+            }
+        };
+        match info {
+            Some(info) if info.name == name => {
+                let parent = info.parent.clone();
+                self.classes.insert(name.to_string(), info);
+                if let Some(p) = parent {
+                    self.lookup(&p);
+                }
+            }
+            Some(info) => {
+                self.load_errors.push((name.to_string(), format!("{origin} holds class {}", info.name)));
+                self.missing.insert(name.to_string());
+            }
+            None => {
+                self.missing.insert(name.to_string());
+            }
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&ClassInfo> {
+        self.classes.get(name)
+    }
+
+    /// The class and its ancestors, nearest first (stops at a cycle or an unknown class).
+    pub fn ancestry(&self, name: &str) -> Vec<&ClassInfo> {
+        let mut chain = Vec::new();
+        let mut next = Some(name.to_string());
+        while let Some(n) = next {
+            let Some(c) = self.classes.get(&n) else { break };
+            if chain.iter().any(|k: &&ClassInfo| k.name == c.name) {
+                break;
+            }
+            chain.push(c);
+            next = c.parent.clone();
+        }
+        chain
+    }
+
+    /// Whether class `name` is `ancestor` or descends from it (through parents or interfaces).
+    pub fn is_subclass(&self, name: &str, ancestor: &str) -> bool {
+        if ancestor == OBJECT {
+            return true;
+        }
+        let mut seen = HashSet::new();
+        let mut todo = vec![name.to_string()];
+        while let Some(n) = todo.pop() {
+            if n == ancestor {
+                return true;
+            }
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            if let Some(c) = self.classes.get(&n) {
+                todo.extend(c.parent.iter().cloned());
+                todo.extend(c.interfaces.iter().cloned());
+            }
+        }
+        false
+    }
+
+    /// Whether a value of type `from` may be used where `to` is expected.
+    pub fn assignable(&self, to: &Type, from: &Type) -> bool {
+        match (to, from) {
+            _ if to == from => true,
+            (Type::Unknown, _) | (_, Type::Unknown) => true,
+            (t, f) if t.is_numeric() && f.is_numeric() => true,
+            (Type::Class(c), _) if c == OBJECT => true,
+            (Type::Class(_) | Type::Array(_), Type::Null) => true,
+            (Type::Array(a), Type::Array(b)) => {
+                **a == Type::Unknown || **b == Type::Unknown || a == b || self.assignable(a, b)
+            }
+            (Type::Class(c), Type::Array(_)) => c == crate::types::ARRAY,
+            (Type::Class(t), Type::Class(f)) => self.is_subclass(f, t),
+            _ => false,
+        }
+    }
+
+    /// A field visible in `class` (its own or inherited) by name.
+    pub fn field(&self, class: &str, name: &str) -> Option<FieldInfo> {
+        self.ancestry(class).into_iter().find_map(|c| c.fields.iter().find(|f| f.name == name).cloned())
+    }
+
+    /// Chooses the method `name` of `class` (or an ancestor) for arguments of the given
+    /// types: an exact signature first, then the first one whose parameters accept them.
+    pub fn resolve_method(&self, class: &str, name: &str, args: &[Type]) -> Result<MethodInfo, Vec<MethodInfo>> {
+        let chain = self.ancestry(class);
+        let mut candidates = Vec::new();
+        let wanted = MethodInfo::key(name, args);
+        for c in &chain {
+            if let Some(m) = c.methods.iter().find(|m| m.name == name && MethodInfo::key(name, &m.params) == wanted) {
+                return Ok(m.clone());
+            }
+        }
+        for c in &chain {
+            for m in c.methods.iter().filter(|m| m.name == name) {
+                if m.params.len() == args.len() && m.params.iter().zip(args).all(|(p, a)| self.assignable(p, a)) {
+                    return Ok(m.clone());
+                }
+                candidates.push(m.clone());
+            }
+        }
+        Err(candidates)
+    }
+}
+
+/// Java 8 `String.hashCode` (UTF-16 code units).
+fn java_hash(s: &str) -> u32 {
+    s.encode_utf16().fold(0u32, |h, c| h.wrapping_mul(31).wrapping_add(c as u32))
+}
+
+/// The iteration order of a Java 8 `HashMap` filled with `keys` in this order (no removals):
+/// the original compiler numbered methods in this order, so following it gives the same
+/// automatic ordinals (reference 1.9).
+pub fn java_hashmap_order(keys: &[String]) -> Vec<usize> {
+    let mut capacity = 16usize;
+    while keys.len() * 4 > capacity * 3 {
+        capacity *= 2;
+    }
+    let mut order: Vec<(usize, usize)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let h = java_hash(k);
+            (((h ^ (h >> 16)) as usize) & (capacity - 1), i)
+        })
+        .collect();
+    order.sort();
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashmap_order_matches_the_original_listing() {
+        // Method keys of a class from the original test suite, in source order, and the
+        // ordinals the original compiler gave them (16 onwards in iteration order).
+        let keys: Vec<String> = ["setNext", "getNext", "getKey", "getVal", "setVal", "setKey"]
+            .iter()
+            .map(|n| MethodInfo::key(n, &[]))
+            .collect();
+        let order = java_hashmap_order(&keys);
+        assert_eq!(order.len(), keys.len());
+        assert_eq!(keys[order[0]], "setNext_#_void");
+    }
+
+    #[test]
+    fn internal_table_parses() {
+        let classes = internal_classes();
+        let string = classes.iter().find(|c| c.name == ".internal.string").unwrap();
+        let concat = string.methods.iter().find(|m| m.name == "concat").unwrap();
+        assert_eq!(concat.ordinal, 10);
+        assert_eq!(string.method_slots, 21);
+    }
+}

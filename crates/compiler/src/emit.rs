@@ -1,0 +1,59 @@
+//! Instruction lists with symbolic labels, laid out into code bytes and a line map.
+
+use std::collections::HashMap;
+
+use phantom_bytecode::classfile::LineEntry;
+use phantom_bytecode::{Arg, Insn, Op, TypePrefix};
+
+#[derive(Clone, Debug)]
+pub enum Item {
+    /// An instruction; a jump's `Arg::Target` holds a label number until layout.
+    Insn(Insn),
+    Label(u32),
+    /// The following code comes from this source line.
+    Line(u32),
+}
+
+pub fn insn(prefix: Option<TypePrefix>, op: Op, args: Vec<Arg>) -> Item {
+    Item::Insn(Insn { prefix, op, args })
+}
+
+/// Lays the items out from offset 0: labels become offsets, lines become a line map.
+pub fn assemble(items: &[Item]) -> Result<(Vec<u8>, Vec<LineEntry>), String> {
+    let mut labels = HashMap::new();
+    let mut offset = 0usize;
+    for item in items {
+        match item {
+            Item::Insn(i) => offset += i.encoded_len(),
+            Item::Label(l) => {
+                labels.insert(*l, offset as i64);
+            }
+            Item::Line(_) => {}
+        }
+    }
+    let mut code = Vec::with_capacity(offset);
+    let mut lines: Vec<LineEntry> = Vec::new();
+    for item in items {
+        match item {
+            Item::Insn(i) => {
+                let mut i = i.clone();
+                for arg in &mut i.args {
+                    if let Arg::Target(label) = arg {
+                        *arg = Arg::Target(*labels.get(&(*label as u32)).ok_or("jump to a label never placed")?);
+                    }
+                }
+                i.encode(code.len(), &mut code).map_err(|e| e.to_string())?;
+            }
+            Item::Label(_) => {}
+            Item::Line(line) => {
+                let at = code.len() as i64;
+                match lines.last_mut() {
+                    Some(last) if last.offset == at => last.line = *line as i32,
+                    Some(last) if last.line == *line as i32 => {}
+                    _ => lines.push(LineEntry { offset: at, line: *line as i32 }),
+                }
+            }
+        }
+    }
+    Ok((code, lines))
+}
