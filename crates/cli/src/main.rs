@@ -489,7 +489,14 @@ fn run(program: &Path, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -
     }
     if program.extension().is_some_and(|e| e == "ph") {
         let classes = compile_sources(&[program.to_path_buf()], include)?;
-        default_main = classes.first().map(|(name, _)| name.clone());
+        // The file's class: the one named like the file, else the first with an entry point.
+        let stem = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        default_main = classes
+            .iter()
+            .find(|(name, _)| name.rsplit('.').next() == Some(stem.as_str()))
+            .or_else(|| classes.iter().find(|(_, f)| f.methods().any(|m| m.ordinal == 8)))
+            .or(classes.first())
+            .map(|(name, _)| name.clone());
         for (_, file) in classes {
             vm.class_path().add_file(file.to_bytes());
         }

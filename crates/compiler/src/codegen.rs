@@ -270,6 +270,7 @@ impl<'a> MethodGen<'a> {
         params: &[(String, Type, Span)],
         body: &[Stmt],
         parent_ctor: Option<(String, u32)>,
+        zero_fields: &[(u32, Type)],
         end: Span,
     ) -> R<(Vec<Item>, u32)> {
         for (name, ty, span) in params {
@@ -286,6 +287,13 @@ impl<'a> MethodGen<'a> {
             self.summon_class(&parent);
             self.emit(Op::StaticInvoke, vec![Arg::Int(ordinal as i64), Arg::Int(0)]);
             self.emit(Op::OsDrop, vec![]);
+        }
+        // Numeric fields start at zero rather than null.
+        for (slot, ty) in zero_fields {
+            let zero = Expr { kind: zero_of(ty), span: end, parens: false };
+            self.expr(&zero)?;
+            self.emit_p(ty.prefix(), Op::I2o, vec![]);
+            self.save_field(*slot);
         }
         let mut ok = true;
         for s in body {
@@ -909,6 +917,10 @@ impl<'a> MethodGen<'a> {
                     self.error(ty.span, "instanceof needs a class");
                     return Err(());
                 };
+                if self.is_interface(&t) {
+                    self.error(ty.span, "instanceof cannot test an interface: class files do not record them");
+                    return Err(());
+                }
                 self.summon_class(&class);
                 self.value_as(expr, Want::Obj)?;
                 self.emit_call(14, 1);
@@ -954,6 +966,10 @@ impl<'a> MethodGen<'a> {
                 })
             }
         }
+    }
+
+    fn is_interface(&self, t: &Type) -> bool {
+        matches!(t, Type::Class(c) if self.cx.table.get(c).is_some_and(|i| i.is_interface))
     }
 
     fn common_type(&self, a: &Type, b: &Type) -> Type {
@@ -1127,7 +1143,7 @@ impl<'a> MethodGen<'a> {
             self.error(value.span, format!("cannot assign {} to a variable of type {}", from.display(), ty.display()));
             return Err(());
         };
-        if check {
+        if check && !self.is_interface(ty) {
             // Narrowing: checked at run time.
             if let Some(class) = ty.class_name() {
                 self.summon_class(&class);
@@ -1338,7 +1354,8 @@ impl<'a> MethodGen<'a> {
             return Err(());
         }
         self.convert(&v, &Want::Obj, inner.span)?;
-        if v.ty == Type::Unknown || !self.cx.table.assignable(&to, &v.ty) {
+        // Class files do not record interfaces, so a cast to one cannot be checked at run time.
+        if (v.ty == Type::Unknown || !self.cx.table.assignable(&to, &v.ty)) && !self.is_interface(&to) {
             if let Some(class) = to.class_name() {
                 self.summon_class(&class);
                 self.emit(Op::Cast, vec![]);

@@ -363,7 +363,7 @@ mod tests {
     #[test]
     fn longest_operator_wins() {
         assert_eq!(toks("a:==b >>>= c")[1], Tok::Op(":=="));
-        assert_eq!(toks("a:==b >>>= c")[4], Tok::Op(">>>="));
+        assert_eq!(toks("a:==b >>>= c")[3], Tok::Op(">>>="));
     }
 
     #[test]

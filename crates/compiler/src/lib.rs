@@ -590,7 +590,12 @@ impl Compiler {
             };
             let gen = MethodGen::new(self, &mut class, p.file, m.returns.clone());
             let ctor_call = if m.ctor { parent_ctor.clone() } else { None };
-            let Ok((items, _)) = gen.method(&params, body, ctor_call, end) else {
+            let zero_fields: Vec<(u32, Type)> = if m.ctor {
+                info.fields.iter().filter(|f| f.ty.is_numeric()).map(|f| (f.slot, f.ty.clone())).collect()
+            } else {
+                Vec::new()
+            };
+            let Ok((items, _)) = gen.method(&params, body, ctor_call, &zero_fields, end) else {
                 ok = false;
                 continue;
             };

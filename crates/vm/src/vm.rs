@@ -469,7 +469,11 @@ impl Vm {
         }
         let mut by_name = HashMap::new();
         for m in methods_of(&parsed, id)? {
-            by_name.insert(m.name.clone(), m.ordinal);
+            // Of several constructors, `<init>` by name means the one without arguments.
+            let takes_args = parsed.file.signature(m.ordinal).is_some_and(|s| !s.args.is_empty());
+            if !(m.name == "<init>" && takes_args) {
+                by_name.insert(m.name.clone(), m.ordinal);
+            }
             let ordinal = m.ordinal as usize;
             vtable[ordinal] = Some(Arc::new(m));
         }

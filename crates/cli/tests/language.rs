@@ -1,0 +1,121 @@
+//! The Phantom language end to end: every program under `tests/language/` is compiled and run
+//! with `phantom run`, and its standard output compared with the `//> ` lines it carries.
+//! `//! text` lines name text that must appear on standard error, and then the run must fail
+//! (a compile error or an uncaught exception). `//? text` lines name warnings that must be
+//! shown while the program still compiles and runs. A directory is one program of several files,
+//! compiled together; its class `.DIR.main` is started.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Expected {
+    stdout: String,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+fn expectations(sources: &[PathBuf]) -> Expected {
+    let mut out = String::new();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for s in sources {
+        let text = std::fs::read_to_string(s).unwrap();
+        for line in text.lines() {
+            let line = line.trim_start();
+            if let Some(rest) = line.strip_prefix("//>") {
+                out.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+                out.push('\n');
+            } else if let Some(rest) = line.strip_prefix("//!") {
+                errors.push(rest.trim().to_string());
+            } else if let Some(rest) = line.strip_prefix("//?") {
+                warnings.push(rest.trim().to_string());
+            }
+        }
+    }
+    Expected { stdout: out, errors, warnings }
+}
+
+fn check(program: &Path) -> Result<(), String> {
+    let (sources, args): (Vec<PathBuf>, Vec<String>) = if program.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(program)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ph"))
+            .collect();
+        files.sort();
+        let out = std::env::temp_dir().join(format!(
+            "phantom-lang-{}-{}",
+            program.file_name().unwrap().to_string_lossy(),
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&out);
+        let compiled = Command::new(env!("CARGO_BIN_EXE_phantom"))
+            .args(["compile", "-o", out.to_str().unwrap(), program.to_str().unwrap()])
+            .output()
+            .unwrap();
+        if !compiled.status.success() {
+            let errors = expectations(&files).errors;
+            let stderr = String::from_utf8_lossy(&compiled.stderr);
+            if !errors.is_empty() && errors.iter().all(|e| stderr.contains(e.as_str())) {
+                return Ok(());
+            }
+            return Err(format!("compile failed:\n{stderr}"));
+        }
+        let main = format!(".{}.main", program.file_name().unwrap().to_string_lossy());
+        (files, vec!["run".into(), out.to_str().unwrap().into(), "--main".into(), main])
+    } else {
+        (vec![program.to_path_buf()], vec!["run".into(), program.to_str().unwrap().into()])
+    };
+    let Expected { stdout: expected, errors, warnings } = expectations(&sources);
+    let run = Command::new(env!("CARGO_BIN_EXE_phantom")).args(&args).output().unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    if stderr.contains("internal error") {
+        return Err(format!("internal error:\n{stderr}"));
+    }
+    if errors.is_empty() {
+        if !run.status.success() {
+            return Err(format!("failed:\n{stderr}\nstdout:\n{stdout}"));
+        }
+        if warnings.is_empty() && !stderr.trim().is_empty() {
+            return Err(format!("unexpected diagnostics:\n{stderr}"));
+        }
+        for w in &warnings {
+            if !stderr.contains(w.as_str()) {
+                return Err(format!("stderr lacks warning {w:?}:\n{stderr}"));
+            }
+        }
+    } else {
+        if run.status.success() {
+            return Err(format!("should have failed; stderr:\n{stderr}"));
+        }
+        for e in &errors {
+            if !stderr.contains(e.as_str()) {
+                return Err(format!("stderr lacks {e:?}:\n{stderr}"));
+            }
+        }
+    }
+    if stdout != expected {
+        return Err(format!("stdout differs\n--- expected\n{expected}--- got\n{stdout}\n--- stderr\n{stderr}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn language_programs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/language");
+    let mut programs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "ph"))
+        .collect();
+    programs.sort();
+    assert!(programs.len() >= 10, "the suite went missing");
+    let mut failures = Vec::new();
+    for p in &programs {
+        if let Err(e) = check(p) {
+            failures.push(format!("== {}\n{e}", p.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} programs failed:\n{}", failures.len(), programs.len(), failures.join("\n"));
+}
