@@ -74,6 +74,27 @@ pub struct Compiler {
 
 /// Compiles the sources together. Classes are returned only if there are no errors.
 pub fn compile(sources: Vec<Source>, class_path: ClassPath) -> Output {
+    // Parsing and code generation recurse over nesting, which the parser bounds; a thread of
+    // our own gives that bound the same stack whatever thread the caller runs on.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("phantom-compiler".into())
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(scope, || compile_here(sources, class_path))
+            .map(|worker| worker.join())
+    })
+    .unwrap_or_else(|e| {
+        let mut output = Output { classes: Vec::new(), diagnostics: Vec::new(), sources: Sources::default() };
+        output.diagnostics.push(Diagnostic::error(Span::default(), format!("cannot start the compiler thread: {e}")));
+        Ok(output)
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Stack of the compiler thread: ample for the deepest nesting the parser accepts.
+const COMPILER_STACK: usize = 64 << 20;
+
+fn compile_here(sources: Vec<Source>, class_path: ClassPath) -> Output {
     let mut cx = Compiler {
         table: ClassTable::new(class_path),
         diags: Vec::new(),
