@@ -87,8 +87,8 @@ enum Command {
     )]
     Run {
         /// A source file (.ph, compiled first), a class file, a directory of class files, or a
-        /// bundle.
-        program: PathBuf,
+        /// bundle. Without it, the class comes from the system library built into phantom.
+        program: Option<PathBuf>,
         /// Directory searched for compiled classes a .ph program imports (repeatable).
         #[arg(short = 'I', long = "include")]
         include: Vec<PathBuf>,
@@ -143,7 +143,7 @@ fn main() -> ExitCode {
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
         Command::Run { program, include, main, heap_mib } => {
-            out.run(|_| run(&program, &include, main.as_deref(), heap_mib))
+            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib))
         }
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
@@ -457,7 +457,9 @@ fn compile_sources(paths: &[PathBuf], include: &[PathBuf]) -> Result<Vec<(String
     if sources.is_empty() {
         return fail("no .ph source files found");
     }
-    let class_path = phantom_compiler::ClassPath { dirs: include.to_vec(), ..Default::default() };
+    let files =
+        system_library().entries.into_iter().map(|e| (format!(".{}", String::from_utf8_lossy(&e.name)), e.class));
+    let class_path = phantom_compiler::ClassPath { dirs: include.to_vec(), files: files.collect() };
     let output = phantom_compiler::compile(sources, class_path);
     output.eprint();
     match output.error_count() {
@@ -479,14 +481,29 @@ fn compile(sources: &[PathBuf], include: &[PathBuf], output: &Path) -> Outcome {
     Ok(())
 }
 
-fn run(program: &Path, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
-    let shown = program.display();
+/// Our system library (`plib/`), compiled at build time.
+fn system_library() -> Bundle {
+    static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/plib.bundle"));
+    Bundle::read(BYTES).expect("the build wrote a valid bundle")
+}
+
+fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
     let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
         .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
     let mut default_main = None;
     for dir in include {
         vm.class_path().add_dir(dir.clone());
     }
+    // After the program's own classes, so that a program may bring its own versions.
+    let library = system_library();
+    let Some(program) = program else {
+        vm.class_path().add_bundle(library);
+        let Some(main) = main else { return fail("say which class of the system library to run with --main CLASS") };
+        let main = if main.starts_with('.') { main.to_string() } else { format!(".{main}") };
+        let class = vm.find_class(&main).or_else(|e| fail(format!("system library: {e}")))?;
+        return vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()));
+    };
+    let shown = program.display();
     if program.extension().is_some_and(|e| e == "ph") {
         let classes = compile_sources(&[program.to_path_buf()], include)?;
         // The file's class: the one named like the file, else the first with an entry point.
@@ -520,6 +537,7 @@ fn run(program: &Path, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -
         (None, Some(m)) => m,
         (None, None) => return fail(format!("{shown}: say which class to run with --main CLASS")),
     };
+    vm.class_path().add_bundle(library);
     let class = vm.find_class(&main).or_else(|e| fail(format!("{shown}: {e}")))?;
     vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
 }

@@ -119,3 +119,64 @@ fn language_programs() {
     }
     assert!(failures.is_empty(), "{} of {} programs failed:\n{}", failures.len(), programs.len(), failures.join("\n"));
 }
+
+fn phantom(args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phantom"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn system_library_compiles_without_warnings() {
+    let plib = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../plib");
+    let out = std::env::temp_dir().join(format!("phantom-plib-{}", std::process::id()));
+    let o = phantom(&["compile", "-o", out.to_str().unwrap(), plib.to_str().unwrap()], "");
+    let _ = std::fs::remove_dir_all(&out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "", "the library must compile without warnings");
+}
+
+#[test]
+fn system_library_regression_tests_pass() {
+    let o = phantom(&["run", "--main", ".phantom.regress"], "");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout.starts_with("regression tests\n"));
+    assert!(stdout.lines().filter(|l| l.starts_with("  ok ")).count() >= 30);
+    assert!(stdout.ends_with("checks passed\n"), "{stdout}");
+}
+
+#[test]
+fn shell_runs_commands_from_the_console() {
+    let o = phantom(&["run", "--main", ".phantom.boot"], "echo one  two\nnosuch\nthreads\nexit\necho never\n");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout.contains("phantom> one two\n"), "{stdout}");
+    assert!(stdout.contains("unknown command 'nosuch'"), "{stdout}");
+    assert!(stdout.contains("4 threads x 1000 increments = 4000"), "{stdout}");
+    assert!(!stdout.contains("never"), "{stdout}");
+}
+
+#[test]
+fn programs_import_the_system_library() {
+    let dir = std::env::temp_dir().join(format!("phantom-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = dir.join("uses_map.ph");
+    std::fs::write(
+        &source,
+        "package .app;\nimport .phantom.util.hashmap;\nclass uses_map {\n  void run(var boot) [8] {\n    \
+         var h : .phantom.util.hashmap;\n    h = new .phantom.util.hashmap();\n    h.put(\"a\", 1);\n    \
+         boot.16(\"got \" + h.get(\"a\") + \"\\n\");\n  }\n};\n",
+    )
+    .unwrap();
+    let o = phantom(&["run", source.to_str().unwrap()], "");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "got 1\n", "{}", String::from_utf8_lossy(&o.stderr));
+}
