@@ -15,6 +15,8 @@ pub struct MethodInfo {
     pub params: Vec<Type>,
     pub returns: Type,
     pub ctor: bool,
+    /// Built-in methods whose argument list we do not model: any arguments are accepted.
+    pub any_args: bool,
 }
 
 impl MethodInfo {
@@ -146,6 +148,8 @@ const INTERNAL: &str = "
   14 getOsInterface() ?
 .internal.world
   8 getMyThread() .internal.thread
+  9 startThread(*) void
+  10 log(*) void
 .internal.weakref
   8 get() ?
   9 set(?) void
@@ -165,9 +169,36 @@ const INTERNAL: &str = "
   12 setCallback(? int) void
   13 block(? ?) ?
 .internal.window
+  16 getXSize() int
+  17 getYSize() int
+  18 getX() int
+  19 getY() int
+  20 clear() void
+  21 fill(*) void
+  22 setFg(*) void
+  23 setBg(*) void
+  24 drawString(*) void
+  25 drawImage(*) void
+  26 setWinSize(*) void
+  27 setWinPosition(*) void
+  28 drawLine(*) void
+  29 drawBox(*) void
+  30 fillBox(*) void
+  31 fillEllipse(*) void
+  32 setEventHandler(*) void
+  33 setTitle(*) void
+  34 update() void
+  35 scrollHor(*) void
+  36 drawImagePart(*) void
+  37 setAutoUpdate(*) void
 .internal.bitmap
+  8 loadFromString(*) void
+  9 paintTo(*) void
 .internal.tcp
+  24 curl(*) ?
 .internal.udp
+  23 recvFrom(*) ?
+  25 sendTo(*) ?
 .internal.http
 .internal.net
 .internal.stat
@@ -218,12 +249,14 @@ pub fn internal_classes() -> Vec<ClassInfo> {
         let (ordinal, rest) = line.trim().split_once(' ').unwrap_or_default();
         let (name, rest) = rest.split_once('(').unwrap_or_default();
         let (args, returns) = rest.split_once(')').unwrap_or_default();
+        let any_args = args.trim() == "*";
         let method = MethodInfo {
             name: name.to_string(),
             ordinal: ordinal.parse().unwrap_or(0),
-            params: args.split_whitespace().map(parse_type).collect(),
+            params: if any_args { Vec::new() } else { args.split_whitespace().map(parse_type).collect() },
             returns: parse_type(returns.trim()),
             ctor: false,
+            any_args,
         };
         if let Some(class) = classes.last_mut() {
             class.method_slots = class.method_slots.max(method.ordinal + 1);
@@ -248,6 +281,7 @@ pub fn class_from_file(file: &ClassFile) -> Option<ClassInfo> {
                 ordinal: s.ordinal,
                 params: s.args.iter().map(|(_, t)| Type::from_typeref(t)).collect(),
                 returns: Type::from_typeref(&s.returns),
+                any_args: false,
             }
         })
         .collect();
@@ -288,10 +322,9 @@ pub struct ClassPath {
 
 impl ClassPath {
     /// The class file for `name` (with leading dot), if any: `a.b.c` → `DIR/a.b.c.pc`.
+    /// Directories come first, so a program's own version of a class wins over an embedded one
+    /// (the VM searches in the same order).
     pub fn find(&self, name: &str) -> Option<(String, Vec<u8>)> {
-        if let Some(bytes) = self.files.get(name) {
-            return Some((format!("embedded {name}"), bytes.clone()));
-        }
         let file = format!("{}.pc", name.trim_start_matches('.'));
         for dir in &self.dirs {
             let path = dir.join(&file);
@@ -299,7 +332,7 @@ impl ClassPath {
                 return Some((path.display().to_string(), bytes));
             }
         }
-        None
+        self.files.get(name).map(|bytes| (format!("embedded {name}"), bytes.clone()))
     }
 }
 
@@ -437,7 +470,9 @@ impl ClassTable {
         }
         for c in &chain {
             for m in c.methods.iter().filter(|m| m.name == name) {
-                if m.params.len() == args.len() && m.params.iter().zip(args).all(|(p, a)| self.assignable(p, a)) {
+                if m.any_args
+                    || (m.params.len() == args.len() && m.params.iter().zip(args).all(|(p, a)| self.assignable(p, a)))
+                {
                     return Ok(m.clone());
                 }
                 candidates.push(m.clone());

@@ -1480,6 +1480,24 @@ impl<'a> MethodGen<'a> {
         }
         let method = match self.cx.table.resolve_method(&class, &name, &types) {
             Ok(m) => m,
+            // A single method of that name and argument count: the original compiler passed
+            // mismatched arguments through unchanged (its library relies on it), so do we.
+            Err(candidates) if candidates.iter().filter(|m| m.params.len() == args.len()).count() == 1 => {
+                let m = candidates.into_iter().find(|m| m.params.len() == args.len()).expect("counted");
+                let shown: Vec<String> = types.iter().map(|t| t.display()).collect();
+                let expected: Vec<String> = m.params.iter().map(|t| t.display()).collect();
+                let d = Diagnostic::warning(
+                    span,
+                    format!("`{name}` takes ({}), but gets ({})", expected.join(", "), shown.join(", ")),
+                )
+                .note("the arguments are passed unchanged, as the original compiler did");
+                self.warn(d);
+                for i in (0..vals.len()).rev() {
+                    self.convert_at(ends[i], &vals[i], &Want::Obj, args[i].span)?;
+                }
+                self.emit_call(m.ordinal, args.len() as u32);
+                return Ok(Val::obj(m.returns));
+            }
             Err(candidates) => {
                 let shown: Vec<String> = types.iter().map(|t| t.display()).collect();
                 let mut d = Diagnostic::error(

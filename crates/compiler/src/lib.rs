@@ -400,7 +400,7 @@ impl Compiler {
                 })
                 .collect();
             let name = if ctor { "<init>".to_string() } else { m.name.clone() };
-            let info = MethodInfo { name, ordinal: 0, params, returns, ctor };
+            let info = MethodInfo { name, ordinal: 0, params, returns, ctor, any_args: false };
             let key = MethodInfo::key(&info.name, &info.params);
             if methods.iter().any(|(o, _, _)| MethodInfo::key(&o.name, &o.params) == key) {
                 self.error(m.span, format!("method `{}` with these argument types is declared twice", m.name));
@@ -445,10 +445,17 @@ impl Compiler {
                 Some(_) => {}
                 None => {
                     if let Some(other) = used.get(&over.ordinal).cloned() {
-                        self.error(
+                        // An interface's ordinal taken by an inherited method: the original never
+                        // unified them either, so the method gets an ordinal of its own.
+                        let d = Diagnostic::warning(
                             *span,
-                            format!("`{}` overrides ordinal {}, which `{other}` already uses", m.name, over.ordinal),
-                        );
+                            format!(
+                                "`{}` cannot take ordinal {} of the method it implements: `{other}` uses it",
+                                m.name, over.ordinal
+                            ),
+                        )
+                        .note("calls through the interface's type will not reach this method");
+                        self.diags.push(d);
                     } else {
                         used.insert(over.ordinal, m.name.clone());
                         assigned[i] = Some(over.ordinal);
@@ -478,8 +485,14 @@ impl Compiler {
             })
             .collect();
         if !decl.is_interface && !infos.iter().any(|m| m.ctor) {
-            let mut ctor =
-                MethodInfo { name: "<init>".into(), ordinal: 0, params: Vec::new(), returns: Type::Void, ctor: true };
+            let mut ctor = MethodInfo {
+                name: "<init>".into(),
+                ordinal: 0,
+                params: Vec::new(),
+                returns: Type::Void,
+                ctor: true,
+                any_args: false,
+            };
             ctor.ordinal = match self.overridden(&parent, &p.name, &ctor) {
                 Some(o) if !used.contains_key(&o.ordinal) => o.ordinal,
                 _ => {
@@ -546,11 +559,11 @@ impl Compiler {
             let Some(iface) = self.table.get(&i).cloned() else { continue };
             todo.extend(iface.interfaces.iter().cloned());
             for m in &iface.methods {
-                let found = self.table.ancestry(&p.name).iter().any(|c| {
-                    c.methods
-                        .iter()
-                        .any(|o| o.name == m.name && o.params.len() == m.params.len() && o.ordinal == m.ordinal)
-                });
+                let found = self
+                    .table
+                    .ancestry(&p.name)
+                    .iter()
+                    .any(|c| c.methods.iter().any(|o| o.name == m.name && o.params.len() == m.params.len()));
                 if !found {
                     self.error(
                         p.decl.name.span,

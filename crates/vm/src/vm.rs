@@ -786,6 +786,9 @@ impl Vm {
         let class = self.class_of(this)?;
         let Some(method) = self.method_of(thread, class, ordinal) else {
             thread.objects.truncate(thread.objects.len().saturating_sub(nargs));
+            if this.is_null() {
+                return Err(self.throw_str(&format!("method {ordinal} called on null")));
+            }
             return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
         };
         self.enter(thread, method, this, nargs)
