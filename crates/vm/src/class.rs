@@ -55,6 +55,8 @@ pub const INTERNAL: &[&str] = &[
     ".internal.ui.control",
     ".internal.ui.font",
     ".internal.weakref",
+    // Ours, after the original's rows: what `.internal.container.array.iterator` returns.
+    ".internal.container.iterator",
 ];
 
 /// Well-known internal class ids.
@@ -80,6 +82,7 @@ pub mod ids {
     pub const TTY: ClassId = 15;
     pub const TIME: ClassId = 32;
     pub const WEAKREF: ClassId = 38;
+    pub const ITERATOR: ClassId = 39;
     pub const FLOAT: ClassId = 28;
     pub const DOUBLE: ClassId = 29;
 }

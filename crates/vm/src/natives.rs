@@ -25,11 +25,13 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::STRING, 18) => Some(string_to_float),
         (ids::STRING, 19) => Some(string_to_double),
         (ids::STRING, 20) => Some(string_parse_json),
+        (ids::ARRAY, 8) => Some(array_iterator),
         (ids::ARRAY, 9) => Some(array_subarray),
         (ids::BOOT, 20) | (ids::BOOT, 24) => Some(boot_unsupported),
         (ids::ARRAY, 10) => Some(array_get),
         (ids::ARRAY, 11) => Some(array_set),
         (ids::ARRAY, 12) => Some(array_size),
+        (ids::CLASS, 8) => Some(class_new_class),
         (ids::CLASS, 14) => Some(class_instance_of),
         (ids::BOOT, 8) => Some(boot_load_class),
         (ids::BOOT, 16) => Some(boot_print),
@@ -43,9 +45,11 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::MUTEX, 9) => Some(mutex_unlock),
         (ids::MUTEX, 10) => Some(mutex_trylock),
         (ids::COND, 8) => Some(cond_wait),
+        (ids::COND, 9) => Some(cond_twait),
         (ids::COND, 10) => Some(cond_broadcast),
         (ids::COND, 11) => Some(cond_signal),
         (ids::SEMA, 8) => Some(sema_acquire),
+        (ids::SEMA, 9) => Some(sema_tacquire),
         (ids::SEMA, 10) => Some(sema_zero),
         (ids::SEMA, 11) => Some(sema_release),
         (ids::THREAD, 5) => Some(thread_to_string),
@@ -433,6 +437,46 @@ fn queue_pop(vm: &Vm, obj: u64, slot: u64) -> Result<Option<Value>> {
     Ok(Some(first))
 }
 
+/// Removes the first entry of the queue in `slot` of `obj` that is `value`, with the
+/// `stride - 1` elements after it (a cond's waiter and mutex); false if `value` is not queued.
+/// Linear, but only a timed wait that ran out needs it.
+fn queue_remove(vm: &Vm, obj: u64, slot: u64, stride: usize, value: Value) -> Result<bool> {
+    let queue = vm.heap.slot(obj, slot)?;
+    if queue.is_null() {
+        return Ok(false);
+    }
+    let (array, count, storage) = array_parts(vm, queue)?;
+    let Some(page) = storage.object() else { return Ok(false) };
+    let head = vm.heap.slot(obj, slot + 1)?.as_int().unwrap_or(0).max(0) as usize;
+    let mut at = head;
+    while at < count && vm.heap.slot(page, at as u64)? != value {
+        at += stride;
+    }
+    if at >= count {
+        return Ok(false);
+    }
+    let end = (at + stride).min(count);
+    for k in end..count {
+        vm.heap.set_slot(page, (k - (end - at)) as u64, vm.heap.slot(page, k as u64)?)?;
+    }
+    let left = count - (end - at);
+    for k in left..count {
+        vm.heap.set_slot(page, k as u64, Value::NULL)?;
+    }
+    if left <= head {
+        vm.heap.set_slot(array, 0, Value::int(0))?;
+        vm.heap.set_slot(obj, slot + 1, Value::int(0))?;
+    } else {
+        vm.heap.set_slot(array, 0, Value::int(left as i32))?;
+    }
+    Ok(true)
+}
+
+/// The instant `ms` milliseconds from now (negative counts as zero).
+fn deadline(ms: i32) -> Instant {
+    Instant::now() + Duration::from_millis(ms.max(0) as u64)
+}
+
 /// Gives a mutex to `waiter` (a thread object), or queues it; true if it got the mutex.
 fn acquire(vm: &Vm, thread: &mut Thread, mutex: u64, waiter: Value) -> Result<bool> {
     if vm.heap.slot(mutex, 0)?.is_null() {
@@ -508,6 +552,47 @@ fn cond_wait(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Resul
     Ok(Value::NULL)
 }
 
+/// twait(mutex, ms): waits as `wait` does, but for at most `ms` milliseconds. Returns 1 if
+/// signalled, 0 if the time ran out (the original declares it void and throws); either way the
+/// thread holds the mutex again on return.
+///
+/// The thread parks with its call still to run, until a signal or the deadline wakes it; the
+/// second run finishes the wait: still queued on the cond means the time ran out.
+fn cond_twait(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let cond = object_of(vm, this, ids::COND, "cond")?;
+    let mutex_value = arg(vm, args, 0)?;
+    let mutex = object_of(vm, mutex_value, ids::MUTEX, "mutex")?;
+    let ms = int_arg(vm, args, 1)?;
+    if !can_park(thread) {
+        return Err(vm.throw_str("cond wait inside a nested call"));
+    }
+    let _sync = lock_sync(vm);
+    let me = thread.object;
+    if !std::mem::take(&mut thread.resuming_wait) {
+        release(vm, thread, mutex)?;
+        queue_push(vm, thread, cond, 0, me)?;
+        queue_push(vm, thread, cond, 0, mutex_value)?;
+        thread.park(Park::Until(deadline(ms)));
+        thread.resuming_wait = true;
+        return Err(crate::vm::Trap::Retry);
+    }
+    // Wakes aimed at this wait have all been sent (under the sync lock); any remembered one is
+    // stale now.
+    vm.sched.forget_wake(thread.id);
+    let timed_out = queue_remove(vm, cond, 0, 2, me)?;
+    let owner = vm.heap.slot(mutex, 0)?;
+    if timed_out {
+        if !acquire(vm, thread, mutex, me)? {
+            thread.park(Park::Blocked);
+        }
+    } else if owner != me {
+        // Signalled while the mutex was held: the signal queued this thread for it, and its
+        // holder hands it over and wakes this thread.
+        thread.park(Park::Blocked);
+    }
+    Ok(Value::int(!timed_out as i32))
+}
+
 /// Moves up to `n` waiters of a cond to their mutex: woken now if it is free, else when it is
 /// handed to them.
 fn cond_wake(vm: &Vm, thread: &mut Thread, this: Value, n: usize) -> Result<Value> {
@@ -551,6 +636,36 @@ fn sema_acquire(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Resul
         return Err(vm.throw_str("semaphore acquire would block inside a nested call"));
     }
     Ok(Value::NULL)
+}
+
+/// tacquire(ms): acquire, waiting at most `ms` milliseconds; 1 if acquired, 0 if the time ran
+/// out (the original throws "timed acquire not impl"). Parks like `twait`: a release hands the
+/// permit over and dequeues the thread, so on the second run a thread still queued timed out.
+fn sema_tacquire(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let sema = object_of(vm, this, ids::SEMA, "semaphore")?;
+    let ms = int_arg(vm, args, 0)?;
+    let _sync = lock_sync(vm);
+    let me = thread.object;
+    if std::mem::take(&mut thread.resuming_wait) {
+        vm.sched.forget_wake(thread.id);
+        let timed_out = queue_remove(vm, sema, 1, 1, me)?;
+        return Ok(Value::int(!timed_out as i32));
+    }
+    let count = sema_count(vm, sema)?;
+    if count > 0 {
+        vm.heap.set_slot(sema, 0, Value::int(count - 1))?;
+        return Ok(Value::int(1));
+    }
+    if ms <= 0 {
+        return Ok(Value::int(0));
+    }
+    if !can_park(thread) {
+        return Err(vm.throw_str("semaphore acquire would block inside a nested call"));
+    }
+    queue_push(vm, thread, sema, 1, me)?;
+    thread.park(Park::Until(deadline(ms)));
+    thread.resuming_wait = true;
+    Err(crate::vm::Trap::Retry)
 }
 
 fn sema_release(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
@@ -613,6 +728,8 @@ pub fn lookup_more(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::CLOSURE, 10) => closure_set_ordinal,
         (ids::CLOSURE, 11) => closure_set_object,
         (ids::CLOSURE, 12) => closure_call,
+        (ids::ITERATOR, 16) => iterator_has_next,
+        (ids::ITERATOR, 17) => iterator_next,
         (ids::WEAKREF, 8) => weakref_get,
         (ids::WEAKREF, 9) => weakref_set,
         (ids::TIME, 16) => time_millis,
@@ -990,6 +1107,70 @@ fn conn_invoke(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
 /// setScreenBackground (20) and reboot (24) need the original's kernel.
 fn boot_unsupported(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
     Err(vm.throw_str("this boot method needs a display or a kernel, which the hosted VM does not have"))
+}
+
+/// iterator(): an `.internal.container.iterator` over this array (the original throws "not
+/// implemented"). It reads the array as it is at each step, so elements added meanwhile are
+/// seen.
+fn array_iterator(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    array_parts(vm, this)?;
+    let it = vm.instantiate(ids::ITERATOR)?;
+    vm.heap.set_slot(it.0, 0, this)?;
+    vm.heap.set_slot(it.0, 1, Value::int(0))?;
+    Ok(it)
+}
+
+// Iterator: slot 0 the array, slot 1 the index of the next element. Method 16 is `hasNext`,
+// the one method of the original library's `iterable` interface (its first, so ordinal 16);
+// 17 `next` is ours.
+
+fn iterator_parts(vm: &Vm, this: Value) -> Result<(u64, Value, i32)> {
+    let it = object_of(vm, this, ids::ITERATOR, "iterator")?;
+    Ok((it, vm.heap.slot(it, 0)?, vm.heap.slot(it, 1)?.as_int().unwrap_or(0)))
+}
+
+/// hasNext(): 1 while elements are left, else 0.
+fn iterator_has_next(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let (_, array, index) = iterator_parts(vm, this)?;
+    if array.is_null() {
+        return Ok(Value::int(0));
+    }
+    Ok(Value::int((index >= 0 && (index as usize) < array_parts(vm, array)?.1) as i32))
+}
+
+/// next(): the next element; throws when there is none.
+fn iterator_next(vm: &Vm, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let (it, array, index) = iterator_parts(vm, this)?;
+    if array.is_null() || index < 0 || index as usize >= array_parts(vm, array)?.1 {
+        return Err(vm.throw_str("iterator: no more elements"));
+    }
+    let v = array_get(vm, thread, array, &[Value::int(index)])?;
+    vm.heap.set_slot(it, 1, Value::int(index + 1))?;
+    Ok(v)
+}
+
+/// Most fields a class made by `newClass` may have: instances are allocated whole.
+const MAX_NEW_CLASS_SLOTS: i32 = 1 << 16;
+
+/// newClass(name, nslots, iface): a new class named `name` whose instances have `nslots`
+/// fields. The original's `iface` is an interface object (a method table); ours has none, so
+/// `iface` is a class object whose methods the new class shares, or null for the object
+/// protocol only. The original reads all three arguments from the first (a bug) and lets the
+/// name collide; ours throws if a class of that name exists.
+fn class_new_class(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let name = string_of(vm, arg(vm, args, 0)?)?;
+    let name = String::from_utf8_lossy(&name).into_owned();
+    let slots = int_arg(vm, args, 1)?;
+    if !(0..=MAX_NEW_CLASS_SLOTS).contains(&slots) {
+        return Err(vm.throw_str(&format!("newClass: {slots} fields (0 to {MAX_NEW_CLASS_SLOTS} allowed)")));
+    }
+    let iface = arg(vm, args, 2)?;
+    let methods = if iface.is_null() { None } else { Some(vm.class_id_of_object(iface)?) };
+    if name.is_empty() {
+        return Err(vm.throw_str("newClass: empty class name"));
+    }
+    let id = vm.define_class(&name, slots as u32, methods).map_err(|e| vm.throw_str(&format!("newClass: {e}")))?;
+    Ok(vm.class(id).object)
 }
 
 /// subarray(start, length): a new array with those elements.

@@ -11,6 +11,9 @@
 //! - 4: each frame's `this` (a page of values)
 //! - 5: park state: null when runnable, a boxed long (wake time in ms since the Unix epoch)
 //!   for a sleeper, the int 1 when blocked on another thread, 2 when waiting for input
+//! - 6: the int 1 when the call at the thread's position is a timed wait to finish rather than
+//!   start (the thread parked with its call still to run); else null. Thread objects written
+//!   before this slot existed have 6 slots and no timed waits.
 //!
 //! Frame record: class id, method ordinal, position (byte offset of the next instruction),
 //! object base, int base, catcher count; then per catcher: class id, target byte offset,
@@ -27,7 +30,7 @@ use crate::value::Value;
 use crate::vm::{Result, Thread, Trap, Vm};
 
 /// Slots of a thread object.
-pub const THREAD_SLOTS: u64 = 6;
+pub const THREAD_SLOTS: u64 = 7;
 
 fn u32s(values: &[u32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
@@ -89,8 +92,12 @@ impl Vm {
             Some(Park::Blocked) => Value::int(1),
             Some(Park::External) => Value::int(2),
         };
+        let resuming = if thread.resuming_wait { Value::int(1) } else { Value::NULL };
         for (slot, v) in [(1, objects), (2, ints), (3, frames), (4, thises), (5, park)] {
             self.heap.set_slot(obj, slot, v)?;
+        }
+        if self.heap.len(obj)? > 6 {
+            self.heap.set_slot(obj, 6, resuming)?;
         }
         Ok(())
     }
@@ -140,6 +147,7 @@ impl Vm {
             }
             thread.push_restored_frame(Arc::clone(&method), this, pc, obase as usize, ibase as usize, catchers);
         }
+        thread.resuming_wait = self.heap.len(obj)? > 6 && self.heap.slot(obj, 6)?.as_int() == Some(1);
         thread.park = match self.heap.slot(obj, 5)? {
             v if v.is_null() => None,
             v if v.as_int() == Some(1) => Some(Park::Blocked),

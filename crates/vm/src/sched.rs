@@ -71,12 +71,21 @@ impl Scheduler {
         let mut st = self.lock();
         st.external.remove(&id);
         match st.parked.remove(&id) {
-            Some(t) => st.runnable.push_back(t),
+            Some(mut t) => {
+                t.park = None;
+                st.runnable.push_back(t);
+            }
             None => {
                 st.early_wakes.insert(id);
             }
         }
         self.changed.notify_all();
+    }
+
+    /// Drops a wake-up remembered for a thread that is not parked: a timed wait that ran out
+    /// may be woken again by the signal it no longer waits for.
+    pub fn forget_wake(&self, id: u64) {
+        self.lock().early_wakes.remove(&id);
     }
 
     /// Runs every thread to its end on `workers` host threads; returns the uncaught exceptions
@@ -110,8 +119,17 @@ impl Scheduler {
                             break;
                         }
                         st.sleeping.pop();
-                        if let Some(t) = st.parked.remove(&id) {
-                            st.runnable.push_back(t);
+                        // The entry may be stale: the thread was woken early (a timed wait
+                        // signalled) and may now wait for something else, or have been rebuilt
+                        // with a deadline rounded to the millisecond.
+                        match st.parked.get(&id).map(|t| t.park) {
+                            Some(Some(Park::Until(due))) if due <= now => {
+                                let mut t = st.parked.remove(&id).expect("parked thread");
+                                t.park = None;
+                                st.runnable.push_back(t);
+                            }
+                            Some(Some(Park::Until(due))) => st.sleeping.push(Reverse((due, id))),
+                            _ => {}
                         }
                     }
                     if st.live == 0 {
@@ -160,9 +178,14 @@ impl Scheduler {
             if st.safepoint && st.running == 0 {
                 st.stopped_at = Some(Instant::now());
             }
+            // A parked thread keeps its park state, so that a safepoint records it.
             match outcome {
                 Ok(()) => st.live -= 1,
-                Err(Trap::Yield) => match thread.park.take() {
+                Err(Trap::Yield) if thread.park.is_some() && st.early_wakes.remove(&thread.id) => {
+                    thread.park = None;
+                    st.runnable.push_back(thread);
+                }
+                Err(Trap::Yield) => match thread.park {
                     None if st.runnable.is_empty()
                         && !st.safepoint
                         && !vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed)
@@ -178,14 +201,10 @@ impl Scheduler {
                         st.parked.insert(thread.id, thread);
                     }
                     Some(park @ (Park::Blocked | Park::External)) => {
-                        if st.early_wakes.remove(&thread.id) {
-                            st.runnable.push_back(thread);
-                        } else {
-                            if park == Park::External {
-                                st.external.insert(thread.id);
-                            }
-                            st.parked.insert(thread.id, thread);
+                        if park == Park::External {
+                            st.external.insert(thread.id);
                         }
+                        st.parked.insert(thread.id, thread);
                     }
                 },
                 Err(trap) => {

@@ -144,6 +144,9 @@ pub struct Thread {
     pub park: Option<crate::sched::Park>,
     /// Run by the scheduler (so blocking natives may park it) rather than to completion.
     pub scheduled: bool,
+    /// Set by a timed wait that parked with its call still to run: running the call again
+    /// finishes the wait instead of starting another.
+    pub(crate) resuming_wait: bool,
     objects: Vec<Value>,
     ints: Vec<u32>,
     frames: Vec<Frame>,
@@ -482,8 +485,6 @@ impl Vm {
             let s = self.heap.alloc_bytes(ids::STRING, &c.value).map_err(|e| e.0)?;
             constants.insert(c.id, s);
         }
-        let object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2).map_err(|e| e.0)?;
-        self.heap.set_slot(object.0, 0, Value::int(id as i32)).map_err(|e| e.0)?;
         let class = Class {
             id,
             name: parsed.name.clone(),
@@ -492,19 +493,56 @@ impl Vm {
             vtable,
             by_name,
             constants,
-            object,
+            object: Value::NULL,
         };
+        self.register(class).map(|(id, _)| id)
+    }
+
+    /// Adds a class (its id and object are assigned here); returns its id, and whether it is
+    /// new rather than a class of that name registered meanwhile.
+    fn register(&self, mut class: Class) -> std::result::Result<(ClassId, bool), String> {
         let mut classes = self.classes.write().unwrap_or_else(|e| e.into_inner());
         let mut names = self.names.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(&existing) = names.get(&parsed.name) {
-            return Ok(existing);
+        if let Some(&existing) = names.get(&class.name) {
+            return Ok((existing, false));
         }
-        let id = classes.len() as ClassId;
+        class.id = classes.len() as ClassId;
+        class.object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2).map_err(|e| e.0)?;
+        self.heap.set_slot(class.object.0, 0, Value::int(class.id as i32)).map_err(|e| e.0)?;
+        let id = class.id;
         let mut table = Vec::clone(&classes);
-        table.push(Arc::new(Class { id, ..class }));
+        names.insert(class.name.clone(), id);
+        table.push(Arc::new(class));
         *classes = Arc::new(table);
-        names.insert(parsed.name, id);
-        Ok(id)
+        Ok((id, true))
+    }
+
+    /// Creates a class at run time (`.internal.class.newClass`): instances have `field_slots`
+    /// fields and the methods of `methods_of` (a class), or only the object protocol.
+    pub fn define_class(
+        &self,
+        name: &str,
+        field_slots: u32,
+        methods_of: Option<ClassId>,
+    ) -> std::result::Result<ClassId, String> {
+        if self.find_class(name).is_ok() {
+            return Err(format!("class {name} already exists"));
+        }
+        let source = self.class(methods_of.unwrap_or(ids::VOID));
+        let class = Class {
+            id: 0,
+            name: name.to_string(),
+            parent: Some(ids::VOID),
+            field_slots,
+            vtable: source.vtable.clone(),
+            by_name: source.by_name.clone(),
+            constants: HashMap::new(),
+            object: Value::NULL,
+        };
+        match self.register(class)? {
+            (id, true) => Ok(id),
+            _ => Err(format!("class {name} already exists")),
+        }
     }
 
     /// Looks a class up by name as `summon_by_name` does: exactly, or else by a unique
@@ -570,8 +608,12 @@ impl Vm {
         self.heap.set_slot(object.0, 0, Value::int(id as i32))?;
         let mut thread = Box::new(Thread { id, object, scheduled: true, ..Thread::default() });
         thread.objects.extend_from_slice(args);
-        // A native entry point runs at once; the thread then has nothing left to do.
-        self.invoke(&mut thread, this, ordinal, args.len())?;
+        // A native entry point runs at once; the thread then has nothing left to do. It runs
+        // as if nested, so that it throws rather than parks a thread that is not running.
+        thread.native_depth = 1;
+        let entered = self.invoke(&mut thread, this, ordinal, args.len());
+        thread.native_depth = 0;
+        entered?;
         Ok(thread)
     }
 
@@ -681,6 +723,7 @@ impl Vm {
             ids::DIRECTORY | ids::CONNECTION => Ok(self.heap.alloc(class, Kind::Slots, 3, 3)?),
             ids::CLOSURE => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
             ids::WEAKREF => Ok(self.heap.alloc(class, Kind::Slots, 1, 1)?),
+            ids::ITERATOR => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
             ids::MUTEX => Ok(self.heap.alloc(class, Kind::Slots, natives::MUTEX_SLOTS, natives::MUTEX_SLOTS)?),
             ids::COND => Ok(self.heap.alloc(class, Kind::Slots, natives::COND_SLOTS, natives::COND_SLOTS)?),
             ids::SEMA => {
@@ -841,8 +884,9 @@ impl Vm {
                     self.unwind(thread, depth, x)?
                 }
                 Err(Trap::Retry) => {
-                    // Only plain calls can be re-run after a wait.
+                    // Only call instructions can be re-run after a wait.
                     thread.park = None;
+                    thread.resuming_wait = false;
                     thread.budget = thread.budget.max(1);
                     let x = self.throw_str("a blocking method can only be called with a call instruction");
                     let Trap::Throw(x) = x else { return Err(x) };
@@ -969,16 +1013,25 @@ impl Vm {
                     let Some(m) = self.method_of(thread, class, method) else {
                         return Err(self.throw_str(&format!("{} has no method {method}", self.class(class).name)));
                     };
-                    if let Some(result) = self.enter(thread, m, this, n)? {
-                        thread.objects.push(result);
+                    match self.enter(thread, m, this, n) {
+                        Ok(Some(result)) => thread.objects.push(result),
+                        Ok(None) => {}
+                        Err(Trap::Retry) => {
+                            let frame = thread.frames.last_mut().expect("caller frame");
+                            frame.pc -= 1;
+                            thread.objects.push(this);
+                            thread.objects.push(self.class(class).object);
+                            return Err(Trap::Yield);
+                        }
+                        Err(e) => return Err(e),
                     }
                 }
                 Instr::DynamicInvoke => {
                     let n = pop(&mut thread.ints)? as usize;
-                    let name = opop!();
+                    let name_value = opop!();
                     let this = opop!();
                     let name = self
-                        .string_bytes(name)?
+                        .string_bytes(name_value)?
                         .ok_or_else(|| self.throw_str("dynamic_invoke: name is not a string"))?;
                     let name = String::from_utf8_lossy(&name).into_owned();
                     let mut class = Some(self.class_of(this)?);
@@ -992,8 +1045,17 @@ impl Vm {
                         class = c.parent;
                     }
                     let m = found.ok_or_else(|| self.throw_str(&format!("no method named {name}")))?;
-                    if let Some(result) = self.enter(thread, m, this, n)? {
-                        thread.objects.push(result);
+                    match self.enter(thread, m, this, n) {
+                        Ok(Some(result)) => thread.objects.push(result),
+                        Ok(None) => {}
+                        Err(Trap::Retry) => {
+                            thread.frames.last_mut().expect("caller frame").pc -= 1;
+                            thread.objects.push(this);
+                            thread.objects.push(name_value);
+                            thread.ints.push(n as u32);
+                            return Err(Trap::Yield);
+                        }
+                        Err(e) => return Err(e),
                     }
                 }
                 Instr::Sys(k) => {

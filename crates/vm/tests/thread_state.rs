@@ -44,7 +44,7 @@ fn run_with_round_trips(program: &str) -> (String, String, u32) {
 
 #[test]
 fn threads_rebuilt_from_the_heap_carry_on_exactly() {
-    for program in ["catch_loop.pasm", "threads_cond.pasm", "threads_sleep.pasm"] {
+    for program in ["catch_loop.pasm", "threads_cond.pasm", "threads_sleep.pasm", "threads_twait.pasm"] {
         let (output, expected, round_trips) = run_with_round_trips(program);
         assert_eq!(output, expected, "{program}");
         eprintln!("{program}: {round_trips} safepoints rebuilt every thread from the heap");
