@@ -139,6 +139,17 @@ pub enum Instr {
     ArgCount(u8),
     /// Convert from the first type to the second.
     Convert(Ty, Ty),
+    // Fused runs (see `fuse`): each stands for the instruction it replaced and the ones after.
+    /// `os_get32 s; o2i`.
+    GetSlotInt(u32),
+    /// `iconst k; <op>` on ints.
+    BinConst(Bin, i32),
+    /// `iconst k; <cmp>; jz target` on ints.
+    JumpUnlessConst {
+        cmp: Cmp,
+        k: i32,
+        target: u32,
+    },
 }
 
 /// A method's decoded code.
@@ -270,6 +281,32 @@ impl Code {
             };
             instrs.push(instr);
         }
+        fuse(&mut instrs);
         Ok(Code { instrs, offsets })
+    }
+}
+
+/// Replaces the first instruction of common int runs (an argument read as an int, arithmetic
+/// or a comparison and branch with a constant) by one instruction doing the whole run. The
+/// instructions after it stay as they were, so a jump into the run, a position restored from
+/// the heap or a backtrace sees the original code; and when the fused form cannot do the whole
+/// run (the argument is not an int, the slice ends) it does only the first instruction.
+fn fuse(instrs: &mut [Instr]) {
+    for p in 0..instrs.len() {
+        let fused = match (&instrs[p], instrs.get(p + 1), instrs.get(p + 2)) {
+            (Instr::Const(Ty::Int, k), Some(Instr::Cmp(cmp, Ty::Int)), Some(Instr::Jz(target))) => {
+                Instr::JumpUnlessConst { cmp: *cmp, k: *k as i32, target: *target }
+            }
+            // Division by 0 throws and MIN / -1 wraps: those stay unfused.
+            (Instr::Const(Ty::Int, k), Some(Instr::Bin(op, Ty::Int)), _)
+                if matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor)
+                    || (matches!(op, Bin::DivLU | Bin::RemLU) && *k as i32 != 0 && *k as i32 != -1) =>
+            {
+                Instr::BinConst(*op, *k as i32)
+            }
+            (Instr::GetSlot(s), Some(Instr::Unbox(Ty::Int)), _) => Instr::GetSlotInt(*s),
+            _ => continue,
+        };
+        instrs[p] = fused;
     }
 }

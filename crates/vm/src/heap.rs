@@ -36,6 +36,12 @@ pub trait Memory: Send + Sync {
     fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
         (0..words).try_for_each(|w| self.store(addr + w * 8, 0))
     }
+
+    /// Moves the contents out if this is a [`PlainMemory`], so that the heap can reach its
+    /// words without a dynamic call per access.
+    fn take_plain(&mut self) -> Option<PlainMemory> {
+        None
+    }
 }
 
 /// Memory held by this process only, as atomic words (so concurrent VM threads never race in
@@ -77,6 +83,10 @@ impl Memory for PlainMemory {
         }
     }
 
+    fn take_plain(&mut self) -> Option<PlainMemory> {
+        Some(PlainMemory { words: std::mem::take(&mut self.words) })
+    }
+
     fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
         let start = (addr / 8) as usize;
         match self.words.get(start..start + words as usize) {
@@ -114,8 +124,49 @@ pub(crate) struct FreeLists {
     pub bytes: u64,
 }
 
+/// The heap's region: in-process memory is matched directly (the interpreter's hot paths load
+/// and store through here), anything else through the trait.
+enum Region {
+    Plain(PlainMemory),
+    Other(Box<dyn Memory>),
+}
+
+impl Region {
+    #[inline]
+    fn size(&self) -> u64 {
+        match self {
+            Region::Plain(m) => m.size(),
+            Region::Other(m) => m.size(),
+        }
+    }
+
+    #[inline]
+    fn load(&self, addr: u64) -> Result<u64, MemoryError> {
+        match self {
+            Region::Plain(m) => m.load(addr),
+            Region::Other(m) => m.load(addr),
+        }
+    }
+
+    #[inline]
+    fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
+        match self {
+            Region::Plain(m) => m.store(addr, value),
+            Region::Other(m) => m.store(addr, value),
+        }
+    }
+
+    #[inline]
+    fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
+        match self {
+            Region::Plain(m) => m.zero(addr, words),
+            Region::Other(m) => m.zero(addr, words),
+        }
+    }
+}
+
 pub struct Heap {
-    memory: Box<dyn Memory>,
+    memory: Region,
     /// End of the used part of the region; mirrored into heap word 1.
     top: AtomicU64,
     pub(crate) free: Mutex<FreeLists>,
@@ -132,7 +183,11 @@ pub(crate) fn block_words(kind_bits: u64, len: u64) -> u64 {
 
 impl Heap {
     /// Formats a fresh heap in `memory`.
-    pub fn new(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+    pub fn new(mut memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+        let memory = match memory.take_plain() {
+            Some(plain) => Region::Plain(plain),
+            None => Region::Other(memory),
+        };
         memory.store(0, HEAP_MAGIC)?;
         memory.store(8, FIRST_OBJECT)?;
         Ok(Heap {
@@ -178,10 +233,12 @@ impl Heap {
         Ok(())
     }
 
+    #[inline]
     pub fn load(&self, addr: u64) -> Result<u64, MemoryError> {
         self.memory.load(addr)
     }
 
+    #[inline]
     pub fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
         self.memory.store(addr, value)
     }
@@ -232,23 +289,28 @@ impl Heap {
         Ok(Value::from_ref(at))
     }
 
+    #[inline]
     pub fn class_of(&self, obj: u64) -> Result<ClassId, MemoryError> {
         Ok(self.memory.load(obj)? as u32)
     }
 
+    #[inline]
     pub fn kind_of(&self, obj: u64) -> Result<Kind, MemoryError> {
         Ok(if (self.memory.load(obj)? >> 32) as u8 == Kind::Bytes as u8 { Kind::Bytes } else { Kind::Slots })
     }
 
     /// Payload length: slots, or bytes.
+    #[inline]
     pub fn len(&self, obj: u64) -> Result<u64, MemoryError> {
         self.memory.load(obj + 8)
     }
 
+    #[inline]
     pub fn slot(&self, obj: u64, index: u64) -> Result<Value, MemoryError> {
         Ok(Value(self.memory.load(obj + (HEADER_WORDS + index) * 8)?))
     }
 
+    #[inline]
     pub fn set_slot(&self, obj: u64, index: u64, value: Value) -> Result<(), MemoryError> {
         self.memory.store(obj + (HEADER_WORDS + index) * 8, value.0)
     }
@@ -262,6 +324,37 @@ impl Heap {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
             self.memory.store(obj + (HEADER_WORDS + i as u64) * 8, u64::from_le_bytes(word))?;
+        }
+        Ok(v)
+    }
+
+    /// Allocates a byte object holding the bytes of byte objects `a` then `b`, copied a word at
+    /// a time (no intermediate buffer).
+    pub fn alloc_concat(&self, class: ClassId, a: u64, b: u64) -> Result<Value, MemoryError> {
+        let (la, lb) = (self.len(a)?, self.len(b)?);
+        let n = la + lb;
+        let words = n.div_ceil(8);
+        let v = self.alloc(class, Kind::Bytes, n, words)?;
+        let dst = v.0 + HEADER_WORDS * 8;
+        let word = |obj: u64, w: u64| self.memory.load(obj + (HEADER_WORDS + w) * 8);
+        // Only the bytes inside a length count: mask the rest of a last word.
+        let keep = |left: u64| if left >= 8 { u64::MAX } else { (1u64 << (left * 8)) - 1 };
+        for w in 0..la.div_ceil(8) {
+            self.memory.store(dst + w * 8, word(a, w)? & keep(la - w * 8))?;
+        }
+        let (base, shift) = (la / 8, (la % 8) * 8);
+        for w in 0..lb.div_ceil(8) {
+            let x = word(b, w)? & keep(lb - w * 8);
+            let at = dst + (base + w) * 8;
+            if shift == 0 {
+                self.memory.store(at, x)?;
+            } else {
+                // Straddles two words: its low bytes finish this one, its high ones start the next.
+                self.memory.store(at, self.memory.load(at)? | x << shift)?;
+                if base + w + 1 < words {
+                    self.memory.store(at + 8, x >> (64 - shift))?;
+                }
+            }
         }
         Ok(v)
     }
@@ -290,10 +383,12 @@ impl Heap {
     }
 
     /// A raw 64-bit payload word (boxed long and double).
+    #[inline]
     pub fn word(&self, obj: u64, index: u64) -> Result<u64, MemoryError> {
         self.memory.load(obj + (HEADER_WORDS + index) * 8)
     }
 
+    #[inline]
     pub fn set_word(&self, obj: u64, index: u64, value: u64) -> Result<(), MemoryError> {
         self.memory.store(obj + (HEADER_WORDS + index) * 8, value)
     }
@@ -331,5 +426,20 @@ mod tests {
         assert_eq!(heap.kind_of(s).unwrap(), Kind::Bytes);
         let err = heap.alloc(1, Kind::Slots, 1000, 1000).unwrap_err();
         assert!(err.0.contains("out of heap memory"));
+    }
+
+    #[test]
+    fn concatenation_at_every_alignment() {
+        let heap = Heap::new(Box::new(PlainMemory::new(1 << 20))).unwrap();
+        // Every alignment of the first part, including empty parts.
+        let text = b"0123456789abcdefghijklmnopq";
+        for la in [0, 1, 3, 7, 8, 9, 15, 16, 17] {
+            for lb in [0, 1, 5, 8, 10] {
+                let a = heap.alloc_bytes(9, &text[..la]).unwrap().object().unwrap();
+                let b = heap.alloc_bytes(9, &text[la..la + lb]).unwrap().object().unwrap();
+                let c = heap.alloc_concat(9, a, b).unwrap().object().unwrap();
+                assert_eq!(heap.bytes(c).unwrap(), &text[..la + lb], "{la} + {lb}");
+            }
+        }
     }
 }

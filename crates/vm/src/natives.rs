@@ -139,7 +139,29 @@ pub fn text_of(vm: &Vm, v: Value) -> Result<Vec<u8>> {
     })
 }
 
+/// Decimal text of an int, written at the end of `buf` (no allocation).
+fn int_text(v: i32, buf: &mut [u8; 11]) -> &[u8] {
+    let mut n = v.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
+}
+
 fn to_string(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    if let Some(i) = this.as_int() {
+        return vm.new_string(int_text(i, &mut [0; 11]));
+    }
     if vm.string_bytes(this)?.is_some() {
         return Ok(this);
     }
@@ -192,6 +214,16 @@ fn string_char_at(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Resul
 }
 
 fn string_concat(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let is_string = |v: Value| -> Result<Option<u64>> {
+        Ok(match v.object() {
+            Some(o) if vm.heap.class_of(o)? == ids::STRING => Some(o),
+            _ => None,
+        })
+    };
+    // Two strings: straight from heap to heap.
+    if let (Some(a), Some(b)) = (is_string(this)?, is_string(arg(vm, args, 0)?)?) {
+        return Ok(vm.heap.alloc_concat(ids::STRING, a, b)?);
+    }
     let mut s = string_of(vm, this)?;
     s.extend(text_of(vm, arg(vm, args, 0)?)?);
     vm.new_string(&s)

@@ -252,6 +252,22 @@ impl Console {
     }
 }
 
+/// What a call instruction in the hot loop calls.
+enum Callee<'c> {
+    Bytecode(&'c Arc<Method>),
+    Native(natives::NativeFn),
+    /// No such method, or a bad receiver: the general path reports it.
+    Other,
+}
+
+/// A native call the hot loop hands out, its arguments off the stack (at most 8).
+struct NativeCall {
+    f: natives::NativeFn,
+    this: Value,
+    args: [Value; 8],
+    n: usize,
+}
+
 /// A number on the integer stack, typed by the instruction's prefix.
 #[derive(Clone, Copy, Debug)]
 pub enum Num {
@@ -413,6 +429,29 @@ impl Vm {
             thread.classes = self.classes();
         }
         thread.classes.get(id as usize)?.vtable.get(ordinal as usize)?.clone()
+    }
+
+    /// The method at `ordinal` of `this`'s class, for the hot loop's calls.
+    #[inline]
+    fn callee<'c>(&self, classes: &'c mut Classes, this: Value, ordinal: u32) -> Callee<'c> {
+        let class = match this.object() {
+            Some(obj) => match self.heap.class_of(obj) {
+                Ok(class) => class,
+                Err(_) => return Callee::Other,
+            },
+            None if this.is_int() => ids::INT,
+            None => ids::VOID,
+        };
+        if class as usize >= classes.len() {
+            *classes = self.classes();
+        }
+        match classes.get(class as usize).and_then(|c| c.vtable.get(ordinal as usize)).and_then(|m| m.as_ref()) {
+            Some(m) => match &m.body {
+                Body::Bytecode(_) => Callee::Bytecode(m),
+                Body::Native(f) => Callee::Native(*f),
+            },
+            None => Callee::Other,
+        }
     }
 
     /// The class of any value; ints are `.internal.int`, null is `.internal.void`.
@@ -928,7 +967,7 @@ impl Vm {
             };
         }
         loop {
-            self.fast_steps(thread)?;
+            self.fast_steps(thread, depth)?;
             // Slice used up, or a native parked the thread (it zeroes the budget). Nested calls
             // run with an unlimited budget: they cannot yield mid-native.
             if thread.budget == 0 {
@@ -1286,154 +1325,348 @@ impl Vm {
                     let n = pop_num(&mut thread.ints, *from)?;
                     push_num(&mut thread.ints, convert(n, *to));
                 }
+                // The hot loop runs fused runs; here each does its first instruction only.
+                Instr::GetSlotInt(s) => {
+                    let v = *thread
+                        .objects
+                        .get(frame.obase + *s as usize)
+                        .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                    thread.objects.push(v);
+                }
+                Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } => thread.ints.push(*k as u32),
             }
         }
     }
 
-    /// The hot loop: runs simple instructions of the current frame with the program counter,
-    /// budget and stack bases in locals, and returns (state written back) at the first
-    /// instruction that needs the general path: calls, returns, exceptions, natives, typed
-    /// arithmetic other than the common int cases.
+    /// The hot loop, and the native calls it meets (they need the whole thread, so they run
+    /// between its runs).
     #[inline(always)]
-    fn fast_steps(&self, thread: &mut Thread) -> Result<()> {
-        let Thread { frames, objects: o, ints: i, budget, .. } = thread;
-        let Some(frame) = frames.last_mut() else { return Ok(()) };
-        let Frame { method, pc: frame_pc, obase, ibase, this, .. } = frame;
-        let Some(code) = method.code() else { return Ok(()) };
-        let code = &code.instrs[..];
-        let (obase, ibase, this) = (*obase, *ibase, *this);
-        let mut pc = *frame_pc;
+    fn fast_steps(&self, thread: &mut Thread, depth: usize) -> Result<()> {
+        while let Some(NativeCall { f, this, args, n }) = self.fast_run(thread, depth)? {
+            match f(self, thread, this, &args[..n]) {
+                Ok(result) => thread.objects.push(result),
+                Err(Trap::Retry) => {
+                    // Put the call back as it was; it runs again when the thread wakes.
+                    thread.objects.push(this);
+                    thread.objects.extend_from_slice(&args[..n]);
+                    thread.frames.last_mut().expect("caller frame").pc -= 1;
+                    return Err(Trap::Yield);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs simple instructions with the program counter, budget and stack bases in locals,
+    /// including calls from bytecode to bytecode and returns to a caller above `depth`.
+    /// Returns (state written back) a native call to make (its arguments already off the
+    /// stack), or nothing at the first instruction that needs the general path: exceptions,
+    /// returns to `depth`, typed arithmetic other than the common int cases.
+    #[inline(always)]
+    fn fast_run(&self, thread: &mut Thread, depth: usize) -> Result<Option<NativeCall>> {
+        let Thread { frames, objects: o, ints: i, budget, classes, .. } = thread;
         let mut left = *budget;
         let underflow = || Trap::Fatal("stack underflow".into());
         let stop = &self.sched.stop_requested;
-        let result = (|| -> Result<()> {
-            loop {
-                if left == 0 {
-                    return Ok(());
-                }
-                let Some(instr) = code.get(pc) else { return Ok(()) };
-                pc += 1;
-                match instr {
-                    Instr::Nop | Instr::Debug => {}
-                    Instr::Jmp(t) => {
-                        pc = *t as usize;
-                        // Every loop jumps: a pending safepoint waits at most one iteration.
-                        if stop.load(std::sync::atomic::Ordering::Relaxed) {
-                            left = 1;
-                        }
+        // What ends a run of one frame's instructions.
+        enum Exit {
+            General,
+            Call(u32, usize),
+            Ret,
+        }
+        let result = loop {
+            let Some(frame) = frames.last_mut() else { break Ok(None) };
+            let Frame { method, pc: frame_pc, obase, ibase, this, .. } = frame;
+            let Some(code) = method.code() else { break Ok(None) };
+            let code = &code.instrs[..];
+            let (obase, ibase, this) = (*obase, *ibase, *this);
+            let mut pc = *frame_pc;
+            let exit = (|| -> Result<Exit> {
+                loop {
+                    if left == 0 {
+                        return Ok(Exit::General);
                     }
-                    Instr::Jz(t) => {
-                        if i.pop().ok_or_else(underflow)? == 0 {
+                    let Some(instr) = code.get(pc) else { return Ok(Exit::General) };
+                    pc += 1;
+                    match instr {
+                        Instr::Nop | Instr::Debug => {}
+                        Instr::Jmp(t) => {
                             pc = *t as usize;
+                            // Every loop jumps: a pending safepoint waits at most one iteration.
                             if stop.load(std::sync::atomic::Ordering::Relaxed) {
                                 left = 1;
                             }
                         }
-                    }
-                    Instr::Const(Ty::Int, v) => i.push(*v as u32),
-                    Instr::GetInt(Ty::Int, s) => {
-                        let v =
-                            *i.get(ibase + *s as usize).ok_or_else(|| Trap::Fatal("int slot out of range".into()))?;
-                        i.push(v);
-                    }
-                    Instr::SetInt(Ty::Int, s) => {
-                        let v = i.pop().ok_or_else(underflow)?;
-                        *i.get_mut(ibase + *s as usize).ok_or_else(|| Trap::Fatal("int slot out of range".into()))? = v;
-                    }
-                    Instr::GetSlot(s) => {
-                        let v = *o
-                            .get(obase + *s as usize)
-                            .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
-                        o.push(v);
-                    }
-                    Instr::SetSlot(s) => {
-                        let v = o.pop().ok_or_else(underflow)?;
-                        *o.get_mut(obase + *s as usize)
-                            .ok_or_else(|| Trap::Fatal("object slot out of range".into()))? = v;
-                    }
-                    Instr::OsDup => {
-                        let v = *o.last().ok_or_else(underflow)?;
-                        o.push(v);
-                    }
-                    Instr::OsDrop => {
-                        o.pop().ok_or_else(underflow)?;
-                    }
-                    Instr::IsDrop(Ty::Int) => {
-                        i.pop().ok_or_else(underflow)?;
-                    }
-                    Instr::IsDup(Ty::Int) => {
-                        let v = *i.last().ok_or_else(underflow)?;
-                        i.push(v);
-                    }
-                    Instr::SummonThis => o.push(this),
-                    Instr::SummonNull => o.push(Value::NULL),
-                    Instr::Box(Ty::Int) => {
-                        let v = i.pop().ok_or_else(underflow)?;
-                        o.push(Value::int(v as i32));
-                    }
-                    Instr::Unbox(Ty::Int) => match o.last().and_then(|v| v.as_int()) {
-                        Some(v) => {
-                            o.pop();
-                            i.push(v as u32);
+                        Instr::Jz(t) => {
+                            if i.pop().ok_or_else(underflow)? == 0 {
+                                pc = *t as usize;
+                                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                    left = 1;
+                                }
+                            }
                         }
-                        None => {
-                            // Not an int: the general path converts or throws.
+                        Instr::Const(Ty::Int, v) => i.push(*v as u32),
+                        Instr::GetInt(Ty::Int, s) => {
+                            let v = *i
+                                .get(ibase + *s as usize)
+                                .ok_or_else(|| Trap::Fatal("int slot out of range".into()))?;
+                            i.push(v);
+                        }
+                        Instr::SetInt(Ty::Int, s) => {
+                            let v = i.pop().ok_or_else(underflow)?;
+                            *i.get_mut(ibase + *s as usize)
+                                .ok_or_else(|| Trap::Fatal("int slot out of range".into()))? = v;
+                        }
+                        Instr::GetSlot(s) => {
+                            let v = *o
+                                .get(obase + *s as usize)
+                                .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                            o.push(v);
+                        }
+                        Instr::SetSlot(s) => {
+                            let v = o.pop().ok_or_else(underflow)?;
+                            *o.get_mut(obase + *s as usize)
+                                .ok_or_else(|| Trap::Fatal("object slot out of range".into()))? = v;
+                        }
+                        Instr::OsDup => {
+                            let v = *o.last().ok_or_else(underflow)?;
+                            o.push(v);
+                        }
+                        Instr::OsDrop => {
+                            o.pop().ok_or_else(underflow)?;
+                        }
+                        Instr::IsDrop(Ty::Int) => {
+                            i.pop().ok_or_else(underflow)?;
+                        }
+                        Instr::IsDup(Ty::Int) => {
+                            let v = *i.last().ok_or_else(underflow)?;
+                            i.push(v);
+                        }
+                        Instr::SummonThis => o.push(this),
+                        Instr::SummonNull => o.push(Value::NULL),
+                        Instr::Box(Ty::Int) => {
+                            let v = i.pop().ok_or_else(underflow)?;
+                            o.push(Value::int(v as i32));
+                        }
+                        Instr::Unbox(Ty::Int) => match o.last().and_then(|v| v.as_int()) {
+                            Some(v) => {
+                                o.pop();
+                                i.push(v as u32);
+                            }
+                            None => {
+                                // Not an int: the general path converts or throws.
+                                pc -= 1;
+                                return Ok(Exit::General);
+                            }
+                        },
+                        Instr::Bin(
+                            op @ (Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor),
+                            Ty::Int,
+                        ) => {
+                            // The result replaces the lower operand in place.
+                            let b = i.pop().ok_or_else(underflow)? as i32;
+                            let top = i.last_mut().ok_or_else(underflow)?;
+                            let a = *top as i32;
+                            let r = match op {
+                                Bin::Add => a.wrapping_add(b),
+                                Bin::SubLU => a.wrapping_sub(b),
+                                Bin::Mul => a.wrapping_mul(b),
+                                Bin::And => a & b,
+                                Bin::Or => a | b,
+                                _ => a ^ b,
+                            };
+                            *top = r as u32;
+                        }
+                        Instr::Bin(op @ (Bin::DivLU | Bin::RemLU), Ty::Int) => {
+                            let len = i.len();
+                            let (a, b) = match i.get(len.wrapping_sub(2)..) {
+                                Some(&[a, b]) => (a as i32, b as i32),
+                                _ => return Err(underflow()),
+                            };
+                            // Division by zero (throws) and MIN / -1 (wraps) go the general way.
+                            if b == 0 || b == -1 {
+                                pc -= 1;
+                                return Ok(Exit::General);
+                            }
+                            i.truncate(len - 2);
+                            i.push(if *op == Bin::DivLU { a / b } else { a % b } as u32);
+                        }
+                        // Fused runs count as the instructions they stand for; with too little
+                        // budget left, or an argument that is not an int, they do only their
+                        // first instruction.
+                        Instr::GetSlotInt(s) => {
+                            let v = *o
+                                .get(obase + *s as usize)
+                                .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                            match v.as_int() {
+                                Some(n) if left >= 2 => {
+                                    i.push(n as u32);
+                                    pc += 1;
+                                    left -= 1;
+                                }
+                                _ => o.push(v),
+                            }
+                        }
+                        Instr::BinConst(op, k) if left >= 2 => {
+                            let top = i.last_mut().ok_or_else(underflow)?;
+                            let a = *top as i32;
+                            let r = match op {
+                                Bin::Add => a.wrapping_add(*k),
+                                Bin::SubLU => a.wrapping_sub(*k),
+                                Bin::Mul => a.wrapping_mul(*k),
+                                Bin::And => a & k,
+                                Bin::Or => a | k,
+                                Bin::Xor => a ^ k,
+                                // The decoder fuses no other division than by k not 0 or -1.
+                                Bin::DivLU => a / k,
+                                _ => a % k,
+                            };
+                            *top = r as u32;
+                            pc += 1;
+                            left -= 1;
+                        }
+                        Instr::JumpUnlessConst { cmp, k, target } if left >= 3 => {
+                            let a = i.pop().ok_or_else(underflow)? as i32;
+                            let holds = match cmp {
+                                Cmp::Ge => a >= *k,
+                                Cmp::Le => a <= *k,
+                                Cmp::Gt => a > *k,
+                                Cmp::Lt => a < *k,
+                            };
+                            left -= 2;
+                            if holds {
+                                pc += 2;
+                            } else {
+                                pc = *target as usize;
+                                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                    left = 1;
+                                }
+                            }
+                        }
+                        Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } => i.push(*k as u32),
+                        Instr::String(bytes) => o.push(self.new_string(bytes)?),
+                        Instr::SummonByName(_, resolved) => match resolved.get() {
+                            Some(&id) if (id as usize) < classes.len() => o.push(classes[id as usize].object),
+                            _ => {
+                                pc -= 1;
+                                return Ok(Exit::General);
+                            }
+                        },
+                        Instr::Cmp(op, Ty::Int) => {
+                            let b = i.pop().ok_or_else(underflow)? as i32;
+                            let top = i.last_mut().ok_or_else(underflow)?;
+                            let a = *top as i32;
+                            let r = match op {
+                                Cmp::Ge => a >= b,
+                                Cmp::Le => a <= b,
+                                Cmp::Gt => a > b,
+                                Cmp::Lt => a < b,
+                            };
+                            *top = r as u32;
+                        }
+                        Instr::LogNot(Ty::Int) => {
+                            let top = i.last_mut().ok_or_else(underflow)?;
+                            *top = (*top == 0) as u32;
+                        }
+                        Instr::LoadField(f) => {
+                            let v = self.field(this, *f)?;
+                            o.push(v);
+                        }
+                        Instr::SaveField(f) => {
+                            let v = o.pop().ok_or_else(underflow)?;
+                            self.set_field(this, *f, v)?;
+                        }
+                        Instr::ArgCount(n) => {
+                            if i.last() != Some(&(*n as u32)) {
+                                pc -= 1;
+                                return Ok(Exit::General);
+                            }
+                            i.pop();
+                        }
+                        Instr::Reserve(nobj, nint) => {
+                            o.resize(o.len() + *nobj as usize, Value::NULL);
+                            i.resize(i.len() + *nint as usize, 0);
+                        }
+                        Instr::Call { method, nargs } => {
+                            left -= 1;
+                            return Ok(Exit::Call(*method, *nargs as usize));
+                        }
+                        Instr::Ret => {
+                            left -= 1;
+                            return Ok(Exit::Ret);
+                        }
+                        _ => {
                             pc -= 1;
-                            return Ok(());
+                            return Ok(Exit::General);
                         }
-                    },
-                    Instr::Bin(op @ (Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor), Ty::Int) => {
-                        let b = i.pop().ok_or_else(underflow)? as i32;
-                        let a = i.pop().ok_or_else(underflow)? as i32;
-                        let r = match op {
-                            Bin::Add => a.wrapping_add(b),
-                            Bin::SubLU => a.wrapping_sub(b),
-                            Bin::Mul => a.wrapping_mul(b),
-                            Bin::And => a & b,
-                            Bin::Or => a | b,
-                            _ => a ^ b,
-                        };
-                        i.push(r as u32);
                     }
-                    Instr::Cmp(op, Ty::Int) => {
-                        let b = i.pop().ok_or_else(underflow)? as i32;
-                        let a = i.pop().ok_or_else(underflow)? as i32;
-                        let r = match op {
-                            Cmp::Ge => a >= b,
-                            Cmp::Le => a <= b,
-                            Cmp::Gt => a > b,
-                            Cmp::Lt => a < b,
-                        };
-                        i.push(r as u32);
-                    }
-                    Instr::LogNot(Ty::Int) => {
-                        let v = i.pop().ok_or_else(underflow)?;
-                        i.push((v == 0) as u32);
-                    }
-                    Instr::LoadField(f) => {
-                        let v = self.field(this, *f)?;
-                        o.push(v);
-                    }
-                    Instr::SaveField(f) => {
-                        let v = o.pop().ok_or_else(underflow)?;
-                        self.set_field(this, *f, v)?;
-                    }
-                    Instr::ArgCount(n) => {
-                        if i.last() != Some(&(*n as u32)) {
-                            pc -= 1;
-                            return Ok(());
-                        }
-                        i.pop();
-                    }
-                    _ => {
-                        pc -= 1;
-                        return Ok(());
-                    }
+                    left -= 1;
                 }
-                left -= 1;
+            })();
+            *frame_pc = pc;
+            match exit {
+                Ok(Exit::General) => break Ok(None),
+                Err(e) => break Err(e),
+                Ok(Exit::Call(ordinal, n)) => {
+                    // The general path reports errors and stack overflow.
+                    let callee = match o.len().checked_sub(n + 1) {
+                        Some(at) if frames.len() < MAX_FRAMES => self.callee(classes, o[at], ordinal),
+                        _ => Callee::Other,
+                    };
+                    let method = match callee {
+                        Callee::Bytecode(m) => m.clone(),
+                        Callee::Native(f) if n <= 8 => {
+                            let at = o.len() - (n + 1);
+                            let mut args = [Value::NULL; 8];
+                            args[..n].copy_from_slice(&o[at + 1..]);
+                            let this = o[at];
+                            o.truncate(at);
+                            break Ok(Some(NativeCall { f, this, args, n }));
+                        }
+                        _ => {
+                            frames.last_mut().expect("caller frame").pc -= 1;
+                            left += 1;
+                            break Ok(None);
+                        }
+                    };
+                    // `this` leaves the stack; the arguments become the callee's first slots.
+                    let at = o.len() - (n + 1);
+                    let this = o[at];
+                    for k in at..o.len() - 1 {
+                        o[k] = o[k + 1];
+                    }
+                    o.pop();
+                    let ibase = i.len();
+                    // A method that starts by checking its argument count (every compiled one
+                    // does) is entered after the check when it would pass: the count it would
+                    // consume is never pushed.
+                    let checked = matches!(
+                        method.code().and_then(|c| c.instrs.first()),
+                        Some(Instr::ArgCount(k)) if *k as usize == n
+                    );
+                    if !checked {
+                        i.push(n as u32);
+                    }
+                    frames.push(Frame { method, this, pc: checked as usize, obase: at, ibase, catchers: Vec::new() });
+                }
+                Ok(Exit::Ret) => {
+                    if frames.len() <= depth + 1 {
+                        // Returning out of this execution: the general path hands the value over.
+                        frames.last_mut().expect("current frame").pc -= 1;
+                        left += 1;
+                        break Ok(None);
+                    }
+                    let (obase, ibase) = frames.last().map(|f| (f.obase, f.ibase)).expect("current frame");
+                    // Dropped in place: moving a whole frame out costs more than the return.
+                    frames.truncate(frames.len() - 1);
+                    let result = if o.len() > obase { o.pop().expect("above the base") } else { Value::NULL };
+                    o.truncate(obase);
+                    i.truncate(ibase);
+                    o.push(result);
+                }
             }
-        })();
-        *frame_pc = pc;
+        };
         *budget = left;
         result
     }
