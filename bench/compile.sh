@@ -6,10 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classes="${1:-500}"
-cargo build -q --release -p phantom-cli
-phantom=target/release/phantom
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source bench/common.sh
 python3 - "$classes" "$work/src" <<'PY'
 import os, sys
 n, out = int(sys.argv[1]), sys.argv[2]

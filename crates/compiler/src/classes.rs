@@ -17,6 +17,9 @@ pub struct MethodInfo {
     pub ctor: bool,
     /// Built-in methods whose argument list we do not model: any arguments are accepted.
     pub any_args: bool,
+    /// For a method of a class being compiled: its position among the class's declared
+    /// methods (None for generated default constructors and for other classes).
+    pub declared_at: Option<usize>,
 }
 
 impl MethodInfo {
@@ -257,6 +260,7 @@ pub fn internal_classes() -> Vec<ClassInfo> {
             returns: parse_type(returns.trim()),
             ctor: false,
             any_args,
+            declared_at: None,
         };
         if let Some(class) = classes.last_mut() {
             class.method_slots = class.method_slots.max(method.ordinal + 1);
@@ -282,6 +286,7 @@ pub fn class_from_file(file: &ClassFile) -> Option<ClassInfo> {
                 params: s.args.iter().map(|(_, t)| Type::from_typeref(t)).collect(),
                 returns: Type::from_typeref(&s.returns),
                 any_args: false,
+                declared_at: None,
             }
         })
         .collect();

@@ -858,16 +858,7 @@ impl<'a> MethodGen<'a> {
             ExprKind::Ident(name) => self.load_name(name, e.span),
             ExprKind::Call { receiver, callee, args } => self.call(receiver.as_deref(), callee, args, e.span),
             ExprKind::Index { array, index } => {
-                let a = self.value(array)?;
-                let element = match &a.ty {
-                    Type::Array(el) => (**el).clone(),
-                    Type::Unknown => Type::Unknown,
-                    other => {
-                        self.error(array.span, format!("only arrays can be indexed, but this is {}", other.display()));
-                        return Err(());
-                    }
-                };
-                self.convert(&a, &Want::Obj, array.span)?;
+                let element = self.array_operand(array)?;
                 self.value_as(index, Want::Boxed(Type::Int))?;
                 self.emit_call(10, 1);
                 Ok(Val::obj(element))
@@ -1016,22 +1007,45 @@ impl<'a> MethodGen<'a> {
         Err(())
     }
 
+    /// Pushes an array (boxed) and returns its element type; anything else is an error.
+    fn array_operand(&mut self, array: &Expr) -> R<Type> {
+        let a = self.value(array)?;
+        let element = match &a.ty {
+            Type::Array(el) => (**el).clone(),
+            Type::Unknown => Type::Unknown,
+            other => {
+                self.error(array.span, format!("only arrays can be indexed, but this is {}", other.display()));
+                return Err(());
+            }
+        };
+        self.convert(&a, &Want::Obj, array.span)?;
+        Ok(element)
+    }
+
+    /// Evaluates `array[index]`'s array and index once, into temporaries, for code that reads
+    /// and then writes the element. Returns the element expression over the temporaries and the
+    /// two temporaries, to release afterwards.
+    fn element_in_temps(&mut self, array: &Expr, index: &Expr, span: Span) -> R<(Expr, Expr, Expr)> {
+        let ta = self.temp_obj();
+        self.value_as(array, Want::Obj)?;
+        self.store_temp(&ta);
+        let ti = self.temp_obj();
+        self.value_as(index, Want::Boxed(Type::Int))?;
+        self.store_temp(&ti);
+        let element = Expr {
+            kind: ExprKind::Index { array: Box::new(ta.clone()), index: Box::new(ti.clone()) },
+            span,
+            parens: false,
+        };
+        Ok((element, ta, ti))
+    }
+
     /// `target = value` or `target op= value`; leaves the new value when `want` is set.
     fn assign(&mut self, target: &Expr, op: Option<BinOp>, value: &Expr, want: bool, span: Span) -> R<Val> {
         if let Some(op) = op {
             // `a[i] op= v`: evaluate the array and index once, into temporaries.
             if let ExprKind::Index { array, index } = &target.kind {
-                let ta = self.temp_obj();
-                self.value_as(array, Want::Obj)?;
-                self.store_temp(&ta);
-                let ti = self.temp_obj();
-                self.value_as(index, Want::Boxed(Type::Int))?;
-                self.store_temp(&ti);
-                let element = Expr {
-                    kind: ExprKind::Index { array: Box::new(ta.clone()), index: Box::new(ti.clone()) },
-                    span: target.span,
-                    parens: false,
-                };
+                let (element, ta, ti) = self.element_in_temps(array, index, target.span)?;
                 let combined = Expr {
                     kind: ExprKind::Binary { op, lhs: Box::new(element.clone()), rhs: Box::new(value.clone()) },
                     span,
@@ -1083,16 +1097,7 @@ impl<'a> MethodGen<'a> {
                 }
             }
             ExprKind::Index { array, index } => {
-                let a = self.value(array)?;
-                let element = match &a.ty {
-                    Type::Array(el) => (**el).clone(),
-                    Type::Unknown => Type::Unknown,
-                    other => {
-                        self.error(array.span, format!("only arrays can be indexed, but this is {}", other.display()));
-                        return Err(());
-                    }
-                };
-                self.convert(&a, &Want::Obj, array.span)?;
+                let element = self.array_operand(array)?;
                 self.store_value(&element, value)?;
                 // array.set(value, index) returns the value it stored.
                 self.value_as(index, Want::Boxed(Type::Int))?;
@@ -1162,17 +1167,7 @@ impl<'a> MethodGen<'a> {
         }
         // Postfix with a value: the old value, then the update.
         if let ExprKind::Index { array, index } = &target.kind {
-            let ta = self.temp_obj();
-            self.value_as(array, Want::Obj)?;
-            self.store_temp(&ta);
-            let ti = self.temp_obj();
-            self.value_as(index, Want::Boxed(Type::Int))?;
-            self.store_temp(&ti);
-            let element = Expr {
-                kind: ExprKind::Index { array: Box::new(ta.clone()), index: Box::new(ti.clone()) },
-                span: target.span,
-                parens: false,
-            };
+            let (element, ta, ti) = self.element_in_temps(array, index, target.span)?;
             let old = self.value(&element)?;
             self.assign(&element, Some(op), &one, false, span)?;
             self.release(&ti);

@@ -379,7 +379,7 @@ impl Compiler {
         }
         let short = p.name.rsplit('.').next().unwrap_or_default().to_string();
         let mut methods: Vec<(MethodInfo, Option<u32>, Span)> = Vec::new();
-        for m in &decl.methods {
+        for (declared_at, m) in decl.methods.iter().enumerate() {
             let ctor = m.name == short && !decl.is_interface;
             let returns = self.resolve_type(&m.returns, &p.scope).unwrap_or(Type::Unknown);
             if ctor && returns != Type::Void {
@@ -400,7 +400,8 @@ impl Compiler {
                 })
                 .collect();
             let name = if ctor { "<init>".to_string() } else { m.name.clone() };
-            let info = MethodInfo { name, ordinal: 0, params, returns, ctor, any_args: false };
+            let info =
+                MethodInfo { name, ordinal: 0, params, returns, ctor, any_args: false, declared_at: Some(declared_at) };
             let key = MethodInfo::key(&info.name, &info.params);
             if methods.iter().any(|(o, _, _)| MethodInfo::key(&o.name, &o.params) == key) {
                 self.error(m.span, format!("method `{}` with these argument types is declared twice", m.name));
@@ -492,6 +493,7 @@ impl Compiler {
                 returns: Type::Void,
                 ctor: true,
                 any_args: false,
+                declared_at: None,
             };
             ctor.ordinal = match self.overridden(&parent, &p.name, &ctor) {
                 Some(o) if !used.contains_key(&o.ordinal) => o.ordinal,
@@ -603,17 +605,7 @@ impl Compiler {
         methods.sort_by_key(|m| m.ordinal);
         let mut ok = true;
         for m in &methods {
-            let decl = p.decl.methods.iter().find(|d| {
-                let name = if m.ctor { p.name.rsplit('.').next().unwrap_or_default() } else { m.name.as_str() };
-                d.name == name && d.params.len() == m.params.len() && {
-                    let types: Vec<Type> = d
-                        .params
-                        .iter()
-                        .map(|a| a.ty.as_ref().map_or(Type::Unknown, |t| self.resolve_type_quiet(t, &p.scope)))
-                        .collect();
-                    types == m.params
-                }
-            });
+            let decl = m.declared_at.and_then(|i| p.decl.methods.get(i));
             let (params, body, end): (Params, &[ast::Stmt], Span) = match decl {
                 Some(d) => (
                     d.params.iter().zip(&m.params).map(|(a, t)| (a.name.clone(), t.clone(), a.span)).collect(),
@@ -680,13 +672,6 @@ impl Compiler {
             return None;
         }
         Some(file)
-    }
-
-    fn resolve_type_quiet(&mut self, t: &TypeExpr, scope: &Scope) -> Type {
-        let before = self.diags.len();
-        let r = self.resolve_type(t, scope).unwrap_or(Type::Unknown);
-        self.diags.truncate(before);
-        r
     }
 }
 

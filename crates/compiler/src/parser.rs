@@ -234,7 +234,6 @@ impl Parser<'_, '_> {
     /// Skips to just after the next `;` or to the next `}` that closes the current block,
     /// stepping over balanced braces. Always consumes at least one token unless at `}`/EOF.
     fn recover(&mut self) {
-        let start = self.pos;
         let mut depth = 0usize;
         loop {
             match self.tok() {
@@ -244,12 +243,7 @@ impl Parser<'_, '_> {
                     return;
                 }
                 Tok::Op("{") => depth += 1,
-                Tok::Op("}") if depth == 0 => {
-                    if self.pos == start {
-                        return;
-                    }
-                    return;
-                }
+                Tok::Op("}") if depth == 0 => return,
                 Tok::Op("}") => {
                     depth -= 1;
                     if depth == 0 {
@@ -486,7 +480,7 @@ impl Parser<'_, '_> {
         let start = self.span();
         let ty = self.type_expr()?;
         self.optional_attributes()?;
-        let (name, name_span) = self.ident("a field or method name")?;
+        let (name, _) = self.ident("a field or method name")?;
         if self.eat_op(";") {
             class.fields.push(FieldDecl { name, ty: Some(ty), span: start.to(self.prev_span()) });
             return Ok(());
@@ -535,7 +529,6 @@ impl Parser<'_, '_> {
         } else {
             return Err(self.expected("a method body `{ ... }`"));
         };
-        let _ = name_span;
         class.methods.push(MethodDecl { name, returns: ty, params, ordinal, body, span, end });
         Ok(())
     }
