@@ -85,6 +85,8 @@ struct SimState {
     capacity: Option<u64>,
     /// Syncs fail with EIO while set.
     failing_sync: bool,
+    /// One sync to fail: after this many more successful ones; whether its writes stay cached.
+    fail_one_sync: Option<(u64, bool)>,
 }
 
 /// An in-memory disk with a volatile write cache, for crash testing: writes are pending until
@@ -130,6 +132,7 @@ impl SimDisk {
                 crashed: false,
                 capacity: None,
                 failing_sync: false,
+                fail_one_sync: None,
             }),
         }
     }
@@ -159,6 +162,15 @@ impl SimDisk {
 
     pub fn set_failing_sync(&self, failing: bool) {
         self.state.lock().unwrap().failing_sync = failing;
+    }
+
+    /// Makes one sync fail with EIO: the one after `skip` further successful syncs (so `skip`
+    /// 1 is a snapshot's second barrier, the superblock's). If `writes_stay`, the writes it
+    /// should have made durable stay in the cache, neither durable nor lost: a crash image may
+    /// hold any of them, and the next successful sync makes them durable. Otherwise they are
+    /// dropped, as by `set_failing_sync`. The media assumptions allow both.
+    pub fn fail_one_sync(&self, skip: u64, writes_stay: bool) {
+        self.state.lock().unwrap().fail_one_sync = Some((skip, writes_stay));
     }
 
     /// The contents a restart would find after a crash now.
@@ -264,6 +276,17 @@ impl BlockDevice for SimDisk {
             s.pending.clear();
             return Err(sim_error(io::ErrorKind::Other, "I/O error on sync"));
         }
+        match s.fail_one_sync {
+            Some((0, writes_stay)) => {
+                s.fail_one_sync = None;
+                if !writes_stay {
+                    s.pending.clear();
+                }
+                return Err(sim_error(io::ErrorKind::Other, "I/O error on sync"));
+            }
+            Some((skip, writes_stay)) => s.fail_one_sync = Some((skip - 1, writes_stay)),
+            None => {}
+        }
         let pending = std::mem::take(&mut s.pending);
         for (offset, data) in pending {
             apply(&mut s.durable, offset, &data);
@@ -313,6 +336,23 @@ mod tests {
         assert_eq!(disk.crash_image(CrashMode::KeepAll), vec![2; 1024]);
         let torn = disk.crash_image(CrashMode::SubsetTorn(3));
         assert!(torn.chunks(512).all(|s| s == [1; 512] || s == [2; 512]), "tears only at sector boundaries");
+    }
+
+    #[test]
+    fn one_failed_sync_loses_or_keeps_its_writes_and_the_next_sync_works() {
+        for writes_stay in [false, true] {
+            let disk = SimDisk::new();
+            disk.fail_one_sync(1, writes_stay);
+            disk.write_at(0, &[1; 512]).unwrap();
+            disk.sync().unwrap();
+            disk.write_at(0, &[2; 512]).unwrap();
+            assert!(disk.sync().is_err());
+            assert_eq!(disk.pending_writes().len(), usize::from(writes_stay));
+            assert_eq!(disk.crash_image(CrashMode::DropAll), vec![1; 512]);
+            disk.sync().unwrap();
+            let expected = if writes_stay { 2 } else { 1 };
+            assert_eq!(disk.crash_image(CrashMode::DropAll), vec![expected; 512]);
+        }
     }
 
     #[test]

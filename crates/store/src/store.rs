@@ -32,7 +32,8 @@ pub enum StoreError {
     Busy,
     /// A bad argument or option.
     Invalid(String),
-    /// An earlier failure leaves the store unable to commit; memory still works.
+    /// The snapshot that was to hold an awaited epoch failed (why); memory still works and the
+    /// next snapshot writes its pages again. Returned by [`Store::wait_durable`].
     Failed(String),
 }
 
@@ -46,7 +47,7 @@ impl fmt::Display for StoreError {
             }
             StoreError::Busy => f.write_str("a snapshot is already being written"),
             StoreError::Invalid(what) => f.write_str(what),
-            StoreError::Failed(why) => write!(f, "snapshots are disabled after an earlier failure: {why}"),
+            StoreError::Failed(why) => write!(f, "the snapshot failed: {why}"),
         }
     }
 }
@@ -148,6 +149,10 @@ struct Meta {
     /// Other snapshots whose blocks must not be reused (newer ones passed over at open),
     /// until our own commits have rewritten both superblock slots.
     protected: Vec<BlockRef>,
+    /// Blocks written by attempts whose superblock write or barrier 2 failed since the last
+    /// commit. Such a superblock may have reached its slot, and a restart would then open it, so
+    /// its blocks are not reused until a commit has overwritten that slot.
+    unconfirmed: Vec<u64>,
     commits_since_open: u32,
     cache: HashMap<u64, Arc<Node>>,
 }
@@ -182,7 +187,6 @@ struct Inner {
     meta: Mutex<Meta>,
     durable: Mutex<Durable>,
     durable_cv: Condvar,
-    failed: Mutex<Option<String>>,
     resident: AtomicU64,
     /// Pages made resident, in order, for eviction; may hold pages evicted since.
     resident_list: Mutex<Vec<u64>>,
@@ -402,12 +406,12 @@ impl Store {
                 high_water,
                 deadlists: BTreeMap::new(),
                 protected,
+                unconfirmed: Vec::new(),
                 commits_since_open: 0,
                 cache: HashMap::new(),
             }),
             durable: Mutex::new(Durable { epoch: 0, generation, error: None }),
             durable_cv: Condvar::new(),
-            failed: Mutex::new(None),
             resident: AtomicU64::new(0),
             resident_list: Mutex::new(Vec::new()),
             resident_limit: options.resident_limit.map(|bytes| bytes.div_ceil(BLOCK_SIZE)),
@@ -622,9 +626,6 @@ impl Store {
     /// snapshot's epoch, for [`Store::wait_durable`].
     pub fn begin_snapshot(&self) -> Result<u32> {
         let inner = &*self.inner;
-        if let Some(why) = lock(&inner.failed).clone() {
-            return Err(StoreError::Failed(why));
-        }
         let mut jobs = lock(&inner.jobs);
         if jobs.current.is_some() {
             return Err(StoreError::Busy);
@@ -710,9 +711,6 @@ impl Store {
             if let Some(e) = durable.error.take() {
                 return Err(StoreError::Failed(e));
             }
-            if let Some(why) = lock(&inner.failed).clone() {
-                return Err(StoreError::Failed(why));
-            }
             durable = inner.durable_cv.wait(durable).unwrap_or_else(|e| e.into_inner());
         }
     }
@@ -749,11 +747,6 @@ impl Store {
     /// Generation of the newest committed snapshot.
     pub fn generation(&self) -> u64 {
         lock(&self.inner.durable).generation
-    }
-
-    fn fail(&self, why: String) -> StoreError {
-        *lock(&self.inner.failed) = Some(why.clone());
-        StoreError::Failed(why)
     }
 
     /// Captures, writes and commits one snapshot (the protocol of STORE-FORMAT.md).
@@ -793,10 +786,20 @@ impl Store {
         let written = inner.dev.write_at(superblock.slot() * BLOCK_SIZE, &bytes[..]);
         // Barrier 2: the commit point.
         if let Err(e) = written.and_then(|()| inner.dev.sync()) {
-            drop(meta);
-            // The slot may or may not hold the new superblock; the other one is intact. Writing
-            // further snapshots could overwrite it, so stop committing.
-            return Err(self.fail(format!("superblock write or sync failed: {e}")));
+            // Slot g % 2 now holds this superblock, garbage, or what it held before, and may
+            // still change until a sync succeeds; slot (g-1) % 2, listing g-1, is intact.
+            // `meta.superblock` stays at g-1, so the retry is generation g again and writes
+            // slot g % 2 again, never the intact one. Until a commit has overwritten that slot,
+            // a restart may open this superblock: what it reaches must stay as written. Its
+            // blocks shared with g-1 are retained anyway; the new ones are held back here.
+            for block in &allocated {
+                meta.cache.remove(block);
+            }
+            meta.unconfirmed.append(&mut allocated);
+            return Err(StoreError::Io {
+                context: format!("snapshot {generation}: superblock write or sync failed (will be retried)"),
+                error: e,
+            });
         }
         meta.superblock = superblock;
         meta.base_root = root;
@@ -808,10 +811,14 @@ impl Store {
             meta.protected.clear();
         }
         let oldest = meta.superblock.snapshots.last().map_or(0, |s| s.generation);
-        let freed: Vec<u64> = {
+        let mut freed: Vec<u64> = {
             let expired: Vec<u64> = meta.deadlists.range(..=oldest).map(|(g, _)| *g).collect();
             expired.iter().flat_map(|g| meta.deadlists.remove(g).unwrap_or_default()).collect()
         };
+        // Every failed attempt since the last commit was generation g too, in slot g % 2, which
+        // now durably holds this commit; the other slot holds g-1. No superblock reaches their
+        // blocks any more.
+        freed.append(&mut meta.unconfirmed);
         for block in freed {
             meta.cache.remove(&block);
             if let Some(free) = meta.free.as_mut() {

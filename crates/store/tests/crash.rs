@@ -211,3 +211,108 @@ fn bit_flips_and_truncation_fall_back_or_fail_loudly() {
     }
     assert!(outcomes[0] > 0 && outcomes[1] > 0, "flips should both spare and hit the newest snapshot: {outcomes:?}");
 }
+
+/// A store with generation 1 committed (round 1) and round 2 written, whose snapshot then fails
+/// at barrier 2, the superblock's sync. Returns the disk, the store, and memory as of generation
+/// 1 and as of the failed snapshot.
+fn after_a_failed_commit(writes_stay: bool) -> (std::sync::Arc<SimDisk>, Store, Vec<u8>, Vec<u8>) {
+    let disk = std::sync::Arc::new(SimDisk::from_image(created_image()));
+    let (store, _) = Store::open_on(Box::new(disk.clone()), &options()).unwrap();
+    mutate(&store, 1).unwrap();
+    let first = memory(&store);
+    assert_eq!(store.snapshot_now().unwrap().generation, 1);
+    mutate(&store, 2).unwrap();
+    let failed = memory(&store);
+    disk.fail_one_sync(1, writes_stay);
+    let err = store.snapshot_now().unwrap_err();
+    assert!(err.to_string().contains("superblock write or sync failed"), "{err}");
+    (disk, store, first, failed)
+}
+
+/// Opens a crash image with full verification: no snapshot may be passed over as damaged, and
+/// every snapshot the newest superblock lists must check out. The recovered store must keep
+/// working. Returns the generation opened and its memory.
+fn recover_whole(image: Vec<u8>, what: &str) -> (u64, Vec<u8>) {
+    let disk = std::sync::Arc::new(SimDisk::from_image(image));
+    let verified = StoreOptions { verify: true, ..options() };
+    let (store, report) =
+        Store::open_on(Box::new(disk.clone()), &verified).unwrap_or_else(|e| panic!("{what}: recovery failed: {e}"));
+    assert!(report.skipped.is_empty(), "{what}: a damaged snapshot was passed over: {report}");
+    let check = phantom_store::check_image(&*disk);
+    assert!(
+        !check.lines.iter().any(|l| l.starts_with("snapshot") && l.contains("DAMAGED")),
+        "{what}: {:?}",
+        check.lines
+    );
+    let g = report.generation;
+    let recovered = memory(&store);
+    // No block the recovered snapshots need may be reused by the next one.
+    store.write(7 * PAGE_SIZE as u64, b"after recovery").unwrap();
+    store.snapshot_now().unwrap_or_else(|e| panic!("{what}: snapshot after recovery: {e}"));
+    drop(store);
+    let (again, _) = Store::open_on(Box::new(SimDisk::from_image(disk.current_image())), &verified)
+        .unwrap_or_else(|e| panic!("{what}: reopen after recovery: {e}"));
+    let mut expected = recovered.clone();
+    expected[7 * PAGE_SIZE..7 * PAGE_SIZE + 14].copy_from_slice(b"after recovery");
+    assert!(memory(&again) == expected, "{what}: state after a further snapshot is wrong");
+    (g, recovered)
+}
+
+/// The superblock's sync fails, once. The failed superblock is either lost, or stays in the
+/// disk's cache and may land at any moment up to the next successful sync (then it is what a
+/// restart finds until the retry overwrites it). Memory keeps working, the next snapshot retries
+/// as the same generation in the same slot and commits the writes from before and after the
+/// failure. A crash right after the failure or at any write or sync of the retry, under every
+/// model of the disk's cache, recovers a whole snapshot: generation 1, the failed generation 2
+/// if its superblock landed, or the retried generation 2, and never damage.
+#[test]
+fn a_failed_superblock_sync_is_retried_and_a_crash_at_any_point_recovers_a_whole_snapshot() {
+    for writes_stay in [false, true] {
+        let (disk, store, first, failed) = after_a_failed_commit(writes_stay);
+        let mut allowed = vec![(1, first.clone())];
+        if writes_stay {
+            allowed.push((2, failed.clone()));
+        }
+        for mode in crash_modes(&disk) {
+            let what = format!("writes_stay {writes_stay}, crash right after the failure, {mode:?}");
+            let outcome = recover_whole(disk.crash_image(mode), &what);
+            assert!(allowed.contains(&outcome), "{what}: recovered generation {} with other contents", outcome.0);
+        }
+        // Memory still works, and the retry commits everything.
+        mutate(&store, 3).unwrap();
+        let retried = memory(&store);
+        let ops_before = disk.ops();
+        assert_eq!(store.snapshot_now().unwrap().generation, 2, "the retry is the same generation");
+        let retry_ops = disk.ops() - ops_before;
+        drop(store);
+        let (reopened, report) =
+            Store::open_on(Box::new(SimDisk::from_image(disk.crash_image(CrashMode::DropAll))), &options()).unwrap();
+        assert_eq!(report.generation, 2);
+        assert!(memory(&reopened) == retried, "writes from before and after the failure are both committed");
+        assert_ne!(first, failed);
+        assert_ne!(failed, retried);
+
+        allowed.push((2, retried.clone()));
+        let mut seen = vec![0u32; allowed.len()];
+        for crash_at in 0..=retry_ops {
+            let (disk, store, _, _) = after_a_failed_commit(writes_stay);
+            mutate(&store, 3).unwrap();
+            disk.crash_after(crash_at);
+            let acked = store.snapshot_now().is_ok();
+            drop(store);
+            for mode in crash_modes(&disk) {
+                let what =
+                    format!("writes_stay {writes_stay}, crash at op {crash_at}/{retry_ops} of the retry, {mode:?}");
+                let outcome = recover_whole(disk.crash_image(mode), &what);
+                let index = allowed
+                    .iter()
+                    .position(|a| *a == outcome)
+                    .unwrap_or_else(|| panic!("{what}: recovered generation {} with other contents", outcome.0));
+                assert!(!acked || index == allowed.len() - 1, "{what}: the retry was acknowledged but lost");
+                seen[index] += 1;
+            }
+        }
+        // The sweep really reached each possible outcome, the failed superblock included.
+        assert!(seen.iter().all(|&n| n > 0), "writes_stay {writes_stay}: outcomes seen {seen:?}");
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use phantom_store::{check_image, BlockDevice, SimDisk, Store, StoreError, StoreOptions, PAGE_SIZE};
+use phantom_store::{check_image, BlockDevice, CrashMode, SimDisk, Store, StoreError, StoreOptions, PAGE_SIZE};
 
 const MIB: u64 = 1 << 20;
 
@@ -209,6 +209,119 @@ fn failed_data_sync_is_not_trusted_and_the_retry_rewrites() {
     store.snapshot_now().unwrap();
     let (_, s) = reopen(&disk, &options(4 * MIB));
     assert_eq!(page(&s, 0), vec![2; PAGE_SIZE]);
+}
+
+fn memory(store: &Store) -> Vec<u8> {
+    let mut buf = vec![0; store.size() as usize];
+    store.read(0, &mut buf).unwrap();
+    buf
+}
+
+/// Disk full at every point of a snapshot's writes in turn (page runs, page-table nodes): the
+/// snapshot fails with an error, memory keeps working, a crash then recovers exactly the last
+/// snapshot, and once there is space the next snapshot commits every change, from before and
+/// after the failure.
+#[test]
+fn disk_full_anywhere_in_a_snapshot_is_reported_and_the_next_snapshot_commits_everything() {
+    const SIZE: u64 = 4 * MIB;
+    let round = |store: &Store, r: u8| {
+        for p in 0..40u64 {
+            fill(store, (p * 7 + r as u64 * 3) % 1024, r.wrapping_mul(40).wrapping_add(p as u8) | 1);
+        }
+    };
+    // How many blocks the second snapshot adds to the image.
+    let grows = {
+        let (disk, store) = new_store(SIZE);
+        round(&store, 1);
+        store.snapshot_now().unwrap();
+        let before = disk.size().unwrap();
+        round(&store, 2);
+        store.snapshot_now().unwrap();
+        (disk.size().unwrap() - before) / PAGE_SIZE as u64
+    };
+    assert!(grows > 40, "{grows}");
+    for room in 0..grows {
+        let (disk, store) = new_store(SIZE);
+        round(&store, 1);
+        store.snapshot_now().unwrap();
+        let first = memory(&store);
+        disk.set_capacity(Some(disk.size().unwrap() + room * PAGE_SIZE as u64));
+        round(&store, 2);
+        let err = store.snapshot_now().unwrap_err();
+        assert!(err.to_string().contains("disk full"), "room for {room} blocks: {err}");
+        round(&store, 3);
+        let current = memory(&store);
+        for mode in [CrashMode::DropAll, CrashMode::KeepAll, CrashMode::SubsetTorn(room)] {
+            let verified = StoreOptions { verify: true, ..options(SIZE) };
+            let (old, report) = Store::open_on(Box::new(SimDisk::from_image(disk.crash_image(mode))), &verified)
+                .unwrap_or_else(|e| panic!("room for {room} blocks, {mode:?}: {e}"));
+            assert_eq!(report.generation, 1, "room for {room} blocks, {mode:?}: {report}");
+            assert!(memory(&old) == first, "room for {room} blocks, {mode:?}: generation 1 changed");
+        }
+        disk.set_capacity(None);
+        assert_eq!(store.snapshot_now().unwrap().generation, 2);
+        let (_, new) = reopen(&disk, &StoreOptions { verify: true, ..options(SIZE) });
+        assert!(memory(&new) == current, "room for {room} blocks: the retry lost changes");
+        assert!(!check_image(&*disk).damaged);
+    }
+}
+
+/// A failed commit is reported to the writer's error callback and to `wait_durable`, and
+/// snapshots go on: the next one commits.
+#[test]
+fn a_failed_commit_is_reported_and_the_next_snapshot_commits() {
+    let (disk, store) = new_store(4 * MIB);
+    let errors = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let writer = {
+        let errors = errors.clone();
+        store.spawn_writer(move |e| errors.lock().unwrap().push(e.to_string()))
+    };
+    fill(&store, 0, 1);
+    disk.fail_one_sync(1, false);
+    let epoch = store.begin_snapshot().unwrap();
+    let err = store.wait_durable(epoch).unwrap_err();
+    assert!(matches!(err, StoreError::Failed(_)), "{err}");
+    assert!(err.to_string().contains("superblock write or sync failed"), "{err}");
+    fill(&store, 1, 2);
+    let epoch = store.begin_snapshot().unwrap();
+    assert_eq!(store.wait_durable(epoch).unwrap(), 1);
+    drop(writer);
+    assert_eq!(errors.lock().unwrap().len(), 1, "{:?}", errors.lock().unwrap());
+    let (_, s) = reopen(&disk, &options(4 * MIB));
+    assert_eq!(page(&s, 0), vec![1; PAGE_SIZE]);
+    assert_eq!(page(&s, 1), vec![2; PAGE_SIZE]);
+}
+
+/// The blocks of a failed commit are held back only until the next commit: with every other
+/// commit failing, the image stays as small as the retained snapshots need.
+#[test]
+fn blocks_of_failed_commits_are_reused_once_a_later_commit_succeeds() {
+    let (disk, store) = new_store(4 * MIB);
+    for round in 0..60u8 {
+        for p in 0..16 {
+            fill(&store, p, round.wrapping_add(1));
+        }
+        if round % 2 == 1 {
+            disk.fail_one_sync(1, true);
+            assert!(store.snapshot_now().is_err());
+        } else {
+            store.snapshot_now().unwrap();
+        }
+    }
+    assert_eq!(store.generation(), 30);
+    // 16 pages + a node: two retained, one failed attempt held back, one in flight.
+    let blocks = disk.size().unwrap() / PAGE_SIZE as u64;
+    assert!(blocks < 80, "image grew to {blocks} blocks");
+    assert!(!check_image(&*disk).damaged);
+    // The last attempt's superblock is still in the disk's cache, and a restart that finds it
+    // opens that snapshot: its blocks were held back, so it is whole.
+    let (_, s) = reopen(&disk, &StoreOptions { verify: true, ..options(4 * MIB) });
+    assert_eq!(s.generation(), 31);
+    assert!(page(&s, 15) == vec![60; PAGE_SIZE]);
+    let (s, _) =
+        Store::open_on(Box::new(SimDisk::from_image(disk.crash_image(CrashMode::DropAll))), &options(4 * MIB)).unwrap();
+    assert_eq!(s.generation(), 30);
+    assert!(page(&s, 15) == vec![59; PAGE_SIZE]);
 }
 
 #[test]
