@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use phantom_bytecode::{assemble, disassemble, verify, Bundle, ClassFile};
+mod persistent;
+
 use phantom_store::{check_image, list_snapshots, FileDevice, PAGE_SIZE};
 
 const EXAMPLES: &str = "\
@@ -22,6 +24,9 @@ Examples:
   phantom run hello.ph                     compile and run: new hello(), then its method 8
   phantom run hello.pc                     run a class: new hello(), then its method 8
   phantom run classes --main .app.main      run a class from a bundle or directory
+  phantom boot                             boot ./phantom.img (made on first boot): the shell
+  phantom run counter.ph --image c.img     run a program persistently; kill it any way you like
+  phantom boot --image c.img               ... and it carries on where it was
   phantom snapshots phantom.img            list the snapshots kept in an image
   phantom fsck phantom.img                 check every checksum of every snapshot";
 
@@ -96,9 +101,28 @@ enum Command {
         /// single class file.
         #[arg(long)]
         main: Option<String>,
-        /// Heap size in MiB.
+        /// Heap size in MiB (without --image).
         #[arg(long, default_value_t = 256)]
         heap_mib: u64,
+        /// Run persistently in this new image; `phantom boot --image PATH` resumes it later.
+        #[arg(long)]
+        image: Option<PathBuf>,
+        /// With --image: milliseconds between snapshots (0: only on demand).
+        #[arg(long, default_value_t = 1000)]
+        snapshot_interval: u64,
+    },
+    /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
+    /// new image, install the system library and start it (the shell on the console).
+    /// Snapshots are taken every --snapshot-interval ms, on SIGUSR1, when a program commits,
+    /// and on SIGTERM or SIGINT, which then stop the system (exit 0).
+    #[command(after_help = "Examples:\n  phantom boot\n  phantom boot --image counter.img --snapshot-interval 500")]
+    Boot {
+        /// The image file; created if it does not exist.
+        #[arg(long, default_value = "phantom.img")]
+        image: PathBuf,
+        /// Milliseconds between snapshots (0: only on demand).
+        #[arg(long, default_value_t = 1000)]
+        snapshot_interval: u64,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.
     /// Exits 1 if anything is damaged.
@@ -116,7 +140,7 @@ enum Command {
 }
 
 /// A user error: one line for standard error.
-struct Failure(String);
+pub(crate) struct Failure(pub(crate) String);
 
 type Outcome = Result<(), Failure>;
 
@@ -142,9 +166,15 @@ fn main() -> ExitCode {
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
-        Command::Run { program, include, main, heap_mib } => {
+        Command::Run { program, include, main, heap_mib, image: None, .. } => {
             out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib))
         }
+        Command::Run { program, include, main, image: Some(image), snapshot_interval, .. } => out.run(|_| {
+            persistent::run(&image, snapshot_interval, |vm| {
+                load_program(vm, program.as_deref(), &include, main.as_deref())
+            })
+        }),
+        Command::Boot { image, snapshot_interval } => out.run(|_| persistent::boot(&image, snapshot_interval)),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }
@@ -487,10 +517,25 @@ fn system_library() -> Bundle {
     Bundle::read(BYTES).expect("the build wrote a valid bundle")
 }
 
-fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
-    let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
-        .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
+/// Where `phantom run` gets its classes: the program's, then our library's.
+struct Program {
+    /// The class to start.
+    main: String,
+    /// The program's own class files (installed into an image up front, so that a restarted
+    /// system finds them without the files).
+    classes: Vec<Vec<u8>>,
+}
+
+/// Puts a program's classes on the VM's class path (then the system library) and finds its
+/// main class.
+fn load_program(
+    vm: &phantom_vm::Vm,
+    program: Option<&Path>,
+    include: &[PathBuf],
+    main: Option<&str>,
+) -> Result<Program, Failure> {
     let mut default_main = None;
+    let mut classes = Vec::new();
     for dir in include {
         vm.class_path().add_dir(dir.clone());
     }
@@ -500,34 +545,45 @@ fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib
         vm.class_path().add_bundle(library);
         let Some(main) = main else { return fail("say which class of the system library to run with --main CLASS") };
         let main = if main.starts_with('.') { main.to_string() } else { format!(".{main}") };
-        let class = vm.find_class(&main).or_else(|e| fail(format!("system library: {e}")))?;
-        return vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()));
+        return Ok(Program { main, classes });
     };
     let shown = program.display();
     if program.extension().is_some_and(|e| e == "ph") {
-        let classes = compile_sources(&[program.to_path_buf()], include)?;
+        let compiled = compile_sources(&[program.to_path_buf()], include)?;
         // The file's class: the one named like the file, else the first with an entry point.
         let stem = program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        default_main = classes
+        default_main = compiled
             .iter()
             .find(|(name, _)| name.rsplit('.').next() == Some(stem.as_str()))
-            .or_else(|| classes.iter().find(|(_, f)| f.methods().any(|m| m.ordinal == 8)))
-            .or(classes.first())
+            .or_else(|| compiled.iter().find(|(_, f)| f.methods().any(|m| m.ordinal == 8)))
+            .or(compiled.first())
             .map(|(name, _)| name.clone());
-        for (_, file) in classes {
+        for (_, file) in compiled {
+            classes.push(file.to_bytes());
             vm.class_path().add_file(file.to_bytes());
         }
     } else if program.is_dir() {
         vm.class_path().add_dir(program.to_path_buf());
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(program)
+            .or_else(|e| fail(format!("{shown}: {e}")))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "pc"))
+            .collect();
+        entries.sort();
+        for path in entries {
+            classes.push(read(&path)?);
+        }
     } else {
         let bytes = read(program)?;
         if ClassFile::is_class_file(&bytes) {
             let file = parse(&shown.to_string(), &bytes)?;
             default_main = file.header().map(|h| String::from_utf8_lossy(&h.name).into_owned());
+            classes.push(bytes.clone());
             vm.class_path().add_file(bytes);
         } else {
             let bundle =
                 Bundle::read(&bytes).or_else(|e| fail(format!("{shown}: neither a class file nor a bundle: {e}")))?;
+            classes.extend(bundle.entries.iter().map(|e| e.class.clone()));
             vm.class_path().add_bundle(bundle);
         }
     }
@@ -538,6 +594,14 @@ fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib
         (None, None) => return fail(format!("{shown}: say which class to run with --main CLASS")),
     };
     vm.class_path().add_bundle(library);
-    let class = vm.find_class(&main).or_else(|e| fail(format!("{shown}: {e}")))?;
+    Ok(Program { main, classes })
+}
+
+fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
+    let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
+        .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
+    let loaded = load_program(&vm, program, include, main)?;
+    let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
+    let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;
     vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
 }

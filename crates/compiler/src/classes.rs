@@ -120,6 +120,7 @@ const INTERNAL: &str = "
   21 sleep(int) void
   22 setOsInterface(?) void
   23 getKernelEnvironment() string[]
+  25 commit() int
 .internal.io.tty
   16 getwc() string
   17 putws(?) void

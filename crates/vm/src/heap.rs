@@ -5,8 +5,9 @@
 //! - word 1: payload length (slots for slot kinds, bytes for byte kinds);
 //! - words 2..: payload.
 //!
-//! Word 0 of the region is a magic number and word 1 the allocation pointer, so that a heap in
-//! persistent memory can be found again; objects start at offset 64.
+//! Word 0 of the region is a magic number, word 1 the allocation pointer and word 2 the root
+//! object (the system object, see `image`), so that a heap in persistent memory can be found
+//! again; objects start at offset 64.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -110,7 +111,11 @@ pub enum Kind {
 }
 
 const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
+/// Where the root object's offset is kept.
+const ROOT_WORD: u64 = 16;
 pub(crate) const FIRST_OBJECT: u64 = 64;
+/// Live bytes below which no collection is wanted, however fast the heap grows.
+const MIN_GC_THRESHOLD: u64 = 64 << 20;
 const HEADER_WORDS: u64 = 2;
 /// The class id of a free block (its length word gives its payload words).
 pub(crate) const FREE: ClassId = u32::MAX;
@@ -172,6 +177,11 @@ pub struct Heap {
     pub(crate) free: Mutex<FreeLists>,
     /// Set when occupancy passes the collection threshold.
     pub(crate) gc_wanted: AtomicBool,
+    /// Bytes in use at which the next collection is wanted: twice what the last one left
+    /// live, at least [`MIN_GC_THRESHOLD`], at most three quarters of the region (a
+    /// persistent region is a terabyte of address space, so a fixed fraction alone would
+    /// never collect).
+    gc_threshold: AtomicU64,
 }
 
 /// Whole words a block takes: header plus payload, rounded up to an even number so that any
@@ -190,12 +200,54 @@ impl Heap {
         };
         memory.store(0, HEAP_MAGIC)?;
         memory.store(8, FIRST_OBJECT)?;
-        Ok(Heap {
+        memory.store(ROOT_WORD, 0)?;
+        Ok(Heap::with_top(memory, FIRST_OBJECT))
+    }
+
+    /// Whether `memory` holds a heap formatted by [`Heap::new`].
+    pub fn is_formatted(memory: &dyn Memory) -> bool {
+        memory.load(0).is_ok_and(|w| w == HEAP_MAGIC)
+    }
+
+    /// Opens the heap a region already holds. Free blocks are not listed until the next
+    /// collection sweeps them (allocation meanwhile comes from the top), so opening costs
+    /// nothing whatever the heap's size.
+    pub fn open(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+        let magic = memory.load(0)?;
+        if magic != HEAP_MAGIC {
+            return Err(MemoryError(format!("no Phantom heap here (magic {magic:#018x})")));
+        }
+        let top = memory.load(8)?;
+        if top < FIRST_OBJECT || top > memory.size() || top % 8 != 0 {
+            return Err(MemoryError(format!("damaged heap: allocation pointer {top:#x}")));
+        }
+        Ok(Heap::with_top(Region::Other(memory), top))
+    }
+
+    fn with_top(memory: Region, top: u64) -> Heap {
+        let threshold = MIN_GC_THRESHOLD.min(memory.size() / 4 * 3);
+        Heap {
             memory,
-            top: AtomicU64::new(FIRST_OBJECT),
+            top: AtomicU64::new(top),
             free: Mutex::new(FreeLists::default()),
             gc_wanted: AtomicBool::new(false),
-        })
+            gc_threshold: AtomicU64::new(threshold),
+        }
+    }
+
+    /// The root object: where everything that outlives the process is reachable from.
+    pub fn root(&self) -> Result<Value, MemoryError> {
+        Ok(Value(self.memory.load(ROOT_WORD)?))
+    }
+
+    pub fn set_root(&self, root: Value) -> Result<(), MemoryError> {
+        self.memory.store(ROOT_WORD, root.0)
+    }
+
+    /// After a collection left `live` bytes: the next is wanted when twice as much is in use.
+    pub(crate) fn set_gc_threshold(&self, live: u64) {
+        let threshold = (live * 2).max(MIN_GC_THRESHOLD).min(self.memory.size() / 4 * 3);
+        self.gc_threshold.store(threshold, Ordering::Relaxed);
     }
 
     /// Bytes in live objects and garbage not yet collected.
@@ -212,7 +264,9 @@ impl Heap {
     }
 
     pub(crate) fn set_top(&self, top: u64) -> Result<(), MemoryError> {
-        self.top.store(top, Ordering::Relaxed);
+        if self.top.swap(top, Ordering::Relaxed) == top {
+            return Ok(());
+        }
         self.memory.store(8, top)
     }
 
@@ -223,11 +277,17 @@ impl Heap {
         Ok(block_words(header >> 32 & 0xFF, len) * 8)
     }
 
-    /// Turns `bytes` at `at` into a free block and lists it.
+    /// Turns `bytes` at `at` into a free block and lists it. A block already free with that
+    /// size is left untouched: in persistent memory a store dirties its page, and a sweep
+    /// must not make the next snapshot rewrite free space that did not change.
     pub(crate) fn make_free(&self, free: &mut FreeLists, at: u64, bytes: u64) -> Result<(), MemoryError> {
         let words = bytes / 8;
-        self.memory.store(at, FREE as u64)?;
-        self.memory.store(at + 8, words - HEADER_WORDS)?;
+        if self.memory.load(at)? != FREE as u64 {
+            self.memory.store(at, FREE as u64)?;
+        }
+        if self.memory.load(at + 8)? != words - HEADER_WORDS {
+            self.memory.store(at + 8, words - HEADER_WORDS)?;
+        }
         free.blocks.entry(words).or_default().push(at);
         free.bytes += bytes;
         Ok(())
@@ -277,8 +337,7 @@ impl Heap {
                     at
                 }
             };
-            // Collect at the next safepoint once three quarters are in use.
-            if (self.top.load(Ordering::Relaxed) - free.bytes) * 4 > self.memory.size() * 3 {
+            if self.top.load(Ordering::Relaxed) - free.bytes > self.gc_threshold.load(Ordering::Relaxed) {
                 self.gc_wanted.store(true, Ordering::Relaxed);
             }
             at

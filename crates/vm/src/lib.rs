@@ -9,6 +9,7 @@ pub mod class;
 pub mod code;
 pub mod gc;
 pub mod heap;
+pub mod image;
 pub mod natives;
 pub mod persist;
 pub mod sched;
@@ -17,5 +18,6 @@ mod vm;
 
 pub use gc::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
+pub use image::{ImageControl, RunEnd, SnapshotStats};
 pub use value::Value;
 pub use vm::{Number, Thread, Trap, Uncaught, Vm};

@@ -41,6 +41,7 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::BOOT, 19) => Some(boot_create_binary),
         (ids::BOOT, 21) => Some(boot_sleep),
         (ids::BOOT, 23) => Some(boot_kernel_environment),
+        (ids::BOOT, 25) => Some(boot_commit),
         (ids::MUTEX, 8) => Some(mutex_lock),
         (ids::MUTEX, 9) => Some(mutex_unlock),
         (ids::MUTEX, 10) => Some(mutex_trylock),
@@ -385,13 +386,24 @@ fn boot_kernel_environment(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) 
     Ok(array)
 }
 
+/// commit() (ours): returns, as an int, the generation of a durable snapshot that holds the
+/// calling thread inside this call. The thread parks with the call still to run until the
+/// snapshot is durable; a thread restored from that snapshot is still inside the call and
+/// waits for the next one.
+fn boot_commit(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    match vm.commit(thread, can_park(thread))? {
+        Some(generation) => Ok(Value::int(generation as i32)),
+        None => Err(crate::vm::Trap::Retry),
+    }
+}
+
 fn boot_set_class_loader(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    *vm.class_loader.lock().unwrap_or_else(|e| e.into_inner()) = arg(vm, args, 0)?;
+    vm.set_root_slot(crate::image::CLASS_LOADER, arg(vm, args, 0)?)?;
     Ok(Value::NULL)
 }
 
 fn boot_set_os_interface(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    *vm.os_interface.lock().unwrap_or_else(|e| e.into_inner()) = arg(vm, args, 0)?;
+    vm.set_root_slot(crate::image::OS_INTERFACE, arg(vm, args, 0)?)?;
     Ok(Value::NULL)
 }
 
@@ -1026,7 +1038,7 @@ fn thread_environment(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<
 }
 
 fn thread_os_interface(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    Ok(*vm.os_interface.lock().unwrap_or_else(|e| e.into_inner()))
+    vm.root_slot(crate::image::OS_INTERFACE)
 }
 
 /// getwc(): the next character typed on the host terminal, as a one-character string. The

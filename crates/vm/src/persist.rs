@@ -10,7 +10,8 @@
 //! - 3: frames and catchers (a binary of little-endian u32 records, below)
 //! - 4: each frame's `this` (a page of values)
 //! - 5: park state: null when runnable, a boxed long (wake time in ms since the Unix epoch)
-//!   for a sleeper, the int 1 when blocked on another thread, 2 when waiting for input
+//!   for a sleeper, the int 1 when blocked on another thread, 2 when waiting for input, 3 when
+//!   inside `commit()`
 //! - 6: the int 1 when the call at the thread's position is a timed wait to finish rather than
 //!   start (the thread parked with its call still to run); else null. Thread objects written
 //!   before this slot existed have 6 slots and no timed waits.
@@ -91,6 +92,7 @@ impl Vm {
             }
             Some(Park::Blocked) => Value::int(1),
             Some(Park::External) => Value::int(2),
+            Some(Park::Commit) => Value::int(3),
         };
         let resuming = if thread.resuming_wait { Value::int(1) } else { Value::NULL };
         for (slot, v) in [(1, objects), (2, ints), (3, frames), (4, thises), (5, park)] {
@@ -152,6 +154,7 @@ impl Vm {
             v if v.is_null() => None,
             v if v.as_int() == Some(1) => Some(Park::Blocked),
             v if v.as_int() == Some(2) => Some(Park::External),
+            v if v.as_int() == Some(3) => Some(Park::Commit),
             v => {
                 let ms = self.heap.word(v.object().ok_or_else(|| bad("park state"))?, 0)?;
                 let wall = UNIX_EPOCH + Duration::from_millis(ms);

@@ -24,6 +24,8 @@ pub enum Park {
     Blocked,
     /// Waiting for the outside world (console input): never a deadlock.
     External,
+    /// Inside `commit()`, waiting for a snapshot to be durable: never a deadlock either.
+    Commit,
 }
 
 #[derive(Default)]
@@ -43,6 +45,8 @@ struct State {
     /// When the last running thread stopped for the pending safepoint.
     stopped_at: Option<Instant>,
     failures: Vec<Uncaught>,
+    /// Set by `stop`: workers leave, threads stay as they are.
+    stopping: bool,
 }
 
 #[derive(Default)]
@@ -63,6 +67,41 @@ impl Scheduler {
         let mut st = self.lock();
         st.live += 1;
         st.runnable.push_back(thread);
+        self.changed.notify_all();
+    }
+
+    /// Adds a thread rebuilt from the heap, parked as it was: a sleeper until its deadline, a
+    /// waiter until someone wakes it; a thread waiting for console input runs its read again,
+    /// so that it attaches to this process's console.
+    pub fn add_restored(&self, mut thread: Box<Thread>) {
+        let mut st = self.lock();
+        st.live += 1;
+        match thread.park {
+            None | Some(Park::External) => {
+                thread.park = None;
+                st.runnable.push_back(thread);
+            }
+            Some(Park::Until(at)) => {
+                st.sleeping.push(Reverse((at, thread.id)));
+                st.parked.insert(thread.id, thread);
+            }
+            Some(Park::Commit) => {
+                st.external.insert(thread.id);
+                st.parked.insert(thread.id, thread);
+            }
+            Some(Park::Blocked) => {
+                st.parked.insert(thread.id, thread);
+            }
+        }
+        self.changed.notify_all();
+    }
+
+    /// Makes every worker leave as soon as its thread reaches an instruction boundary; the
+    /// threads are left as they are (`run` returns).
+    pub fn stop(&self) {
+        let mut st = self.lock();
+        st.stopping = true;
+        self.stop_requested.store(true, std::sync::atomic::Ordering::Relaxed);
         self.changed.notify_all();
     }
 
@@ -132,7 +171,7 @@ impl Scheduler {
                             _ => {}
                         }
                     }
-                    if st.live == 0 {
+                    if st.live == 0 || st.stopping {
                         self.changed.notify_all();
                         return;
                     }
@@ -188,6 +227,7 @@ impl Scheduler {
                 Err(Trap::Yield) => match thread.park {
                     None if st.runnable.is_empty()
                         && !st.safepoint
+                        && !st.stopping
                         && !vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed)
                         && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > Instant::now()) =>
                     {
@@ -200,8 +240,8 @@ impl Scheduler {
                         st.sleeping.push(Reverse((at, thread.id)));
                         st.parked.insert(thread.id, thread);
                     }
-                    Some(park @ (Park::Blocked | Park::External)) => {
-                        if park == Park::External {
+                    Some(park @ (Park::Blocked | Park::External | Park::Commit)) => {
+                        if park != Park::Blocked {
                             st.external.insert(thread.id);
                         }
                         st.parked.insert(thread.id, thread);
@@ -236,7 +276,7 @@ impl Scheduler {
         while st.running > 0 {
             st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
-        self.stop_requested.store(false, std::sync::atomic::Ordering::Relaxed);
+        self.stop_requested.store(st.stopping, std::sync::atomic::Ordering::Relaxed);
         // Measured to the moment the last thread stopped, not to when this thread woke up.
         let reached = st.stopped_at.take().map_or(Duration::ZERO, |at| at.saturating_duration_since(start));
         let State { runnable, parked, .. } = &mut *st;

@@ -97,11 +97,32 @@ impl Thread {
     }
 }
 
+const ANOTHER_THREAD: &str = "and in another thread: ";
+
+/// One report for the threads that died: the first, with the others after it.
+pub(crate) fn merge_failures(failures: Vec<Uncaught>) -> Option<Uncaught> {
+    let n = failures.len();
+    let mut all = failures.into_iter();
+    let mut first = all.next()?;
+    for other in all {
+        first.backtrace.push(format!("{ANOTHER_THREAD}{}", other.message));
+        first.backtrace.extend(other.backtrace);
+    }
+    if n > 1 {
+        first.message = format!("{} (and {} more threads failed)", first.message, n - 1);
+    }
+    Some(first)
+}
+
 impl std::fmt::Display for Uncaught {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "{}", self.message)?;
         for line in &self.backtrace {
-            writeln!(f, "    at {line}")?;
+            if line.starts_with(ANOTHER_THREAD) {
+                writeln!(f, "  {line}")?;
+            } else {
+                writeln!(f, "    at {line}")?;
+            }
         }
         Ok(())
     }
@@ -165,22 +186,25 @@ type Classes = Arc<Vec<Arc<Class>>>;
 pub struct Vm {
     pub heap: Heap,
     classes: RwLock<Classes>,
-    names: RwLock<HashMap<String, ClassId>>,
+    pub(crate) names: RwLock<HashMap<String, ClassId>>,
     path: Mutex<ClassPath>,
     out: Mutex<Box<dyn Write + Send>>,
-    boot: Value,
-    /// Set by boot methods 17 (setClassLoader) and 22 (setOsInterface).
-    pub class_loader: Mutex<Value>,
-    pub os_interface: Mutex<Value>,
+    pub(crate) boot: Value,
+    /// The system object: everything that must outlive the process (see `image`).
+    pub(crate) root: Value,
+    /// Serialises class loading, so that a class's id is fixed before its methods are built.
+    loading: Mutex<()>,
     pub sched: Arc<crate::sched::Scheduler>,
     /// Serialises updates of mutex, cond and semaphore objects.
     pub sync: Mutex<()>,
-    next_thread: std::sync::atomic::AtomicU64,
+    pub(crate) next_thread: std::sync::atomic::AtomicU64,
     /// Host threads running VM threads.
     pub workers: usize,
     /// Collections so far, and the last one's figures.
     pub gc_log: Mutex<(u64, crate::gc::GcStats)>,
     pub(crate) console: Arc<Console>,
+    /// The persistent image the heap lives in, when there is one.
+    pub(crate) image: Option<Arc<crate::image::Image>>,
 }
 
 /// The host terminal's input, read by a host thread so that VM threads waiting for a
@@ -339,61 +363,84 @@ fn convert(n: Num, to: Ty) -> Num {
 impl Vm {
     /// A VM with a fresh heap in `memory`, writing program output to `out`.
     pub fn new(memory: Box<dyn Memory>, out: Box<dyn Write + Send>) -> std::result::Result<Vm, String> {
-        let heap = Heap::new(memory).map_err(|e| e.0)?;
-        let mut vm = Vm {
+        let mut vm = Vm::with_heap(Heap::new(memory).map_err(|e| e.0)?, out);
+        vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
+        vm.format_root().map_err(|e| e.0)?;
+        for (row, name) in INTERNAL.iter().enumerate() {
+            let object = vm.new_class_object(row as ClassId).map_err(|e| e.0)?;
+            let class = Vm::internal_class(row as ClassId, name, object);
+            vm.record_class(&class, crate::image::ClassSource::Internal).map_err(|e| e.0)?;
+            vm.install(class);
+        }
+        Ok(vm)
+    }
+
+    /// A VM around a heap, with no classes yet.
+    pub(crate) fn with_heap(heap: Heap, out: Box<dyn Write + Send>) -> Vm {
+        let mut names = HashMap::new();
+        names.insert(".internal.object".into(), ids::VOID);
+        Vm {
             heap,
             classes: RwLock::new(Arc::new(Vec::new())),
-            names: RwLock::new(HashMap::new()),
+            names: RwLock::new(names),
             path: Mutex::new(ClassPath::default()),
             out: Mutex::new(out),
             boot: Value::NULL,
-            class_loader: Mutex::new(Value::NULL),
-            os_interface: Mutex::new(Value::NULL),
+            root: Value::NULL,
+            loading: Mutex::new(()),
             sched: Arc::new(crate::sched::Scheduler::default()),
             sync: Mutex::new(()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
             gc_log: Mutex::new((0, crate::gc::GcStats::default())),
             console: Arc::new(Console::default()),
-        };
-        vm.install_internal_classes().map_err(|e| e.0)?;
-        vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
-        Ok(vm)
+            image: None,
+        }
     }
 
-    fn install_internal_classes(&mut self) -> std::result::Result<(), MemoryError> {
-        for (row, name) in INTERNAL.iter().enumerate() {
-            let id = row as ClassId;
-            let vtable = (0..INTERNAL_METHOD_SLOTS as u32)
-                .map(|k| {
-                    natives::lookup(id, k).map(|f| {
-                        Arc::new(Method {
-                            name: format!("native {k}"),
-                            ordinal: k,
-                            class: id,
-                            body: Body::Native(f),
-                            lines: vec![],
-                        })
+    /// An internal class: natives for every method slot, no fields.
+    pub(crate) fn internal_class(id: ClassId, name: &str, object: Value) -> Class {
+        let vtable = (0..INTERNAL_METHOD_SLOTS as u32)
+            .map(|k| {
+                natives::lookup(id, k).map(|f| {
+                    Arc::new(Method {
+                        name: format!("native {k}"),
+                        ordinal: k,
+                        class: id,
+                        body: Body::Native(f),
+                        lines: vec![],
                     })
                 })
-                .collect();
-            let object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2)?;
-            self.heap.set_slot(object.0, 0, Value::int(row as i32))?;
-            let class = Class {
-                id,
-                name: name.to_string(),
-                parent: None,
-                field_slots: 0,
-                vtable,
-                by_name: HashMap::new(),
-                constants: HashMap::new(),
-                object,
-            };
-            Arc::make_mut(self.classes.get_mut().unwrap()).push(Arc::new(class));
-            self.names.get_mut().unwrap().insert(name.to_string(), id);
+            })
+            .collect();
+        Class {
+            id,
+            name: name.to_string(),
+            parent: None,
+            field_slots: 0,
+            vtable,
+            by_name: HashMap::new(),
+            constants: HashMap::new(),
+            object,
         }
-        self.names.get_mut().unwrap().insert(".internal.object".into(), ids::VOID);
-        Ok(())
+    }
+
+    /// A class object (slot 0 the class id, slot 1 its statics).
+    fn new_class_object(&self, id: ClassId) -> std::result::Result<Value, MemoryError> {
+        let object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2)?;
+        self.heap.set_slot(object.0, 0, Value::int(id as i32))?;
+        Ok(object)
+    }
+
+    /// Adds a linked class to the tables under its id (the next one).
+    pub(crate) fn install(&self, class: Class) {
+        let mut classes = self.classes.write().unwrap_or_else(|e| e.into_inner());
+        let mut names = self.names.write().unwrap_or_else(|e| e.into_inner());
+        debug_assert_eq!(class.id as usize, classes.len());
+        names.insert(class.name.clone(), class.id);
+        let mut table = Vec::clone(&classes);
+        table.push(Arc::new(class));
+        *classes = Arc::new(table);
     }
 
     pub fn class_path(&self) -> std::sync::MutexGuard<'_, ClassPath> {
@@ -501,16 +548,37 @@ impl Vm {
         if let Some(&id) = self.names.read().unwrap_or_else(|e| e.into_inner()).get(&parsed.name) {
             return Ok(id);
         }
+        // Loads the parent first (outside the lock: it may load its own parent).
+        self.find_class(&parsed.parent).map_err(|e| format!("{}: parent class: {e}", parsed.name))?;
+        let _loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = self.names.read().unwrap_or_else(|e| e.into_inner()).get(&parsed.name) {
+            return Ok(id);
+        }
+        let id = self.classes.read().unwrap_or_else(|e| e.into_inner()).len() as ClassId;
+        let mut class = self.link(&parsed, id, None)?;
+        class.object = self.new_class_object(id).map_err(|e| e.0)?;
+        self.record_class(&class, crate::image::ClassSource::File(bytes)).map_err(|e| e.0)?;
+        self.install(class);
+        Ok(id)
+    }
+
+    /// Builds class `id` from a verified class file whose parent is loaded: its method table
+    /// (the parent's, overridden), and its constants (made now, or the ones given).
+    pub(crate) fn link(
+        &self,
+        parsed: &crate::class::Parsed,
+        id: ClassId,
+        constants: Option<HashMap<u32, Value>>,
+    ) -> std::result::Result<Class, String> {
         let parent = self.find_class(&parsed.parent).map_err(|e| format!("{}: parent class: {e}", parsed.name))?;
         let parent_class = self.class(parent);
         let header = parsed.file.header().expect("verified");
-        let id = self.classes.read().unwrap_or_else(|e| e.into_inner()).len() as ClassId;
         let mut vtable = parent_class.vtable.clone();
         if vtable.len() < header.method_slots as usize {
             vtable.resize(header.method_slots as usize, None);
         }
         let mut by_name = HashMap::new();
-        for m in methods_of(&parsed, id)? {
+        for m in methods_of(parsed, id)? {
             // Of several constructors, `<init>` by name means the one without arguments.
             let takes_args = parsed.file.signature(m.ordinal).is_some_and(|s| !s.args.is_empty());
             if !(m.name == "<init>" && takes_args) {
@@ -519,12 +587,17 @@ impl Vm {
             let ordinal = m.ordinal as usize;
             vtable[ordinal] = Some(Arc::new(m));
         }
-        let mut constants = HashMap::new();
-        for c in parsed.file.constants() {
-            let s = self.heap.alloc_bytes(ids::STRING, &c.value).map_err(|e| e.0)?;
-            constants.insert(c.id, s);
-        }
-        let class = Class {
+        let constants = match constants {
+            Some(c) => c,
+            None => {
+                let mut made = HashMap::new();
+                for c in parsed.file.constants() {
+                    made.insert(c.id, self.heap.alloc_bytes(ids::STRING, &c.value).map_err(|e| e.0)?);
+                }
+                made
+            }
+        };
+        Ok(Class {
             id,
             name: parsed.name.clone(),
             parent: Some(parent),
@@ -533,27 +606,22 @@ impl Vm {
             by_name,
             constants,
             object: Value::NULL,
-        };
-        self.register(class).map(|(id, _)| id)
+        })
     }
 
-    /// Adds a class (its id and object are assigned here); returns its id, and whether it is
-    /// new rather than a class of that name registered meanwhile.
-    fn register(&self, mut class: Class) -> std::result::Result<(ClassId, bool), String> {
-        let mut classes = self.classes.write().unwrap_or_else(|e| e.into_inner());
-        let mut names = self.names.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(&existing) = names.get(&class.name) {
-            return Ok((existing, false));
+    /// A class made at run time: `field_slots` fields, and the methods of `methods_of`.
+    pub(crate) fn defined_class(&self, id: ClassId, name: &str, field_slots: u32, methods_of: ClassId) -> Class {
+        let source = self.class(methods_of);
+        Class {
+            id,
+            name: name.to_string(),
+            parent: Some(ids::VOID),
+            field_slots,
+            vtable: source.vtable.clone(),
+            by_name: source.by_name.clone(),
+            constants: HashMap::new(),
+            object: Value::NULL,
         }
-        class.id = classes.len() as ClassId;
-        class.object = self.heap.alloc(ids::CLASS, Kind::Slots, 2, 2).map_err(|e| e.0)?;
-        self.heap.set_slot(class.object.0, 0, Value::int(class.id as i32)).map_err(|e| e.0)?;
-        let id = class.id;
-        let mut table = Vec::clone(&classes);
-        names.insert(class.name.clone(), id);
-        table.push(Arc::new(class));
-        *classes = Arc::new(table);
-        Ok((id, true))
     }
 
     /// Creates a class at run time (`.internal.class.newClass`): instances have `field_slots`
@@ -564,24 +632,19 @@ impl Vm {
         field_slots: u32,
         methods_of: Option<ClassId>,
     ) -> std::result::Result<ClassId, String> {
-        if self.find_class(name).is_ok() {
+        let _loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+        if self.names.read().unwrap_or_else(|e| e.into_inner()).contains_key(name)
+            || self.class_path().find(name).is_some()
+        {
             return Err(format!("class {name} already exists"));
         }
-        let source = self.class(methods_of.unwrap_or(ids::VOID));
-        let class = Class {
-            id: 0,
-            name: name.to_string(),
-            parent: Some(ids::VOID),
-            field_slots,
-            vtable: source.vtable.clone(),
-            by_name: source.by_name.clone(),
-            constants: HashMap::new(),
-            object: Value::NULL,
-        };
-        match self.register(class)? {
-            (id, true) => Ok(id),
-            _ => Err(format!("class {name} already exists")),
-        }
+        let methods_of = methods_of.unwrap_or(ids::VOID);
+        let id = self.classes.read().unwrap_or_else(|e| e.into_inner()).len() as ClassId;
+        let mut class = self.defined_class(id, name, field_slots, methods_of);
+        class.object = self.new_class_object(id).map_err(|e| e.0)?;
+        self.record_class(&class, crate::image::ClassSource::Defined { field_slots, methods_of }).map_err(|e| e.0)?;
+        self.install(class);
+        Ok(id)
     }
 
     /// Looks a class up by name as `summon_by_name` does: exactly, or else by a unique
@@ -612,6 +675,9 @@ impl Vm {
                     let _ = self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
                 }
             }
+            if let Err(e) = self.record_threads(&all) {
+                let _ = self.print_error(&format!("cannot record the thread list: {e}"));
+            }
             f(&mut all.into_iter())
         })
     }
@@ -631,8 +697,7 @@ impl Vm {
     /// and every class's object and constants.
     pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(Value)) {
         f(self.boot);
-        f(*self.class_loader.lock().unwrap_or_else(|e| e.into_inner()));
-        f(*self.os_interface.lock().unwrap_or_else(|e| e.into_inner()));
+        f(self.root);
         for class in self.classes().iter() {
             f(class.object);
             class.constants.values().copied().for_each(&mut *f);
@@ -698,6 +763,16 @@ impl Vm {
     /// the boot object on a VM thread, and every thread started since, until none is left.
     /// Reports the uncaught exceptions of threads that died.
     pub fn run_main(&self, class: ClassId) -> std::result::Result<(), Uncaught> {
+        self.start_main(class)?;
+        match merge_failures(self.sched.run(self, self.workers)) {
+            Some(u) => Err(u),
+            None => Ok(()),
+        }
+    }
+
+    /// Runs `new CLASS()` (its argument-less constructor, if it has one) and makes a thread,
+    /// not yet running, that calls its method 8 with the boot object.
+    pub fn start_main(&self, class: ClassId) -> std::result::Result<(), Uncaught> {
         let this = self.instantiate(class).map_err(|t| self.uncaught(t, &Thread::default()))?;
         let c = self.class(class);
         if let Some(&ctor) = c.by_name.get("<init>") {
@@ -705,21 +780,7 @@ impl Vm {
         }
         let main = self.new_thread(this, 8, &[self.boot]).map_err(|t| self.uncaught(t, &Thread::default()))?;
         self.sched.add(main);
-        let failures = self.sched.run(self, self.workers);
-        match failures.len() {
-            0 => Ok(()),
-            1 => Err(failures.into_iter().next().expect("one failure")),
-            n => {
-                let mut all = failures.into_iter();
-                let mut first = all.next().expect("failures");
-                for other in all {
-                    first.backtrace.push(String::new());
-                    first.backtrace.push(format!("and in another thread: {other}"));
-                }
-                first.message = format!("{} (and {} more threads failed)", first.message, n - 1);
-                Err(first)
-            }
-        }
+        Ok(())
     }
 
     /// The boot object passed to the main class's method 8.

@@ -1,0 +1,175 @@
+//! Persistent runs: `phantom boot` and `phantom run --image`. The VM lives in an image; this
+//! module opens or creates it, installs classes, and turns signals into snapshot requests.
+
+use std::io;
+use std::path::Path;
+use std::time::Duration;
+
+use phantom_store::{Store, StoreOptions};
+use phantom_vm::{ImageControl, RunEnd, Vm};
+
+use crate::{fail, system_library, Failure, Outcome, Program};
+
+/// The class a new system starts with.
+const BOOT_CLASS: &str = ".phantom.boot";
+
+/// `phantom run PROGRAM --image PATH`: a new image running PROGRAM.
+pub fn run(image: &Path, interval_ms: u64, load: impl FnOnce(&Vm) -> Result<Program, Failure>) -> Outcome {
+    if image.exists() {
+        return fail(format!(
+            "{} already exists: resume it with `phantom boot --image {}`, or name a new image",
+            image.display(),
+            image.display()
+        ));
+    }
+    let signals = Signals::block();
+    let vm = create(image)?;
+    let started = (|| {
+        let program = load(&vm)?;
+        for (k, class) in program.classes.iter().enumerate() {
+            vm.load_class(class, &format!("program class {}", k + 1)).or_else(fail)?;
+        }
+        let class = vm.find_class(&program.main).or_else(fail)?;
+        start(&vm, class)
+    })();
+    if let Err(e) = started {
+        drop(vm);
+        // Nothing worth keeping: the program never ran.
+        let _ = std::fs::remove_file(image);
+        return Err(e);
+    }
+    serve(&vm, interval_ms, signals)
+}
+
+/// `phantom boot [--image PATH]`: resumes an image, or makes a new system in a new one.
+pub fn boot(image: &Path, interval_ms: u64) -> Outcome {
+    let signals = Signals::block();
+    let vm = if image.exists() {
+        let vm = resume(image)?;
+        vm.class_path().add_bundle(system_library());
+        vm
+    } else {
+        let vm = create(image)?;
+        let library = system_library();
+        for entry in &library.entries {
+            let name = format!(".{}", String::from_utf8_lossy(&entry.name));
+            vm.load_class(&entry.class, &name).or_else(|e| fail(format!("installing the system library: {e}")))?;
+        }
+        vm.class_path().add_bundle(library);
+        let class = vm.find_class(BOOT_CLASS).or_else(|e| fail(format!("system library: {e}")))?;
+        start(&vm, class)?;
+        vm
+    };
+    serve(&vm, interval_ms, signals)
+}
+
+fn create(image: &Path) -> Result<Vm, Failure> {
+    let store = Store::create(image, &StoreOptions::default())
+        .or_else(|e| fail(format!("cannot create the image {}: {e}", image.display())))?;
+    Vm::create_image(store, Box::new(io::stdout())).or_else(|e| fail(format!("cannot start the VM: {e}")))
+}
+
+/// Starts the main class, and takes a first snapshot so that the image boots from the start.
+fn start(vm: &Vm, class: u32) -> Outcome {
+    vm.start_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))?;
+    vm.snapshot().map(|_| ()).or_else(|e| fail(format!("cannot take the first snapshot: {e}")))
+}
+
+/// Opens an image at its newest usable snapshot: one the store can read and whose heap holds
+/// a system this VM can resume; older retained snapshots are tried in turn.
+fn resume(image: &Path) -> Result<Vm, Failure> {
+    let shown = image.display();
+    let mut options = StoreOptions::default();
+    let mut tried: Vec<String> = Vec::new();
+    loop {
+        let (store, report) = match Store::open(image, &options) {
+            Ok(opened) => opened,
+            Err(e) if tried.is_empty() => return fail(format!("cannot boot {shown}: {e}")),
+            Err(e) => return fail(format!("cannot boot {shown}: {}; then: {e}", tried.join("; "))),
+        };
+        if !report.skipped.is_empty() || !report.bad_slots.is_empty() {
+            eprintln!("phantom: {shown}: {report}");
+        }
+        let older: Vec<u64> =
+            store.snapshots().iter().map(|s| s.generation).filter(|&g| g < report.generation).collect();
+        match Vm::open_image(store, Box::new(io::stdout())) {
+            Ok(vm) => {
+                if !tried.is_empty() {
+                    eprintln!("phantom: {shown}: booted snapshot {} ({})", report.generation, tried.join("; "));
+                }
+                return Ok(vm);
+            }
+            Err(e) => {
+                tried.push(format!("snapshot {} is unusable: {e}", report.generation));
+                match older.first() {
+                    Some(&g) => options.generation = Some(g),
+                    None => return fail(format!("cannot boot {shown}: {}", tried.join("; "))),
+                }
+            }
+        }
+    }
+}
+
+/// Runs the system until every thread has finished or a signal stops it.
+fn serve(vm: &Vm, interval_ms: u64, signals: Signals) -> Outcome {
+    let control = vm.image_control().expect("a persistent VM has an image");
+    signals.watch(control);
+    let interval = (interval_ms > 0).then(|| Duration::from_millis(interval_ms));
+    match vm.run_persistent(interval) {
+        Ok(RunEnd::Finished | RunEnd::ShutDown) => Ok(()),
+        Err(uncaught) => fail(uncaught.to_string().trim_end().to_string()),
+    }
+}
+
+/// SIGINT, SIGTERM and SIGUSR1, blocked in every thread and taken by one watcher thread, so
+/// that they become requests to the snapshot thread instead of interrupting anything.
+struct Signals(libc::sigset_t);
+
+impl Signals {
+    /// Blocks the signals in this thread, and so in every thread it starts afterwards: call it
+    /// before any other thread exists.
+    fn block() -> Signals {
+        // SAFETY: plain signal-set manipulation on a set we own.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGUSR1] {
+                libc::sigaddset(&mut set, sig);
+            }
+            libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+            Signals(set)
+        }
+    }
+
+    /// SIGUSR1 takes a snapshot; SIGINT or SIGTERM takes a last one and stops the system. Another
+    /// SIGINT or SIGTERM more than a second later, while that snapshot is still being written,
+    /// ends the process at once (sooner ones are repeats: `timeout` and terminals send two).
+    fn watch(self, control: ImageControl) {
+        let set = self.0;
+        let watcher = move || {
+            let mut stopping: Option<std::time::Instant> = None;
+            loop {
+                let mut sig = 0;
+                // SAFETY: waits for one of the blocked signals of `set`.
+                if unsafe { libc::sigwait(&set, &mut sig) } != 0 {
+                    continue;
+                }
+                match sig {
+                    libc::SIGUSR1 => control.request_snapshot(),
+                    _ => match stopping {
+                        Some(at) if at.elapsed() > Duration::from_secs(1) => {
+                            eprintln!("phantom: stopped before the final snapshot was written");
+                            std::process::exit(1);
+                        }
+                        Some(_) => {}
+                        None => {
+                            stopping = Some(std::time::Instant::now());
+                            control.request_shutdown();
+                        }
+                    },
+                }
+            }
+        };
+        std::thread::Builder::new().name("phantom-signals".into()).spawn(watcher).expect("spawning the signal thread");
+    }
+}

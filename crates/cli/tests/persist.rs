@@ -1,0 +1,272 @@
+//! Orthogonal persistence end to end: programs run in an image, are killed with SIGKILL at
+//! random moments and booted again, and must carry on as if nothing happened.
+//!
+//! `PHANTOM_KILL_ROUNDS` sets how many kills the kill tests make (`scripts/persist-kill-test.sh`
+//! runs 1,000).
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+fn program(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/persist").join(name).to_str().unwrap().to_string()
+}
+
+fn rounds(default: usize) -> usize {
+    std::env::var("PHANTOM_KILL_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("phantom-persist-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A running `phantom`, its standard output collected line by line.
+struct Running {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+    errors: Arc<Mutex<String>>,
+}
+
+impl Running {
+    fn start(args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_phantom"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let errors = Arc::new(Mutex::new(String::new()));
+        let (out, err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+        let sink = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                sink.lock().unwrap().push(line);
+            }
+        });
+        let sink = errors.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let mut e = sink.lock().unwrap();
+                e.push_str(&line);
+                e.push('\n');
+            }
+        });
+        Running { child, lines, errors }
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.lines.lock().unwrap().clone()
+    }
+
+    fn errors(&self) -> String {
+        self.errors.lock().unwrap().clone()
+    }
+
+    /// Waits until `done` holds for the output so far.
+    fn wait_for(&self, what: &str, done: impl Fn(&[String]) -> bool) {
+        let start = Instant::now();
+        while !done(&self.lines()) {
+            assert!(start.elapsed() < Duration::from_secs(30), "waited 30 s for {what}; stderr: {}", self.errors());
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn kill(mut self) -> Vec<String> {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+        // The reader threads see end of file once the process is gone.
+        std::thread::sleep(Duration::from_millis(20));
+        self.lines()
+    }
+
+    fn finish(mut self) -> (i32, Vec<String>, String) {
+        let status = self.child.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        (status.code().unwrap_or(-1), self.lines(), self.errors())
+    }
+}
+
+/// A small deterministic generator for kill delays.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn counter_survives_kill_9_and_never_loses_a_committed_value() {
+    let tmp = TempDir::new("counter");
+    let image = tmp.path("counter.img");
+    let mut rng = Lcg(0x5eed);
+    let mut last: Option<u64> = None;
+    let mut printed = 0;
+    for round in 0..rounds(50) {
+        let run = if round == 0 {
+            Running::start(&["run", &program("counter.ph"), "--image", &image])
+        } else {
+            Running::start(&["boot", "--image", &image])
+        };
+        // At least one new value, then a random moment.
+        run.wait_for("a value", |l| !l.is_empty());
+        std::thread::sleep(Duration::from_millis(rng.below(120)));
+        let errors = run.errors();
+        let lines = run.kill();
+        assert!(!errors.contains("panicked"), "{errors}");
+        let values: Vec<u64> = lines
+            .iter()
+            .map(|l| l.parse().unwrap_or_else(|_| panic!("round {round}: not a number: {l:?}; stderr: {errors}")))
+            .collect();
+        let first = values[0];
+        match last {
+            None => assert_eq!(first, 1, "the count starts at 1"),
+            // Resumed inside the commit of the last value printed (printing it again) or of
+            // the next one: never behind it, never past it.
+            Some(last) => {
+                assert!(first == last || first == last + 1, "round {round}: restarted at {first} after printing {last}")
+            }
+        }
+        for pair in values.windows(2) {
+            assert_eq!(pair[1], pair[0] + 1, "round {round}: a gap in {values:?}");
+        }
+        last = values.last().copied();
+        printed += values.len();
+    }
+    assert!(printed > rounds(50), "the counter made progress across restarts");
+}
+
+#[test]
+fn bank_total_is_constant_and_acknowledged_transfers_survive_kill_9() {
+    let tmp = TempDir::new("bank");
+    let image = tmp.path("bank.img");
+    let mut rng = Lcg(0xba4c);
+    let mut acked = [0u64; 4];
+    let mut totals = 0;
+    for round in 0..rounds(50).div_ceil(3) {
+        let run = if round == 0 {
+            Running::start(&["run", &program("bank.ph"), "--image", &image, "--snapshot-interval", "50"])
+        } else {
+            Running::start(&["boot", "--image", &image, "--snapshot-interval", "50"])
+        };
+        run.wait_for("an acknowledgement", |l| l.iter().any(|l| l.starts_with("ack")));
+        std::thread::sleep(Duration::from_millis(rng.below(200)));
+        let errors = run.errors();
+        let lines = run.kill();
+        let mut seen = [false; 4];
+        for line in &lines {
+            let words: Vec<&str> = line.split(' ').collect();
+            match words.as_slice() {
+                ["total", t] => {
+                    assert_eq!(*t, "8000", "round {round}: the money changed; stderr: {errors}");
+                    totals += 1;
+                }
+                ["ack", teller, done] => {
+                    let (t, done): (usize, u64) = (teller.parse().unwrap(), done.parse().unwrap());
+                    if !seen[t] {
+                        // The first acknowledgement after a restart: from the commit it was
+                        // inside, or a later one; never behind what was acknowledged.
+                        assert!(done >= acked[t], "round {round}: teller {t} acknowledged {} then {done}", acked[t]);
+                        seen[t] = true;
+                    } else {
+                        assert_eq!(done, acked[t] + 5, "round {round}: teller {t} skipped");
+                    }
+                    acked[t] = done;
+                }
+                _ => panic!("round {round}: unexpected output {line:?}; stderr: {errors}"),
+            }
+        }
+    }
+    assert!(totals > 0 && acked.iter().all(|&a| a > 0), "every teller made progress: {acked:?}");
+}
+
+#[test]
+fn sleeping_waiting_and_reading_threads_resume_after_kill_9() {
+    let tmp = TempDir::new("waits");
+    let image = tmp.path("waits.img");
+    let started = Instant::now();
+    let run = Running::start(&["run", &program("waits.ph"), "--image", &image]);
+    run.wait_for("every thread to park", |l| l.iter().any(|l| l == "all parked"));
+    let before = run.kill();
+    assert_eq!(before, ["all parked"], "nothing may wake before its time");
+
+    // The main thread was inside commit(): it returns from it again, and says so again.
+    let mut run = Running::start(&["boot", "--image", &image]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(run.lines(), ["all parked"], "the others still wait");
+    run.child.stdin.as_mut().unwrap().write_all(b"x").unwrap();
+    run.wait_for("the reader", |l| l.iter().any(|l| l == "reader got x"));
+    run.wait_for("the sleeper and the waiter", |l| l.len() >= 4);
+    let woke = started.elapsed();
+    drop(run.child.stdin.take());
+    let (code, lines, errors) = run.finish();
+    assert_eq!(code, 0, "{errors}");
+    let mut sorted = lines.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["all parked", "reader got x", "sleeper woke on time", "waiter signalled"], "{errors}");
+    // Asleep until T wakes at T (3 s after the start), not 3 s after the restart as well.
+    assert!(woke < Duration::from_millis(5500), "woke after {woke:?}");
+}
+
+#[test]
+fn a_second_process_on_the_same_image_is_refused() {
+    let tmp = TempDir::new("lock");
+    let image = tmp.path("lock.img");
+    let run = Running::start(&["run", &program("counter.ph"), "--image", &image]);
+    run.wait_for("a value", |l| !l.is_empty());
+    let second = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["boot", "--image", &image]).output().unwrap();
+    run.kill();
+    assert_eq!(second.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("in use by another process"), "{err}");
+    let again = Command::new(env!("CARGO_BIN_EXE_phantom"))
+        .args(["run", &program("counter.ph"), "--image", &image])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn sigterm_takes_a_final_snapshot_and_exits_0() {
+    let tmp = TempDir::new("term");
+    let image = tmp.path("term.img");
+    let run = Running::start(&["run", &program("counter.ph"), "--image", &image, "--snapshot-interval", "0"]);
+    run.wait_for("a few values", |l| l.len() >= 3);
+    // SAFETY: signalling our own child.
+    unsafe { libc_kill(run.child.id() as i32, 15) };
+    let (code, lines, errors) = run.finish();
+    assert_eq!(code, 0, "{errors}");
+    let last: u64 = lines.last().unwrap().parse().unwrap();
+    let run = Running::start(&["boot", "--image", &image]);
+    run.wait_for("a value", |l| !l.is_empty());
+    let first: u64 = run.kill()[0].parse().unwrap();
+    assert!(first == last || first == last + 1, "resumed at {first} after {last}");
+}
+
+extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
+}

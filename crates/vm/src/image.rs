@@ -1,0 +1,508 @@
+//! The VM in persistent memory: what the heap holds so that a new process can carry on, and
+//! the snapshots that make it durable.
+//!
+//! Everything a program can observe is reachable from the heap's root, the *system object*
+//! (a page, slots below): the boot object, the class registry, the class loader and OS
+//! interface objects, and the thread list. Each class record keeps the class file it was
+//! loaded from (or, for a class made by `newClass`, how it was made), its class object
+//! (statics included) and its constant strings, so reopening links every class again under
+//! the same id with the same objects; decoded code is derived and rebuilt then. The thread
+//! list is rewritten at every safepoint, with each thread's state saved into its thread object
+//! (`persist`), so a snapshot, taken only at a safepoint, always holds every thread complete.
+//!
+//! Host-side state is re-attached from the thread list, the VM's restart list: a sleeper
+//! sleeps until its wall-clock deadline, a thread waiting for console input runs its read
+//! again (attaching to this process's console), mutex, cond and semaphore waiters stay parked
+//! (their queues are in the objects), and a thread inside `commit()` waits for the next
+//! durable snapshot.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use phantom_store::Store;
+
+use crate::class::{ids, parse, Class, INTERNAL};
+use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
+use crate::sched::Park;
+use crate::value::Value;
+use crate::vm::{Thread, Trap, Uncaught, Vm};
+
+// Slots of the system object.
+const VERSION: u64 = 0;
+const BOOT: u64 = 1;
+const CLASSES: u64 = 2;
+const CLASS_COUNT: u64 = 3;
+pub(crate) const CLASS_LOADER: u64 = 4;
+pub(crate) const OS_INTERFACE: u64 = 5;
+const THREADS: u64 = 6;
+const NEXT_THREAD: u64 = 7;
+const INTERNAL_COUNT: u64 = 8;
+const ROOT_SLOTS: u64 = 9;
+/// Bumped whenever the meaning of the slots changes.
+const IMAGE_VERSION: i32 = 1;
+
+// Slots of a class record.
+const RECORD_NAME: u64 = 0;
+/// The class file (a binary), or null for internal and made classes.
+const RECORD_FILE: u64 = 1;
+const RECORD_OBJECT: u64 = 2;
+/// Constant strings: a page of (id, string) pairs.
+const RECORD_CONSTANTS: u64 = 3;
+/// For a class made by `newClass`: its field count and the class whose methods it has.
+const RECORD_FIELDS: u64 = 4;
+const RECORD_METHODS_OF: u64 = 5;
+const RECORD_SLOTS: u64 = 6;
+
+/// Where a class came from, as recorded in the registry.
+pub(crate) enum ClassSource<'a> {
+    Internal,
+    File(&'a [u8]),
+    Defined { field_slots: u32, methods_of: ClassId },
+}
+
+/// Snapshot figures so far.
+#[derive(Clone, Debug, Default)]
+pub struct SnapshotStats {
+    /// Snapshots committed.
+    pub taken: u64,
+    /// Attempts that failed (each retried later).
+    pub failed: u64,
+    /// How long each snapshot stopped the threads: safepoint, thread state, `begin_snapshot`.
+    pub pauses: Vec<Duration>,
+    /// The newest committed generation.
+    pub generation: u64,
+}
+
+#[derive(Default)]
+struct ImageState {
+    /// Threads inside `commit()` that no begun snapshot holds yet.
+    committers: Vec<u64>,
+    /// Generations for committers whose snapshot is durable, until they pick them up.
+    results: HashMap<u64, u64>,
+    requested: bool,
+    shutdown: bool,
+    finished: bool,
+    stats: SnapshotStats,
+}
+
+/// The persistent store the heap lives in, and the snapshot schedule.
+pub(crate) struct Image {
+    store: Store,
+    state: Mutex<ImageState>,
+    changed: Condvar,
+}
+
+impl Image {
+    fn lock(&self) -> MutexGuard<'_, ImageState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Asks a running image for snapshots or a clean shutdown, from any host thread (signal
+/// handling, say).
+#[derive(Clone)]
+pub struct ImageControl(Arc<Image>);
+
+impl ImageControl {
+    /// Takes a snapshot as soon as possible.
+    pub fn request_snapshot(&self) {
+        self.0.lock().requested = true;
+        self.0.changed.notify_all();
+    }
+
+    /// Takes a final snapshot, then stops every thread: `run_persistent` returns.
+    pub fn request_shutdown(&self) {
+        self.0.lock().shutdown = true;
+        self.0.changed.notify_all();
+    }
+}
+
+/// How `run_persistent` ended.
+#[derive(Debug)]
+pub enum RunEnd {
+    /// Every thread finished (the final snapshot records that).
+    Finished,
+    /// A shutdown was requested; the final snapshot holds every thread.
+    ShutDown,
+}
+
+fn memory_error(e: impl std::fmt::Display) -> String {
+    format!("damaged image: {e}")
+}
+
+impl Vm {
+    /// A VM with a fresh heap in a new store: every class, object and thread lives there.
+    pub fn create_image(store: Store, out: Box<dyn std::io::Write + Send>) -> Result<Vm, String> {
+        let mut vm = Vm::new(Box::new(store.clone()), out)?;
+        vm.image = Some(Arc::new(Image::new(store)));
+        Ok(vm)
+    }
+
+    /// The VM a store holds, as of its snapshot: classes linked again, every thread restored
+    /// where it was and handed to the scheduler.
+    pub fn open_image(store: Store, out: Box<dyn std::io::Write + Send>) -> Result<Vm, String> {
+        if !Heap::is_formatted(&store) {
+            return Err(
+                "the image holds no Phantom heap (was it made by `phantom boot` or `phantom run --image`?)".into()
+            );
+        }
+        let mut vm = Vm::reopen(Box::new(store.clone()), out)?;
+        vm.image = Some(Arc::new(Image::new(store)));
+        vm.restore_threads()?;
+        Ok(vm)
+    }
+
+    /// Control of the image's snapshots, if the VM has one.
+    pub fn image_control(&self) -> Option<ImageControl> {
+        self.image.as_ref().map(|i| ImageControl(Arc::clone(i)))
+    }
+
+    /// Snapshot figures so far, if the VM has an image.
+    pub fn snapshot_stats(&self) -> Option<SnapshotStats> {
+        self.image.as_ref().map(|i| i.lock().stats.clone())
+    }
+
+    /// Formats the system object of a fresh heap.
+    pub(crate) fn format_root(&mut self) -> Result<(), MemoryError> {
+        let root = self.heap.alloc(ids::PAGE, Kind::Slots, ROOT_SLOTS, ROOT_SLOTS)?;
+        let classes = self.heap.alloc(ids::PAGE, Kind::Slots, 64, 64)?;
+        for (slot, v) in [
+            (VERSION, Value::int(IMAGE_VERSION)),
+            (BOOT, self.boot),
+            (CLASSES, classes),
+            (CLASS_COUNT, Value::int(0)),
+            (NEXT_THREAD, Value::int(1)),
+            (INTERNAL_COUNT, Value::int(INTERNAL.len() as i32)),
+        ] {
+            self.heap.set_slot(root.0, slot, v)?;
+        }
+        self.heap.set_root(root)?;
+        self.root = root;
+        Ok(())
+    }
+
+    pub(crate) fn root_slot(&self, slot: u64) -> crate::vm::Result<Value> {
+        Ok(self.heap.slot(self.root.0, slot)?)
+    }
+
+    pub(crate) fn set_root_slot(&self, slot: u64, v: Value) -> crate::vm::Result<()> {
+        Ok(self.heap.set_slot(self.root.0, slot, v)?)
+    }
+
+    /// Appends a class to the registry in the heap (its id is its position).
+    pub(crate) fn record_class(&self, class: &Class, source: ClassSource) -> Result<(), MemoryError> {
+        let heap = &self.heap;
+        let record = heap.alloc(ids::PAGE, Kind::Slots, RECORD_SLOTS, RECORD_SLOTS)?;
+        heap.set_slot(record.0, RECORD_NAME, heap.alloc_bytes(ids::STRING, class.name.as_bytes())?)?;
+        heap.set_slot(record.0, RECORD_OBJECT, class.object)?;
+        match source {
+            ClassSource::Internal => {}
+            ClassSource::File(bytes) => heap.set_slot(record.0, RECORD_FILE, heap.alloc_bytes(ids::BINARY, bytes)?)?,
+            ClassSource::Defined { field_slots, methods_of } => {
+                heap.set_slot(record.0, RECORD_FIELDS, Value::int(field_slots as i32))?;
+                heap.set_slot(record.0, RECORD_METHODS_OF, Value::int(methods_of as i32))?;
+            }
+        }
+        if !class.constants.is_empty() {
+            let mut pairs: Vec<(&u32, &Value)> = class.constants.iter().collect();
+            pairs.sort_unstable_by_key(|(id, _)| **id);
+            let n = pairs.len() as u64 * 2;
+            let page = heap.alloc(ids::PAGE, Kind::Slots, n, n)?;
+            for (k, (id, s)) in pairs.into_iter().enumerate() {
+                heap.set_slot(page.0, k as u64 * 2, Value::int(*id as i32))?;
+                heap.set_slot(page.0, k as u64 * 2 + 1, *s)?;
+            }
+            heap.set_slot(record.0, RECORD_CONSTANTS, page)?;
+        }
+        let root = self.root.0;
+        let count = heap.slot(root, CLASS_COUNT)?.as_int().unwrap_or(0) as u64;
+        let mut page = heap.slot(root, CLASSES)?;
+        let capacity = heap.len(page.0)?;
+        if count == capacity {
+            let grown = heap.alloc(ids::PAGE, Kind::Slots, capacity * 2, capacity * 2)?;
+            for k in 0..count {
+                heap.set_slot(grown.0, k, heap.slot(page.0, k)?)?;
+            }
+            heap.set_slot(root, CLASSES, grown)?;
+            page = grown;
+        }
+        heap.set_slot(page.0, count, record)?;
+        heap.set_slot(root, CLASS_COUNT, Value::int(count as i32 + 1))
+    }
+
+    /// At a safepoint: the list of live threads (their states just saved) and the next
+    /// thread id go into the system object.
+    pub(crate) fn record_threads(&self, threads: &[&mut Thread]) -> Result<(), MemoryError> {
+        let n = threads.len() as u64;
+        let page = self.heap.alloc(ids::PAGE, Kind::Slots, n, n)?;
+        for (k, t) in threads.iter().enumerate() {
+            self.heap.set_slot(page.0, k as u64, t.object)?;
+        }
+        self.heap.set_slot(self.root.0, THREADS, page)?;
+        let next = self.next_thread.load(std::sync::atomic::Ordering::Relaxed);
+        self.heap.set_slot(self.root.0, NEXT_THREAD, Value::int(next as i32))
+    }
+
+    /// Rebuilds the VM a formatted heap holds: its classes under their ids, with their
+    /// objects and constants.
+    fn reopen(memory: Box<dyn Memory>, out: Box<dyn std::io::Write + Send>) -> Result<Vm, String> {
+        let heap = Heap::open(memory).map_err(memory_error)?;
+        let mut vm = Vm::with_heap(heap, out);
+        let bad = |what: String| format!("damaged image: {what}");
+        let root = vm.heap.root().map_err(memory_error)?;
+        let root_ok = root.object().is_some_and(|r| {
+            vm.heap.class_of(r).ok() == Some(ids::PAGE) && vm.heap.len(r).is_ok_and(|n| n >= ROOT_SLOTS)
+        });
+        if !root_ok {
+            return Err(bad("no system object".into()));
+        }
+        vm.root = root;
+        let slot = |k: u64| vm.heap.slot(root.0, k).map_err(memory_error);
+        let version = slot(VERSION)?.as_int();
+        if version != Some(IMAGE_VERSION) {
+            return Err(format!(
+                "the image has layout version {}, this phantom reads version {IMAGE_VERSION}",
+                version.map_or("?".into(), |v| v.to_string())
+            ));
+        }
+        let internal = slot(INTERNAL_COUNT)?.as_int().unwrap_or(-1);
+        if internal != INTERNAL.len() as i32 {
+            return Err(format!(
+                "the image was made with {internal} internal classes, this phantom has {}",
+                INTERNAL.len()
+            ));
+        }
+        vm.boot = slot(BOOT)?;
+        let count = slot(CLASS_COUNT)?.as_int().unwrap_or(-1);
+        let page = slot(CLASSES)?;
+        if count < INTERNAL.len() as i32 || page.object().is_none() {
+            return Err(bad(format!("class registry of {count} classes")));
+        }
+        for id in 0..count as u64 {
+            let class = vm.reopen_class(page.0, id).map_err(|e| bad(format!("class {id}: {e}")))?;
+            vm.install(class);
+        }
+        let next = slot(NEXT_THREAD)?.as_int().unwrap_or(1).max(1);
+        vm.next_thread.store(next as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(vm)
+    }
+
+    /// Links class `id` again from its record.
+    fn reopen_class(&self, registry: u64, id: u64) -> Result<Class, String> {
+        let heap = &self.heap;
+        let record = heap.slot(registry, id).map_err(|e| e.0)?;
+        let r = record.object().ok_or("no record")?;
+        let name_value = heap.slot(r, RECORD_NAME).map_err(|e| e.0)?;
+        let name = self.string_bytes(name_value).ok().flatten().ok_or("no name")?;
+        let name = String::from_utf8_lossy(&name).into_owned();
+        let object = heap.slot(r, RECORD_OBJECT).map_err(|e| e.0)?;
+        if object.object().is_none_or(|o| heap.class_of(o).ok() != Some(ids::CLASS)) {
+            return Err(format!("{name}: no class object"));
+        }
+        let file = heap.slot(r, RECORD_FILE).map_err(|e| e.0)?;
+        let mut class = if (id as usize) < INTERNAL.len() {
+            if name != INTERNAL[id as usize] {
+                return Err(format!("internal class {name} where {} should be", INTERNAL[id as usize]));
+            }
+            Vm::internal_class(id as ClassId, &name, object)
+        } else if let Some(f) = file.object() {
+            let bytes = heap.bytes(f).map_err(|e| e.0)?;
+            let parsed = parse(&bytes, &name)?;
+            let mut constants = HashMap::new();
+            if let Some(c) = heap.slot(r, RECORD_CONSTANTS).map_err(|e| e.0)?.object() {
+                let n = heap.len(c).map_err(|e| e.0)?;
+                for k in 0..n / 2 {
+                    let key = heap.slot(c, k * 2).map_err(|e| e.0)?.as_int().ok_or("constant id")?;
+                    constants.insert(key as u32, heap.slot(c, k * 2 + 1).map_err(|e| e.0)?);
+                }
+            }
+            if !self.names.read().unwrap_or_else(|e| e.into_inner()).contains_key(&parsed.parent) {
+                return Err(format!("{name}: its parent {} is not registered before it", parsed.parent));
+            }
+            self.link(&parsed, id as ClassId, Some(constants))?
+        } else {
+            let fields = heap.slot(r, RECORD_FIELDS).map_err(|e| e.0)?.as_int().ok_or("field count")?;
+            let methods_of = heap.slot(r, RECORD_METHODS_OF).map_err(|e| e.0)?.as_int().ok_or("method source")?;
+            if methods_of < 0 || methods_of as u64 >= id {
+                return Err(format!("{name}: methods of class {methods_of}"));
+            }
+            self.defined_class(id as ClassId, &name, fields.max(0) as u32, methods_of as ClassId)
+        };
+        class.object = object;
+        Ok(class)
+    }
+
+    /// Hands every thread of the thread list to the scheduler, as the snapshot left it.
+    fn restore_threads(&self) -> Result<(), String> {
+        let list = self.root_slot(THREADS).map_err(|t| format!("{t:?}"))?;
+        let Some(page) = list.object() else { return Ok(()) };
+        let n = self.heap.len(page).map_err(memory_error)?;
+        for k in 0..n {
+            let object = self.heap.slot(page, k).map_err(memory_error)?;
+            let thread = self.restore_thread(object).map_err(|t| match t {
+                Trap::Fatal(m) => format!("thread {k}: {m}"),
+                other => format!("thread {k}: {other:?}"),
+            })?;
+            if thread.park == Some(Park::Commit) {
+                if let Some(image) = &self.image {
+                    image.lock().committers.push(thread.id);
+                }
+            }
+            self.sched.add_restored(thread);
+        }
+        Ok(())
+    }
+
+    /// `commit()`: parks `thread` until a snapshot holding it is durable (Ok(None)), or
+    /// returns the generation such a snapshot got (when the thread runs the call again).
+    /// Without an image there is nothing to wait for: 0.
+    pub(crate) fn commit(&self, thread: &mut Thread, may_park: bool) -> crate::vm::Result<Option<u64>> {
+        let Some(image) = &self.image else { return Ok(Some(0)) };
+        let mut st = image.lock();
+        if std::mem::take(&mut thread.resuming_wait) {
+            if let Some(generation) = st.results.remove(&thread.id) {
+                return Ok(Some(generation));
+            }
+        }
+        if !may_park {
+            return Err(self.throw_str("commit() inside a nested call cannot wait for a snapshot"));
+        }
+        st.committers.push(thread.id);
+        image.changed.notify_all();
+        thread.park(Park::Commit);
+        thread.resuming_wait = true;
+        Ok(None)
+    }
+
+    /// Takes a snapshot now: stops every thread at a safepoint (their states go into the
+    /// heap), begins the store's snapshot, lets them go on, and writes it out while they run.
+    /// Wakes the threads inside `commit()` it holds once it is durable. Returns its generation.
+    pub fn snapshot(&self) -> Result<u64, String> {
+        let image = self.image.as_ref().ok_or("this VM has no image")?;
+        let started = Instant::now();
+        let ((begun, batch), _) = self.safepoint(|_| {
+            let batch = std::mem::take(&mut image.lock().committers);
+            (image.store.begin_snapshot(), batch)
+        });
+        let pause = started.elapsed();
+        let written = match begun {
+            Ok(_) => image.store.write_snapshot().map_err(|e| e.to_string()).and_then(|r| {
+                r.map(|r| r.generation).ok_or_else(|| "the snapshot was taken by another writer".to_string())
+            }),
+            Err(e) => Err(e.to_string()),
+        };
+        let mut st = image.lock();
+        match written {
+            Ok(generation) => {
+                st.stats.taken += 1;
+                st.stats.pauses.push(pause);
+                st.stats.generation = generation;
+                for id in batch {
+                    st.results.insert(id, generation);
+                    self.sched.wake(id);
+                }
+                Ok(generation)
+            }
+            Err(e) => {
+                // Still inside commit(): the next snapshot holds them.
+                st.stats.failed += 1;
+                st.committers.extend(batch);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs every thread, with a snapshot every `interval` (if any), whenever a thread commits
+    /// or one is requested, and a last one at the end: when every thread has finished, or on
+    /// a requested shutdown. A failed snapshot is reported on standard error and retried; the
+    /// last committed one stays the one a restart boots.
+    pub fn run_persistent(&self, interval: Option<Duration>) -> Result<RunEnd, Uncaught> {
+        let Some(image) = &self.image else {
+            return Err(Uncaught { message: "this VM has no image".into(), backtrace: vec![] });
+        };
+        let (failures, end) = std::thread::scope(|scope| {
+            let snapshots = std::thread::Builder::new()
+                .name("phantom-snapshots".into())
+                .spawn_scoped(scope, || self.snapshot_loop(image, interval))
+                .expect("spawning the snapshot thread");
+            let failures = self.sched.run(self, self.workers);
+            image.lock().finished = true;
+            image.changed.notify_all();
+            let end = snapshots.join().unwrap_or(Err("the snapshot thread panicked".into()));
+            (failures, end)
+        });
+        let end = end.map_err(|message| Uncaught { message, backtrace: vec![] })?;
+        match crate::vm::merge_failures(failures) {
+            Some(u) => Err(u),
+            None => Ok(end),
+        }
+    }
+
+    fn snapshot_loop(&self, image: &Image, interval: Option<Duration>) -> Result<RunEnd, String> {
+        const RETRY: Duration = Duration::from_millis(500);
+        let mut due = interval.map(|i| Instant::now() + i);
+        let mut retry_at: Option<Instant> = None;
+        let mut failing = false;
+        loop {
+            let (finished, shutdown) = {
+                let mut st = image.lock();
+                loop {
+                    let now = Instant::now();
+                    let may_retry = retry_at.is_none_or(|at| now >= at);
+                    let wanted = st.requested || !st.committers.is_empty();
+                    if st.finished || st.shutdown || (wanted && may_retry) || due.is_some_and(|d| now >= d) {
+                        break;
+                    }
+                    let wake = [due, if wanted { retry_at } else { None }].into_iter().flatten().min();
+                    st = match wake {
+                        Some(at) => {
+                            image
+                                .changed
+                                .wait_timeout(st, at.saturating_duration_since(now))
+                                .unwrap_or_else(|e| e.into_inner())
+                                .0
+                        }
+                        None => image.changed.wait(st).unwrap_or_else(|e| e.into_inner()),
+                    };
+                }
+                st.requested = false;
+                (st.finished, st.shutdown)
+            };
+            let result = self.snapshot();
+            due = interval.map(|i| Instant::now() + i);
+            match &result {
+                Ok(generation) => {
+                    if failing {
+                        eprintln!("phantom: snapshots work again (snapshot {generation} committed)");
+                    }
+                    failing = false;
+                    retry_at = None;
+                }
+                Err(e) => {
+                    if !failing {
+                        eprintln!("phantom: snapshot failed: {e}; the last committed snapshot stays usable, retrying");
+                    }
+                    failing = true;
+                    retry_at = Some(Instant::now() + RETRY);
+                }
+            }
+            if finished || shutdown {
+                if shutdown {
+                    self.sched.stop();
+                }
+                return match result {
+                    Ok(_) if finished => Ok(RunEnd::Finished),
+                    Ok(_) => Ok(RunEnd::ShutDown),
+                    Err(e) => Err(format!("the final snapshot failed: {e}")),
+                };
+            }
+        }
+    }
+}
+
+impl Image {
+    fn new(store: Store) -> Image {
+        Image { store, state: Mutex::new(ImageState::default()), changed: Condvar::new() }
+    }
+}
