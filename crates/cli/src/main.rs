@@ -110,6 +110,10 @@ enum Command {
         /// With --image: milliseconds between snapshots (0: only on demand).
         #[arg(long, default_value_t = 1000)]
         snapshot_interval: u64,
+        /// With --image: print snapshot figures (pauses, time to the first instruction) to
+        /// standard error at the end.
+        #[arg(long)]
+        stats: bool,
     },
     /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
     /// new image, install the system library and start it (the shell on the console).
@@ -123,6 +127,10 @@ enum Command {
         /// Milliseconds between snapshots (0: only on demand).
         #[arg(long, default_value_t = 1000)]
         snapshot_interval: u64,
+        /// Print snapshot figures (pauses, time to the first instruction) to standard error at
+        /// the end.
+        #[arg(long)]
+        stats: bool,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.
     /// Exits 1 if anything is damaged.
@@ -148,7 +156,11 @@ fn fail<T>(message: impl Into<String>) -> Result<T, Failure> {
     Err(Failure(message.into()))
 }
 
+/// When the process started (`--stats` reports the time to the first instruction from it).
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
+    PROCESS_START.get_or_init(std::time::Instant::now);
     std::panic::set_hook(Box::new(|info| {
         eprintln!("phantom: internal error (please report it): {info}");
     }));
@@ -169,12 +181,13 @@ fn main() -> ExitCode {
         Command::Run { program, include, main, heap_mib, image: None, .. } => {
             out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib))
         }
-        Command::Run { program, include, main, image: Some(image), snapshot_interval, .. } => out.run(|_| {
-            persistent::run(&image, snapshot_interval, |vm| {
-                load_program(vm, program.as_deref(), &include, main.as_deref())
-            })
+        Command::Run { program, include, main, image: Some(image), snapshot_interval, stats, .. } => out.run(|_| {
+            let options = persistent::Options { interval_ms: snapshot_interval, stats };
+            persistent::run(&image, &options, |vm| load_program(vm, program.as_deref(), &include, main.as_deref()))
         }),
-        Command::Boot { image, snapshot_interval } => out.run(|_| persistent::boot(&image, snapshot_interval)),
+        Command::Boot { image, snapshot_interval, stats } => {
+            out.run(|_| persistent::boot(&image, &persistent::Options { interval_ms: snapshot_interval, stats }))
+        }
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }

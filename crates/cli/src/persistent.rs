@@ -13,8 +13,16 @@ use crate::{fail, system_library, Failure, Outcome, Program};
 /// The class a new system starts with.
 const BOOT_CLASS: &str = ".phantom.boot";
 
+/// How to run an image.
+pub struct Options {
+    /// Milliseconds between snapshots; 0 for none but those asked for.
+    pub interval_ms: u64,
+    /// Report snapshot figures at the end.
+    pub stats: bool,
+}
+
 /// `phantom run PROGRAM --image PATH`: a new image running PROGRAM.
-pub fn run(image: &Path, interval_ms: u64, load: impl FnOnce(&Vm) -> Result<Program, Failure>) -> Outcome {
+pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Program, Failure>) -> Outcome {
     if image.exists() {
         return fail(format!(
             "{} already exists: resume it with `phantom boot --image {}`, or name a new image",
@@ -38,15 +46,19 @@ pub fn run(image: &Path, interval_ms: u64, load: impl FnOnce(&Vm) -> Result<Prog
         let _ = std::fs::remove_file(image);
         return Err(e);
     }
-    serve(&vm, interval_ms, signals)
+    serve(&vm, options, signals)
 }
 
 /// `phantom boot [--image PATH]`: resumes an image, or makes a new system in a new one.
-pub fn boot(image: &Path, interval_ms: u64) -> Outcome {
+pub fn boot(image: &Path, options: &Options) -> Outcome {
     let signals = Signals::block();
     let vm = if image.exists() {
         let vm = resume(image)?;
         vm.class_path().add_bundle(system_library());
+        if vm.sched.live() == 0 {
+            eprintln!("phantom: {}: every thread has finished; nothing to resume", image.display());
+            return Ok(());
+        }
         vm
     } else {
         let vm = create(image)?;
@@ -60,7 +72,7 @@ pub fn boot(image: &Path, interval_ms: u64) -> Outcome {
         start(&vm, class)?;
         vm
     };
-    serve(&vm, interval_ms, signals)
+    serve(&vm, options, signals)
 }
 
 fn create(image: &Path) -> Result<Vm, Failure> {
@@ -110,15 +122,43 @@ fn resume(image: &Path) -> Result<Vm, Failure> {
     }
 }
 
-/// Runs the system until every thread has finished or a signal stops it.
-fn serve(vm: &Vm, interval_ms: u64, signals: Signals) -> Outcome {
+/// Runs the system until every thread has finished or a signal stops it; with `stats`,
+/// reports the snapshots' figures on standard error at the end.
+fn serve(vm: &Vm, options: &Options, signals: Signals) -> Outcome {
     let control = vm.image_control().expect("a persistent VM has an image");
     signals.watch(control);
-    let interval = (interval_ms > 0).then(|| Duration::from_millis(interval_ms));
-    match vm.run_persistent(interval) {
+    let interval = (options.interval_ms > 0).then(|| Duration::from_millis(options.interval_ms));
+    let result = vm.run_persistent(interval);
+    if options.stats {
+        eprintln!("phantom: {}", stats(vm));
+    }
+    match result {
         Ok(RunEnd::Finished | RunEnd::ShutDown) => Ok(()),
         Err(uncaught) => fail(uncaught.to_string().trim_end().to_string()),
     }
+}
+
+/// One line of snapshot figures, for `--stats` (and the benchmarks that read it).
+fn stats(vm: &Vm) -> String {
+    let s = vm.snapshot_stats().unwrap_or_default();
+    let mut pauses: Vec<f64> = s.pauses.iter().map(|d| d.as_secs_f64() * 1e3).collect();
+    pauses.sort_by(f64::total_cmp);
+    let at = |q: f64| pauses.get(((pauses.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let first = vm.sched.first_slice().map_or("none".to_string(), |t| {
+        format!(
+            "{:.1}",
+            t.saturating_duration_since(*crate::PROCESS_START.get().expect("set in main")).as_secs_f64() * 1e3
+        )
+    });
+    format!(
+        "stats: snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} first_instruction_ms {first} heap_bytes {}",
+        s.taken,
+        s.failed,
+        at(0.5),
+        at(0.99),
+        at(1.0),
+        vm.heap.used()
+    )
 }
 
 /// SIGINT, SIGTERM and SIGUSR1, blocked in every thread and taken by one watcher thread, so

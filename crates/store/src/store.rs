@@ -468,6 +468,59 @@ impl Store {
         self.write(addr, &value.to_le_bytes())
     }
 
+    /// `read_u64` for an aligned word, with the common case (a resident page) inline.
+    #[inline]
+    pub fn load_word(&self, addr: u64) -> Result<u64> {
+        let page = addr / BLOCK_SIZE;
+        if addr % 8 == 0 && page < self.inner.region.pages() {
+            let state = self.inner.region.state(page);
+            let before = state.load(Ordering::Acquire);
+            if before & bits::RESIDENT != 0 {
+                // SAFETY: an aligned word of a resident page of the mapping, read atomically
+                // since VM threads may write it concurrently. A racing eviction is detected
+                // below, as in `read_in_page`.
+                let value = unsafe { (*(self.inner.region.ptr(addr) as *const AtomicU64)).load(Ordering::Relaxed) };
+                fence(Ordering::Acquire);
+                let after = state.load(Ordering::Relaxed);
+                let stable = bits::RESIDENT | !((1u64 << bits::EVICT_SHIFT) - 1);
+                if before & stable == after & stable {
+                    return Ok(value);
+                }
+            }
+        }
+        self.read_u64(addr)
+    }
+
+    /// `write_u64` for an aligned word, with the common case (a page already written in this
+    /// epoch) inline.
+    #[inline]
+    pub fn store_word(&self, addr: u64, value: u64) -> Result<()> {
+        let page = addr / BLOCK_SIZE;
+        if addr % 8 == 0 && page < self.inner.region.pages() {
+            let s = self.inner.region.state(page).load(Ordering::Acquire);
+            if bits::epoch(s) == self.inner.epoch.load(Ordering::Relaxed) && s & bits::RESIDENT != 0 {
+                // SAFETY: as in `write_in_page`'s fast path, for one aligned word, stored
+                // atomically since other VM threads may read it concurrently.
+                unsafe { (*(self.inner.region.ptr(addr) as *const AtomicU64)).store(value, Ordering::Relaxed) };
+                return Ok(());
+            }
+        }
+        self.write_u64(addr, value)
+    }
+
+    /// Stores zeros in `len` bytes from `addr`, a page at a time.
+    pub fn zero(&self, addr: u64, len: u64) -> Result<()> {
+        static ZEROS: [u8; PAGE_SIZE] = [0; PAGE_SIZE];
+        let mut done = 0;
+        while done < len {
+            let at = addr + done;
+            let n = (BLOCK_SIZE - at % BLOCK_SIZE).min(len - done);
+            self.write(at, &ZEROS[..n as usize])?;
+            done += n;
+        }
+        Ok(())
+    }
+
     #[inline]
     fn read_in_page(&self, addr: u64, buf: &mut [u8]) -> Result<()> {
         let page = addr / BLOCK_SIZE;

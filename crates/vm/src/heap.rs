@@ -26,7 +26,7 @@ impl std::fmt::Display for MemoryError {
 }
 
 /// The region the heap lives in: word-addressed loads and stores at 8-aligned byte offsets.
-/// The persistent store implements it (issue 6); [`PlainMemory`] is an in-process region.
+/// The persistent store implements it; [`PlainMemory`] is an in-process region.
 pub trait Memory: Send + Sync {
     /// Size in bytes.
     fn size(&self) -> u64;
@@ -41,6 +41,11 @@ pub trait Memory: Send + Sync {
     /// Moves the contents out if this is a [`PlainMemory`], so that the heap can reach its
     /// words without a dynamic call per access.
     fn take_plain(&mut self) -> Option<PlainMemory> {
+        None
+    }
+
+    /// The store, if this is one (for the same reason).
+    fn as_store(&self) -> Option<phantom_store::Store> {
         None
     }
 }
@@ -133,7 +138,24 @@ pub(crate) struct FreeLists {
 /// and store through here), anything else through the trait.
 enum Region {
     Plain(PlainMemory),
+    Store(phantom_store::Store),
     Other(Box<dyn Memory>),
+}
+
+impl Region {
+    fn of(mut memory: Box<dyn Memory>) -> Region {
+        if let Some(store) = memory.as_store() {
+            return Region::Store(store);
+        }
+        match memory.take_plain() {
+            Some(plain) => Region::Plain(plain),
+            None => Region::Other(memory),
+        }
+    }
+}
+
+fn store_error(e: phantom_store::StoreError) -> MemoryError {
+    MemoryError(e.to_string())
 }
 
 impl Region {
@@ -141,6 +163,7 @@ impl Region {
     fn size(&self) -> u64 {
         match self {
             Region::Plain(m) => m.size(),
+            Region::Store(m) => phantom_store::Store::size(m),
             Region::Other(m) => m.size(),
         }
     }
@@ -149,6 +172,7 @@ impl Region {
     fn load(&self, addr: u64) -> Result<u64, MemoryError> {
         match self {
             Region::Plain(m) => m.load(addr),
+            Region::Store(m) => m.load_word(addr).map_err(store_error),
             Region::Other(m) => m.load(addr),
         }
     }
@@ -157,6 +181,7 @@ impl Region {
     fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
         match self {
             Region::Plain(m) => m.store(addr, value),
+            Region::Store(m) => m.store_word(addr, value).map_err(store_error),
             Region::Other(m) => m.store(addr, value),
         }
     }
@@ -165,6 +190,7 @@ impl Region {
     fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
         match self {
             Region::Plain(m) => m.zero(addr, words),
+            Region::Store(m) => m.zero(addr, words * 8).map_err(store_error),
             Region::Other(m) => m.zero(addr, words),
         }
     }
@@ -193,11 +219,8 @@ pub(crate) fn block_words(kind_bits: u64, len: u64) -> u64 {
 
 impl Heap {
     /// Formats a fresh heap in `memory`.
-    pub fn new(mut memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
-        let memory = match memory.take_plain() {
-            Some(plain) => Region::Plain(plain),
-            None => Region::Other(memory),
-        };
+    pub fn new(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+        let memory = Region::of(memory);
         memory.store(0, HEAP_MAGIC)?;
         memory.store(8, FIRST_OBJECT)?;
         memory.store(ROOT_WORD, 0)?;
@@ -221,7 +244,7 @@ impl Heap {
         if top < FIRST_OBJECT || top > memory.size() || top % 8 != 0 {
             return Err(MemoryError(format!("damaged heap: allocation pointer {top:#x}")));
         }
-        Ok(Heap::with_top(Region::Other(memory), top))
+        Ok(Heap::with_top(Region::of(memory), top))
     }
 
     fn with_top(memory: Region, top: u64) -> Heap {
@@ -466,6 +489,14 @@ impl Memory for phantom_store::Store {
 
     fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
         self.write_u64(addr, value).map_err(|e| MemoryError(e.to_string()))
+    }
+
+    fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
+        phantom_store::Store::zero(self, addr, words * 8).map_err(store_error)
+    }
+
+    fn as_store(&self) -> Option<phantom_store::Store> {
+        Some(self.clone())
     }
 }
 

@@ -1,6 +1,6 @@
 //! Thread state in the heap. At a safepoint every VM thread is written into its
 //! `.internal.thread` object, so the heap alone describes every thread completely: frames,
-//! both stacks, catchers and positions. Restoring reads it back; issue 6 uses this to resume
+//! both stacks, catchers and positions. Restoring reads it back; `image` uses this to resume
 //! threads after a restart.
 //!
 //! Thread object slots:

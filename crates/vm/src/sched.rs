@@ -11,6 +11,23 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::vm::{Thread, Trap, Uncaught, Vm};
+use std::sync::atomic::Ordering;
+
+/// Spins while `busy` holds, for at most a safepoint's worth of time (the caller then sleeps).
+/// With `yielding`, gives the processor away at each turn: for waiters that outnumber the
+/// processors, so that the thread they wait for still gets one.
+fn spin_while(busy: impl Fn() -> bool, yielding: bool) {
+    let until = Instant::now() + Duration::from_millis(1);
+    let mut spins = 0u32;
+    while busy() && (spins % 64 != 0 || Instant::now() < until) {
+        if yielding {
+            std::thread::yield_now();
+        } else {
+            std::hint::spin_loop();
+        }
+        spins = spins.wrapping_add(1);
+    }
+}
 
 /// Instructions a thread runs before yielding to others.
 pub const SLICE: u32 = 10_000;
@@ -55,6 +72,13 @@ pub struct Scheduler {
     changed: Condvar,
     /// Set while a safepoint waits: running threads end their slice at the next backward jump.
     pub(crate) stop_requested: std::sync::atomic::AtomicBool,
+    /// `State::running` and `State::safepoint`, readable without the lock: both sides of a
+    /// safepoint spin on them briefly before sleeping, since waking a sleeping host thread can
+    /// take longer than the whole pause should.
+    running_now: std::sync::atomic::AtomicUsize,
+    safepoint_now: std::sync::atomic::AtomicBool,
+    /// When a worker first ran a thread (how long a boot takes to reach its first instruction).
+    first_slice: std::sync::OnceLock<Instant>,
 }
 
 impl Scheduler {
@@ -178,6 +202,8 @@ impl Scheduler {
                     if !st.safepoint {
                         if let Some(t) = st.runnable.pop_front() {
                             st.running += 1;
+                            self.running_now.store(st.running, Ordering::Release);
+                            self.first_slice.get_or_init(Instant::now);
                             break t;
                         }
                         if st.running == 0 && st.sleeping.is_empty() && st.external.is_empty() {
@@ -191,6 +217,14 @@ impl Scheduler {
                             });
                             self.changed.notify_all();
                             return;
+                        }
+                    }
+                    if st.safepoint {
+                        drop(st);
+                        spin_while(|| self.safepoint_now.load(Ordering::Acquire), true);
+                        st = self.lock();
+                        if !st.safepoint {
+                            continue;
                         }
                     }
                     let timeout = st.sleeping.peek().map(|Reverse((at, _))| at.saturating_duration_since(now));
@@ -214,6 +248,7 @@ impl Scheduler {
             };
             let mut st = self.lock();
             st.running -= 1;
+            self.running_now.store(st.running, Ordering::Release);
             if st.safepoint && st.running == 0 {
                 st.stopped_at = Some(Instant::now());
             }
@@ -232,6 +267,7 @@ impl Scheduler {
                         && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > Instant::now()) =>
                     {
                         st.running += 1;
+                        self.running_now.store(st.running, Ordering::Release);
                         kept = Some(thread);
                         continue;
                     }
@@ -271,8 +307,14 @@ impl Scheduler {
             st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
         st.safepoint = true;
+        self.safepoint_now.store(true, Ordering::Release);
         st.stopped_at = None;
-        self.stop_requested.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.stop_requested.store(true, Ordering::Relaxed);
+        if st.running > 0 {
+            drop(st);
+            spin_while(|| self.running_now.load(Ordering::Acquire) > 0, false);
+            st = self.lock();
+        }
         while st.running > 0 {
             st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
         }
@@ -283,8 +325,19 @@ impl Scheduler {
         let mut all = runnable.iter_mut().map(|t| &mut **t).chain(parked.values_mut().map(|t| &mut **t));
         let result = f(&mut all);
         st.safepoint = false;
+        self.safepoint_now.store(false, Ordering::Release);
         self.changed.notify_all();
         (result, reached)
+    }
+
+    /// When the first thread started running, if one has.
+    pub fn first_slice(&self) -> Option<Instant> {
+        self.first_slice.get().copied()
+    }
+
+    /// Threads not finished.
+    pub fn live(&self) -> usize {
+        self.lock().live
     }
 
     /// Whether a safepoint is waiting for running threads to stop.

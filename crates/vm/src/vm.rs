@@ -664,7 +664,7 @@ impl Vm {
     }
 
     /// Stops every VM thread at an instruction boundary, writes each one's complete state into
-    /// the heap, and runs `f` with them (collections, and snapshots with issue 6). Returns `f`'s
+    /// the heap, and runs `f` with them (collections and snapshots). Returns `f`'s
     /// result and how long the stop took to reach.
     pub fn safepoint<R>(&self, f: impl FnOnce(&mut dyn Iterator<Item = &mut Thread>) -> R) -> (R, std::time::Duration) {
         self.sched.safepoint(|threads| {
