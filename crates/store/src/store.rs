@@ -472,7 +472,7 @@ impl Store {
     #[inline]
     pub fn load_word(&self, addr: u64) -> Result<u64> {
         let page = addr / BLOCK_SIZE;
-        if addr % 8 == 0 && page < self.inner.region.pages() {
+        if addr.is_multiple_of(8) && page < self.inner.region.pages() {
             let state = self.inner.region.state(page);
             let before = state.load(Ordering::Acquire);
             if before & bits::RESIDENT != 0 {
@@ -496,7 +496,7 @@ impl Store {
     #[inline]
     pub fn store_word(&self, addr: u64, value: u64) -> Result<()> {
         let page = addr / BLOCK_SIZE;
-        if addr % 8 == 0 && page < self.inner.region.pages() {
+        if addr.is_multiple_of(8) && page < self.inner.region.pages() {
             let s = self.inner.region.state(page).load(Ordering::Acquire);
             if bits::epoch(s) == self.inner.epoch.load(Ordering::Relaxed) && s & bits::RESIDENT != 0 {
                 // SAFETY: as in `write_in_page`'s fast path, for one aligned word, stored
