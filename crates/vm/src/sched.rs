@@ -19,7 +19,7 @@ use std::sync::atomic::Ordering;
 fn spin_while(busy: impl Fn() -> bool, yielding: bool) {
     let until = Instant::now() + Duration::from_millis(1);
     let mut spins = 0u32;
-    while busy() && (spins % 64 != 0 || Instant::now() < until) {
+    while busy() && (!spins.is_multiple_of(64) || Instant::now() < until) {
         if yielding {
             std::thread::yield_now();
         } else {
