@@ -150,8 +150,9 @@ fn stats(vm: &Vm) -> String {
             t.saturating_duration_since(*crate::PROCESS_START.get().expect("set in main")).as_secs_f64() * 1e3
         )
     });
+    let reach_max = s.reaches.iter().max().map_or(0.0, |d| d.as_secs_f64() * 1e3);
     format!(
-        "stats: snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} first_instruction_ms {first} heap_bytes {}",
+        "stats: snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} reach_ms_max {reach_max:.3} first_instruction_ms {first} heap_bytes {}",
         s.taken,
         s.failed,
         at(0.5),

@@ -120,7 +120,7 @@ const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
 const ROOT_WORD: u64 = 16;
 pub(crate) const FIRST_OBJECT: u64 = 64;
 /// Live bytes below which no collection is wanted, however fast the heap grows.
-const MIN_GC_THRESHOLD: u64 = 64 << 20;
+const MIN_GC_THRESHOLD: u64 = 16 << 20;
 const HEADER_WORDS: u64 = 2;
 /// The class id of a free block (its length word gives its payload words).
 pub(crate) const FREE: ClassId = u32::MAX;
@@ -244,7 +244,11 @@ impl Heap {
         if top < FIRST_OBJECT || top > memory.size() || top % 8 != 0 {
             return Err(MemoryError(format!("damaged heap: allocation pointer {top:#x}")));
         }
-        Ok(Heap::with_top(Region::of(memory), top))
+        let heap = Heap::with_top(Region::of(memory), top);
+        // Nothing is known of what is live: assume all of it, so that a heap reopened in a new
+        // process is not collected at once for having grown past a fresh heap's threshold.
+        heap.set_gc_threshold(top);
+        Ok(heap)
     }
 
     fn with_top(memory: Region, top: u64) -> Heap {

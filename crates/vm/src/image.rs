@@ -70,6 +70,8 @@ pub struct SnapshotStats {
     pub failed: u64,
     /// How long each snapshot stopped the threads: safepoint, thread state, `begin_snapshot`.
     pub pauses: Vec<Duration>,
+    /// Of each pause, how long the running threads took to reach the safepoint.
+    pub reaches: Vec<Duration>,
     /// The newest committed generation.
     pub generation: u64,
 }
@@ -381,7 +383,7 @@ impl Vm {
     pub fn snapshot(&self) -> Result<u64, String> {
         let image = self.image.as_ref().ok_or("this VM has no image")?;
         let started = Instant::now();
-        let ((begun, batch), _) = self.safepoint(|_| {
+        let ((begun, batch), reach) = self.safepoint(|_| {
             let batch = std::mem::take(&mut image.lock().committers);
             (image.store.begin_snapshot(), batch)
         });
@@ -397,6 +399,7 @@ impl Vm {
             Ok(generation) => {
                 st.stats.taken += 1;
                 st.stats.pauses.push(pause);
+                st.stats.reaches.push(reach);
                 st.stats.generation = generation;
                 for id in batch {
                     st.results.insert(id, generation);
