@@ -270,3 +270,67 @@ extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;
 }
+
+#[test]
+fn sigusr1_takes_a_snapshot_that_a_restart_resumes_from() {
+    let tmp = TempDir::new("usr1");
+    let image = tmp.path("usr1.img");
+    // No periodic snapshots: only the first one (before the program runs) and the requested one.
+    let run = Running::start(&["run", &program("ticker.ph"), "--image", &image, "--snapshot-interval", "0"]);
+    run.wait_for("ten ticks", |l| l.len() >= 10);
+    // SAFETY: signalling our own child.
+    unsafe { libc_kill(run.child.id() as i32, 10) };
+    std::thread::sleep(Duration::from_millis(300));
+    let before = run.kill();
+    let run = Running::start(&["boot", "--image", &image, "--snapshot-interval", "0"]);
+    run.wait_for("a tick", |l| !l.is_empty());
+    let first: u64 = run.kill()[0].parse().unwrap();
+    let last: u64 = before.last().unwrap().parse().unwrap();
+    assert!((10..=last + 1).contains(&first), "resumed at {first}; printed 1..={last} before SIGUSR1 and kill -9");
+}
+
+/// Overwrites `len` bytes at `offset` of a file with garbage.
+fn damage(path: &str, offset: u64, len: usize) {
+    use std::io::{Seek, SeekFrom};
+    let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    f.seek(SeekFrom::Start(offset)).unwrap();
+    f.write_all(&vec![0xA5; len]).unwrap();
+}
+
+#[test]
+fn a_damaged_image_boots_an_older_snapshot_or_is_refused_clearly() {
+    let tmp = TempDir::new("damage");
+    let image = tmp.path("damage.img");
+    let run = Running::start(&["run", &program("counter.ph"), "--image", &image]);
+    run.wait_for("a few values", |l| l.len() >= 5);
+    let printed = run.kill().len() as u64;
+
+    // Either superblock slot destroyed: the other one (the newest or the one before) boots.
+    for slot in 0..2u64 {
+        let copy = tmp.path(&format!("slot{slot}.img"));
+        std::fs::copy(&image, &copy).unwrap();
+        damage(&copy, slot * 4096, 4096);
+        let run = Running::start(&["boot", "--image", &copy]);
+        run.wait_for("a value", |l| !l.is_empty());
+        let errors = run.errors();
+        let first: u64 = run.kill()[0].parse().unwrap();
+        assert!(first + 1 >= printed && first <= printed + 1, "slot {slot}: resumed at {first} after {printed}");
+        assert!(!errors.contains("panicked"), "{errors}");
+    }
+
+    // Both destroyed: nothing to boot, and it says so.
+    let copy = tmp.path("both.img");
+    std::fs::copy(&image, &copy).unwrap();
+    damage(&copy, 0, 8192);
+    let out = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["boot", "--image", &copy]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot boot") && !err.contains("panicked"), "{err}");
+
+    // Not an image at all.
+    let text = tmp.path("text.img");
+    std::fs::write(&text, "hello").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["boot", "--image", &text]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot boot"));
+}
