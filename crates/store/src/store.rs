@@ -982,13 +982,21 @@ impl Store {
                 used.insert(b);
             })?;
         }
-        for pair in snapshots.windows(2) {
+        for (k, pair) in snapshots.windows(2).enumerate() {
             let (newer, older) = (pair[0], pair[1]);
             let mut dead = Vec::new();
-            walk_diff(&*inner.dev, older.root, newer.root, height - 1, &mut |b| {
+            let walked = walk_diff(&*inner.dev, older.root, newer.root, height - 1, &mut |b| {
                 used.insert(b);
                 dead.push(b);
-            })?;
+            });
+            if walked.is_err() {
+                // An older snapshot that can no longer be read: opening passed over a newer
+                // commit (its superblock was damaged) after which this one's blocks were reused.
+                // It is lost; stop retaining it and anything older, rather than fail every
+                // snapshot from now on. What could be read of it stays marked used.
+                meta.superblock.snapshots.truncate(k + 1);
+                break;
+            }
             meta.deadlists.insert(newer.generation, dead);
         }
         for root in meta.protected.clone() {
