@@ -137,7 +137,10 @@ impl Vm {
             new_top = start;
         }
         drop(free);
-        let _ = self.heap.set_top(new_top);
+        if new_top != top {
+            // (Unchanged, it is not rewritten: a store would dirty its page for the snapshot.)
+            let _ = self.heap.set_top(new_top);
+        }
         let after = self.heap.free.lock().unwrap_or_else(|e| e.into_inner()).bytes;
         stats.freed_bytes = (after + (top - new_top)).saturating_sub(before);
         self.heap.gc_wanted.store(false, std::sync::atomic::Ordering::Relaxed);

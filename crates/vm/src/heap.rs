@@ -120,7 +120,7 @@ const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
 const ROOT_WORD: u64 = 16;
 pub(crate) const FIRST_OBJECT: u64 = 64;
 /// Live bytes below which no collection is wanted, however fast the heap grows.
-const MIN_GC_THRESHOLD: u64 = 16 << 20;
+const MIN_GC_THRESHOLD: u64 = 64 << 20;
 const HEADER_WORDS: u64 = 2;
 /// The class id of a free block (its length word gives its payload words).
 pub(crate) const FREE: ClassId = u32::MAX;
@@ -291,9 +291,7 @@ impl Heap {
     }
 
     pub(crate) fn set_top(&self, top: u64) -> Result<(), MemoryError> {
-        if self.top.swap(top, Ordering::Relaxed) == top {
-            return Ok(());
-        }
+        self.top.store(top, Ordering::Relaxed);
         self.memory.store(8, top)
     }
 
