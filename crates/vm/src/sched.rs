@@ -13,18 +13,14 @@ use std::time::{Duration, Instant};
 use crate::vm::{Thread, Trap, Uncaught, Vm};
 use std::sync::atomic::Ordering;
 
-/// Spins while `busy` holds, for at most a safepoint's worth of time (the caller then sleeps).
-/// With `yielding`, gives the processor away at each turn: for waiters that outnumber the
-/// processors, so that the thread they wait for still gets one.
-fn spin_while(busy: impl Fn() -> bool, yielding: bool) {
+/// Spins while `busy` holds, for at most a safepoint's worth of time (the caller then sleeps),
+/// giving the processor away at each turn: the threads waited for may need it (2 workers and a
+/// requester share 2 cores here).
+fn spin_while(busy: impl Fn() -> bool) {
     let until = Instant::now() + Duration::from_millis(1);
     let mut spins = 0u32;
     while busy() && (!spins.is_multiple_of(64) || Instant::now() < until) {
-        if yielding {
-            std::thread::yield_now();
-        } else {
-            std::hint::spin_loop();
-        }
+        std::thread::yield_now();
         spins = spins.wrapping_add(1);
     }
 }
@@ -221,7 +217,7 @@ impl Scheduler {
                     }
                     if st.safepoint {
                         drop(st);
-                        spin_while(|| self.safepoint_now.load(Ordering::Acquire), true);
+                        spin_while(|| self.safepoint_now.load(Ordering::Acquire));
                         st = self.lock();
                         if !st.safepoint {
                             continue;
@@ -312,7 +308,7 @@ impl Scheduler {
         self.stop_requested.store(true, Ordering::Relaxed);
         if st.running > 0 {
             drop(st);
-            spin_while(|| self.running_now.load(Ordering::Acquire) > 0, false);
+            spin_while(|| self.running_now.load(Ordering::Acquire) > 0);
             st = self.lock();
         }
         while st.running > 0 {
