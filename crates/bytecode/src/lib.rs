@@ -1,6 +1,7 @@
 //! The Phantom bytecode toolchain: the instruction set ([`isa`]), instruction coding
 //! ([`insn`]), the class-file and bundle formats ([`classfile`], [`bundle`]), the assembly
-//! language ([`asm`], [`disasm`]) and the [`verify`]er.
+//! language ([`asm`], [`disasm`]), the [`verify`]er, and the table of the internal classes'
+//! methods ([`internal`]).
 //!
 //! Everything that knows about opcodes reads the single table in [`isa`].
 
@@ -9,6 +10,7 @@ pub mod bundle;
 pub mod classfile;
 pub mod disasm;
 pub mod insn;
+pub mod internal;
 pub mod isa;
 pub mod verify;
 

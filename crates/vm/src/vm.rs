@@ -413,13 +413,18 @@ impl Vm {
                 })
             })
             .collect();
+        // Names for `dynamic_invoke`: the object protocol's, then the class's own.
+        let by_name = phantom_bytecode::internal::internal_method_names()
+            .filter(|(class, _, _)| *class == ".internal.object" || *class == name)
+            .map(|(_, ordinal, method)| (method.to_string(), ordinal))
+            .collect();
         Class {
             id,
             name: name.to_string(),
             parent: None,
             field_slots: 0,
             vtable,
-            by_name: HashMap::new(),
+            by_name,
             constants: HashMap::new(),
             object,
         }
