@@ -78,7 +78,7 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
 fn create(image: &Path) -> Result<Vm, Failure> {
     let store = Store::create(image, &StoreOptions::default())
         .or_else(|e| fail(format!("cannot create the image {}: {e}", image.display())))?;
-    Vm::create_image(store, Box::new(io::stdout())).or_else(|e| fail(format!("cannot start the VM: {e}")))
+    Vm::create_image(store, Box::new(Console)).or_else(|e| fail(format!("cannot start the VM: {e}")))
 }
 
 /// Starts the main class, and takes a first snapshot so that the image boots from the start.
@@ -104,7 +104,7 @@ fn resume(image: &Path) -> Result<Vm, Failure> {
         }
         let older: Vec<u64> =
             store.snapshots().iter().map(|s| s.generation).filter(|&g| g < report.generation).collect();
-        match Vm::open_image(store, Box::new(io::stdout())) {
+        match Vm::open_image(store, Box::new(Console)) {
             Ok(vm) => {
                 if !tried.is_empty() {
                     eprintln!("phantom: {shown}: booted snapshot {} ({})", report.generation, tried.join("; "));
@@ -160,6 +160,32 @@ fn stats(vm: &Vm) -> String {
         at(1.0),
         vm.heap.used()
     )
+}
+
+/// Standard output for a persistent system. If it cannot be written (a closed pipe, say), the
+/// process stops at once, as a crash would: the thread printing must not die of it, and the
+/// image keeps its last snapshot, from which the next boot carries on.
+struct Console;
+
+impl io::Write for Console {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        io::stdout().write_all(buf).unwrap_or_else(|e| Console::lost(e));
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        io::stdout().flush().unwrap_or_else(|e| Console::lost(e));
+        Ok(())
+    }
+}
+
+impl Console {
+    fn lost(e: io::Error) -> ! {
+        eprintln!(
+            "phantom: cannot write to standard output ({e}); stopping without a snapshot, the image keeps its last one"
+        );
+        std::process::exit(1)
+    }
 }
 
 /// SIGINT, SIGTERM and SIGUSR1, blocked in every thread and taken by one watcher thread, so

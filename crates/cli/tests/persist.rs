@@ -334,3 +334,19 @@ fn a_damaged_image_boots_an_older_snapshot_or_is_refused_clearly() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot boot"));
 }
+
+#[test]
+fn a_closed_standard_output_stops_the_system_without_killing_its_threads() {
+    let tmp = TempDir::new("pipe");
+    let image = tmp.path("pipe.img");
+    let script = format!("{} run {} --image {} | head -3", env!("CARGO_BIN_EXE_phantom"), program("counter.ph"), image);
+    let out = Command::new("sh").args(["-c", &script]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n2\n3\n");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write to standard output"), "{err}");
+    // The counter did not die of it: booted again, it carries on.
+    let run = Running::start(&["boot", "--image", &image]);
+    run.wait_for("a value", |l| !l.is_empty());
+    let first: u64 = run.kill()[0].parse().unwrap();
+    assert!((3..=4).contains(&first), "resumed at {first}");
+}
