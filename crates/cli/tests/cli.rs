@@ -1,12 +1,12 @@
 //! The `phantom` command end to end: results on standard output, one-line diagnostics on
 //! standard error, exit status 0 or 1, never a panic.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn phantom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_phantom")).args(args).output().unwrap()
-}
+use common::{phantom, TempDir};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -18,27 +18,6 @@ fn stderr(o: &Output) -> String {
 
 fn every_opcode_source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../bytecode/tests/asm/every_opcode.pasm")
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("phantom-cli-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_str().unwrap().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn assert_user_error(o: &Output, needle: &str) {

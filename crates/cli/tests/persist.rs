@@ -4,11 +4,15 @@
 //! `PHANTOM_KILL_ROUNDS` sets how many kills the kill tests make (`scripts/persist-kill-test.sh`
 //! runs 1,000).
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use common::{phantom, TempDir};
 
 fn program(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/persist").join(name).to_str().unwrap().to_string()
@@ -16,27 +20,6 @@ fn program(name: &str) -> String {
 
 fn rounds(default: usize) -> usize {
     std::env::var("PHANTOM_KILL_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("phantom-persist-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).to_str().unwrap().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// A running `phantom`, its standard output collected line by line.
@@ -236,15 +219,12 @@ fn a_second_process_on_the_same_image_is_refused() {
     let image = tmp.path("lock.img");
     let run = Running::start(&["run", &program("counter.ph"), "--image", &image]);
     run.wait_for("a value", |l| !l.is_empty());
-    let second = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["boot", "--image", &image]).output().unwrap();
+    let second = phantom(&["boot", "--image", &image]);
     run.kill();
     assert_eq!(second.status.code(), Some(1));
     let err = String::from_utf8_lossy(&second.stderr);
     assert!(err.contains("in use by another process"), "{err}");
-    let again = Command::new(env!("CARGO_BIN_EXE_phantom"))
-        .args(["run", &program("counter.ph"), "--image", &image])
-        .output()
-        .unwrap();
+    let again = phantom(&["run", &program("counter.ph"), "--image", &image]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
 }
@@ -322,7 +302,7 @@ fn a_damaged_image_boots_an_older_snapshot_or_is_refused_clearly() {
     let copy = tmp.path("both.img");
     std::fs::copy(&image, &copy).unwrap();
     damage(&copy, 0, 8192);
-    let out = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["boot", "--image", &copy]).output().unwrap();
+    let out = phantom(&["boot", "--image", &copy]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("cannot boot") && !err.contains("panicked"), "{err}");
@@ -330,7 +310,7 @@ fn a_damaged_image_boots_an_older_snapshot_or_is_refused_clearly() {
     // Not an image at all.
     let text = tmp.path("text.img");
     std::fs::write(&text, "hello").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["boot", "--image", &text]).output().unwrap();
+    let out = phantom(&["boot", "--image", &text]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot boot"));
 }
