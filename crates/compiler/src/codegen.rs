@@ -1387,13 +1387,7 @@ impl<'a> MethodGen<'a> {
             }
             return Ok(Val::obj(t));
         }
-        let mut ends = Vec::new();
-        let mut vals = Vec::new();
-        for a in args {
-            vals.push(self.value(a)?);
-            ends.push(self.items.len());
-        }
-        let types: Vec<Type> = vals.iter().map(|v| v.ty.clone()).collect();
+        let (vals, ends, types) = self.arguments(args)?;
         let ctors: Vec<MethodInfo> = info.methods.iter().filter(|m| m.ctor).cloned().collect();
         let ctor = choose(&self.cx.table, &ctors, &types);
         let Some(ctor) = ctor else {
@@ -1414,6 +1408,19 @@ impl<'a> MethodGen<'a> {
         self.emit(Op::StaticInvoke, vec![Arg::Int(ctor.ordinal as i64), Arg::Int(args.len() as i64)]);
         self.emit(Op::OsDrop, vec![]);
         Ok(Val::obj(t))
+    }
+
+    /// Evaluates call arguments in order: their values, where each one's code ends (so that a
+    /// conversion can be inserted there once the callee is chosen), and their types.
+    fn arguments(&mut self, args: &[Expr]) -> R<(Vec<Val>, Vec<usize>, Vec<Type>)> {
+        let mut vals = Vec::new();
+        let mut ends = Vec::new();
+        for a in args {
+            vals.push(self.value(a)?);
+            ends.push(self.items.len());
+        }
+        let types = vals.iter().map(|v| v.ty.clone()).collect();
+        Ok((vals, ends, types))
     }
 
     /// Boxes already computed arguments, converting numbers to the parameter types.
@@ -1462,13 +1469,7 @@ impl<'a> MethodGen<'a> {
             }
             None => return self.dynamic_call(&name, args),
         };
-        let mut ends = Vec::new();
-        let mut vals = Vec::new();
-        for a in args {
-            vals.push(self.value(a)?);
-            ends.push(self.items.len());
-        }
-        let types: Vec<Type> = vals.iter().map(|v| v.ty.clone()).collect();
+        let (vals, ends, types) = self.arguments(args)?;
         if self.cx.table.lookup(&class).is_none() {
             self.error(span, format!("unknown class `{class}`"));
             return Err(());
