@@ -1229,7 +1229,8 @@ impl Vm {
                         .ok_or_else(|| Trap::Fatal("os_pull32 below the stack".into()))?;
                     thread.objects.push(v);
                 }
-                Instr::GetSlot(s) => {
+                // A fused `os_get32; o2i` does its first instruction here (the hot loop runs it whole).
+                Instr::GetSlot(s) | Instr::GetSlotInt(s) => {
                     let v = *thread
                         .objects
                         .get(frame.obase + *s as usize)
@@ -1392,13 +1393,6 @@ impl Vm {
                     push_num(&mut thread.ints, convert(n, *to));
                 }
                 // The hot loop runs fused runs; here each does its first instruction only.
-                Instr::GetSlotInt(s) => {
-                    let v = *thread
-                        .objects
-                        .get(frame.obase + *s as usize)
-                        .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
-                    thread.objects.push(v);
-                }
                 Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } => thread.ints.push(*k as u32),
             }
         }
