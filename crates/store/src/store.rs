@@ -203,6 +203,14 @@ fn now_ns() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
 }
 
+/// Whether a page's state words read before and after copying from it show that it stayed
+/// resident throughout (not evicted, even and reloaded): the copy is good.
+#[inline]
+fn still_resident(before: u64, after: u64) -> bool {
+    let stable = bits::RESIDENT | !((1u64 << bits::EVICT_SHIFT) - 1);
+    before & stable == after & stable
+}
+
 fn is_zero(page: &[u8]) -> bool {
     let (prefix, words, suffix) = unsafe { page.align_to::<u64>() };
     prefix.iter().all(|&b| b == 0) && words.iter().all(|&w| w == 0) && suffix.iter().all(|&b| b == 0)
@@ -482,8 +490,7 @@ impl Store {
                 let value = unsafe { (*(self.inner.region.ptr(addr) as *const AtomicU64)).load(Ordering::Relaxed) };
                 fence(Ordering::Acquire);
                 let after = state.load(Ordering::Relaxed);
-                let stable = bits::RESIDENT | !((1u64 << bits::EVICT_SHIFT) - 1);
-                if before & stable == after & stable {
+                if still_resident(before, after) {
                     return Ok(value);
                 }
             }
@@ -536,8 +543,7 @@ impl Store {
             unsafe { std::ptr::copy_nonoverlapping(self.inner.region.ptr(addr), buf.as_mut_ptr(), buf.len()) };
             fence(Ordering::Acquire);
             let after = state.load(Ordering::Relaxed);
-            let stable = bits::RESIDENT | !((1u64 << bits::EVICT_SHIFT) - 1);
-            if before & stable == after & stable {
+            if still_resident(before, after) {
                 return Ok(());
             }
         }
