@@ -204,7 +204,7 @@ fn now_ns() -> u64 {
 }
 
 /// Whether a page's state words read before and after copying from it show that it stayed
-/// resident throughout (not evicted, even and reloaded): the copy is good.
+/// resident throughout (not evicted, even if paged in again since): the copy is good.
 #[inline]
 fn still_resident(before: u64, after: u64) -> bool {
     let stable = bits::RESIDENT | !((1u64 << bits::EVICT_SHIFT) - 1);
