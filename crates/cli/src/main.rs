@@ -183,7 +183,9 @@ fn main() -> ExitCode {
         }
         Command::Run { program, include, main, image: Some(image), snapshot_interval, stats, .. } => out.run(|_| {
             let options = persistent::Options { interval_ms: snapshot_interval, stats };
-            persistent::run(&image, &options, |vm| load_program(vm, program.as_deref(), &include, main.as_deref()))
+            persistent::run(&image, &options, |vm| {
+                load_program(vm, program.as_deref(), &include, main.as_deref(), true)
+            })
         }),
         Command::Boot { image, snapshot_interval, stats } => {
             out.run(|_| persistent::boot(&image, &persistent::Options { interval_ms: snapshot_interval, stats }))
@@ -540,12 +542,14 @@ struct Program {
 }
 
 /// Puts a program's classes on the VM's class path (then the system library) and finds its
-/// main class.
+/// main class. With `install`, also returns the program's class files, to be installed into
+/// an image.
 fn load_program(
     vm: &phantom_vm::Vm,
     program: Option<&Path>,
     include: &[PathBuf],
     main: Option<&str>,
+    install: bool,
 ) -> Result<Program, Failure> {
     let mut default_main = None;
     let mut classes = Vec::new();
@@ -572,31 +576,41 @@ fn load_program(
             .or(compiled.first())
             .map(|(name, _)| name.clone());
         for (_, file) in compiled {
-            classes.push(file.to_bytes());
-            vm.class_path().add_file(file.to_bytes());
+            let bytes = file.to_bytes();
+            if install {
+                classes.push(bytes.clone());
+            }
+            vm.class_path().add_file(bytes);
         }
     } else if program.is_dir() {
         vm.class_path().add_dir(program.to_path_buf());
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(program)
-            .or_else(|e| fail(format!("{shown}: {e}")))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "pc"))
-            .collect();
-        entries.sort();
-        for path in entries {
-            classes.push(read(&path)?);
+        // Without an image, the directory's files are read only as classes are needed.
+        if install {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(program)
+                .or_else(|e| fail(format!("{shown}: {e}")))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "pc"))
+                .collect();
+            entries.sort();
+            for path in entries {
+                classes.push(read(&path)?);
+            }
         }
     } else {
         let bytes = read(program)?;
         if ClassFile::is_class_file(&bytes) {
             let file = parse(&shown.to_string(), &bytes)?;
             default_main = file.header().map(|h| String::from_utf8_lossy(&h.name).into_owned());
-            classes.push(bytes.clone());
+            if install {
+                classes.push(bytes.clone());
+            }
             vm.class_path().add_file(bytes);
         } else {
             let bundle =
                 Bundle::read(&bytes).or_else(|e| fail(format!("{shown}: neither a class file nor a bundle: {e}")))?;
-            classes.extend(bundle.entries.iter().map(|e| e.class.clone()));
+            if install {
+                classes.extend(bundle.entries.iter().map(|e| e.class.clone()));
+            }
             vm.class_path().add_bundle(bundle);
         }
     }
@@ -613,7 +627,7 @@ fn load_program(
 fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
     let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
         .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
-    let loaded = load_program(&vm, program, include, main)?;
+    let loaded = load_program(&vm, program, include, main, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;
     vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
