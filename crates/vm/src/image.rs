@@ -68,12 +68,28 @@ pub struct SnapshotStats {
     pub taken: u64,
     /// Attempts that failed (each retried later).
     pub failed: u64,
-    /// How long each snapshot stopped the threads: safepoint, thread state, `begin_snapshot`.
+    /// How long each snapshot stopped the threads: safepoint, thread state, `begin_snapshot`
+    /// (the most recent ones, up to 100,000).
     pub pauses: Vec<Duration>,
     /// Of each pause, how long the running threads took to reach the safepoint.
     pub reaches: Vec<Duration>,
     /// The newest committed generation.
     pub generation: u64,
+}
+
+/// Pauses kept for the figures: a system that runs for months must not grow without bound.
+const PAUSES_KEPT: usize = 100_000;
+
+impl SnapshotStats {
+    fn record(&mut self, pause: Duration, reach: Duration) {
+        if self.pauses.len() == PAUSES_KEPT {
+            // Keep the newest half.
+            self.pauses.drain(..PAUSES_KEPT / 2);
+            self.reaches.drain(..PAUSES_KEPT / 2);
+        }
+        self.pauses.push(pause);
+        self.reaches.push(reach);
+    }
 }
 
 #[derive(Default)]
@@ -398,8 +414,7 @@ impl Vm {
         match written {
             Ok(generation) => {
                 st.stats.taken += 1;
-                st.stats.pauses.push(pause);
-                st.stats.reaches.push(reach);
+                st.stats.record(pause, reach);
                 st.stats.generation = generation;
                 for id in batch {
                     st.results.insert(id, generation);
