@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use phantom_bytecode::classfile::Record;
@@ -96,6 +97,10 @@ pub enum Body {
 }
 
 pub struct Method {
+    /// Index in the VM's method table, given when its class is installed: frames refer to
+    /// their method by it, which costs nothing to copy (an `Arc` would be counted up and down
+    /// on every call and return).
+    pub(crate) uid: AtomicU32,
     pub name: String,
     pub ordinal: u32,
     /// The class whose file defines the method: its constant pool is the one `const_pool` reads.
@@ -105,7 +110,15 @@ pub struct Method {
     pub lines: Vec<(u32, i32)>,
 }
 
+/// The uid of a method not installed yet.
+pub(crate) const NO_UID: u32 = u32::MAX;
+
 impl Method {
+    #[inline]
+    pub(crate) fn uid(&self) -> u32 {
+        self.uid.load(Ordering::Relaxed)
+    }
+
     /// The decoded code of a bytecode method.
     #[inline]
     pub fn code(&self) -> Option<&Code> {
@@ -215,6 +228,7 @@ pub fn methods_of(parsed: &Parsed, class: ClassId) -> Result<Vec<Method>, String
             .collect();
         lines.sort_unstable();
         out.push(Method {
+            uid: AtomicU32::new(NO_UID),
             name: String::from_utf8_lossy(&m.name).into_owned(),
             ordinal: m.ordinal,
             class,

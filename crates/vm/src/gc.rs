@@ -112,6 +112,7 @@ impl Vm {
 
         // Sweep: runs of dead or free blocks become one free block each.
         let mut free = self.heap.free.lock().unwrap_or_else(|e| e.into_inner());
+        self.heap.retire_chunks();
         let before = free.bytes;
         free.blocks.clear();
         free.bytes = 0;

@@ -9,6 +9,7 @@
 //! object (the system object, see `image`), so that a heap in persistent memory can be found
 //! again; objects start at offset 64.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -70,7 +71,7 @@ impl Memory for PlainMemory {
         self.words.len() as u64 * 8
     }
 
-    #[inline]
+    #[inline(always)]
     fn load(&self, addr: u64) -> Result<u64, MemoryError> {
         match self.words.get((addr / 8) as usize) {
             Some(w) => Ok(w.load(Ordering::Relaxed)),
@@ -78,7 +79,7 @@ impl Memory for PlainMemory {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
         match self.words.get((addr / 8) as usize) {
             Some(w) => {
@@ -120,12 +121,37 @@ const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
 const ROOT_WORD: u64 = 16;
 pub(crate) const FIRST_OBJECT: u64 = 64;
 /// Live bytes below which no collection is wanted, however fast the heap grows.
-const MIN_GC_THRESHOLD: u64 = 64 << 20;
+const MIN_GC_THRESHOLD: u64 = 8 << 20;
 const HEADER_WORDS: u64 = 2;
 /// The class id of a free block (its length word gives its payload words).
 pub(crate) const FREE: ClassId = u32::MAX;
 
 pub type ClassId = u32;
+
+/// Blocks of at most this many words (header included) are bump-allocated from the allocating
+/// host thread's chunk; larger ones are placed under the heap lock.
+const SMALL_WORDS: u64 = 256;
+/// Words a chunk takes at most (32 KiB).
+const CHUNK_WORDS: u64 = 4096;
+
+/// A span of free memory one host thread allocates small objects from without taking the heap
+/// lock. Its unallocated rest `next..end` always carries a free-block header, so the heap stays
+/// parseable (for the sweep, and in every snapshot) without the thread's cooperation.
+#[derive(Clone, Copy)]
+struct Chunk {
+    /// The heap's chunk generation it was handed out in; any other value makes it stale.
+    generation: u64,
+    next: u64,
+    end: u64,
+}
+
+thread_local! {
+    static CHUNK: Cell<Chunk> = const { Cell::new(Chunk { generation: 0, next: 0, end: 0 }) };
+}
+
+/// Chunk generations, unique across every heap of the process, so that a chunk of one heap is
+/// never taken for one of another.
+static CHUNK_GENERATIONS: AtomicU64 = AtomicU64::new(1);
 
 /// Free blocks by size in words (header included), smallest first.
 #[derive(Default)]
@@ -208,6 +234,8 @@ pub struct Heap {
     /// persistent region is a terabyte of address space, so a fixed fraction alone would
     /// never collect).
     gc_threshold: AtomicU64,
+    /// Generation of the chunks handed out since the last sweep (which reclaims them all).
+    chunk_generation: AtomicU64,
 }
 
 /// Whole words a block takes: header plus payload, rounded up to an even number so that any
@@ -259,6 +287,7 @@ impl Heap {
             free: Mutex::new(FreeLists::default()),
             gc_wanted: AtomicBool::new(false),
             gc_threshold: AtomicU64::new(threshold),
+            chunk_generation: AtomicU64::new(CHUNK_GENERATIONS.fetch_add(1, Ordering::Relaxed)),
         }
     }
 
@@ -328,43 +357,118 @@ impl Heap {
         self.memory.store(addr, value)
     }
 
+    /// Makes every chunk handed out so far stale. The sweep calls it before it walks the heap,
+    /// whose free-block headers make the chunks' rests part of the free space it lists.
+    pub(crate) fn retire_chunks(&self) {
+        self.chunk_generation.store(CHUNK_GENERATIONS.fetch_add(1, Ordering::Relaxed), Ordering::Relaxed);
+    }
+
     /// Allocates an object with `words` payload words, zeroed.
+    #[inline]
     pub fn alloc(&self, class: ClassId, kind: Kind, len: u64, words: u64) -> Result<Value, MemoryError> {
         debug_assert_eq!(block_words(kind as u64, len), (HEADER_WORDS + words).next_multiple_of(2));
         let total = (HEADER_WORDS + words).next_multiple_of(2);
+        if total > SMALL_WORDS {
+            return self.alloc_large(class, kind, len, total);
+        }
+        let generation = self.chunk_generation.load(Ordering::Relaxed);
+        let mut chunk = CHUNK.get();
+        if chunk.generation != generation || chunk.end - chunk.next < total * 8 {
+            chunk = self.new_chunk(chunk, total)?;
+        }
+        // The chunk's memory was zeroed when it was handed out and only headers were written
+        // since, each at the next object's place: the payload is zero already.
+        let at = chunk.next;
+        chunk.next += total * 8;
+        CHUNK.set(chunk);
+        self.memory.store(at, class as u64 | (kind as u64) << 32)?;
+        self.memory.store(at + 8, len)?;
+        if chunk.next < chunk.end {
+            self.memory.store(chunk.next, FREE as u64)?;
+            self.memory.store(chunk.next + 8, (chunk.end - chunk.next) / 8 - HEADER_WORDS)?;
+        }
+        Ok(Value::from_ref(at))
+    }
+
+    /// Hands this host thread a new chunk with room for `total` words: the largest free block
+    /// (up to a chunk's size) or fresh memory at the top. What was left of its `old` chunk goes
+    /// back on the free lists.
+    #[cold]
+    fn new_chunk(&self, old: Chunk, total: u64) -> Result<Chunk, MemoryError> {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        let generation = self.chunk_generation.load(Ordering::Relaxed);
+        if old.generation == generation && old.next < old.end {
+            self.make_free(&mut free, old.next, old.end - old.next)?;
+        }
+        let largest = free.blocks.last_key_value().map(|(&size, _)| size).filter(|&size| size >= total);
+        let (at, words) = match largest {
+            Some(size) => (self.take_free(&mut free, size, size.min(CHUNK_WORDS))?, size.min(CHUNK_WORDS)),
+            None => {
+                let at = self.top.load(Ordering::Relaxed);
+                let room = ((self.memory.size() - at) / 8) & !1;
+                let words = CHUNK_WORDS.min(room);
+                if words < total {
+                    return Err(self.exhausted(&free, total));
+                }
+                self.set_top(at + words * 8)?;
+                (at, words)
+            }
+        };
+        self.note_occupancy(&free);
+        drop(free);
+        self.memory.zero(at, words)?;
+        self.memory.store(at, FREE as u64)?;
+        self.memory.store(at + 8, words - HEADER_WORDS)?;
+        Ok(Chunk { generation, next: at, end: at + words * 8 })
+    }
+
+    /// Removes a listed free block of `size` words and returns its first `take` words (the
+    /// rest is listed again).
+    fn take_free(&self, free: &mut FreeLists, size: u64, take: u64) -> Result<u64, MemoryError> {
+        let list = free.blocks.get_mut(&size).expect("listed size");
+        let at = list.pop().expect("non-empty list");
+        if list.is_empty() {
+            free.blocks.remove(&size);
+        }
+        free.bytes -= size * 8;
+        if size > take {
+            self.make_free(free, at + take * 8, (size - take) * 8)?;
+        }
+        Ok(at)
+    }
+
+    fn exhausted(&self, free: &FreeLists, total: u64) -> MemoryError {
+        let top = self.top.load(Ordering::Relaxed);
+        MemoryError(format!(
+            "out of heap memory: {} bytes wanted, {} of {} in use",
+            total * 8,
+            top - free.bytes,
+            self.memory.size()
+        ))
+    }
+
+    fn note_occupancy(&self, free: &FreeLists) {
+        if self.top.load(Ordering::Relaxed) - free.bytes > self.gc_threshold.load(Ordering::Relaxed) {
+            self.gc_wanted.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// A large object: the smallest free block that fits, or fresh memory at the top.
+    fn alloc_large(&self, class: ClassId, kind: Kind, len: u64, total: u64) -> Result<Value, MemoryError> {
         let at = {
             let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
-            let reuse = if free.bytes == 0 { None } else { free.blocks.range(total..).next().map(|(&size, _)| size) };
-            let at = match reuse {
-                Some(size) => {
-                    let list = free.blocks.get_mut(&size).expect("listed size");
-                    let at = list.pop().expect("non-empty list");
-                    if list.is_empty() {
-                        free.blocks.remove(&size);
-                    }
-                    free.bytes -= size * 8;
-                    if size > total {
-                        self.make_free(&mut free, at + total * 8, (size - total) * 8)?;
-                    }
-                    at
-                }
+            let fit = free.blocks.range(total..).next().map(|(&size, _)| size);
+            let at = match fit {
+                Some(size) => self.take_free(&mut free, size, total)?,
                 None => {
                     let at = self.top.load(Ordering::Relaxed);
-                    let end = at.checked_add(total * 8).filter(|&e| e <= self.memory.size()).ok_or_else(|| {
-                        MemoryError(format!(
-                            "out of heap memory: {} bytes wanted, {} of {} in use",
-                            total * 8,
-                            at - free.bytes,
-                            self.memory.size()
-                        ))
-                    })?;
+                    let end = at.checked_add(total * 8).filter(|&e| e <= self.memory.size());
+                    let Some(end) = end else { return Err(self.exhausted(&free, total)) };
                     self.set_top(end)?;
                     at
                 }
             };
-            if self.top.load(Ordering::Relaxed) - free.bytes > self.gc_threshold.load(Ordering::Relaxed) {
-                self.gc_wanted.store(true, Ordering::Relaxed);
-            }
+            self.note_occupancy(&free);
             at
         };
         self.memory.store(at, class as u64 | (kind as u64) << 32)?;
@@ -518,6 +622,75 @@ mod tests {
         assert_eq!(heap.kind_of(s).unwrap(), Kind::Bytes);
         let err = heap.alloc(1, Kind::Slots, 1000, 1000).unwrap_err();
         assert!(err.0.contains("out of heap memory"));
+    }
+
+    /// Walks every block from the first object to the top: (objects, free bytes).
+    fn walk(heap: &Heap) -> (u64, u64) {
+        let (mut at, mut objects, mut free) = (FIRST_OBJECT, 0, 0);
+        while at < heap.top() {
+            let size = heap.block_bytes(at).unwrap();
+            assert!(size > 0 && at + size <= heap.top(), "block at {at:#x} of {size} bytes");
+            if heap.class_of(at).unwrap() == FREE {
+                free += size;
+            } else {
+                objects += 1;
+            }
+            at += size;
+        }
+        (objects, free)
+    }
+
+    #[test]
+    fn threads_allocating_at_once_get_disjoint_objects_in_a_parseable_heap() {
+        let heap = Heap::new(Box::new(PlainMemory::new(16 << 20))).unwrap();
+        let per_thread = 5000u64;
+        let made: Vec<Vec<(u64, u64)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..2u64)
+                .map(|t| {
+                    let heap = &heap;
+                    scope.spawn(move || {
+                        // Small and large sizes, so that chunks run out and the locked path mixes in.
+                        (0..per_thread)
+                            .map(|i| {
+                                let words = 1 + (i * 7 + t) % 40 + if i % 97 == 0 { SMALL_WORDS } else { 0 };
+                                let o = heap.alloc(t as ClassId, Kind::Slots, words, words).unwrap().0;
+                                assert!((0..words).all(|k| heap.slot(o, k).unwrap() == Value::NULL));
+                                heap.set_slot(o, words - 1, Value::int(-1)).unwrap();
+                                heap.set_slot(o, 0, Value::int((t * per_thread + i) as i32)).unwrap();
+                                (o, words)
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        for (t, objects) in made.iter().enumerate() {
+            for (i, &(o, words)) in objects.iter().enumerate() {
+                assert_eq!(heap.class_of(o).unwrap(), t as ClassId);
+                assert_eq!(heap.len(o).unwrap(), words);
+                assert_eq!(heap.slot(o, 0).unwrap(), Value::int((t as u64 * per_thread + i as u64) as i32));
+                if words > 1 {
+                    assert_eq!(heap.slot(o, words - 1).unwrap(), Value::int(-1));
+                }
+            }
+        }
+        let (objects, free) = walk(&heap);
+        assert_eq!(objects, 2 * per_thread);
+        // What the chunks left over is free, and no more than a chunk per thread.
+        assert!(free <= 2 * CHUNK_WORDS * 8, "{free} bytes free");
+    }
+
+    #[test]
+    fn a_retired_chunk_is_not_allocated_from_again() {
+        let heap = Heap::new(Box::new(PlainMemory::new(1 << 20))).unwrap();
+        let a = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
+        let b = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
+        assert_eq!(b, a + 32, "small objects are bumped from one chunk");
+        heap.retire_chunks();
+        let c = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
+        assert_eq!(c, a + CHUNK_WORDS * 8, "a new chunk after the old one was retired");
+        assert_eq!(walk(&heap), (3, 2 * CHUNK_WORDS * 8 - 3 * 32));
     }
 
     #[test]

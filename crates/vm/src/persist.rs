@@ -21,14 +21,13 @@
 //! object depth, int depth. Byte offsets, not decoded indexes, so they stay valid whatever the
 //! decoder does.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::class::ids;
 use crate::heap::Kind;
 use crate::sched::Park;
 use crate::value::Value;
-use crate::vm::{Result, Thread, Trap, Vm};
+use crate::vm::{Frame, Result, Thread, Trap, Vm};
 
 /// Slots of a thread object.
 pub const THREAD_SLOTS: u64 = 7;
@@ -60,18 +59,19 @@ impl Vm {
         let obj = thread.object.object().ok_or_else(|| Trap::Fatal("thread without an object".into()))?;
         let mut records = Vec::new();
         let mut thises = Vec::new();
-        for frame in thread.frames() {
-            let code = frame.method.code().ok_or_else(|| Trap::Fatal("a native frame at a safepoint".into()))?;
+        for (index, frame) in thread.frames().iter().enumerate() {
+            let method = thread.method(frame);
+            let code = method.code().ok_or_else(|| Trap::Fatal("a native frame at a safepoint".into()))?;
             let offset = |index: usize| code.offsets.get(index).copied().unwrap_or(u32::MAX);
             records.extend([
-                frame.method.class,
-                frame.method.ordinal,
+                method.class,
+                method.ordinal,
                 offset(frame.pc),
                 frame.obase as u32,
                 frame.ibase as u32,
-                frame.catchers.len() as u32,
+                thread.catchers_of(index).count() as u32,
             ]);
-            for c in &frame.catchers {
+            for c in thread.catchers_of(index) {
                 records.extend([c.class, offset(c.target as usize), c.objects as u32, c.ints as u32]);
             }
             thises.push(frame.this);
@@ -120,6 +120,7 @@ impl Vm {
         };
         let thises = self.values_of(self.heap.slot(obj, 4)?)?;
         let mut thread = Box::new(Thread::restored(id, object, objects, ints));
+        let tables = self.tables();
         let mut at = 0;
         let mut next = || -> Result<u32> {
             let v = *records.get(at).ok_or_else(|| bad("truncated frame records"))?;
@@ -129,8 +130,9 @@ impl Vm {
         for this in thises {
             let (class, ordinal, position, obase, ibase, ncatchers) =
                 (next()?, next()?, next()?, next()?, next()?, next()?);
-            let method = self
-                .class_checked(class)
+            let method = tables
+                .classes
+                .get(class as usize)
                 .and_then(|c| c.vtable.get(ordinal as usize).cloned().flatten())
                 .filter(|m| m.class == class)
                 .ok_or_else(|| bad(&format!("method {ordinal} of class {class}")))?;
@@ -147,7 +149,8 @@ impl Vm {
                 let (cclass, target, objects, ints) = (next()?, next()?, next()?, next()?);
                 catchers.push((cclass, index(target)? as u32, objects as usize, ints as usize));
             }
-            thread.push_restored_frame(Arc::clone(&method), this, pc, obase as usize, ibase as usize, catchers);
+            let frame = Frame { method: method.uid(), this, pc, obase: obase as usize, ibase: ibase as usize };
+            thread.push_restored_frame(&tables, frame, catchers);
         }
         thread.resuming_wait = self.heap.len(obj)? > 6 && self.heap.slot(obj, 6)?.as_int() == Some(1);
         thread.park = match self.heap.slot(obj, 5)? {

@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, RwLock};
 
-use crate::class::{ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL, INTERNAL_METHOD_SLOTS};
+use crate::class::{ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL, INTERNAL_METHOD_SLOTS, NO_UID};
 use crate::code::{Bin, Cmp, Instr, Ty};
 use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
 use crate::natives;
@@ -56,20 +57,36 @@ impl Thread {
         Thread { id, object, objects, ints, scheduled: true, ..Thread::default() }
     }
 
+    /// Pushes a frame read back from the heap, with its catchers; `tables` must be the VM's
+    /// current ones.
     pub(crate) fn push_restored_frame(
         &mut self,
-        method: Arc<Method>,
-        this: Value,
-        pc: usize,
-        obase: usize,
-        ibase: usize,
+        tables: &Arc<Tables>,
+        frame: Frame,
         catchers: Vec<(ClassId, u32, usize, usize)>,
     ) {
-        let catchers = catchers
-            .into_iter()
-            .map(|(class, target, objects, ints)| Catcher { class, target, objects, ints })
-            .collect();
-        self.frames.push(Frame { method, this, pc, obase, ibase, catchers });
+        if self.tables.methods.len() < tables.methods.len() {
+            self.tables = Arc::clone(tables);
+        }
+        let index = self.frames.len();
+        self.catchers.extend(catchers.into_iter().map(|(class, target, objects, ints)| Catcher {
+            frame: index,
+            class,
+            target,
+            objects,
+            ints,
+        }));
+        self.frames.push(frame);
+    }
+
+    /// The method a frame runs.
+    pub(crate) fn method(&self, frame: &Frame) -> &Arc<Method> {
+        &self.tables.methods[frame.method as usize]
+    }
+
+    /// The catchers of frame `index`, oldest first.
+    pub(crate) fn catchers_of(&self, index: usize) -> impl Iterator<Item = &Catcher> {
+        self.catchers.iter().filter(move |c| c.frame == index)
     }
 
     /// Running top-level bytecode, not a call nested inside native code.
@@ -136,21 +153,24 @@ const MAX_NATIVE_DEPTH: u32 = 100;
 pub(crate) const HOST_STACK: usize = 64 << 20;
 
 pub(crate) struct Catcher {
+    /// The index of the frame it belongs to.
+    pub frame: usize,
     pub class: ClassId,
     pub target: u32,
     pub objects: usize,
     pub ints: usize,
 }
 
+/// A bytecode method's activation. Nothing in it needs dropping, so that calls and returns
+/// only copy words.
 pub(crate) struct Frame {
-    /// A bytecode method (its code is reached through it).
-    pub method: Arc<Method>,
+    /// The method's uid: its index in the thread's method table.
+    pub method: u32,
     pub this: Value,
     pub pc: usize,
     /// Start of this frame's arguments on the object stack, and of its cells on the int stack.
     pub obase: usize,
     pub ibase: usize,
-    pub catchers: Vec<Catcher>,
 }
 
 /// A VM thread's execution state.
@@ -171,21 +191,28 @@ pub struct Thread {
     objects: Vec<Value>,
     ints: Vec<u32>,
     frames: Vec<Frame>,
+    /// Every frame's catchers, in push order (so a frame's are above its callers').
+    catchers: Vec<Catcher>,
     /// Where the last exception was thrown, innermost first.
     backtrace: Vec<String>,
     /// Native code calling back into bytecode nests on the host stack: bounded separately.
     native_depth: u32,
-    /// This thread's view of the class table; refreshed when it meets a newer class.
-    classes: Classes,
+    /// This thread's view of the class and method tables; refreshed when it meets a newer
+    /// class. The tables only grow, so every method a frame names is in them.
+    tables: Arc<Tables>,
 }
 
-/// The class table: replaced (never changed in place) when a class is added, so a thread can
-/// read its own copy without taking a lock.
-type Classes = Arc<Vec<Arc<Class>>>;
+/// The class table, and every installed method by uid. Replaced (never changed in place) when
+/// a class is added, so a thread can read its own copy without taking a lock.
+#[derive(Clone, Default)]
+pub(crate) struct Tables {
+    pub classes: Vec<Arc<Class>>,
+    pub methods: Vec<Arc<Method>>,
+}
 
 pub struct Vm {
     pub heap: Heap,
-    classes: RwLock<Classes>,
+    tables: RwLock<Arc<Tables>>,
     pub(crate) names: RwLock<HashMap<String, ClassId>>,
     path: Mutex<ClassPath>,
     out: Mutex<Box<dyn Write + Send>>,
@@ -301,6 +328,14 @@ pub enum Num {
     D(f64),
 }
 
+/// Drops the catchers of frames at `depth` and above (they returned).
+#[inline(always)]
+fn drop_catchers(catchers: &mut Vec<Catcher>, depth: usize) {
+    while catchers.last().is_some_and(|c| c.frame >= depth) {
+        catchers.pop();
+    }
+}
+
 #[inline]
 fn pop(v: &mut Vec<u32>) -> Result<u32> {
     v.pop().ok_or_else(|| Trap::Fatal("integer stack underflow".into()))
@@ -381,7 +416,7 @@ impl Vm {
         names.insert(".internal.object".into(), ids::VOID);
         Vm {
             heap,
-            classes: RwLock::new(Arc::new(Vec::new())),
+            tables: RwLock::new(Arc::new(Tables::default())),
             names: RwLock::new(names),
             path: Mutex::new(ClassPath::default()),
             out: Mutex::new(out),
@@ -404,6 +439,7 @@ impl Vm {
             .map(|k| {
                 natives::lookup(id, k).map(|f| {
                     Arc::new(Method {
+                        uid: NO_UID.into(),
                         name: format!("native {k}"),
                         ordinal: k,
                         class: id,
@@ -439,13 +475,19 @@ impl Vm {
 
     /// Adds a linked class to the tables under its id (the next one).
     pub(crate) fn install(&self, class: Class) {
-        let mut classes = self.classes.write().unwrap_or_else(|e| e.into_inner());
+        let mut tables = self.tables.write().unwrap_or_else(|e| e.into_inner());
         let mut names = self.names.write().unwrap_or_else(|e| e.into_inner());
-        debug_assert_eq!(class.id as usize, classes.len());
+        debug_assert_eq!(class.id as usize, tables.classes.len());
         names.insert(class.name.clone(), class.id);
-        let mut table = Vec::clone(&classes);
-        table.push(Arc::new(class));
-        *classes = Arc::new(table);
+        let mut new = Tables::clone(&tables);
+        for method in class.vtable.iter().flatten() {
+            let uid = new.methods.len() as u32;
+            if method.uid.compare_exchange(NO_UID, uid, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+                new.methods.push(Arc::clone(method));
+            }
+        }
+        new.classes.push(Arc::new(class));
+        *tables = Arc::new(new);
     }
 
     pub fn class_path(&self) -> std::sync::MutexGuard<'_, ClassPath> {
@@ -453,39 +495,34 @@ impl Vm {
     }
 
     pub fn class(&self, id: ClassId) -> Arc<Class> {
-        self.classes.read().unwrap_or_else(|e| e.into_inner())[id as usize].clone()
+        self.tables.read().unwrap_or_else(|e| e.into_inner()).classes[id as usize].clone()
     }
 
-    /// The class with this id, if there is one (ids read from the heap may be damaged).
-    pub(crate) fn class_checked(&self, id: ClassId) -> Option<Arc<Class>> {
-        self.classes.read().unwrap_or_else(|e| e.into_inner()).get(id as usize).cloned()
-    }
-
-    fn classes(&self) -> Classes {
-        self.classes.read().unwrap_or_else(|e| e.into_inner()).clone()
+    pub(crate) fn tables(&self) -> Arc<Tables> {
+        self.tables.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The object of class `id`, through the thread's copy of the class table.
     #[inline]
     fn class_object(&self, thread: &mut Thread, id: ClassId) -> Value {
-        if id as usize >= thread.classes.len() {
-            thread.classes = self.classes();
+        if id as usize >= thread.tables.classes.len() {
+            thread.tables = self.tables();
         }
-        thread.classes[id as usize].object
+        thread.tables.classes[id as usize].object
     }
 
     /// The method at `ordinal` of class `id`, through the thread's copy of the class table.
     #[inline]
     fn method_of(&self, thread: &mut Thread, id: ClassId, ordinal: u32) -> Option<Arc<Method>> {
-        if id as usize >= thread.classes.len() {
-            thread.classes = self.classes();
+        if id as usize >= thread.tables.classes.len() {
+            thread.tables = self.tables();
         }
-        thread.classes.get(id as usize)?.vtable.get(ordinal as usize)?.clone()
+        thread.tables.classes.get(id as usize)?.vtable.get(ordinal as usize)?.clone()
     }
 
     /// The method at `ordinal` of `this`'s class, for the hot loop's calls.
     #[inline]
-    fn callee<'c>(&self, classes: &'c mut Classes, this: Value, ordinal: u32) -> Callee<'c> {
+    fn callee<'c>(&self, tables: &'c mut Arc<Tables>, this: Value, ordinal: u32) -> Callee<'c> {
         let class = match this.object() {
             Some(obj) => match self.heap.class_of(obj) {
                 Ok(class) => class,
@@ -494,10 +531,10 @@ impl Vm {
             None if this.is_int() => ids::INT,
             None => ids::VOID,
         };
-        if class as usize >= classes.len() {
-            *classes = self.classes();
+        if class as usize >= tables.classes.len() {
+            *tables = self.tables();
         }
-        match classes.get(class as usize).and_then(|c| c.vtable.get(ordinal as usize)).and_then(|m| m.as_ref()) {
+        match tables.classes.get(class as usize).and_then(|c| c.vtable.get(ordinal as usize)).and_then(|m| m.as_ref()) {
             Some(m) => match &m.body {
                 Body::Bytecode(_) => Callee::Bytecode(m),
                 Body::Native(f) => Callee::Native(*f),
@@ -559,7 +596,7 @@ impl Vm {
         if let Some(&id) = self.names.read().unwrap_or_else(|e| e.into_inner()).get(&parsed.name) {
             return Ok(id);
         }
-        let id = self.classes.read().unwrap_or_else(|e| e.into_inner()).len() as ClassId;
+        let id = self.tables.read().unwrap_or_else(|e| e.into_inner()).classes.len() as ClassId;
         let mut class = self.link(&parsed, id, None)?;
         class.object = self.new_class_object(id).map_err(|e| e.0)?;
         self.record_class(&class, crate::image::ClassSource::File(bytes)).map_err(|e| e.0)?;
@@ -644,7 +681,7 @@ impl Vm {
             return Err(format!("class {name} already exists"));
         }
         let methods_of = methods_of.unwrap_or(ids::VOID);
-        let id = self.classes.read().unwrap_or_else(|e| e.into_inner()).len() as ClassId;
+        let id = self.tables.read().unwrap_or_else(|e| e.into_inner()).classes.len() as ClassId;
         let mut class = self.defined_class(id, name, field_slots, methods_of);
         class.object = self.new_class_object(id).map_err(|e| e.0)?;
         self.record_class(&class, crate::image::ClassSource::Defined { field_slots, methods_of }).map_err(|e| e.0)?;
@@ -703,7 +740,7 @@ impl Vm {
     pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(Value)) {
         f(self.boot);
         f(self.root);
-        for class in self.classes().iter() {
+        for class in self.tables().classes.iter() {
             f(class.object);
             class.constants.values().copied().for_each(&mut *f);
         }
@@ -882,14 +919,10 @@ impl Vm {
             .iter()
             .rev()
             .map(|f| {
-                let offset = f.method.code().and_then(|c| c.offsets.get(f.pc.saturating_sub(1)).copied()).unwrap_or(0);
-                let line = f.method.line_at(offset).map_or(String::new(), |l| format!(", line {l}"));
-                format!(
-                    "{}.{} (method {}) @{offset}{line}",
-                    self.class(f.method.class).name,
-                    f.method.name,
-                    f.method.ordinal
-                )
+                let method = thread.method(f);
+                let offset = method.code().and_then(|c| c.offsets.get(f.pc.saturating_sub(1)).copied()).unwrap_or(0);
+                let line = method.line_at(offset).map_or(String::new(), |l| format!(", line {l}"));
+                format!("{}.{} (method {}) @{offset}{line}", self.class(method.class).name, method.name, method.ordinal)
             })
             .collect()
     }
@@ -971,9 +1004,13 @@ impl Vm {
                     thread.objects.truncate(base);
                     return Err(self.throw_str("stack overflow: too many nested calls"));
                 }
+                // The method may come from a newer table than the thread's (dynamic invoke).
+                if method.uid() as usize >= thread.tables.methods.len() {
+                    thread.tables = self.tables();
+                }
                 let ibase = thread.ints.len();
                 thread.ints.push(nargs as u32);
-                thread.frames.push(Frame { method, this, pc: 0, obase: base, ibase, catchers: Vec::new() });
+                thread.frames.push(Frame { method: method.uid(), this, pc: 0, obase: base, ibase });
                 Ok(None)
             }
         }
@@ -1007,18 +1044,22 @@ impl Vm {
     fn unwind(&self, thread: &mut Thread, depth: usize, thrown: Value) -> Result<()> {
         let class = self.class_of(thrown)?;
         while thread.frames.len() > depth {
-            let frame = thread.frames.last_mut().expect("frames above depth");
+            let current = thread.frames.len() - 1;
+            // This frame's catchers are the last ones, innermost last.
+            let own = thread.catchers.iter().rev().take_while(|c| c.frame == current).count();
+            let first = thread.catchers.len() - own;
             let hit = (!thrown.is_null())
-                .then(|| frame.catchers.iter().rposition(|c| self.is_subclass(class, c.class)))
+                .then(|| thread.catchers[first..].iter().rposition(|c| self.is_subclass(class, c.class)))
                 .flatten();
             if let Some(i) = hit {
-                let c = frame.catchers.drain(i..).next().expect("matched catcher");
-                frame.pc = c.target as usize;
+                let c = thread.catchers.drain(first + i..).next().expect("matched catcher");
+                thread.frames[current].pc = c.target as usize;
                 thread.objects.truncate(c.objects);
                 thread.ints.truncate(c.ints);
                 thread.objects.push(thrown);
                 return Ok(());
             }
+            thread.catchers.truncate(first);
             let f = thread.frames.pop().expect("frames above depth");
             thread.objects.truncate(f.obase);
             thread.ints.truncate(f.ibase);
@@ -1041,7 +1082,8 @@ impl Vm {
             }
             thread.budget -= 1;
             let frame = thread.frames.last_mut().expect("a frame to run");
-            let code = frame.method.code().expect("frames run bytecode");
+            let method = &thread.tables.methods[frame.method as usize];
+            let code = method.code().expect("frames run bytecode");
             let instr = match code.instrs.get(frame.pc) {
                 Some(instr) => instr,
                 None => return Err(self.throw_str("execution ran past the end of the method")),
@@ -1077,6 +1119,7 @@ impl Vm {
                     let f = thread.frames.pop().expect("current frame");
                     thread.objects.truncate(f.obase);
                     thread.ints.truncate(f.ibase);
+                    drop_catchers(&mut thread.catchers, thread.frames.len());
                     if thread.frames.len() <= depth {
                         return Ok(result);
                     }
@@ -1270,7 +1313,7 @@ impl Vm {
                     thread.ints.truncate(len);
                 }
                 Instr::ConstPool(id) => {
-                    let v = self.class(frame.method.class).constants.get(id).copied().unwrap_or(Value::NULL);
+                    let v = self.class(method.class).constants.get(id).copied().unwrap_or(Value::NULL);
                     thread.objects.push(v);
                 }
                 Instr::Reserve(nobj, nint) => {
@@ -1288,7 +1331,9 @@ impl Vm {
                 Instr::PushCatcher(t) => {
                     let class = opop!();
                     let class = self.class_id_of_object(class)?;
-                    frame.catchers.push(Catcher {
+                    let frame = thread.frames.len() - 1;
+                    thread.catchers.push(Catcher {
+                        frame,
                         class,
                         target: *t,
                         objects: thread.objects.len(),
@@ -1296,7 +1341,9 @@ impl Vm {
                     });
                 }
                 Instr::PopCatcher => {
-                    frame.catchers.pop();
+                    if thread.catchers.last().is_some_and(|c| c.frame == thread.frames.len() - 1) {
+                        thread.catchers.pop();
+                    }
                 }
                 Instr::Throw => return Err(Trap::Throw(opop!())),
                 Instr::SummonThread => thread.objects.push(thread.object),
@@ -1425,7 +1472,7 @@ impl Vm {
     /// returns to `depth`, typed arithmetic other than the common int cases.
     #[inline(always)]
     fn fast_run(&self, thread: &mut Thread, depth: usize) -> Result<Option<NativeCall>> {
-        let Thread { frames, objects: o, ints: i, budget, classes, .. } = thread;
+        let Thread { frames, objects: o, ints: i, budget, tables, catchers, .. } = thread;
         let mut left = *budget;
         let underflow = || Trap::Fatal("stack underflow".into());
         let stop = &self.sched.stop_requested;
@@ -1437,8 +1484,8 @@ impl Vm {
         }
         let result = loop {
             let Some(frame) = frames.last_mut() else { break Ok(None) };
-            let Frame { method, pc: frame_pc, obase, ibase, this, .. } = frame;
-            let Some(code) = method.code() else { break Ok(None) };
+            let Frame { method, pc: frame_pc, obase, ibase, this } = frame;
+            let Some(code) = tables.methods[*method as usize].code() else { break Ok(None) };
             let code = &code.instrs[..];
             let (obase, ibase, this) = (*obase, *ibase, *this);
             let mut pc = *frame_pc;
@@ -1607,7 +1654,9 @@ impl Vm {
                         Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } => i.push(*k as u32),
                         Instr::String(bytes) => o.push(self.new_string(bytes)?),
                         Instr::SummonByName(_, resolved) => match resolved.get() {
-                            Some(&id) if (id as usize) < classes.len() => o.push(classes[id as usize].object),
+                            Some(&id) if (id as usize) < tables.classes.len() => {
+                                o.push(tables.classes[id as usize].object)
+                            }
                             _ => {
                                 pc -= 1;
                                 return Ok(Exit::General);
@@ -1671,11 +1720,11 @@ impl Vm {
                 Ok(Exit::Call(ordinal, n)) => {
                     // The general path reports errors and stack overflow.
                     let callee = match o.len().checked_sub(n + 1) {
-                        Some(at) if frames.len() < MAX_FRAMES => self.callee(classes, o[at], ordinal),
+                        Some(at) if frames.len() < MAX_FRAMES => self.callee(tables, o[at], ordinal),
                         _ => Callee::Other,
                     };
                     let method = match callee {
-                        Callee::Bytecode(m) => m.clone(),
+                        Callee::Bytecode(m) => m,
                         Callee::Native(f) if n <= 8 => {
                             let at = o.len() - (n + 1);
                             let mut args = [Value::NULL; 8];
@@ -1708,7 +1757,7 @@ impl Vm {
                     if !checked {
                         i.push(n as u32);
                     }
-                    frames.push(Frame { method, this, pc: checked as usize, obase: at, ibase, catchers: Vec::new() });
+                    frames.push(Frame { method: method.uid(), this, pc: checked as usize, obase: at, ibase });
                 }
                 Ok(Exit::Ret) => {
                     if frames.len() <= depth + 1 {
@@ -1718,8 +1767,8 @@ impl Vm {
                         break Ok(None);
                     }
                     let (obase, ibase) = frames.last().map(|f| (f.obase, f.ibase)).expect("current frame");
-                    // Dropped in place: moving a whole frame out costs more than the return.
                     frames.truncate(frames.len() - 1);
+                    drop_catchers(catchers, frames.len());
                     let result = if o.len() > obase { o.pop().expect("above the base") } else { Value::NULL };
                     o.truncate(obase);
                     i.truncate(ibase);
