@@ -194,7 +194,7 @@ impl Region {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn load(&self, addr: u64) -> Result<u64, MemoryError> {
         match self {
             Region::Plain(m) => m.load(addr),
@@ -203,7 +203,7 @@ impl Region {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn store(&self, addr: u64, value: u64) -> Result<(), MemoryError> {
         match self {
             Region::Plain(m) => m.store(addr, value),
