@@ -145,8 +145,29 @@ struct Chunk {
     end: u64,
 }
 
+/// This host thread's chunk, a cell per field: the hot path reads and writes single words (a
+/// whole-struct copy would be read back wider than it was written, which stalls the load).
+struct ChunkCell {
+    generation: Cell<u64>,
+    next: Cell<u64>,
+    end: Cell<u64>,
+}
+
+impl ChunkCell {
+    fn get(&self) -> Chunk {
+        Chunk { generation: self.generation.get(), next: self.next.get(), end: self.end.get() }
+    }
+
+    fn set(&self, chunk: Chunk) {
+        self.generation.set(chunk.generation);
+        self.next.set(chunk.next);
+        self.end.set(chunk.end);
+    }
+}
+
 thread_local! {
-    static CHUNK: Cell<Chunk> = const { Cell::new(Chunk { generation: 0, next: 0, end: 0 }) };
+    static CHUNK: ChunkCell =
+        const { ChunkCell { generation: Cell::new(0), next: Cell::new(0), end: Cell::new(0) } };
 }
 
 /// Chunk generations, unique across every heap of the process, so that a chunk of one heap is
@@ -371,21 +392,24 @@ impl Heap {
         if total > SMALL_WORDS {
             return self.alloc_large(class, kind, len, total);
         }
-        let generation = self.chunk_generation.load(Ordering::Relaxed);
-        let mut chunk = CHUNK.get();
-        if chunk.generation != generation || chunk.end - chunk.next < total * 8 {
-            chunk = self.new_chunk(chunk, total)?;
-        }
+        let (at, end) = CHUNK.with(|chunk| {
+            let (mut at, mut end) = (chunk.next.get(), chunk.end.get());
+            if chunk.generation.get() != self.chunk_generation.load(Ordering::Relaxed) || end - at < total * 8 {
+                let new = self.new_chunk(chunk.get(), total)?;
+                chunk.set(new);
+                (at, end) = (new.next, new.end);
+            }
+            chunk.next.set(at + total * 8);
+            Ok::<_, MemoryError>((at, end))
+        })?;
         // The chunk's memory was zeroed when it was handed out and only headers were written
         // since, each at the next object's place: the payload is zero already.
-        let at = chunk.next;
-        chunk.next += total * 8;
-        CHUNK.set(chunk);
         self.memory.store(at, class as u64 | (kind as u64) << 32)?;
         self.memory.store(at + 8, len)?;
-        if chunk.next < chunk.end {
-            self.memory.store(chunk.next, FREE as u64)?;
-            self.memory.store(chunk.next + 8, (chunk.end - chunk.next) / 8 - HEADER_WORDS)?;
+        let rest = at + total * 8;
+        if rest < end {
+            self.memory.store(rest, FREE as u64)?;
+            self.memory.store(rest + 8, (end - rest) / 8 - HEADER_WORDS)?;
         }
         Ok(Value::from_ref(at))
     }
