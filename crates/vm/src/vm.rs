@@ -311,11 +311,12 @@ enum Callee<'c> {
     Other,
 }
 
-/// A native call the hot loop hands out, its arguments off the stack (at most 8).
+/// A native call the hot loop hands out, its receiver and arguments (at most 8) still on the
+/// object stack.
 struct NativeCall {
     f: natives::NativeFn,
-    this: Value,
-    args: [Value; 8],
+    /// Where `this` is on the object stack, its `n` arguments above it.
+    at: usize,
     n: usize,
 }
 
@@ -1449,7 +1450,15 @@ impl Vm {
     /// between its runs).
     #[inline(always)]
     fn fast_steps(&self, thread: &mut Thread, depth: usize) -> Result<()> {
-        while let Some(NativeCall { f, this, args, n }) = self.fast_run(thread, depth)? {
+        while let Some(NativeCall { f, at, n }) = self.fast_run(thread, depth)? {
+            // The arguments leave the stack for a buffer of their own: the native gets the
+            // whole thread.
+            let mut args = [Value::NULL; 8];
+            let this = thread.objects[at];
+            for (k, arg) in args[..n].iter_mut().enumerate() {
+                *arg = thread.objects[at + 1 + k];
+            }
+            thread.objects.truncate(at);
             match f(self, thread, this, &args[..n]) {
                 Ok(result) => thread.objects.push(result),
                 Err(Trap::Retry) => {
@@ -1726,12 +1735,7 @@ impl Vm {
                     let method = match callee {
                         Callee::Bytecode(m) => m,
                         Callee::Native(f) if n <= 8 => {
-                            let at = o.len() - (n + 1);
-                            let mut args = [Value::NULL; 8];
-                            args[..n].copy_from_slice(&o[at + 1..]);
-                            let this = o[at];
-                            o.truncate(at);
-                            break Ok(Some(NativeCall { f, this, args, n }));
+                            break Ok(Some(NativeCall { f, at: o.len() - (n + 1), n }));
                         }
                         _ => {
                             frames.last_mut().expect("caller frame").pc -= 1;
