@@ -346,6 +346,7 @@ impl Heap {
     }
 
     /// Size in bytes of the block at `at`, from its header.
+    #[inline]
     pub(crate) fn block_bytes(&self, at: u64) -> Result<u64, MemoryError> {
         let header = self.memory.load(at)?;
         let len = self.memory.load(at + 8)?;
@@ -533,9 +534,13 @@ impl Heap {
         let v = self.alloc(class, Kind::Bytes, bytes.len() as u64, words)?;
         let obj = v.0;
         for (i, chunk) in bytes.chunks(8).enumerate() {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.memory.store(obj + (HEADER_WORDS + i as u64) * 8, u64::from_le_bytes(word))?;
+            // A whole word is one load; a short last one is put together a byte at a time (a
+            // copy into a zeroed word would be read back wider than written, and stall).
+            let word = match <[u8; 8]>::try_from(chunk) {
+                Ok(whole) => u64::from_le_bytes(whole),
+                Err(_) => chunk.iter().rev().fold(0, |word, &b| word << 8 | b as u64),
+            };
+            self.memory.store(obj + (HEADER_WORDS + i as u64) * 8, word)?;
         }
         Ok(v)
     }
