@@ -114,6 +114,9 @@ enum Command {
         /// standard error at the end.
         #[arg(long)]
         stats: bool,
+        /// Host threads running VM threads [default: one fewer than the processors]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        workers: Option<u16>,
     },
     /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
     /// new image, install the system library and start it (the shell on the console).
@@ -131,6 +134,9 @@ enum Command {
         /// the end.
         #[arg(long)]
         stats: bool,
+        /// Host threads running VM threads [default: one fewer than the processors]
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+        workers: Option<u16>,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.
     /// Exits 1 if anything is damaged.
@@ -178,18 +184,19 @@ fn main() -> ExitCode {
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
-        Command::Run { program, include, main, heap_mib, image: None, .. } => {
-            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib))
+        Command::Run { program, include, main, heap_mib, image: None, workers, .. } => {
+            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, workers))
         }
-        Command::Run { program, include, main, image: Some(image), snapshot_interval, stats, .. } => out.run(|_| {
-            let options = persistent::Options { interval_ms: snapshot_interval, stats };
-            persistent::run(&image, &options, |vm| {
-                load_program(vm, program.as_deref(), &include, main.as_deref(), true)
+        Command::Run { program, include, main, image: Some(image), snapshot_interval, stats, workers, .. } => {
+            out.run(|_| {
+                let options = persistent::Options { interval_ms: snapshot_interval, stats, workers };
+                persistent::run(&image, &options, |vm| {
+                    load_program(vm, program.as_deref(), &include, main.as_deref(), true)
+                })
             })
-        }),
-        Command::Boot { image, snapshot_interval, stats } => {
-            out.run(|_| persistent::boot(&image, &persistent::Options { interval_ms: snapshot_interval, stats }))
         }
+        Command::Boot { image, snapshot_interval, stats, workers } => out
+            .run(|_| persistent::boot(&image, &persistent::Options { interval_ms: snapshot_interval, stats, workers })),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }
@@ -624,9 +631,18 @@ fn load_program(
     Ok(Program { main, classes })
 }
 
-fn run(program: Option<&Path>, include: &[PathBuf], main: Option<&str>, heap_mib: u64) -> Outcome {
-    let vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
+fn run(
+    program: Option<&Path>,
+    include: &[PathBuf],
+    main: Option<&str>,
+    heap_mib: u64,
+    workers: Option<u16>,
+) -> Outcome {
+    let mut vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
         .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
+    if let Some(n) = workers {
+        vm.workers = n.into();
+    }
     let loaded = load_program(&vm, program, include, main, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;

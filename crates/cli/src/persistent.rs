@@ -19,6 +19,8 @@ pub struct Options {
     pub interval_ms: u64,
     /// Report snapshot figures at the end.
     pub stats: bool,
+    /// Host threads running VM threads, if not the VM's default.
+    pub workers: Option<u16>,
 }
 
 /// `phantom run PROGRAM --image PATH`: a new image running PROGRAM.
@@ -46,7 +48,7 @@ pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Pro
         let _ = std::fs::remove_file(image);
         return Err(e);
     }
-    serve(&vm, options, signals)
+    serve(vm, options, signals)
 }
 
 /// `phantom boot [--image PATH]`: resumes an image, or makes a new system in a new one.
@@ -72,7 +74,7 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
         start(&vm, class)?;
         vm
     };
-    serve(&vm, options, signals)
+    serve(vm, options, signals)
 }
 
 fn create(image: &Path) -> Result<Vm, Failure> {
@@ -124,13 +126,16 @@ fn resume(image: &Path) -> Result<Vm, Failure> {
 
 /// Runs the system until every thread has finished or a signal stops it; with `stats`,
 /// reports the snapshots' figures on standard error at the end.
-fn serve(vm: &Vm, options: &Options, signals: Signals) -> Outcome {
+fn serve(mut vm: Vm, options: &Options, signals: Signals) -> Outcome {
+    if let Some(n) = options.workers {
+        vm.workers = n.into();
+    }
     let control = vm.image_control().expect("a persistent VM has an image");
     signals.watch(control);
     let interval = (options.interval_ms > 0).then(|| Duration::from_millis(options.interval_ms));
     let result = vm.run_persistent(interval);
     if options.stats {
-        eprintln!("phantom: {}", stats(vm));
+        eprintln!("phantom: {}", stats(&vm));
     }
     match result {
         Ok(RunEnd::Finished | RunEnd::ShutDown) => Ok(()),

@@ -20,4 +20,4 @@ pub use gc::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
 pub use image::{ImageControl, RunEnd, SnapshotStats};
 pub use value::Value;
-pub use vm::{Number, Thread, Trap, Uncaught, Vm};
+pub use vm::{default_workers, Number, Thread, Trap, Uncaught, Vm};

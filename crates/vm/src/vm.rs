@@ -329,6 +329,15 @@ pub enum Num {
     D(f64),
 }
 
+/// Host threads running VM threads, unless told otherwise: one fewer than the processors
+/// (at least one, at most eight). The spare processor keeps the snapshot writer, the signal
+/// and console threads and the host's own work from taking a worker's: a worker the host
+/// deschedules holds up every safepoint until it runs again (1 to 4 ms with every processor
+/// busy, against under 0.6 ms with one spare; `cargo bench -p phantom-vm`).
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| (n.get() - 1).clamp(1, 8))
+}
+
 /// Drops the catchers of frames at `depth` and above (they returned).
 #[inline(always)]
 fn drop_catchers(catchers: &mut Vec<Catcher>, depth: usize) {
@@ -427,7 +436,7 @@ impl Vm {
             sched: Arc::new(crate::sched::Scheduler::default()),
             sync: Mutex::new(()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
-            workers: std::thread::available_parallelism().map_or(2, |n| n.get().min(8)),
+            workers: default_workers(),
             gc_log: Mutex::new((0, crate::gc::GcStats::default())),
             console: Arc::new(Console::default()),
             image: None,

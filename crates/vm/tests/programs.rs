@@ -15,7 +15,9 @@ fn run_program(path: &Path) -> Result<(), String> {
     let expected = expected_output(&source);
     let expected_error: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix(";! ")).collect();
     let out = Capture::default();
-    let vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(out.clone())).unwrap();
+    let mut vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(out.clone())).unwrap();
+    // Several host threads, so that VM threads run concurrently (the default may be one).
+    vm.workers = 4;
     let main = add_classes(&vm, &source)?;
     let class = vm.find_class(&main)?;
     let result = vm.run_main(class);

@@ -50,7 +50,9 @@ again:  djnz again
 
 #[test]
 fn safepoints_stop_running_threads_and_let_them_finish() {
-    let vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(std::io::sink())).unwrap();
+    let mut vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(std::io::sink())).unwrap();
+    // Several host threads, so that VM threads run concurrently (the default may be one).
+    vm.workers = 4;
     add_classes(&vm, SPINNERS).unwrap();
     let main = vm.find_class(".t.spin").unwrap();
     let mut worst = Duration::ZERO;

@@ -16,7 +16,9 @@ fn run_with_round_trips(program: &str) -> (String, String, u32) {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs").join(program)).unwrap();
     let expected = expected_output(&source);
     let out = Capture::default();
-    let vm = Vm::new(Box::new(PlainMemory::new(32 << 20)), Box::new(out.clone())).unwrap();
+    let mut vm = Vm::new(Box::new(PlainMemory::new(32 << 20)), Box::new(out.clone())).unwrap();
+    // Several host threads, so that VM threads run concurrently (the default may be one).
+    vm.workers = 4;
     let main = add_classes(&vm, &source).unwrap();
     let class = vm.find_class(&main).unwrap();
     let mut round_trips = 0;
