@@ -489,7 +489,9 @@ impl Vm {
         let mut names = self.names.write().unwrap_or_else(|e| e.into_inner());
         debug_assert_eq!(class.id as usize, tables.classes.len());
         names.insert(class.name.clone(), class.id);
-        let mut new = Tables::clone(&tables);
+        // Copied only if a thread holds the current tables (never while the VM starts or
+        // reopens an image, which installs every class in a row).
+        let new = Arc::make_mut(&mut *tables);
         for method in class.vtable.iter().flatten() {
             let uid = new.methods.len() as u32;
             if method.uid.compare_exchange(NO_UID, uid, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
@@ -497,7 +499,6 @@ impl Vm {
             }
         }
         new.classes.push(Arc::new(class));
-        *tables = Arc::new(new);
     }
 
     pub fn class_path(&self) -> std::sync::MutexGuard<'_, ClassPath> {
