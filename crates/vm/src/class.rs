@@ -211,11 +211,11 @@ pub fn parse(bytes: &[u8], origin: &str) -> Result<Parsed, String> {
     Ok(Parsed { file, name, parent })
 }
 
-/// Builds the methods a class file defines.
-pub fn methods_of(parsed: &Parsed, class: ClassId) -> Result<Vec<Method>, String> {
+/// Builds the methods a class file defines; `fuse` as in [`Code::decode`].
+pub fn methods_of(parsed: &Parsed, class: ClassId, fuse: bool) -> Result<Vec<Method>, String> {
     let mut out = Vec::new();
     for m in parsed.file.methods() {
-        let code = Code::decode(&m.code).map_err(|e| format!("{}: {e}", parsed.name))?;
+        let code = Code::decode(&m.code, fuse).map_err(|e| format!("{}: {e}", parsed.name))?;
         let mut lines: Vec<(u32, i32)> = parsed
             .file
             .records

@@ -150,6 +150,66 @@ pub enum Instr {
         k: i32,
         target: u32,
     },
+    /// `iconst k; <op>; is_set32 slot` on ints.
+    BinConstSet {
+        op: Bin,
+        k: i32,
+        slot: u32,
+    },
+    /// `is_get32 a; is_get32 b; <op>` on ints, `op` one that cannot trap.
+    BinLocals {
+        op: Bin,
+        a: u32,
+        b: u32,
+    },
+    /// `is_get32 slot; iconst k; <op>; is_set32 slot` on ints (`i++`, `i += k`).
+    UpdateLocal {
+        op: Bin,
+        slot: u32,
+        k: i32,
+    },
+    /// `is_get32 slot; iconst k; <cmp>; jz target` on ints (a loop's test).
+    JumpUnlessLocalConst {
+        cmp: Cmp,
+        slot: u32,
+        k: i32,
+        target: u32,
+    },
+    /// `os_get32 slot; o2i; iconst k; <cmp>; jz target` (a test of an int argument).
+    JumpUnlessSlotConst {
+        cmp: Cmp,
+        slot: u32,
+        k: i32,
+        target: u32,
+    },
+    /// `os_get32 slot; o2i; iconst k; <op>; i2o` (an argument for a call, say `n - 1`).
+    SlotBinConstBox {
+        op: Bin,
+        slot: u32,
+        k: i32,
+    },
+}
+
+/// `a op k` for the operations `BinConst` and its relatives fuse (see `const_op_fuses`).
+#[inline(always)]
+pub fn const_op(op: Bin, a: i32, k: i32) -> i32 {
+    match op {
+        Bin::Add => a.wrapping_add(k),
+        Bin::SubLU => a.wrapping_sub(k),
+        Bin::Mul => a.wrapping_mul(k),
+        Bin::And => a & k,
+        Bin::Or => a | k,
+        Bin::Xor => a ^ k,
+        Bin::DivLU => a / k,
+        _ => a % k,
+    }
+}
+
+/// Whether `a op k` on ints can be fused: it neither traps nor needs the general path for
+/// any `a` (division by 0 throws and MIN / -1 wraps: those stay unfused).
+fn const_op_fuses(op: Bin, k: i32) -> bool {
+    matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor)
+        || (matches!(op, Bin::DivLU | Bin::RemLU) && k != 0 && k != -1)
 }
 
 /// A method's decoded code.
@@ -161,8 +221,9 @@ pub struct Code {
 }
 
 impl Code {
-    /// Decodes verified bytecode. Fails only on code the verifier would have rejected.
-    pub fn decode(bytes: &[u8]) -> Result<Code, String> {
+    /// Decodes verified bytecode, fusing common runs (see `fuse`) if asked to. Fails only on
+    /// code the verifier would have rejected.
+    pub fn decode(bytes: &[u8], fuse_runs: bool) -> Result<Code, String> {
         let decoded = decode_all(bytes).map_err(|e| e.to_string())?;
         let offsets: Vec<u32> = decoded.iter().map(|d| d.offset as u32).collect();
         let index = |target: i64| -> Result<u32, String> {
@@ -281,30 +342,69 @@ impl Code {
             };
             instrs.push(instr);
         }
-        fuse(&mut instrs);
+        if fuse_runs {
+            fuse(&mut instrs);
+        }
         Ok(Code { instrs, offsets })
     }
 }
 
 /// Replaces the first instruction of common int runs (an argument read as an int, arithmetic
-/// or a comparison and branch with a constant) by one instruction doing the whole run. The
+/// or a comparison and branch with a constant, int locals updated from constants or from each
+/// other, an int argument compared or turned into a call's argument) by one instruction doing
+/// the whole run; the longest run that matches wins. The
 /// instructions after it stay as they were, so a jump into the run, a position restored from
 /// the heap or a backtrace sees the original code; and when the fused form cannot do the whole
 /// run (the argument is not an int, the slice ends) it does only the first instruction.
 fn fuse(instrs: &mut [Instr]) {
     for p in 0..instrs.len() {
-        let fused = match (&instrs[p], instrs.get(p + 1), instrs.get(p + 2)) {
-            (Instr::Const(Ty::Int, k), Some(Instr::Cmp(cmp, Ty::Int)), Some(Instr::Jz(target))) => {
-                Instr::JumpUnlessConst { cmp: *cmp, k: *k as i32, target: *target }
-            }
-            // Division by 0 throws and MIN / -1 wraps: those stay unfused.
-            (Instr::Const(Ty::Int, k), Some(Instr::Bin(op, Ty::Int)), _)
-                if matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor)
-                    || (matches!(op, Bin::DivLU | Bin::RemLU) && *k as i32 != 0 && *k as i32 != -1) =>
+        let at = |k: usize| instrs.get(p + k);
+        let fused = match (&instrs[p], at(1), at(2), at(3), at(4)) {
+            (
+                &Instr::GetSlot(slot),
+                Some(Instr::Unbox(Ty::Int)),
+                Some(&Instr::Const(Ty::Int, k)),
+                Some(&Instr::Cmp(cmp, Ty::Int)),
+                Some(&Instr::Jz(target)),
+            ) => Instr::JumpUnlessSlotConst { cmp, slot, k: k as i32, target },
+            (
+                &Instr::GetSlot(slot),
+                Some(Instr::Unbox(Ty::Int)),
+                Some(&Instr::Const(Ty::Int, k)),
+                Some(&Instr::Bin(op, Ty::Int)),
+                Some(Instr::Box(Ty::Int)),
+            ) if const_op_fuses(op, k as i32) => Instr::SlotBinConstBox { op, slot, k: k as i32 },
+            (
+                &Instr::GetInt(Ty::Int, slot),
+                Some(&Instr::Const(Ty::Int, k)),
+                Some(&Instr::Cmp(cmp, Ty::Int)),
+                Some(&Instr::Jz(target)),
+                _,
+            ) => Instr::JumpUnlessLocalConst { cmp, slot, k: k as i32, target },
+            (
+                &Instr::GetInt(Ty::Int, slot),
+                Some(&Instr::Const(Ty::Int, k)),
+                Some(&Instr::Bin(op, Ty::Int)),
+                Some(&Instr::SetInt(Ty::Int, to)),
+                _,
+            ) if to == slot && const_op_fuses(op, k as i32) => Instr::UpdateLocal { op, slot, k: k as i32 },
+            (&Instr::GetInt(Ty::Int, a), Some(&Instr::GetInt(Ty::Int, b)), Some(&Instr::Bin(op, Ty::Int)), _, _)
+                if matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor) =>
             {
-                Instr::BinConst(*op, *k as i32)
+                Instr::BinLocals { op, a, b }
             }
-            (Instr::GetSlot(s), Some(Instr::Unbox(Ty::Int)), _) => Instr::GetSlotInt(*s),
+            (&Instr::Const(Ty::Int, k), Some(&Instr::Cmp(cmp, Ty::Int)), Some(&Instr::Jz(target)), _, _) => {
+                Instr::JumpUnlessConst { cmp, k: k as i32, target }
+            }
+            (&Instr::Const(Ty::Int, k), Some(&Instr::Bin(op, Ty::Int)), Some(&Instr::SetInt(Ty::Int, slot)), _, _)
+                if const_op_fuses(op, k as i32) =>
+            {
+                Instr::BinConstSet { op, k: k as i32, slot }
+            }
+            (&Instr::Const(Ty::Int, k), Some(&Instr::Bin(op, Ty::Int)), _, _, _) if const_op_fuses(op, k as i32) => {
+                Instr::BinConst(op, k as i32)
+            }
+            (&Instr::GetSlot(s), Some(Instr::Unbox(Ty::Int)), _, _, _) => Instr::GetSlotInt(s),
             _ => continue,
         };
         instrs[p] = fused;

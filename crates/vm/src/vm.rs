@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, RwLock};
 
 use crate::class::{ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL, INTERNAL_METHOD_SLOTS, NO_UID};
-use crate::code::{Bin, Cmp, Instr, Ty};
+use crate::code::{const_op, Bin, Cmp, Instr, Ty};
 use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
 use crate::natives;
 use crate::value::Value;
@@ -227,6 +227,10 @@ pub struct Vm {
     pub(crate) next_thread: std::sync::atomic::AtomicU64,
     /// Host threads running VM threads.
     pub workers: usize,
+    /// Whether classes loaded from now on have common instruction runs fused into one
+    /// instruction each (on by default). Off, every instruction runs on its own: the tests
+    /// compare the two.
+    pub fuse_runs: bool,
     /// Collections so far, and the last one's figures.
     pub gc_log: Mutex<(u64, crate::gc::GcStats)>,
     pub(crate) console: Arc<Console>,
@@ -338,6 +342,17 @@ pub fn default_workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| (n.get() - 1).clamp(1, 8))
 }
 
+/// An int comparison as the fused jumps make it.
+#[inline(always)]
+fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
+    match cmp {
+        Cmp::Ge => a >= b,
+        Cmp::Le => a <= b,
+        Cmp::Gt => a > b,
+        Cmp::Lt => a < b,
+    }
+}
+
 /// Drops the catchers of frames at `depth` and above (they returned).
 #[inline(always)]
 fn drop_catchers(catchers: &mut Vec<Catcher>, depth: usize) {
@@ -437,6 +452,7 @@ impl Vm {
             sync: Mutex::new(()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: default_workers(),
+            fuse_runs: true,
             gc_log: Mutex::new((0, crate::gc::GcStats::default())),
             console: Arc::new(Console::default()),
             image: None,
@@ -631,7 +647,7 @@ impl Vm {
             vtable.resize(header.method_slots as usize, None);
         }
         let mut by_name = HashMap::new();
-        for m in methods_of(parsed, id)? {
+        for m in methods_of(parsed, id, self.fuse_runs)? {
             // Of several constructors, `<init>` by name means the one without arguments.
             let takes_args = parsed.file.signature(m.ordinal).is_some_and(|s| !s.args.is_empty());
             if !(m.name == "<init>" && takes_args) {
@@ -1284,7 +1300,10 @@ impl Vm {
                     thread.objects.push(v);
                 }
                 // A fused `os_get32; o2i` does its first instruction here (the hot loop runs it whole).
-                Instr::GetSlot(s) | Instr::GetSlotInt(s) => {
+                Instr::GetSlot(s)
+                | Instr::GetSlotInt(s)
+                | Instr::JumpUnlessSlotConst { slot: s, .. }
+                | Instr::SlotBinConstBox { slot: s, .. } => {
                     let v = *thread
                         .objects
                         .get(frame.obase + *s as usize)
@@ -1451,7 +1470,18 @@ impl Vm {
                     push_num(&mut thread.ints, convert(n, *to));
                 }
                 // The hot loop runs fused runs; here each does its first instruction only.
-                Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } => thread.ints.push(*k as u32),
+                Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } | Instr::BinConstSet { k, .. } => {
+                    thread.ints.push(*k as u32)
+                }
+                Instr::BinLocals { a: s, .. }
+                | Instr::UpdateLocal { slot: s, .. }
+                | Instr::JumpUnlessLocalConst { slot: s, .. } => {
+                    let v = *thread
+                        .ints
+                        .get(frame.ibase + *s as usize)
+                        .ok_or_else(|| Trap::Fatal("int slot out of range".into()))?;
+                    thread.ints.push(v);
+                }
             }
         }
     }
@@ -1494,6 +1524,8 @@ impl Vm {
         let Thread { frames, objects: o, ints: i, budget, tables, catchers, .. } = thread;
         let mut left = *budget;
         let underflow = || Trap::Fatal("stack underflow".into());
+        let int_slot = || Trap::Fatal("int slot out of range".into());
+        let object_slot = || Trap::Fatal("object slot out of range".into());
         let stop = &self.sched.stop_requested;
         // What ends a run of one frame's instructions.
         enum Exit {
@@ -1636,32 +1668,77 @@ impl Vm {
                         }
                         Instr::BinConst(op, k) if left >= 2 => {
                             let top = i.last_mut().ok_or_else(underflow)?;
-                            let a = *top as i32;
-                            let r = match op {
-                                Bin::Add => a.wrapping_add(*k),
-                                Bin::SubLU => a.wrapping_sub(*k),
-                                Bin::Mul => a.wrapping_mul(*k),
-                                Bin::And => a & k,
-                                Bin::Or => a | k,
-                                Bin::Xor => a ^ k,
-                                // The decoder fuses no other division than by k not 0 or -1.
-                                Bin::DivLU => a / k,
-                                _ => a % k,
-                            };
-                            *top = r as u32;
+                            *top = const_op(*op, *top as i32, *k) as u32;
                             pc += 1;
                             left -= 1;
                         }
+                        Instr::BinConstSet { op, k, slot } if left >= 3 => {
+                            let a = i.pop().ok_or_else(underflow)? as i32;
+                            *i.get_mut(ibase + *slot as usize).ok_or_else(int_slot)? = const_op(*op, a, *k) as u32;
+                            pc += 2;
+                            left -= 2;
+                        }
+                        Instr::BinLocals { op, a, b } if left >= 3 => {
+                            // As the run does it: the second read may see the first's push.
+                            let x = *i.get(ibase + *a as usize).ok_or_else(int_slot)?;
+                            i.push(x);
+                            let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32;
+                            let top = i.last_mut().expect("just pushed");
+                            *top = const_op(*op, x as i32, y) as u32;
+                            pc += 2;
+                            left -= 2;
+                        }
+                        Instr::UpdateLocal { op, slot, k } if left >= 4 => {
+                            let v = i.get_mut(ibase + *slot as usize).ok_or_else(int_slot)?;
+                            *v = const_op(*op, *v as i32, *k) as u32;
+                            pc += 3;
+                            left -= 3;
+                        }
+                        Instr::JumpUnlessLocalConst { cmp, slot, k, target } if left >= 4 => {
+                            let a = *i.get(ibase + *slot as usize).ok_or_else(int_slot)? as i32;
+                            left -= 3;
+                            if compare(*cmp, a, *k) {
+                                pc += 3;
+                            } else {
+                                pc = *target as usize;
+                                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                    left = 1;
+                                }
+                            }
+                        }
+                        Instr::JumpUnlessSlotConst { cmp, slot, k, target } if left >= 5 => {
+                            let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                            match v.as_int() {
+                                Some(a) => {
+                                    left -= 4;
+                                    if compare(*cmp, a, *k) {
+                                        pc += 4;
+                                    } else {
+                                        pc = *target as usize;
+                                        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                            left = 1;
+                                        }
+                                    }
+                                }
+                                // Not an int: the first instruction only; `o2i` converts or throws.
+                                None => o.push(v),
+                            }
+                        }
+                        Instr::SlotBinConstBox { op, slot, k } if left >= 5 => {
+                            let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                            match v.as_int() {
+                                Some(a) => {
+                                    o.push(Value::int(const_op(*op, a, *k)));
+                                    pc += 4;
+                                    left -= 4;
+                                }
+                                None => o.push(v),
+                            }
+                        }
                         Instr::JumpUnlessConst { cmp, k, target } if left >= 3 => {
                             let a = i.pop().ok_or_else(underflow)? as i32;
-                            let holds = match cmp {
-                                Cmp::Ge => a >= *k,
-                                Cmp::Le => a <= *k,
-                                Cmp::Gt => a > *k,
-                                Cmp::Lt => a < *k,
-                            };
                             left -= 2;
-                            if holds {
+                            if compare(*cmp, a, *k) {
                                 pc += 2;
                             } else {
                                 pc = *target as usize;
@@ -1670,7 +1747,20 @@ impl Vm {
                                 }
                             }
                         }
-                        Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } => i.push(*k as u32),
+                        // Fused runs with too little budget left do their first instruction.
+                        Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } | Instr::BinConstSet { k, .. } => {
+                            i.push(*k as u32)
+                        }
+                        Instr::BinLocals { a: s, .. }
+                        | Instr::UpdateLocal { slot: s, .. }
+                        | Instr::JumpUnlessLocalConst { slot: s, .. } => {
+                            let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                            i.push(v);
+                        }
+                        Instr::JumpUnlessSlotConst { slot: s, .. } | Instr::SlotBinConstBox { slot: s, .. } => {
+                            let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                            o.push(v);
+                        }
                         Instr::String(bytes) => o.push(self.new_string(bytes)?),
                         Instr::SummonByName(_, resolved) => match resolved.get() {
                             Some(&id) if (id as usize) < tables.classes.len() => {

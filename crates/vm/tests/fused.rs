@@ -1,0 +1,164 @@
+//! Fused instruction runs behave exactly like the instructions they stand for. Random methods
+//! built from the runs the decoder fuses (int locals updated with constants or with each other,
+//! an int argument compared or turned into a call argument, counted loops) run on a VM that
+//! fuses and on one that does not; both must give the same result or the same exception, and
+//! stop at the same instruction limits (a fused run counts as the instructions it replaces, and
+//! does only its first one when the limit falls inside it).
+
+use phantom_bytecode::assemble;
+use phantom_vm::{PlainMemory, Uncaught, Value, Vm};
+use proptest::prelude::*;
+
+const OPS: [&str; 10] = ["isum", "isublu", "isubul", "imul", "iand", "ior", "ixor", "idivlu", "iremlu", "idivul"];
+const CMPS: [&str; 4] = ["ige", "ile", "igt", "ilt"];
+const CONSTANTS: [i32; 10] = [0, 1, -1, 2, 7, -3, 31, 1_000_003, i32::MIN, i32::MAX];
+
+/// A stack-neutral piece of a method. Locals 0-3 are free; local 4 counts loops.
+#[derive(Clone, Debug)]
+enum Block {
+    /// local[to] = local[from] op k
+    LocalConst { from: u32, op: usize, k: usize, to: u32 },
+    /// local[to] = local[a] op local[b]
+    Locals { a: u32, b: u32, op: usize, to: u32 },
+    /// argument 1 = argument 0 (as an int) op k, boxed
+    ArgConst { op: usize, k: usize },
+    /// local[to] = argument 1 as an int
+    ReadArg { to: u32 },
+    /// if argument 0 (as an int) cmp k: the inner blocks
+    IfArg { cmp: usize, k: usize, then: Vec<Block> },
+    /// if local[a] cmp k: the inner blocks
+    IfLocal { a: u32, cmp: usize, k: usize, then: Vec<Block> },
+    /// the inner blocks, `times` times, counted in local 4
+    Loop { times: u8, body: Vec<Block> },
+}
+
+fn simple() -> impl Strategy<Value = Block> {
+    let slot = || 0u32..4;
+    prop_oneof![
+        (slot(), 0..OPS.len(), 0..CONSTANTS.len(), slot()).prop_map(|(from, op, k, to)| Block::LocalConst {
+            from,
+            op,
+            k,
+            to
+        }),
+        // The same slot in and out: `i++`, `i += k`.
+        (slot(), 0..OPS.len(), 0..CONSTANTS.len()).prop_map(|(s, op, k)| Block::LocalConst { from: s, op, k, to: s }),
+        (slot(), slot(), 0..OPS.len(), slot()).prop_map(|(a, b, op, to)| Block::Locals { a, b, op, to }),
+        (0..OPS.len(), 0..CONSTANTS.len()).prop_map(|(op, k)| Block::ArgConst { op, k }),
+        slot().prop_map(|to| Block::ReadArg { to }),
+    ]
+}
+
+fn block() -> impl Strategy<Value = Block> {
+    let inner = || prop::collection::vec(simple(), 1..4);
+    prop_oneof![
+        4 => simple(),
+        1 => (0..CMPS.len(), 0..CONSTANTS.len(), inner()).prop_map(|(cmp, k, then)| Block::IfArg { cmp, k, then }),
+        1 => (0u32..4, 0..CMPS.len(), 0..CONSTANTS.len(), inner())
+            .prop_map(|(a, cmp, k, then)| Block::IfLocal { a, cmp, k, then }),
+        1 => (0u8..12, inner()).prop_map(|(times, body)| Block::Loop { times, body }),
+    ]
+}
+
+fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
+    for b in blocks {
+        match b {
+            Block::LocalConst { from, op, k, to } => {
+                out.push_str(&format!("is_get32 {from}\niconst_32bit {}\n{}\nis_set32 {to}\n", CONSTANTS[*k], OPS[*op]))
+            }
+            Block::Locals { a, b, op, to } => {
+                out.push_str(&format!("is_get32 {a}\nis_get32 {b}\n{}\nis_set32 {to}\n", OPS[*op]))
+            }
+            Block::ArgConst { op, k } => out
+                .push_str(&format!("os_get32 0\no2i\niconst_32bit {}\n{}\ni2o\nos_set32 1\n", CONSTANTS[*k], OPS[*op])),
+            Block::ReadArg { to } => out.push_str(&format!("os_get32 1\no2i\nis_set32 {to}\n")),
+            Block::IfArg { cmp, k, then } | Block::IfLocal { cmp, k, then, .. } => {
+                *labels += 1;
+                let skip = format!("skip{labels}");
+                let read = match b {
+                    Block::IfLocal { a, .. } => format!("is_get32 {a}\n"),
+                    _ => "os_get32 0\no2i\n".to_string(),
+                };
+                out.push_str(&format!("{read}iconst_32bit {}\n{}\njz {skip}\n", CONSTANTS[*k], CMPS[*cmp]));
+                render(then, out, labels);
+                out.push_str(&format!("{skip}:\n"));
+            }
+            Block::Loop { times, body } => {
+                *labels += 1;
+                let (top, end) = (format!("top{labels}"), format!("end{labels}"));
+                out.push_str(&format!(
+                    "iconst_0\nis_set32 4\n{top}:\nis_get32 4\niconst_32bit {times}\nilt\njz {end}\n"
+                ));
+                render(body, out, labels);
+                out.push_str(&format!("is_get32 4\niconst_1\nisum\nis_set32 4\njmp {top}\n{end}:\n"));
+            }
+        }
+    }
+}
+
+/// A class whose method 16 takes two arguments, runs the blocks, and returns its locals mixed.
+fn program(blocks: &[Block], locals: [i32; 4]) -> String {
+    let mut body = String::new();
+    for (slot, v) in locals.iter().enumerate() {
+        body.push_str(&format!("iconst_32bit {v}\nis_set32 {slot}\n"));
+    }
+    render(blocks, &mut body, &mut 0);
+    body.push_str("is_get32 0\niconst_32bit 31\nimul\nis_get32 1\nixor\niconst_32bit 31\nimul\nis_get32 2\nisum\n");
+    body.push_str("iconst_32bit 31\nimul\nis_get32 3\nisublu\ni2o\nret\n");
+    format!(
+        ".class \".t.fused\" parent \".internal.object\" fields 0 methods 17\n\
+         .method \"f\" 16\narg_count 2\nstack_reserve 0 5\n{body}.end\n"
+    )
+}
+
+/// What a run came to, in words both VMs can be compared by.
+fn outcome(vm: &Vm, result: Result<Value, Uncaught>) -> String {
+    match result {
+        Ok(v) => format!("returned {}", vm.describe(v)),
+        Err(u) => format!("threw {}", u.message),
+    }
+}
+
+struct Setup {
+    vm: Vm,
+    this: Value,
+    args: [Value; 2],
+}
+
+fn setup(source: &str, fuse: bool, x: Option<i32>, y: Option<i32>) -> Setup {
+    let mut vm = Vm::new(Box::new(PlainMemory::new(4 << 20)), Box::new(std::io::sink())).unwrap();
+    vm.fuse_runs = fuse;
+    let file = assemble(source).unwrap_or_else(|e| panic!("{e:?}\n{source}"));
+    let class = vm.load_class(&file.to_bytes(), "fused test").unwrap_or_else(|e| panic!("{e}\n{source}"));
+    let this = vm.instantiate(class).unwrap();
+    // An argument that is not an int makes `o2i` take the general path.
+    let arg = |v: Option<i32>| v.map_or_else(|| vm.new_string(b"12").unwrap(), Value::int);
+    let args = [arg(x), arg(y)];
+    Setup { vm, this, args }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fused_runs_match_the_instructions_they_replace(
+        blocks in prop::collection::vec(block(), 1..8),
+        locals in prop::array::uniform4(prop::sample::select(CONSTANTS.to_vec())),
+        x in prop::option::weighted(0.9, prop::sample::select(CONSTANTS.to_vec())),
+        y in prop::option::weighted(0.9, -5i32..5),
+        limits in prop::collection::vec(1u32..400, 4),
+    ) {
+        let source = program(&blocks, locals);
+        let fused = setup(&source, true, x, y);
+        let plain = setup(&source, false, x, y);
+        let run = |s: &Setup| outcome(&s.vm, s.vm.run(s.this, 16, &s.args));
+        prop_assert_eq!(run(&fused), run(&plain), "{}", source);
+        for limit in limits {
+            let limited = |s: &Setup| match s.vm.run_limited(s.this, 16, &s.args, limit) {
+                Ok(finished) => format!("finished: {finished}"),
+                Err(u) => format!("threw {}", u.message),
+            };
+            prop_assert_eq!(limited(&fused), limited(&plain), "limit {}\n{}", limit, source);
+        }
+    }
+}
