@@ -342,6 +342,35 @@ pub fn default_workers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| (n.get() - 1).clamp(1, 8))
 }
 
+/// Enters a bytecode method whose `n` arguments are on the object stack from `at`. A method
+/// that starts by checking its argument count (every compiled one does) is entered after the
+/// check when it would pass: the count it would consume is never pushed.
+#[inline(always)]
+fn push_frame(frames: &mut Vec<Frame>, ints: &mut Vec<u32>, method: &Method, this: Value, at: usize, n: usize) {
+    let ibase = ints.len();
+    let checked = matches!(method.code().and_then(|c| c.instrs.first()), Some(Instr::ArgCount(k)) if *k as usize == n);
+    if !checked {
+        ints.push(n as u32);
+    }
+    frames.push(Frame { method: method.uid(), this, pc: checked as usize, obase: at, ibase });
+}
+
+/// Whether `class` is `ancestor` or descends from it, by a thread's tables (false if either
+/// is not in them yet: the caller then takes the general path).
+fn descends(tables: &Tables, mut class: ClassId, ancestor: ClassId) -> bool {
+    for _ in 0..=tables.classes.len() {
+        if class == ancestor {
+            return true;
+        }
+        match tables.classes.get(class as usize).map(|c| c.parent) {
+            Some(Some(parent)) => class = parent,
+            Some(None) => return ancestor == ids::VOID,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// An int comparison as the fused jumps make it.
 #[inline(always)]
 fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
@@ -589,6 +618,16 @@ impl Vm {
                 Some(p) => class = p,
                 None => return ancestor == ids::VOID,
             }
+        }
+    }
+
+    /// The class id behind a class object, if `v` is one.
+    #[inline]
+    fn class_object_id(&self, v: Value) -> Option<ClassId> {
+        let obj = v.object()?;
+        match self.heap.class_of(obj).ok()? {
+            ids::CLASS => Some(self.heap.slot(obj, 0).ok()?.as_int()? as ClassId),
+            _ => None,
         }
     }
 
@@ -1531,6 +1570,7 @@ impl Vm {
         enum Exit {
             General,
             Call(u32, usize),
+            StaticCall(u32, usize),
             Ret,
         }
         let result = loop {
@@ -1810,6 +1850,40 @@ impl Vm {
                             left -= 1;
                             return Ok(Exit::Call(*method, *nargs as usize));
                         }
+                        Instr::StaticInvoke { method, nargs } => {
+                            left -= 1;
+                            return Ok(Exit::StaticCall(*method, *nargs as usize));
+                        }
+                        Instr::OsEq | Instr::OsNeq => {
+                            let b = o.pop().ok_or_else(underflow)?;
+                            let a = o.pop().ok_or_else(underflow)?;
+                            i.push(((a == b) == matches!(instr, Instr::OsEq)) as u32);
+                        }
+                        Instr::OsIsNull => {
+                            let v = o.pop().ok_or_else(underflow)?;
+                            i.push(v.is_null() as u32);
+                        }
+                        Instr::Pull(n) => {
+                            let v = *o
+                                .get(o.len().wrapping_sub(*n as usize + 1))
+                                .ok_or_else(|| Trap::Fatal("os_pull32 below the stack".into()))?;
+                            o.push(v);
+                        }
+                        Instr::New => {
+                            // Instances of loaded classes here; internal ones the general way.
+                            let class = o.last().and_then(|&v| self.class_object_id(v));
+                            match class.and_then(|id| tables.classes.get(id as usize)) {
+                                Some(c) if !c.is_internal() => {
+                                    let slots = c.field_slots as u64;
+                                    o.pop();
+                                    o.push(self.heap.alloc(c.id, Kind::Slots, slots, slots)?);
+                                }
+                                _ => {
+                                    pc -= 1;
+                                    return Ok(Exit::General);
+                                }
+                            }
+                        }
                         Instr::Ret => {
                             left -= 1;
                             return Ok(Exit::Ret);
@@ -1850,18 +1924,36 @@ impl Vm {
                         o[k] = o[k + 1];
                     }
                     o.pop();
-                    let ibase = i.len();
-                    // A method that starts by checking its argument count (every compiled one
-                    // does) is entered after the check when it would pass: the count it would
-                    // consume is never pushed.
-                    let checked = matches!(
-                        method.code().and_then(|c| c.instrs.first()),
-                        Some(Instr::ArgCount(k)) if *k as usize == n
-                    );
-                    if !checked {
-                        i.push(n as u32);
-                    }
-                    frames.push(Frame { method: method.uid(), this, pc: checked as usize, obase: at, ibase });
+                    push_frame(frames, i, method, this, at, n);
+                }
+                Ok(Exit::StaticCall(ordinal, n)) => {
+                    // On top: the class, then `this`, then the arguments. Anything unusual
+                    // (not a class, not an instance of it, a native, stack overflow) goes the
+                    // general way, which reports it.
+                    let len = o.len();
+                    let method = (|| {
+                        if len < n + 2 || frames.len() >= MAX_FRAMES {
+                            return None;
+                        }
+                        let class = self.class_object_id(o[len - 1])?;
+                        let this_class = match o[len - 2].object() {
+                            Some(obj) => self.heap.class_of(obj).ok()?,
+                            None => return None,
+                        };
+                        if !descends(tables, this_class, class) {
+                            return None;
+                        }
+                        let m = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
+                        matches!(m.body, Body::Bytecode(_)).then_some(m)
+                    })();
+                    let Some(method) = method else {
+                        frames.last_mut().expect("caller frame").pc -= 1;
+                        left += 1;
+                        break Ok(None);
+                    };
+                    let this = o[len - 2];
+                    o.truncate(len - 2);
+                    push_frame(frames, i, method, this, len - 2 - n, n);
                 }
                 Ok(Exit::Ret) => {
                     if frames.len() <= depth + 1 {
