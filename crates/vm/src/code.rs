@@ -182,6 +182,14 @@ pub enum Instr {
         k: i32,
         target: u32,
     },
+    /// `os_load field; o2i` (an int field read).
+    LoadFieldInt(u32),
+    /// `os_load field; o2i; iconst k; <op>; i2o; os_save field` (`count = count + 1`).
+    UpdateField {
+        op: Bin,
+        field: u32,
+        k: i32,
+    },
     /// `os_get32 slot; o2i; iconst k; <op>; i2o` (an argument for a call, say `n - 1`).
     SlotBinConstBox {
         op: Bin,
@@ -351,7 +359,8 @@ impl Code {
 
 /// Replaces the first instruction of common int runs (an argument read as an int, arithmetic
 /// or a comparison and branch with a constant, int locals updated from constants or from each
-/// other, an int argument compared or turned into a call's argument) by one instruction doing
+/// other, an int argument compared or turned into a call's argument, an int field read or
+/// updated with a constant) by one instruction doing
 /// the whole run; the longest run that matches wins. The
 /// instructions after it stay as they were, so a jump into the run, a position restored from
 /// the heap or a backtrace sees the original code; and when the fused form cannot do the whole
@@ -360,6 +369,16 @@ fn fuse(instrs: &mut [Instr]) {
     for p in 0..instrs.len() {
         let at = |k: usize| instrs.get(p + k);
         let fused = match (&instrs[p], at(1), at(2), at(3), at(4)) {
+            (
+                &Instr::LoadField(field),
+                Some(Instr::Unbox(Ty::Int)),
+                Some(&Instr::Const(Ty::Int, k)),
+                Some(&Instr::Bin(op, Ty::Int)),
+                Some(Instr::Box(Ty::Int)),
+            ) if const_op_fuses(op, k as i32) && matches!(at(5), Some(&Instr::SaveField(to)) if to == field) => {
+                Instr::UpdateField { op, field, k: k as i32 }
+            }
+            (&Instr::LoadField(field), Some(Instr::Unbox(Ty::Int)), _, _, _) => Instr::LoadFieldInt(field),
             (
                 &Instr::GetSlot(slot),
                 Some(Instr::Unbox(Ty::Int)),

@@ -1308,7 +1308,8 @@ impl Vm {
                 Instr::OsDrop => {
                     opop!();
                 }
-                Instr::LoadField(f) => {
+                // Fused field runs do their first instruction here.
+                Instr::LoadField(f) | Instr::LoadFieldInt(f) | Instr::UpdateField { field: f, .. } => {
                     let v = self.field(frame.this, *f)?;
                     thread.objects.push(v);
                 }
@@ -1764,6 +1765,29 @@ impl Vm {
                                 None => o.push(v),
                             }
                         }
+                        Instr::LoadFieldInt(f) => {
+                            let v = self.field(this, *f)?;
+                            match v.as_int() {
+                                Some(n) if left >= 2 => {
+                                    i.push(n as u32);
+                                    pc += 1;
+                                    left -= 1;
+                                }
+                                _ => o.push(v),
+                            }
+                        }
+                        Instr::UpdateField { op, field, k } if left >= 6 => {
+                            let v = self.field(this, *field)?;
+                            match v.as_int() {
+                                Some(a) => {
+                                    self.set_field(this, *field, Value::int(const_op(*op, a, *k)))?;
+                                    pc += 5;
+                                    left -= 5;
+                                }
+                                // Not an int: the first instruction only; `o2i` converts or throws.
+                                None => o.push(v),
+                            }
+                        }
                         Instr::SlotBinConstBox { op, slot, k } if left >= 5 => {
                             let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
                             match v.as_int() {
@@ -1799,6 +1823,10 @@ impl Vm {
                         }
                         Instr::JumpUnlessSlotConst { slot: s, .. } | Instr::SlotBinConstBox { slot: s, .. } => {
                             let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                            o.push(v);
+                        }
+                        Instr::UpdateField { field, .. } => {
+                            let v = self.field(this, *field)?;
                             o.push(v);
                         }
                         Instr::String(bytes) => o.push(self.new_string(bytes)?),

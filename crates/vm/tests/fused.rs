@@ -1,9 +1,9 @@
 //! Fused instruction runs behave exactly like the instructions they stand for. Random methods
 //! built from the runs the decoder fuses (int locals updated with constants or with each other,
-//! an int argument compared or turned into a call argument, counted loops) run on a VM that
-//! fuses and on one that does not; both must give the same result or the same exception, and
-//! stop at the same instruction limits (a fused run counts as the instructions it replaces, and
-//! does only its first one when the limit falls inside it).
+//! an int argument compared or turned into a call argument, int fields updated or read, counted
+//! loops) run on a VM that fuses and on one that does not; both must give the same result or
+//! the same exception, and stop at the same instruction limits (a fused run counts as the
+//! instructions it replaces, and does only its first one when the limit falls inside it).
 
 use phantom_bytecode::assemble;
 use phantom_vm::{PlainMemory, Uncaught, Value, Vm};
@@ -24,6 +24,10 @@ enum Block {
     ArgConst { op: usize, k: usize },
     /// local[to] = argument 1 as an int
     ReadArg { to: u32 },
+    /// field = field op k
+    FieldConst { field: u32, op: usize, k: usize },
+    /// local[to] = field as an int
+    ReadField { field: u32, to: u32 },
     /// if argument 0 (as an int) cmp k: the inner blocks
     IfArg { cmp: usize, k: usize, then: Vec<Block> },
     /// if local[a] cmp k: the inner blocks
@@ -46,6 +50,8 @@ fn simple() -> impl Strategy<Value = Block> {
         (slot(), slot(), 0..OPS.len(), slot()).prop_map(|(a, b, op, to)| Block::Locals { a, b, op, to }),
         (0..OPS.len(), 0..CONSTANTS.len()).prop_map(|(op, k)| Block::ArgConst { op, k }),
         slot().prop_map(|to| Block::ReadArg { to }),
+        (0u32..2, 0..OPS.len(), 0..CONSTANTS.len()).prop_map(|(field, op, k)| Block::FieldConst { field, op, k }),
+        (0u32..2, slot()).prop_map(|(field, to)| Block::ReadField { field, to }),
     ]
 }
 
@@ -72,6 +78,11 @@ fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
             Block::ArgConst { op, k } => out
                 .push_str(&format!("os_get32 0\no2i\niconst_32bit {}\n{}\ni2o\nos_set32 1\n", CONSTANTS[*k], OPS[*op])),
             Block::ReadArg { to } => out.push_str(&format!("os_get32 1\no2i\nis_set32 {to}\n")),
+            Block::FieldConst { field, op, k } => out.push_str(&format!(
+                "os_load8 {field}\no2i\niconst_32bit {}\n{}\ni2o\nos_save8 {field}\n",
+                CONSTANTS[*k], OPS[*op]
+            )),
+            Block::ReadField { field, to } => out.push_str(&format!("os_load8 {field}\no2i\nis_set32 {to}\n")),
             Block::IfArg { cmp, k, then } | Block::IfLocal { cmp, k, then, .. } => {
                 *labels += 1;
                 let skip = format!("skip{labels}");
@@ -96,17 +107,22 @@ fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
     }
 }
 
-/// A class whose method 16 takes two arguments, runs the blocks, and returns its locals mixed.
-fn program(blocks: &[Block], locals: [i32; 4]) -> String {
+/// A class whose method 16 takes two arguments, runs the blocks, and returns its locals and
+/// fields mixed. Field 1 starts as null unless `field` is given.
+fn program(blocks: &[Block], locals: [i32; 4], field: Option<i32>) -> String {
     let mut body = String::new();
     for (slot, v) in locals.iter().enumerate() {
         body.push_str(&format!("iconst_32bit {v}\nis_set32 {slot}\n"));
     }
+    body.push_str(&format!("iconst_32bit {}\ni2o\nos_save8 0\n", locals[0] ^ 5));
+    if let Some(v) = field {
+        body.push_str(&format!("iconst_32bit {v}\ni2o\nos_save8 1\n"));
+    }
     render(blocks, &mut body, &mut 0);
     body.push_str("is_get32 0\niconst_32bit 31\nimul\nis_get32 1\nixor\niconst_32bit 31\nimul\nis_get32 2\nisum\n");
-    body.push_str("iconst_32bit 31\nimul\nis_get32 3\nisublu\ni2o\nret\n");
+    body.push_str("iconst_32bit 31\nimul\nis_get32 3\nisublu\nos_load8 0\no2i\nixor\ni2o\nret\n");
     format!(
-        ".class \".t.fused\" parent \".internal.object\" fields 0 methods 17\n\
+        ".class \".t.fused\" parent \".internal.object\" fields 2 methods 17\n\
          .method \"f\" 16\narg_count 2\nstack_reserve 0 5\n{body}.end\n"
     )
 }
@@ -146,9 +162,10 @@ proptest! {
         locals in prop::array::uniform4(prop::sample::select(CONSTANTS.to_vec())),
         x in prop::option::weighted(0.9, prop::sample::select(CONSTANTS.to_vec())),
         y in prop::option::weighted(0.9, -5i32..5),
+        field in prop::option::weighted(0.9, -5i32..5),
         limits in prop::collection::vec(1u32..400, 4),
     ) {
-        let source = program(&blocks, locals);
+        let source = program(&blocks, locals, field);
         let fused = setup(&source, true, x, y);
         let plain = setup(&source, false, x, y);
         let run = |s: &Setup| outcome(&s.vm, s.vm.run(s.this, 16, &s.args));
