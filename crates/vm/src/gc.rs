@@ -19,6 +19,7 @@ use crate::vm::{Thread, Vm};
 pub struct GcStats {
     pub live_objects: u64,
     pub live_bytes: u64,
+    /// Bytes that became free: garbage, and what the threads' allocation chunks left unused.
     pub freed_bytes: u64,
     pub time: Duration,
 }

@@ -422,23 +422,30 @@ impl Heap {
     fn new_chunk(&self, old: Chunk, total: u64) -> Result<Chunk, MemoryError> {
         let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
         let generation = self.chunk_generation.load(Ordering::Relaxed);
-        if old.generation == generation && old.next < old.end {
-            self.make_free(&mut free, old.next, old.end - old.next)?;
-        }
+        // At most a 64th of the heap: what other threads' chunks hold cannot starve a small one.
+        let most = CHUNK_WORDS.min((self.memory.size() / 8 / 64) & !1).max(total);
         let largest = free.blocks.last_key_value().map(|(&size, _)| size).filter(|&size| size >= total);
         let (at, words) = match largest {
-            Some(size) => (self.take_free(&mut free, size, size.min(CHUNK_WORDS))?, size.min(CHUNK_WORDS)),
+            Some(size) => {
+                let take = size.min(most);
+                (self.take_free(&mut free, size, take)?, take)
+            }
             None => {
                 let at = self.top.load(Ordering::Relaxed);
                 let room = ((self.memory.size() - at) / 8) & !1;
-                let words = CHUNK_WORDS.min(room);
+                let words = most.min(room);
                 if words < total {
+                    // The old chunk stays this thread's: nothing was listed twice.
                     return Err(self.exhausted(&free, total));
                 }
                 self.set_top(at + words * 8)?;
                 (at, words)
             }
         };
+        // Only with the new chunk in hand does the old one's rest go back on the lists.
+        if old.generation == generation && old.next < old.end {
+            self.make_free(&mut free, old.next, old.end - old.next)?;
+        }
         self.note_occupancy(&free);
         drop(free);
         self.memory.zero(at, words)?;
@@ -712,7 +719,7 @@ mod tests {
 
     #[test]
     fn a_retired_chunk_is_not_allocated_from_again() {
-        let heap = Heap::new(Box::new(PlainMemory::new(1 << 20))).unwrap();
+        let heap = Heap::new(Box::new(PlainMemory::new(4 << 20))).unwrap();
         let a = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
         let b = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
         assert_eq!(b, a + 32, "small objects are bumped from one chunk");
@@ -720,6 +727,31 @@ mod tests {
         let c = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
         assert_eq!(c, a + CHUNK_WORDS * 8, "a new chunk after the old one was retired");
         assert_eq!(walk(&heap), (3, 2 * CHUNK_WORDS * 8 - 3 * 32));
+    }
+
+    #[test]
+    fn running_out_keeps_the_thread_chunk_and_lists_nothing_twice() {
+        let heap = Heap::new(Box::new(PlainMemory::new(64 << 10))).unwrap();
+        let first = heap.alloc(1, Kind::Slots, 2, 2).unwrap().0;
+        // As if the rest of the heap were full: 16 bytes left at the top.
+        heap.set_top(heap.capacity() - 16).unwrap();
+        // An object larger than what is left of this thread's chunk cannot be placed...
+        assert!(heap.alloc(1, Kind::Slots, 200, 200).is_err());
+        // ...but the chunk is still this thread's, and nothing was listed free.
+        assert_eq!(heap.alloc(1, Kind::Slots, 2, 2).unwrap().0, first + 32);
+        assert_eq!(heap.free.lock().unwrap().bytes, 0);
+    }
+
+    #[test]
+    fn a_small_heap_is_not_exhausted_by_chunks() {
+        // Two threads each take a chunk, yet a large object still fits beside them.
+        let heap = Heap::new(Box::new(PlainMemory::new(64 << 10))).unwrap();
+        std::thread::scope(|scope| {
+            for _ in 0..2 {
+                scope.spawn(|| heap.alloc(1, Kind::Slots, 2, 2).unwrap());
+            }
+        });
+        heap.alloc(2, Kind::Slots, 300, 300).unwrap();
     }
 
     #[test]
