@@ -1142,9 +1142,12 @@ impl Vm {
         loop {
             self.fast_steps(thread, depth)?;
             // Slice used up, or a native parked the thread (it zeroes the budget). Nested calls
-            // run with an unlimited budget: they cannot yield mid-native.
+            // cannot yield mid-native: their budget never runs out.
             if thread.budget == 0 {
-                return Err(Trap::Yield);
+                if thread.native_depth == 0 {
+                    return Err(Trap::Yield);
+                }
+                thread.budget = u32::MAX;
             }
             thread.budget -= 1;
             let frame = thread.frames.last_mut().expect("a frame to run");
@@ -1561,12 +1564,18 @@ impl Vm {
     /// returns to `depth`, typed arithmetic other than the common int cases.
     #[inline(always)]
     fn fast_run(&self, thread: &mut Thread, depth: usize) -> Result<Option<NativeCall>> {
-        let Thread { frames, objects: o, ints: i, budget, tables, catchers, .. } = thread;
+        let Thread { frames, objects: o, ints: i, budget, tables, catchers, native_depth, .. } = thread;
         let mut left = *budget;
         let underflow = || Trap::Fatal("stack underflow".into());
         let int_slot = || Trap::Fatal("int slot out of range".into());
         let object_slot = || Trap::Fatal("object slot out of range".into());
-        let stop = &self.sched.stop_requested;
+        // A pending safepoint, or a heap grown past its collection threshold, ends the slice
+        // at the next jump or call: a loop or a recursion making garbage faster than a slice
+        // ends must not run the heap out before the collector gets its turn. Bytecode called
+        // from a native runs to its end instead: the native's own state is on the host stack,
+        // where no safepoint can reach it.
+        let (stop, gc, nested) = (&self.sched.stop_requested, &self.heap.gc_wanted, *native_depth > 0);
+        let attention = || !nested && (stop.load(Ordering::Relaxed) || gc.load(Ordering::Relaxed));
         // What ends a run of one frame's instructions.
         enum Exit {
             General,
@@ -1593,14 +1602,14 @@ impl Vm {
                         Instr::Jmp(t) => {
                             pc = *t as usize;
                             // Every loop jumps: a pending safepoint waits at most one iteration.
-                            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            if attention() {
                                 left = 1;
                             }
                         }
                         Instr::Jz(t) => {
                             if i.pop().ok_or_else(underflow)? == 0 {
                                 pc = *t as usize;
-                                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                if attention() {
                                     left = 1;
                                 }
                             }
@@ -1742,7 +1751,7 @@ impl Vm {
                                 pc += 3;
                             } else {
                                 pc = *target as usize;
-                                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                if attention() {
                                     left = 1;
                                 }
                             }
@@ -1756,7 +1765,7 @@ impl Vm {
                                         pc += 4;
                                     } else {
                                         pc = *target as usize;
-                                        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                        if attention() {
                                             left = 1;
                                         }
                                     }
@@ -1806,7 +1815,7 @@ impl Vm {
                                 pc += 2;
                             } else {
                                 pc = *target as usize;
-                                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                                if attention() {
                                     left = 1;
                                 }
                             }
@@ -1929,6 +1938,9 @@ impl Vm {
                 Ok(Exit::General) => break Ok(None),
                 Err(e) => break Err(e),
                 Ok(Exit::Call(ordinal, n)) => {
+                    if attention() {
+                        left = left.min(1);
+                    }
                     // The general path reports errors and stack overflow.
                     let callee = match o.len().checked_sub(n + 1) {
                         Some(at) if frames.len() < MAX_FRAMES => self.callee(tables, o[at], ordinal),
@@ -1955,6 +1967,9 @@ impl Vm {
                     push_frame(frames, i, method, this, at, n);
                 }
                 Ok(Exit::StaticCall(ordinal, n)) => {
+                    if attention() {
+                        left = left.min(1);
+                    }
                     // On top: the class, then `this`, then the arguments. Anything unusual
                     // (not a class, not an instance of it, a native, stack overflow) goes the
                     // general way, which reports it.
