@@ -20,6 +20,17 @@ use crate::value::Value;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemoryError(pub String);
 
+/// How an exhausted heap's error begins (see [`MemoryError::is_exhaustion`]).
+const OUT_OF_MEMORY: &str = "out of heap memory";
+
+impl MemoryError {
+    /// Whether the heap ran out (the VM throws that to the program), rather than the memory
+    /// being damaged or unreadable (fatal).
+    pub fn is_exhaustion(&self) -> bool {
+        self.0.starts_with(OUT_OF_MEMORY)
+    }
+}
+
 impl std::fmt::Display for MemoryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -471,8 +482,10 @@ impl Heap {
 
     fn exhausted(&self, free: &FreeLists, total: u64) -> MemoryError {
         let top = self.top.load(Ordering::Relaxed);
+        // A collection may make room: ask for one.
+        self.gc_wanted.store(true, Ordering::Relaxed);
         MemoryError(format!(
-            "out of heap memory: {} bytes wanted, {} of {} in use",
+            "{OUT_OF_MEMORY}: {} bytes wanted, {} of {} in use",
             total * 8,
             top - free.bytes,
             self.memory.size()
@@ -657,7 +670,7 @@ mod tests {
         assert_eq!(heap.bytes(s).unwrap(), b"hello, world");
         assert_eq!(heap.kind_of(s).unwrap(), Kind::Bytes);
         let err = heap.alloc(1, Kind::Slots, 1000, 1000).unwrap_err();
-        assert!(err.0.contains("out of heap memory"));
+        assert!(err.0.contains("out of heap memory") && err.is_exhaustion());
     }
 
     /// Walks every block from the first object to the top: (objects, free bytes).

@@ -301,6 +301,8 @@ impl Vm {
             let class = vm.reopen_class(page.0, id).map_err(|e| bad(format!("class {id}: {e}")))?;
             vm.install(class);
         }
+        // Where a full heap has no room for it, running out stays fatal.
+        vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, crate::vm::OUT_OF_MEMORY_TEXT).unwrap_or(Value::NULL);
         let next = slot(NEXT_THREAD)?.as_int().unwrap_or(1).max(1);
         vm.next_thread.store(next as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(vm)

@@ -22,11 +22,18 @@ pub enum Trap {
     Yield,
     /// A blocking native parked the thread and wants its call run again when it wakes.
     Retry,
+    /// The heap is full: thrown to the program as the VM's "out of heap memory" string, which
+    /// it can catch (and drop what it holds).
+    OutOfMemory,
 }
 
 impl From<MemoryError> for Trap {
     fn from(e: MemoryError) -> Trap {
-        Trap::Fatal(e.0)
+        if e.is_exhaustion() {
+            Trap::OutOfMemory
+        } else {
+            Trap::Fatal(e.0)
+        }
     }
 }
 
@@ -219,6 +226,8 @@ pub struct Vm {
     pub(crate) boot: Value,
     /// The system object: everything that must outlive the process (see `image`).
     pub(crate) root: Value,
+    /// What an exhausted heap throws, made while there was room (null if there was none).
+    pub(crate) out_of_memory: Value,
     /// Serialises class loading, so that a class's id is fixed before its methods are built.
     loading: Mutex<()>,
     pub sched: Arc<crate::sched::Scheduler>,
@@ -382,6 +391,9 @@ fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
     }
 }
 
+/// The message an exhausted heap throws.
+pub(crate) const OUT_OF_MEMORY_TEXT: &[u8] = b"out of heap memory";
+
 /// Drops the catchers of frames at `depth` and above (they returned).
 #[inline(always)]
 fn drop_catchers(catchers: &mut Vec<Catcher>, depth: usize) {
@@ -455,6 +467,7 @@ impl Vm {
         let mut vm = Vm::with_heap(Heap::new(memory).map_err(|e| e.0)?, out);
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
         vm.format_root().map_err(|e| e.0)?;
+        vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, OUT_OF_MEMORY_TEXT).map_err(|e| e.0)?;
         for (row, name) in INTERNAL.iter().enumerate() {
             let object = vm.new_class_object(row as ClassId).map_err(|e| e.0)?;
             let class = Vm::internal_class(row as ClassId, name, object);
@@ -476,6 +489,7 @@ impl Vm {
             out: Mutex::new(out),
             boot: Value::NULL,
             root: Value::NULL,
+            out_of_memory: Value::NULL,
             loading: Mutex::new(()),
             sched: Arc::new(crate::sched::Scheduler::default()),
             sync: Mutex::new(()),
@@ -806,6 +820,7 @@ impl Vm {
     pub(crate) fn for_each_root(&self, f: &mut dyn FnMut(Value)) {
         f(self.boot);
         f(self.root);
+        f(self.out_of_memory);
         for class in self.tables().classes.iter() {
             f(class.object);
             class.constants.values().copied().for_each(&mut *f);
@@ -972,6 +987,7 @@ impl Vm {
     pub(crate) fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
         let message = match trap {
             Trap::Fatal(m) => format!("fatal VM error: {m}"),
+            Trap::OutOfMemory => format!("unhandled exception: \"{}\"", String::from_utf8_lossy(OUT_OF_MEMORY_TEXT)),
             Trap::Yield | Trap::Retry => "internal error: a thread yielded outside the scheduler".to_string(),
             Trap::Throw(v) => format!("unhandled exception: {}", self.describe(v)),
         };
@@ -1101,6 +1117,11 @@ impl Vm {
                     thread.backtrace = self.backtrace(thread);
                     self.unwind(thread, depth, x)?
                 }
+                Err(Trap::OutOfMemory) if !self.out_of_memory.is_null() => {
+                    thread.backtrace = self.backtrace(thread);
+                    self.unwind(thread, depth, self.out_of_memory)?
+                }
+                Err(Trap::OutOfMemory) => return Err(Trap::Fatal("out of heap memory".into())),
                 Err(fatal) => return Err(fatal),
             }
         }
@@ -1564,7 +1585,7 @@ impl Vm {
     /// returns to `depth`, typed arithmetic other than the common int cases.
     #[inline(always)]
     fn fast_run(&self, thread: &mut Thread, depth: usize) -> Result<Option<NativeCall>> {
-        let Thread { frames, objects: o, ints: i, budget, tables, catchers, native_depth, .. } = thread;
+        let Thread { frames, objects: o, ints: i, budget, tables, catchers, native_depth, scheduled, .. } = thread;
         let mut left = *budget;
         let underflow = || Trap::Fatal("stack underflow".into());
         let int_slot = || Trap::Fatal("int slot out of range".into());
@@ -1573,9 +1594,10 @@ impl Vm {
         // at the next jump or call: a loop or a recursion making garbage faster than a slice
         // ends must not run the heap out before the collector gets its turn. Bytecode called
         // from a native runs to its end instead: the native's own state is on the host stack,
-        // where no safepoint can reach it.
-        let (stop, gc, nested) = (&self.sched.stop_requested, &self.heap.gc_wanted, *native_depth > 0);
-        let attention = || !nested && (stop.load(Ordering::Relaxed) || gc.load(Ordering::Relaxed));
+        // where no safepoint can reach it. So does a thread the scheduler does not run.
+        let (stop, gc) = (&self.sched.stop_requested, &self.heap.gc_wanted);
+        let can_stop = *native_depth == 0 && *scheduled;
+        let attention = || can_stop && (stop.load(Ordering::Relaxed) || gc.load(Ordering::Relaxed));
         // What ends a run of one frame's instructions.
         enum Exit {
             General,
@@ -1939,7 +1961,11 @@ impl Vm {
                 Err(e) => break Err(e),
                 Ok(Exit::Call(ordinal, n)) => {
                     if attention() {
-                        left = left.min(1);
+                        // The slice ends before the call, which runs after the safepoint or
+                        // the collection (a native may need the room).
+                        frames.last_mut().expect("caller frame").pc -= 1;
+                        left = 0;
+                        break Ok(None);
                     }
                     // The general path reports errors and stack overflow.
                     let callee = match o.len().checked_sub(n + 1) {
@@ -1968,7 +1994,11 @@ impl Vm {
                 }
                 Ok(Exit::StaticCall(ordinal, n)) => {
                     if attention() {
-                        left = left.min(1);
+                        // The slice ends before the call, which runs after the safepoint or
+                        // the collection (a native may need the room).
+                        frames.last_mut().expect("caller frame").pc -= 1;
+                        left = 0;
+                        break Ok(None);
                     }
                     // On top: the class, then `this`, then the arguments. Anything unusual
                     // (not a class, not an instance of it, a native, stack overflow) goes the
