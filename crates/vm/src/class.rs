@@ -101,6 +101,9 @@ pub struct Method {
     /// their method by it, which costs nothing to copy (an `Arc` would be counted up and down
     /// on every call and return).
     pub(crate) uid: AtomicU32,
+    /// The argument count its first instruction checks (`arg_count k`), if it starts with one:
+    /// a call with that many arguments enters after the check.
+    pub(crate) checks_args: Option<u8>,
     pub name: String,
     pub ordinal: u32,
     /// The class whose file defines the method: its constant pool is the one `const_pool` reads.
@@ -227,8 +230,13 @@ pub fn methods_of(parsed: &Parsed, class: ClassId, fuse: bool) -> Result<Vec<Met
             .flat_map(|l| l.entries.iter().filter(|e| e.offset >= 0).map(|e| (e.offset as u32, e.line)))
             .collect();
         lines.sort_unstable();
+        let checks_args = match code.instrs.first() {
+            Some(crate::code::Instr::ArgCount(k)) => Some(*k),
+            _ => None,
+        };
         out.push(Method {
             uid: AtomicU32::new(NO_UID),
+            checks_args,
             name: String::from_utf8_lossy(&m.name).into_owned(),
             ordinal: m.ordinal,
             class,

@@ -215,6 +215,8 @@ pub struct Thread {
 pub(crate) struct Tables {
     pub classes: Vec<Arc<Class>>,
     pub methods: Vec<Arc<Method>>,
+    /// Each method's code by uid (none for natives): a frame's instructions one load closer.
+    pub code: Vec<Option<Arc<crate::code::Code>>>,
 }
 
 pub struct Vm {
@@ -357,7 +359,7 @@ pub fn default_workers() -> usize {
 #[inline(always)]
 fn push_frame(frames: &mut Vec<Frame>, ints: &mut Vec<u32>, method: &Method, this: Value, at: usize, n: usize) {
     let ibase = ints.len();
-    let checked = matches!(method.code().and_then(|c| c.instrs.first()), Some(Instr::ArgCount(k)) if *k as usize == n);
+    let checked = method.checks_args.is_some_and(|k| k as usize == n);
     if !checked {
         ints.push(n as u32);
     }
@@ -509,6 +511,7 @@ impl Vm {
                 natives::lookup(id, k).map(|f| {
                     Arc::new(Method {
                         uid: NO_UID.into(),
+                        checks_args: None,
                         name: format!("native {k}"),
                         ordinal: k,
                         class: id,
@@ -555,6 +558,10 @@ impl Vm {
             let uid = new.methods.len() as u32;
             if method.uid.compare_exchange(NO_UID, uid, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
                 new.methods.push(Arc::clone(method));
+                new.code.push(match &method.body {
+                    Body::Bytecode(code) => Some(Arc::clone(code)),
+                    Body::Native(_) => None,
+                });
             }
         }
         new.classes.push(Arc::new(class));
@@ -1608,7 +1615,7 @@ impl Vm {
         let result = loop {
             let Some(frame) = frames.last_mut() else { break Ok(None) };
             let Frame { method, pc: frame_pc, obase, ibase, this } = frame;
-            let Some(code) = tables.methods[*method as usize].code() else { break Ok(None) };
+            let Some(code) = tables.code[*method as usize].as_deref() else { break Ok(None) };
             let code = &code.instrs[..];
             let (obase, ibase, this) = (*obase, *ibase, *this);
             let mut pc = *frame_pc;
