@@ -186,6 +186,43 @@ fn bank_total_is_constant_and_acknowledged_transfers_survive_kill_9() {
 }
 
 #[test]
+fn live_data_survives_collections_before_and_after_kill_9() {
+    let tmp = TempDir::new("churn");
+    let image = tmp.path("churn.img");
+    let mut rng = Lcg(0xc4a2);
+    let mut last: Option<u64> = None;
+    for round in 0..rounds(50).div_ceil(4) {
+        let run = if round == 0 {
+            Running::start(&["run", &program("churn.ph"), "--image", &image, "--snapshot-interval", "30"])
+        } else {
+            Running::start(&["boot", "--image", &image, "--snapshot-interval", "30"])
+        };
+        // Enough rounds for collections in this process (about 10 MB of garbage each).
+        run.wait_for("three rounds", |l| l.len() >= 3);
+        std::thread::sleep(Duration::from_millis(rng.below(150)));
+        let errors = run.errors();
+        let lines = run.kill();
+        assert!(!errors.contains("panicked") && !errors.contains("error"), "round {round}: {errors}");
+        let rounds: Vec<u64> = lines
+            .iter()
+            .map(|line| match line.split(' ').collect::<Vec<_>>().as_slice() {
+                [n, "500500"] => n.parse().unwrap(),
+                _ => panic!("round {round}: the live list changed: {line:?}; stderr: {errors}"),
+            })
+            .collect();
+        if let Some(last) = last {
+            assert!(rounds[0] == last || rounds[0] == last + 1, "round {round}: resumed at {} after {last}", rounds[0]);
+        }
+        last = rounds.last().copied();
+    }
+    // The garbage was collected, not kept: some 10 MB a round went through the heap.
+    let made = last.unwrap() * 10;
+    let size = std::fs::metadata(&image).unwrap().len() >> 20;
+    eprintln!("{} rounds, about {made} MB of garbage, a {size} MiB image", last.unwrap());
+    assert!(size < made / 4 + 48, "a {size} MiB image after about {made} MB of garbage");
+}
+
+#[test]
 fn sleeping_waiting_and_reading_threads_resume_after_kill_9() {
     let tmp = TempDir::new("waits");
     let image = tmp.path("waits.img");

@@ -146,7 +146,7 @@ impl Vm {
         let after = self.heap.free.lock().unwrap_or_else(|e| e.into_inner()).bytes;
         stats.freed_bytes = (after + (top - new_top)).saturating_sub(before);
         self.heap.gc_wanted.store(false, std::sync::atomic::Ordering::Relaxed);
-        self.heap.set_gc_threshold(stats.live_bytes);
+        let _ = self.heap.set_gc_threshold(stats.live_bytes);
         stats.time = start.elapsed();
         stats
     }

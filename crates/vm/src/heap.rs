@@ -7,7 +7,8 @@
 //!
 //! Word 0 of the region is a magic number, word 1 the allocation pointer and word 2 the root
 //! object (the system object, see `image`), so that a heap in persistent memory can be found
-//! again; objects start at offset 64.
+//! again; word 3 holds the bytes the last collection left live (0 before the first), so that a
+//! reopened heap knows when to collect; objects start at offset 64.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -130,6 +131,8 @@ pub enum Kind {
 const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
 /// Where the root object's offset is kept.
 const ROOT_WORD: u64 = 16;
+/// Where the bytes live after the last collection are kept.
+const LIVE_WORD: u64 = 24;
 pub(crate) const FIRST_OBJECT: u64 = 64;
 /// Live bytes below which no collection is wanted, however fast the heap grows.
 const MIN_GC_THRESHOLD: u64 = 8 << 20;
@@ -284,6 +287,7 @@ impl Heap {
         memory.store(0, HEAP_MAGIC)?;
         memory.store(8, FIRST_OBJECT)?;
         memory.store(ROOT_WORD, 0)?;
+        memory.store(LIVE_WORD, 0)?;
         Ok(Heap::with_top(memory, FIRST_OBJECT))
     }
 
@@ -304,10 +308,14 @@ impl Heap {
         if top < FIRST_OBJECT || top > memory.size() || top % 8 != 0 {
             return Err(MemoryError(format!("damaged heap: allocation pointer {top:#x}")));
         }
+        let live = memory.load(LIVE_WORD)?;
         let heap = Heap::with_top(Region::of(memory), top);
-        // Nothing is known of what is live: assume all of it, so that a heap reopened in a new
-        // process is not collected at once for having grown past a fresh heap's threshold.
-        heap.set_gc_threshold(top);
+        // Until a sweep lists the free blocks, everything below the top counts as in use. So
+        // the next collection comes once as much is allocated again as a running heap would
+        // allow after its last collection: not at once (a heap larger than a fresh one's
+        // threshold), and not only after the heap doubled (which every restart would repeat).
+        let allowance = live.max(MIN_GC_THRESHOLD.saturating_sub(live));
+        heap.gc_threshold.store(top.saturating_add(allowance).min(heap.memory.size() / 4 * 3), Ordering::Relaxed);
         Ok(heap)
     }
 
@@ -333,9 +341,11 @@ impl Heap {
     }
 
     /// After a collection left `live` bytes: the next is wanted when twice as much is in use.
-    pub(crate) fn set_gc_threshold(&self, live: u64) {
+    /// The figure is kept in the heap for when it is reopened.
+    pub(crate) fn set_gc_threshold(&self, live: u64) -> Result<(), MemoryError> {
         let threshold = (live * 2).max(MIN_GC_THRESHOLD).min(self.memory.size() / 4 * 3);
         self.gc_threshold.store(threshold, Ordering::Relaxed);
+        self.memory.store(LIVE_WORD, live)
     }
 
     /// Bytes in live objects and garbage not yet collected.
