@@ -117,6 +117,11 @@ enum Command {
         /// Host threads running VM threads [default: one fewer than the processors]
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
         workers: Option<u16>,
+        /// With an image: memory its pages may keep after each snapshot, in MiB; pages beyond
+        /// it that the snapshot wrote leave memory and are read back when touched [default: no
+        /// limit]
+        #[arg(long, requires = "image", value_parser = clap::value_parser!(u64).range(1..))]
+        resident_mib: Option<u64>,
     },
     /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
     /// new image, install the system library and start it (the shell on the console).
@@ -137,6 +142,11 @@ enum Command {
         /// Host threads running VM threads [default: one fewer than the processors]
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
         workers: Option<u16>,
+        /// With an image: memory its pages may keep after each snapshot, in MiB; pages beyond
+        /// it that the snapshot wrote leave memory and are read back when touched [default: no
+        /// limit]
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        resident_mib: Option<u64>,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.
     /// Exits 1 if anything is damaged.
@@ -187,16 +197,26 @@ fn main() -> ExitCode {
         Command::Run { program, include, main, heap_mib, image: None, workers, .. } => {
             out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, workers))
         }
-        Command::Run { program, include, main, image: Some(image), snapshot_interval, stats, workers, .. } => {
-            out.run(|_| {
-                let options = persistent::Options { interval_ms: snapshot_interval, stats, workers };
-                persistent::run(&image, &options, |vm| {
-                    load_program(vm, program.as_deref(), &include, main.as_deref(), true)
-                })
+        Command::Run {
+            program,
+            include,
+            main,
+            image: Some(image),
+            snapshot_interval,
+            stats,
+            workers,
+            resident_mib,
+            ..
+        } => out.run(|_| {
+            let options = persistent::Options { interval_ms: snapshot_interval, stats, workers, resident_mib };
+            persistent::run(&image, &options, |vm| {
+                load_program(vm, program.as_deref(), &include, main.as_deref(), true)
             })
-        }
-        Command::Boot { image, snapshot_interval, stats, workers } => out
-            .run(|_| persistent::boot(&image, &persistent::Options { interval_ms: snapshot_interval, stats, workers })),
+        }),
+        Command::Boot { image, snapshot_interval, stats, workers, resident_mib } => out.run(|_| {
+            let options = persistent::Options { interval_ms: snapshot_interval, stats, workers, resident_mib };
+            persistent::boot(&image, &options)
+        }),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }

@@ -21,6 +21,14 @@ pub struct Options {
     pub stats: bool,
     /// Host threads running VM threads, if not the VM's default.
     pub workers: Option<u16>,
+    /// Memory the image's pages may keep after each snapshot, in MiB (none: no limit).
+    pub resident_mib: Option<u64>,
+}
+
+impl Options {
+    fn store(&self) -> StoreOptions {
+        StoreOptions { resident_limit: self.resident_mib.map(|mib| mib << 20), ..StoreOptions::default() }
+    }
 }
 
 /// `phantom run PROGRAM --image PATH`: a new image running PROGRAM.
@@ -33,7 +41,7 @@ pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Pro
         ));
     }
     let signals = Signals::block();
-    let vm = create(image)?;
+    let vm = create(image, options)?;
     let started = (|| {
         let program = load(&vm)?;
         for (k, class) in program.classes.iter().enumerate() {
@@ -55,7 +63,7 @@ pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Pro
 pub fn boot(image: &Path, options: &Options) -> Outcome {
     let signals = Signals::block();
     let vm = if image.exists() {
-        let vm = resume(image)?;
+        let vm = resume(image, options)?;
         vm.class_path().add_bundle(system_library());
         if vm.sched.live() == 0 {
             eprintln!("phantom: {}: every thread has finished; nothing to resume", image.display());
@@ -63,7 +71,7 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
         }
         vm
     } else {
-        let vm = create(image)?;
+        let vm = create(image, options)?;
         let library = system_library();
         for entry in &library.entries {
             let name = format!(".{}", String::from_utf8_lossy(&entry.name));
@@ -77,8 +85,8 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
     serve(vm, options, signals)
 }
 
-fn create(image: &Path) -> Result<Vm, Failure> {
-    let store = Store::create(image, &StoreOptions::default())
+fn create(image: &Path, options: &Options) -> Result<Vm, Failure> {
+    let store = Store::create(image, &options.store())
         .or_else(|e| fail(format!("cannot create the image {}: {e}", image.display())))?;
     Vm::create_image(store, Box::new(Console)).or_else(|e| fail(format!("cannot start the VM: {e}")))
 }
@@ -91,9 +99,9 @@ fn start(vm: &Vm, class: u32) -> Outcome {
 
 /// Opens an image at its newest usable snapshot: one the store can read and whose heap holds
 /// a system this VM can resume; older retained snapshots are tried in turn.
-fn resume(image: &Path) -> Result<Vm, Failure> {
+fn resume(image: &Path, run: &Options) -> Result<Vm, Failure> {
     let shown = image.display();
-    let mut options = StoreOptions::default();
+    let mut options = run.store();
     let mut tried: Vec<String> = Vec::new();
     loop {
         let (store, report) = match Store::open(image, &options) {
@@ -157,13 +165,15 @@ fn stats(vm: &Vm) -> String {
     });
     let reach_max = s.reaches.iter().max().map_or(0.0, |d| d.as_secs_f64() * 1e3);
     format!(
-        "stats: snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} reach_ms_max {reach_max:.3} first_instruction_ms {first} heap_bytes {}",
+        "stats: snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} reach_ms_max {reach_max:.3} first_instruction_ms {first} heap_bytes {} resident_bytes_max {} resident_bytes_after_snapshot_max {}",
         s.taken,
         s.failed,
         at(0.5),
         at(0.99),
         at(1.0),
-        vm.heap.used()
+        vm.heap.used(),
+        s.resident_max,
+        s.resident_after_trim_max
     )
 }
 

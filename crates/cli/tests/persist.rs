@@ -283,6 +283,45 @@ fn sigterm_takes_a_final_snapshot_and_exits_0() {
     assert!(first == last || first == last + 1, "resumed at {first} after {last}");
 }
 
+/// The value of `name` in a `--stats` line.
+fn stat(errors: &str, name: &str) -> u64 {
+    let words: Vec<&str> = errors.split_whitespace().collect();
+    let at = words.iter().position(|w| *w == name).unwrap_or_else(|| panic!("no {name} in {errors}"));
+    words[at + 1].parse().unwrap()
+}
+
+#[test]
+fn a_heap_larger_than_its_resident_limit_runs_and_resumes() {
+    let tmp = TempDir::new("big");
+    let image = tmp.path("big.img");
+    let limit = "16";
+    let mut last = 0;
+    for round in 0..2 {
+        let options = ["--image", &image, "--resident-mib", limit, "--snapshot-interval", "50", "--stats"];
+        let big = program("big.ph");
+        let mut args = if round == 0 { vec!["run", big.as_str()] } else { vec!["boot"] };
+        args.extend(options);
+        let run = Running::start(&args);
+        run.wait_for("three passes", |l| l.len() >= 3);
+        // SAFETY: signalling our own child.
+        unsafe { libc_kill(run.child.id() as i32, 15) };
+        let (code, lines, errors) = run.finish();
+        assert_eq!(code, 0, "round {round}: {errors}");
+        for line in &lines {
+            let (pass, sum) = line.split_once(' ').unwrap();
+            // 96 MiB, one byte in every page: the sum of (i * 256 + p) % 251 over them all.
+            assert_eq!(sum, "3069481", "round {round}: pass {pass} read back wrong data");
+            let pass: u64 = pass.parse().unwrap();
+            assert!(pass == last + 1 || (pass == last && round > 0), "round {round}: pass {pass} after {last}");
+            last = pass;
+        }
+        // The heap is six times the limit; after each snapshot little more than the limit
+        // stayed in memory, the rest was read back from the image as the passes went by.
+        assert!(stat(&errors, "heap_bytes") > 96 << 20, "round {round}: {errors}");
+        assert!(stat(&errors, "resident_bytes_after_snapshot_max") <= 32 << 20, "round {round}: {errors}");
+    }
+}
+
 extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;

@@ -75,6 +75,11 @@ pub struct SnapshotStats {
     pub reaches: Vec<Duration>,
     /// The newest committed generation.
     pub generation: u64,
+    /// The most memory the image's pages held, and the most they still held right after a
+    /// snapshot let the store evict what it had written (both in bytes; with a resident limit,
+    /// the second stays near it).
+    pub resident_max: u64,
+    pub resident_after_trim_max: u64,
 }
 
 /// Pauses kept for the figures: a system that runs for months must not grow without bound.
@@ -412,9 +417,15 @@ impl Vm {
             }),
             Err(e) => Err(e.to_string()),
         };
+        // Pages the snapshot made clean may leave memory (if the store has a resident limit).
+        let before = image.store.resident_pages() * phantom_store::PAGE_SIZE as u64;
+        image.store.trim();
+        let after = image.store.resident_pages() * phantom_store::PAGE_SIZE as u64;
         let mut st = image.lock();
+        st.stats.resident_max = st.stats.resident_max.max(before);
         match written {
             Ok(generation) => {
+                st.stats.resident_after_trim_max = st.stats.resident_after_trim_max.max(after);
                 st.stats.taken += 1;
                 st.stats.record(pause, reach);
                 st.stats.generation = generation;
