@@ -111,7 +111,7 @@ struct ImageState {
 
 /// The persistent store the heap lives in, and the snapshot schedule.
 pub(crate) struct Image {
-    store: Store,
+    pub(crate) store: Store,
     state: Mutex<ImageState>,
     changed: Condvar,
 }

@@ -820,6 +820,12 @@ impl Vm {
         let mut log = self.gc_log.lock().unwrap_or_else(|e| e.into_inner());
         log.0 += 1;
         log.1 = stats;
+        drop(log);
+        // Marking read every live object into memory: with a resident limit, what the last
+        // snapshot already holds may leave again.
+        if let Some(image) = &self.image {
+            image.store.trim();
+        }
     }
 
     /// Calls `f` with every reference the VM itself holds: the boot object, registered objects,
