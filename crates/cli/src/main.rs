@@ -120,7 +120,7 @@ enum Command {
         /// With an image: memory its pages may keep after each snapshot, in MiB; pages beyond
         /// it that the snapshot wrote leave memory and are read back when touched [default: no
         /// limit]
-        #[arg(long, requires = "image", value_parser = clap::value_parser!(u64).range(1..))]
+        #[arg(long, requires = "image", value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
         resident_mib: Option<u64>,
     },
     /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
@@ -145,7 +145,7 @@ enum Command {
         /// With an image: memory its pages may keep after each snapshot, in MiB; pages beyond
         /// it that the snapshot wrote leave memory and are read back when touched [default: no
         /// limit]
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
         resident_mib: Option<u64>,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.

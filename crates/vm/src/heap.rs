@@ -343,7 +343,13 @@ impl Heap {
     /// After a collection left `live` bytes: the next is wanted when twice as much is in use.
     /// The figure is kept in the heap for when it is reopened.
     pub(crate) fn set_gc_threshold(&self, live: u64) -> Result<(), MemoryError> {
-        let threshold = (live * 2).max(MIN_GC_THRESHOLD).min(self.memory.size() / 4 * 3);
+        let size = self.memory.size();
+        let mut threshold = (live * 2).max(MIN_GC_THRESHOLD);
+        if threshold > size / 4 * 3 {
+            // Nearly full: keep half of what is free as headroom, so that a collection does
+            // not come again at once.
+            threshold = (size / 4 * 3).max(live + (size.saturating_sub(live)) / 2);
+        }
         self.gc_threshold.store(threshold, Ordering::Relaxed);
         self.memory.store(LIVE_WORD, live)
     }
@@ -775,6 +781,21 @@ mod tests {
             }
         });
         heap.alloc(2, Kind::Slots, 300, 300).unwrap();
+    }
+
+    #[test]
+    fn a_nearly_full_heap_keeps_headroom_before_its_next_collection() {
+        let heap = Heap::new(Box::new(PlainMemory::new(64 << 20))).unwrap();
+        let size = heap.capacity();
+        // Little live: twice as much, at least the minimum.
+        heap.set_gc_threshold(1 << 20).unwrap();
+        assert_eq!(heap.gc_threshold.load(Ordering::Relaxed), MIN_GC_THRESHOLD);
+        // Most of the heap live: half of what is free stays between it and the next one.
+        let live = size / 10 * 9;
+        heap.set_gc_threshold(live).unwrap();
+        assert_eq!(heap.gc_threshold.load(Ordering::Relaxed), live + (size - live) / 2);
+        // And the figure is kept for a reopened heap.
+        assert_eq!(heap.load(LIVE_WORD).unwrap(), live);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::class::ids;
 use crate::heap::{ClassId, Kind};
 use crate::sched::Park;
 use crate::value::Value;
-use crate::vm::{Number, Result, Thread, Vm};
+use crate::vm::{Number, Result, Thread, Trap, Vm};
 
 pub type NativeFn = fn(&Vm, &mut Thread, Value, &[Value]) -> Result<Value>;
 
@@ -450,14 +450,22 @@ fn thread_id(vm: &Vm, thread: Value) -> Result<u64> {
 
 /// Appends to the queue (an array) in `slot` of `obj`, making the array on first use.
 fn queue_push(vm: &Vm, thread: &mut Thread, obj: u64, slot: u64, value: Value) -> Result<()> {
-    let mut queue = vm.heap.slot(obj, slot)?;
-    if queue.is_null() {
-        queue = new_array(vm)?;
-        vm.heap.set_slot(obj, slot, queue)?;
-    }
-    let n = array_parts(vm, queue)?.1;
-    array_set(vm, thread, queue, &[value, Value::int(n as i32)])?;
-    Ok(())
+    let mut push = || -> Result<()> {
+        let mut queue = vm.heap.slot(obj, slot)?;
+        if queue.is_null() {
+            queue = new_array(vm)?;
+            vm.heap.set_slot(obj, slot, queue)?;
+        }
+        let n = array_parts(vm, queue)?.1;
+        array_set(vm, thread, queue, &[value, Value::int(n as i32)])?;
+        Ok(())
+    };
+    // Callers have changed the lock's state by now: a program must not catch this and carry
+    // on with a half-queued waiter.
+    push().map_err(|e| match e {
+        Trap::OutOfMemory => Trap::Fatal("out of heap memory while queueing a waiter".into()),
+        other => other,
+    })
 }
 
 /// Takes the first element of the queue in `slot` (array) and `slot + 1` (head index) of

@@ -281,9 +281,14 @@ impl Scheduler {
             }
             self.changed.notify_all();
             drop(st);
-            if vm.heap.gc_wanted.swap(false, std::sync::atomic::Ordering::Relaxed) {
-                let (stats, _) = vm.safepoint(|threads| vm.collect(threads));
-                vm.note_collection(stats);
+            // The flag is cleared by the collection itself, inside the safepoint: until then
+            // every thread meeting a call or a jump yields (another worker must not run the
+            // call a thread yielded to postpone), and the first worker here collects.
+            let wanted = || vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed);
+            if wanted() {
+                if let (Some(stats), _) = vm.safepoint(|threads| wanted().then(|| vm.collect(threads))) {
+                    vm.note_collection(stats);
+                }
             }
         }
     }

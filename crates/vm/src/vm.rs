@@ -192,6 +192,8 @@ pub struct Thread {
     pub park: Option<crate::sched::Park>,
     /// Run by the scheduler (so blocking natives may park it) rather than to completion.
     pub scheduled: bool,
+    /// Run for a fixed number of instructions (`run_limited`), nested calls included.
+    pub(crate) limited: bool,
     /// Set by a timed wait that parked with its call still to run: running the call again
     /// finishes the wait instead of starting another.
     pub(crate) resuming_wait: bool,
@@ -879,6 +881,7 @@ impl Vm {
             Err(trap) => return Err(self.uncaught(trap, &Thread::default())),
         };
         thread.scheduled = false;
+        thread.limited = true;
         thread.budget = limit;
         match self.resume(&mut thread) {
             Ok(()) => Ok(true),
@@ -1045,13 +1048,16 @@ impl Vm {
         let depth = thread.frames.len();
         thread.objects.extend_from_slice(args);
         thread.native_depth += 1;
-        let budget = std::mem::replace(&mut thread.budget, u32::MAX);
+        // A nested call runs to its end, unless the thread has a fixed limit to keep to.
+        let budget = if thread.limited { thread.budget } else { std::mem::replace(&mut thread.budget, u32::MAX) };
         let result = match self.invoke(thread, this, ordinal, args.len()) {
             Ok(Some(result)) => Ok(result),
             Ok(None) => self.execute(thread, depth),
             Err(e) => Err(e),
         };
-        thread.budget = budget;
+        if !thread.limited {
+            thread.budget = budget;
+        }
         thread.native_depth -= 1;
         result
     }
@@ -1125,8 +1131,11 @@ impl Vm {
                     thread.park = None;
                     thread.resuming_wait = false;
                     thread.budget = thread.budget.max(1);
-                    let x = self.throw_str("a blocking method can only be called with a call instruction");
-                    let Trap::Throw(x) = x else { return Err(x) };
+                    let x = match self.throw_str("a blocking method can only be called with a call instruction") {
+                        Trap::Throw(x) => x,
+                        Trap::OutOfMemory if !self.out_of_memory.is_null() => self.out_of_memory,
+                        other => return Err(other),
+                    };
                     thread.backtrace = self.backtrace(thread);
                     self.unwind(thread, depth, x)?
                 }
@@ -1178,7 +1187,7 @@ impl Vm {
             // Slice used up, or a native parked the thread (it zeroes the budget). Nested calls
             // cannot yield mid-native: their budget never runs out.
             if thread.budget == 0 {
-                if thread.native_depth == 0 {
+                if thread.native_depth == 0 || thread.limited {
                     return Err(Trap::Yield);
                 }
                 thread.budget = u32::MAX;
@@ -1600,6 +1609,9 @@ impl Vm {
     fn fast_run(&self, thread: &mut Thread, depth: usize) -> Result<Option<NativeCall>> {
         let Thread { frames, objects: o, ints: i, budget, tables, catchers, native_depth, scheduled, .. } = thread;
         let mut left = *budget;
+        // What the slice had when this run began: a thread yields before a call only once it
+        // has done something since, so a thread resumed at a call always makes progress.
+        let started = left;
         let underflow = || Trap::Fatal("stack underflow".into());
         let int_slot = || Trap::Fatal("int slot out of range".into());
         let object_slot = || Trap::Fatal("object slot out of range".into());
@@ -1973,7 +1985,7 @@ impl Vm {
                 Ok(Exit::General) => break Ok(None),
                 Err(e) => break Err(e),
                 Ok(Exit::Call(ordinal, n)) => {
-                    if attention() {
+                    if attention() && left + 1 < started {
                         // The slice ends before the call, which runs after the safepoint or
                         // the collection (a native may need the room).
                         frames.last_mut().expect("caller frame").pc -= 1;
@@ -2006,7 +2018,7 @@ impl Vm {
                     push_frame(frames, i, method, this, at, n);
                 }
                 Ok(Exit::StaticCall(ordinal, n)) => {
-                    if attention() {
+                    if attention() && left + 1 < started {
                         // The slice ends before the call, which runs after the safepoint or
                         // the collection (a native may need the room).
                         frames.last_mut().expect("caller frame").pc -= 1;

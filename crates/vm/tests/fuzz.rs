@@ -103,3 +103,27 @@ proptest! {
         let _ = vm.run_limited(this, 8, &[vm.boot_object()], 20_000);
     }
 }
+
+#[test]
+fn a_limit_covers_bytecode_called_back_from_a_native() {
+    // `print` calls the object's `toString`, which never returns: the limit must stop it there.
+    let source = r#"
+.class ".t.endless" parent ".internal.object" fields 0 methods 17
+.method "main" 8
+        arg_count 1
+        os_get32 0
+        summon_this
+        call 16 1
+        ret
+.end
+.method "toString" 5
+        arg_count 0
+again:  jmp again
+.end
+"#;
+    let file = phantom_bytecode::assemble(source).unwrap();
+    let vm = Vm::new(Box::new(PlainMemory::new(4 << 20)), Box::new(std::io::sink())).unwrap();
+    let class = vm.load_class(&file.to_bytes(), "endless").unwrap();
+    let this = vm.instantiate(class).unwrap();
+    assert!(matches!(vm.run_limited(this, 8, &[vm.boot_object()], 100_000), Ok(false)));
+}
