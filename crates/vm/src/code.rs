@@ -182,6 +182,8 @@ pub enum Instr {
         k: i32,
         target: u32,
     },
+    /// `summon_null; ret` (the end of every method returning nothing).
+    ReturnNull,
     /// `os_load field; o2i` (an int field read).
     LoadFieldInt(u32),
     /// `os_load field; o2i; iconst k; <op>; i2o; os_save field` (`count = count + 1`).
@@ -361,7 +363,7 @@ impl Code {
 /// or a comparison and branch with a constant, int locals updated from constants or from each
 /// other, an int argument compared or turned into a call's argument, an int field read or
 /// updated with a constant) by one instruction doing
-/// the whole run; the longest run that matches wins. The
+/// the whole run, or `summon_null; ret`); the longest run that matches wins. The
 /// instructions after it stay as they were, so a jump into the run, a position restored from
 /// the heap or a backtrace sees the original code; and when the fused form cannot do the whole
 /// run (the argument is not an int, the slice ends) it does only the first instruction.
@@ -424,6 +426,7 @@ fn fuse(instrs: &mut [Instr]) {
                 Instr::BinConst(op, k as i32)
             }
             (&Instr::GetSlot(s), Some(Instr::Unbox(Ty::Int)), _, _, _) => Instr::GetSlotInt(s),
+            (Instr::SummonNull, Some(Instr::Ret), _, _, _) => Instr::ReturnNull,
             _ => continue,
         };
         instrs[p] = fused;

@@ -1463,7 +1463,7 @@ impl Vm {
                 }
                 Instr::Throw => return Err(Trap::Throw(opop!())),
                 Instr::SummonThread => thread.objects.push(thread.object),
-                Instr::SummonNull => thread.objects.push(Value::NULL),
+                Instr::SummonNull | Instr::ReturnNull => thread.objects.push(Value::NULL),
                 Instr::SummonThis => thread.objects.push(frame.this),
                 Instr::SummonInternal(name) => {
                     let id = self.find_class(name).map_err(|e| self.throw_str(&e))?;
@@ -1972,6 +1972,15 @@ impl Vm {
                             left -= 1;
                             return Ok(Exit::Ret);
                         }
+                        Instr::ReturnNull if left >= 2 => {
+                            // The `ret` is left to the exit, as if it had been fetched: a return
+                            // out of this execution then runs it on the general path.
+                            o.push(Value::NULL);
+                            pc += 1;
+                            left -= 2;
+                            return Ok(Exit::Ret);
+                        }
+                        Instr::ReturnNull => o.push(Value::NULL),
                         _ => {
                             pc -= 1;
                             return Ok(Exit::General);

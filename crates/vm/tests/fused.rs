@@ -28,6 +28,8 @@ enum Block {
     FieldConst { field: u32, op: usize, k: usize },
     /// local[to] = field as an int
     ReadField { field: u32, to: u32 },
+    /// calls a method that bumps field 0 and returns nothing (`summon_null; ret`)
+    CallVoid,
     /// if argument 0 (as an int) cmp k: the inner blocks
     IfArg { cmp: usize, k: usize, then: Vec<Block> },
     /// if local[a] cmp k: the inner blocks
@@ -52,6 +54,7 @@ fn simple() -> impl Strategy<Value = Block> {
         slot().prop_map(|to| Block::ReadArg { to }),
         (0u32..2, 0..OPS.len(), 0..CONSTANTS.len()).prop_map(|(field, op, k)| Block::FieldConst { field, op, k }),
         (0u32..2, slot()).prop_map(|(field, to)| Block::ReadField { field, to }),
+        Just(Block::CallVoid),
     ]
 }
 
@@ -83,6 +86,7 @@ fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
                 CONSTANTS[*k], OPS[*op]
             )),
             Block::ReadField { field, to } => out.push_str(&format!("os_load8 {field}\no2i\nis_set32 {to}\n")),
+            Block::CallVoid => out.push_str("summon_this\ncall 17 0\nos_drop\n"),
             Block::IfArg { cmp, k, then } | Block::IfLocal { cmp, k, then, .. } => {
                 *labels += 1;
                 let skip = format!("skip{labels}");
@@ -122,8 +126,9 @@ fn program(blocks: &[Block], locals: [i32; 4], field: Option<i32>) -> String {
     body.push_str("is_get32 0\niconst_32bit 31\nimul\nis_get32 1\nixor\niconst_32bit 31\nimul\nis_get32 2\nisum\n");
     body.push_str("iconst_32bit 31\nimul\nis_get32 3\nisublu\nos_load8 0\no2i\nixor\ni2o\nret\n");
     format!(
-        ".class \".t.fused\" parent \".internal.object\" fields 2 methods 17\n\
-         .method \"f\" 16\narg_count 2\nstack_reserve 0 5\n{body}.end\n"
+        ".class \".t.fused\" parent \".internal.object\" fields 2 methods 18\n\
+         .method \"f\" 16\narg_count 2\nstack_reserve 0 5\n{body}.end\n\
+         .method \"bump\" 17\narg_count 0\nos_load8 0\no2i\niconst_1\nisum\ni2o\nos_save8 0\nsummon_null\nret\n.end\n"
     )
 }
 
