@@ -971,11 +971,13 @@ fn closure_set_object(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> R
 }
 
 /// call(args...): calls the closure's method on its object (ours; the original had no way).
-fn closure_call(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+/// The call is handed on, not made from here: the method runs as if the caller had called it,
+/// so it may block, and safepoints reach it as any other bytecode.
+fn closure_call(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let c = object_of(vm, this, ids::CLOSURE, "closure")?;
     let object = vm.heap.slot(c, 0)?;
     let ordinal = vm.heap.slot(c, 1)?.as_int().unwrap_or(0);
-    vm.call(thread, object, ordinal as u32, args)
+    Err(Trap::TailCall { this: object, ordinal: ordinal as u32 })
 }
 
 // Weak reference: slot 0 the referent, which the collector does not keep alive.

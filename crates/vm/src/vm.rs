@@ -25,6 +25,9 @@ pub enum Trap {
     /// The heap is full: thrown to the program as the VM's "out of heap memory" string, which
     /// it can catch (and drop what it holds).
     OutOfMemory,
+    /// A native hands its call on: `this.ordinal` with the same arguments is called in its
+    /// place (`closure.call`), so no bytecode runs nested inside native code.
+    TailCall { this: Value, ordinal: u32 },
 }
 
 impl From<MemoryError> for Trap {
@@ -397,6 +400,9 @@ fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
 
 /// The message an exhausted heap throws.
 pub(crate) const OUT_OF_MEMORY_TEXT: &[u8] = b"out of heap memory";
+
+/// How many times in a row natives may hand a call on before it is taken for a loop.
+const MAX_HANDED_ON: usize = 1000;
 
 /// Drops the catchers of frames at `depth` and above (they returned).
 #[inline(always)]
@@ -1005,6 +1011,7 @@ impl Vm {
             Trap::Fatal(m) => format!("fatal VM error: {m}"),
             Trap::OutOfMemory => format!("unhandled exception: \"{}\"", String::from_utf8_lossy(OUT_OF_MEMORY_TEXT)),
             Trap::Yield | Trap::Retry => "internal error: a thread yielded outside the scheduler".to_string(),
+            Trap::TailCall { .. } => "internal error: a call handed on outside the interpreter".to_string(),
             Trap::Throw(v) => format!("unhandled exception: {}", self.describe(v)),
         };
         Uncaught { message, backtrace: thread.backtrace.clone() }
@@ -1092,12 +1099,12 @@ impl Vm {
                     &large
                 };
                 thread.objects.truncate(base);
-                match f(self, thread, this, args) {
+                match self.run_native(thread, *f, this, args) {
                     Err(Trap::Retry) => {
                         thread.objects.extend_from_slice(args);
                         Err(Trap::Retry)
                     }
-                    other => other.map(Some),
+                    other => other,
                 }
             }
             Body::Bytecode(_) => {
@@ -1115,6 +1122,36 @@ impl Vm {
                 Ok(None)
             }
         }
+    }
+
+    /// Runs a native. One that hands its call on (`Trap::TailCall`) is followed: to another
+    /// native at once, or to bytecode as a new frame (`None`), with the same arguments.
+    fn run_native(
+        &self,
+        thread: &mut Thread,
+        f: natives::NativeFn,
+        this: Value,
+        args: &[Value],
+    ) -> Result<Option<Value>> {
+        let (mut f, mut this) = (f, this);
+        for _ in 0..MAX_HANDED_ON {
+            let (next, ordinal) = match f(self, thread, this, args) {
+                Err(Trap::TailCall { this: next, ordinal }) => (next, ordinal),
+                other => return other.map(Some),
+            };
+            let class = self.class_of(next)?;
+            let Some(method) = self.method_of(thread, class, ordinal) else {
+                return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
+            };
+            match method.body {
+                Body::Native(g) => (f, this) = (g, next),
+                Body::Bytecode(_) => {
+                    thread.objects.extend_from_slice(args);
+                    return self.enter(thread, method, next, args.len());
+                }
+            }
+        }
+        Err(self.throw_str("a call handed on without end (a closure calling itself?)"))
     }
 
     /// The interpreter loop: runs until the frame at `depth` returns, and returns its value.
@@ -1334,7 +1371,10 @@ impl Vm {
                     thread.ints.pop();
                     let this = frame.this;
                     let mut nested = Thread::default();
-                    let result = f(self, &mut nested, this, &args)?;
+                    let result = match f(self, &mut nested, this, &args) {
+                        Err(Trap::TailCall { .. }) => return Err(self.throw_str("sys cannot hand a call on")),
+                        result => result?,
+                    };
                     thread.objects.push(result);
                 }
                 Instr::IsDup(ty) => {
@@ -1585,8 +1625,10 @@ impl Vm {
                 *arg = thread.objects[at + 1 + k];
             }
             thread.objects.truncate(at);
-            match f(self, thread, this, &args[..n]) {
-                Ok(result) => thread.objects.push(result),
+            match self.run_native(thread, f, this, &args[..n]) {
+                Ok(Some(result)) => thread.objects.push(result),
+                // The call was handed on to bytecode: its frame is on top now.
+                Ok(None) => {}
                 Err(Trap::Retry) => {
                     // Put the call back as it was; it runs again when the thread wakes.
                     thread.objects.push(this);
