@@ -35,6 +35,7 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::CLASS, 14) => Some(class_instance_of),
         (ids::BOOT, 8) => Some(boot_load_class),
         (ids::BOOT, 16) => Some(boot_print),
+        (ids::BOOT, PRINT_TEXT) => Some(boot_print_text),
         (ids::BOOT, 17) => Some(boot_set_class_loader),
         (ids::BOOT, 18) => Some(boot_start_thread),
         (ids::BOOT, 22) => Some(boot_set_os_interface),
@@ -346,15 +347,52 @@ fn boot_load_class(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<
 
 /// Prints every argument, last first (the original's order); objects other than strings and
 /// numbers through their own `toString`.
-fn boot_print(vm: &Vm, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+fn boot_print(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let plain = |v: Value| -> Result<bool> {
+        Ok(v.is_int() || v.is_null() || vm.string_bytes(v)?.is_some() || vm.unbox_any(v)?.is_some())
+    };
+    // One object (the usual case): handed on to `print_through_to_string`, in bytecode, so that
+    // its `toString` runs as ordinary bytecode rather than nested in this native.
+    if let [v] = args {
+        if !plain(*v)? && !thread.frames().is_empty() {
+            return Err(Trap::TailCall { this, ordinal: PRINT_THROUGH_TO_STRING });
+        }
+    }
     for &v in args.iter().rev() {
-        let text = if v.is_int() || v.is_null() || vm.string_bytes(v)?.is_some() || vm.unbox_any(v)?.is_some() {
+        let text = if plain(v)? {
             text_of(vm, v)?
         } else {
             let s = vm.call(thread, v, 5, &[])?;
             text_of(vm, s)?
         };
         vm.print(&text)?;
+    }
+    Ok(Value::NULL)
+}
+
+/// Boot method printing its argument's text as it is, strings and numbers as themselves,
+/// other objects by their class's name (ours: the end of `print_through_to_string`).
+pub(crate) const PRINT_TEXT: u32 = 62;
+
+/// Boot method in bytecode printing `x.toString()` (ours; see `PRINT_THROUGH_TO_STRING_CODE`).
+pub(crate) const PRINT_THROUGH_TO_STRING: u32 = 63;
+
+/// `boot.63(x)`: `this.62(x.toString())`, in assembly.
+pub(crate) const PRINT_THROUGH_TO_STRING_CODE: &str = r#"
+.class ".internal.boot" parent ".internal.object" fields 0 methods 64
+.method "print through toString" 63
+        arg_count 1
+        summon_this
+        os_get32 0
+        call 5 0
+        call_8bit 62 1
+        ret
+.end
+"#;
+
+fn boot_print_text(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    for &v in args.iter().rev() {
+        vm.print(&text_of(vm, v)?)?;
     }
     Ok(Value::NULL)
 }

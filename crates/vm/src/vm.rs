@@ -401,6 +401,22 @@ fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
 /// The message an exhausted heap throws.
 pub(crate) const OUT_OF_MEMORY_TEXT: &[u8] = b"out of heap memory";
 
+/// The boot class's one bytecode method (see `natives::PRINT_THROUGH_TO_STRING`).
+fn print_through_to_string() -> Method {
+    let file = phantom_bytecode::assemble(natives::PRINT_THROUGH_TO_STRING_CODE).expect("built-in code assembles");
+    let method = file.methods().next().expect("built-in code has its method");
+    let code = crate::code::Code::decode(&method.code, true).expect("built-in code decodes");
+    Method {
+        uid: NO_UID.into(),
+        checks_args: Some(1),
+        name: "print through toString".into(),
+        ordinal: natives::PRINT_THROUGH_TO_STRING,
+        class: ids::BOOT,
+        body: Body::Bytecode(Arc::new(code)),
+        lines: vec![],
+    }
+}
+
 /// How many times in a row natives may hand a call on before it is taken for a loop.
 const MAX_HANDED_ON: usize = 1000;
 
@@ -529,6 +545,10 @@ impl Vm {
                 })
             })
             .collect();
+        let mut vtable: Vec<Option<Arc<Method>>> = vtable;
+        if id == ids::BOOT {
+            vtable[natives::PRINT_THROUGH_TO_STRING as usize] = Some(Arc::new(print_through_to_string()));
+        }
         // Names for `dynamic_invoke`: the object protocol's, then the class's own.
         let by_name = phantom_bytecode::internal::internal_method_names()
             .filter(|(class, _, _)| *class == ".internal.object" || *class == name)

@@ -140,7 +140,8 @@ caught: summon_this
         ret
 .end
 
-; toString that prints itself: native print calls back into bytecode without end
+; toString that prints itself twice: print with several arguments calls their toString from
+; native code (a single argument is handed on to bytecode instead), so this nests without end
 .class ".t.selfprint" parent ".internal.object" fields 1 methods 17
 
 .method "set" 16
@@ -155,6 +156,7 @@ caught: summon_this
         arg_count 0
         os_load8 0
         summon_this
-        call 16 1
+        summon_this
+        call 16 2
         ret
 .end
