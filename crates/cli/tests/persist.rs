@@ -223,6 +223,20 @@ fn live_data_survives_collections_before_and_after_kill_9() {
 }
 
 #[test]
+fn a_print_waiting_in_to_string_finishes_after_kill_9() {
+    let tmp = TempDir::new("slowprint");
+    let image = tmp.path("slowprint.img");
+    let run = Running::start(&["run", &program("slowprint.ph"), "--image", &image, "--snapshot-interval", "50"]);
+    run.wait_for("the start", |l| !l.is_empty());
+    // Inside toString's sleep, with snapshots taken meanwhile.
+    std::thread::sleep(Duration::from_millis(400));
+    assert_eq!(run.kill(), ["start"]);
+    let (code, lines, errors) = Running::start(&["boot", "--image", &image]).finish();
+    assert_eq!(code, 0, "{errors}");
+    assert_eq!(lines, ["printed after the sleep", "end"], "{errors}");
+}
+
+#[test]
 fn sleeping_waiting_and_reading_threads_resume_after_kill_9() {
     let tmp = TempDir::new("waits");
     let image = tmp.path("waits.img");
