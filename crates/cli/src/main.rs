@@ -107,21 +107,8 @@ enum Command {
         /// Run persistently in this new image; `phantom boot --image PATH` resumes it later.
         #[arg(long)]
         image: Option<PathBuf>,
-        /// With --image: milliseconds between snapshots (0: only on demand).
-        #[arg(long, default_value_t = 1000)]
-        snapshot_interval: u64,
-        /// With --image: print snapshot figures (pauses, time to the first instruction) to
-        /// standard error at the end.
-        #[arg(long)]
-        stats: bool,
-        /// Host threads running VM threads [default: one fewer than the processors]
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
-        workers: Option<u16>,
-        /// With an image: memory its pages may keep after each snapshot, in MiB; pages beyond
-        /// it that the snapshot wrote leave memory and are read back when touched [default: no
-        /// limit]
-        #[arg(long, requires = "image", value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
-        resident_mib: Option<u64>,
+        #[command(flatten)]
+        options: persistent::Options,
     },
     /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
     /// new image, install the system library and start it (the shell on the console).
@@ -132,21 +119,8 @@ enum Command {
         /// The image file; created if it does not exist.
         #[arg(long, default_value = "phantom.img")]
         image: PathBuf,
-        /// Milliseconds between snapshots (0: only on demand).
-        #[arg(long, default_value_t = 1000)]
-        snapshot_interval: u64,
-        /// Print snapshot figures (pauses, time to the first instruction) to standard error at
-        /// the end.
-        #[arg(long)]
-        stats: bool,
-        /// Host threads running VM threads [default: one fewer than the processors]
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
-        workers: Option<u16>,
-        /// With an image: memory its pages may keep after each snapshot, in MiB; pages beyond
-        /// it that the snapshot wrote leave memory and are read back when touched [default: no
-        /// limit]
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
-        resident_mib: Option<u64>,
+        #[command(flatten)]
+        options: persistent::Options,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot.
     /// Exits 1 if anything is damaged.
@@ -194,29 +168,15 @@ fn main() -> ExitCode {
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
-        Command::Run { program, include, main, heap_mib, image: None, workers, .. } => {
-            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, workers))
+        Command::Run { program, include, main, heap_mib, image: None, options } => {
+            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, options.workers))
         }
-        Command::Run {
-            program,
-            include,
-            main,
-            image: Some(image),
-            snapshot_interval,
-            stats,
-            workers,
-            resident_mib,
-            ..
-        } => out.run(|_| {
-            let options = persistent::Options { interval_ms: snapshot_interval, stats, workers, resident_mib };
+        Command::Run { program, include, main, image: Some(image), options, .. } => out.run(|_| {
             persistent::run(&image, &options, |vm| {
                 load_program(vm, program.as_deref(), &include, main.as_deref(), true)
             })
         }),
-        Command::Boot { image, snapshot_interval, stats, workers, resident_mib } => out.run(|_| {
-            let options = persistent::Options { interval_ms: snapshot_interval, stats, workers, resident_mib };
-            persistent::boot(&image, &options)
-        }),
+        Command::Boot { image, options } => out.run(|_| persistent::boot(&image, &options)),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }

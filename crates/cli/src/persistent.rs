@@ -13,15 +13,23 @@ use crate::{fail, system_library, Failure, Outcome, Program};
 /// The class a new system starts with.
 const BOOT_CLASS: &str = ".phantom.boot";
 
-/// How to run an image.
+/// How to run a system: the options `phantom boot` and `phantom run` share (for `run`, all but
+/// --workers only with --image).
+#[derive(clap::Args)]
 pub struct Options {
-    /// Milliseconds between snapshots; 0 for none but those asked for.
+    /// Milliseconds between snapshots (0: only on demand)
+    #[arg(long = "snapshot-interval", value_name = "SNAPSHOT_INTERVAL", default_value_t = 1000)]
     pub interval_ms: u64,
-    /// Report snapshot figures at the end.
+    /// Print snapshot figures (pauses, time to the first instruction, memory) to standard
+    /// error at the end
+    #[arg(long)]
     pub stats: bool,
-    /// Host threads running VM threads, if not the VM's default.
+    /// Host threads running VM threads [default: one fewer than the processors]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub workers: Option<u16>,
-    /// Memory the image's pages may keep after each snapshot, in MiB (none: no limit).
+    /// Memory the image's pages may keep after each snapshot, in MiB; pages beyond it that the
+    /// snapshot wrote leave memory and are read back when touched [default: no limit]
+    #[arg(long, requires = "image", value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
     pub resident_mib: Option<u64>,
 }
 
