@@ -21,8 +21,9 @@ use crate::value::Value;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemoryError(pub String);
 
-/// How an exhausted heap's error begins (see [`MemoryError::is_exhaustion`]).
-const OUT_OF_MEMORY: &str = "out of heap memory";
+/// How an exhausted heap's error begins (see [`MemoryError::is_exhaustion`]), and what the VM
+/// throws to a program then.
+pub(crate) const OUT_OF_MEMORY: &str = "out of heap memory";
 
 impl MemoryError {
     /// Whether the heap ran out (the VM throws that to the program), rather than the memory

@@ -307,7 +307,8 @@ impl Vm {
             vm.install(class);
         }
         // Where a full heap has no room for it, running out stays fatal.
-        vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, crate::vm::OUT_OF_MEMORY_TEXT).unwrap_or(Value::NULL);
+        vm.out_of_memory =
+            vm.heap.alloc_bytes(ids::STRING, crate::heap::OUT_OF_MEMORY.as_bytes()).unwrap_or(Value::NULL);
         let next = slot(NEXT_THREAD)?.as_int().unwrap_or(1).max(1);
         vm.next_thread.store(next as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(vm)

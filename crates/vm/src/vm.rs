@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use crate::class::{ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL, INTERNAL_METHOD_SLOTS, NO_UID};
 use crate::code::{const_op, Bin, Cmp, Instr, Ty};
-use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
+use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError, OUT_OF_MEMORY};
 use crate::natives;
 use crate::value::Value;
 
@@ -371,8 +371,8 @@ fn push_frame(frames: &mut Vec<Frame>, ints: &mut Vec<u32>, method: &Method, thi
     frames.push(Frame { method: method.uid(), this, pc: checked as usize, obase: at, ibase });
 }
 
-/// Whether `class` is `ancestor` or descends from it, by a thread's tables (false if either
-/// is not in them yet: the caller then takes the general path).
+/// Whether `class` is `ancestor` or descends from it, by a copy of the tables (false for a
+/// class not in them: the hot loop then takes the general path, which reads the newest).
 fn descends(tables: &Tables, mut class: ClassId, ancestor: ClassId) -> bool {
     for _ in 0..=tables.classes.len() {
         if class == ancestor {
@@ -387,6 +387,18 @@ fn descends(tables: &Tables, mut class: ClassId, ancestor: ClassId) -> bool {
     false
 }
 
+/// A read or write of a frame's int cell past the int stack (hostile code).
+#[cold]
+fn int_slot() -> Trap {
+    Trap::Fatal("int slot out of range".into())
+}
+
+/// A read or write of a frame's object slot past the object stack (hostile code).
+#[cold]
+fn object_slot() -> Trap {
+    Trap::Fatal("object slot out of range".into())
+}
+
 /// An int comparison as the fused jumps make it.
 #[inline(always)]
 fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
@@ -397,9 +409,6 @@ fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
         Cmp::Lt => a < b,
     }
 }
-
-/// The message an exhausted heap throws.
-pub(crate) const OUT_OF_MEMORY_TEXT: &[u8] = b"out of heap memory";
 
 /// The boot class's one bytecode method (see `natives::PRINT_THROUGH_TO_STRING`).
 fn print_through_to_string() -> Method {
@@ -493,7 +502,7 @@ impl Vm {
         let mut vm = Vm::with_heap(Heap::new(memory).map_err(|e| e.0)?, out);
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
         vm.format_root().map_err(|e| e.0)?;
-        vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, OUT_OF_MEMORY_TEXT).map_err(|e| e.0)?;
+        vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, OUT_OF_MEMORY.as_bytes()).map_err(|e| e.0)?;
         for (row, name) in INTERNAL.iter().enumerate() {
             let object = vm.new_class_object(row as ClassId).map_err(|e| e.0)?;
             let class = Vm::internal_class(row as ClassId, name, object);
@@ -658,36 +667,24 @@ impl Vm {
     }
 
     /// Whether `class` is `ancestor` or descends from it.
-    pub fn is_subclass(&self, mut class: ClassId, ancestor: ClassId) -> bool {
-        loop {
-            if class == ancestor {
-                return true;
-            }
-            match self.class(class).parent {
-                Some(p) => class = p,
-                None => return ancestor == ids::VOID,
-            }
-        }
+    pub fn is_subclass(&self, class: ClassId, ancestor: ClassId) -> bool {
+        descends(&self.tables(), class, ancestor)
     }
 
-    /// The class id behind a class object, if `v` is one.
+    /// The class id behind a class object; none if `v` is not one.
     #[inline]
-    fn class_object_id(&self, v: Value) -> Option<ClassId> {
-        let obj = v.object()?;
-        match self.heap.class_of(obj).ok()? {
-            ids::CLASS => Some(self.heap.slot(obj, 0).ok()?.as_int()? as ClassId),
-            _ => None,
+    fn class_object_id(&self, v: Value) -> Result<Option<ClassId>> {
+        match v.object() {
+            Some(o) if self.heap.class_of(o)? == ids::CLASS => {
+                Ok(Some(self.heap.slot(o, 0)?.as_int().unwrap_or(0) as ClassId))
+            }
+            _ => Ok(None),
         }
     }
 
     /// The class id behind a class object.
     pub fn class_id_of_object(&self, v: Value) -> Result<ClassId> {
-        match v.object() {
-            Some(o) if self.heap.class_of(o)? == ids::CLASS => {
-                Ok(self.heap.slot(o, 0)?.as_int().unwrap_or(0) as ClassId)
-            }
-            _ => Err(self.throw_str("not a class object")),
-        }
+        self.class_object_id(v)?.ok_or_else(|| self.throw_str("not a class object"))
     }
 
     /// Finds a class by name, loading (and verifying) it from the class path if needed.
@@ -1029,7 +1026,7 @@ impl Vm {
     pub(crate) fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
         let message = match trap {
             Trap::Fatal(m) => format!("fatal VM error: {m}"),
-            Trap::OutOfMemory => format!("unhandled exception: \"{}\"", String::from_utf8_lossy(OUT_OF_MEMORY_TEXT)),
+            Trap::OutOfMemory => format!("unhandled exception: \"{OUT_OF_MEMORY}\""),
             Trap::Yield | Trap::Retry => "internal error: a thread yielded outside the scheduler".to_string(),
             Trap::TailCall { .. } => "internal error: a call handed on outside the interpreter".to_string(),
             Trap::Throw(v) => format!("unhandled exception: {}", self.describe(v)),
@@ -1200,7 +1197,7 @@ impl Vm {
                     thread.backtrace = self.backtrace(thread);
                     self.unwind(thread, depth, self.out_of_memory)?
                 }
-                Err(Trap::OutOfMemory) => return Err(Trap::Fatal("out of heap memory".into())),
+                Err(Trap::OutOfMemory) => return Err(Trap::Fatal(OUT_OF_MEMORY.into())),
                 Err(fatal) => return Err(fatal),
             }
         }
@@ -1450,18 +1447,12 @@ impl Vm {
                 | Instr::GetSlotInt(s)
                 | Instr::JumpUnlessSlotConst { slot: s, .. }
                 | Instr::SlotBinConstBox { slot: s, .. } => {
-                    let v = *thread
-                        .objects
-                        .get(frame.obase + *s as usize)
-                        .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                    let v = *thread.objects.get(frame.obase + *s as usize).ok_or_else(object_slot)?;
                     thread.objects.push(v);
                 }
                 Instr::SetSlot(s) => {
                     let v = opop!();
-                    let slot = thread
-                        .objects
-                        .get_mut(frame.obase + *s as usize)
-                        .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                    let slot = thread.objects.get_mut(frame.obase + *s as usize).ok_or_else(object_slot)?;
                     *slot = v;
                 }
                 Instr::Const(ty, v) => push_num(&mut thread.ints, convert(Num::L(*v), *ty)),
@@ -1474,7 +1465,7 @@ impl Vm {
                     let at = frame.ibase + *s as usize;
                     let n = ty.cells();
                     if at + n > thread.ints.len() {
-                        return Err(Trap::Fatal("int slot out of range".into()));
+                        return Err(int_slot());
                     }
                     thread.ints.extend_from_within(at..at + n);
                 }
@@ -1483,7 +1474,7 @@ impl Vm {
                     let len = depth_below(&thread.ints, n)?;
                     let at = frame.ibase + *s as usize;
                     if at + n > len {
-                        return Err(Trap::Fatal("int slot out of range".into()));
+                        return Err(int_slot());
                     }
                     thread.ints.copy_within(len..len + n, at);
                     thread.ints.truncate(len);
@@ -1622,10 +1613,7 @@ impl Vm {
                 Instr::BinLocals { a: s, .. }
                 | Instr::UpdateLocal { slot: s, .. }
                 | Instr::JumpUnlessLocalConst { slot: s, .. } => {
-                    let v = *thread
-                        .ints
-                        .get(frame.ibase + *s as usize)
-                        .ok_or_else(|| Trap::Fatal("int slot out of range".into()))?;
+                    let v = *thread.ints.get(frame.ibase + *s as usize).ok_or_else(int_slot)?;
                     thread.ints.push(v);
                 }
             }
@@ -1675,8 +1663,6 @@ impl Vm {
         // has done something since, so a thread resumed at a call always makes progress.
         let started = left;
         let underflow = || Trap::Fatal("stack underflow".into());
-        let int_slot = || Trap::Fatal("int slot out of range".into());
-        let object_slot = || Trap::Fatal("object slot out of range".into());
         // A pending safepoint, or a heap grown past its collection threshold, ends the slice
         // at the next jump or call: a loop or a recursion making garbage faster than a slice
         // ends must not run the heap out before the collector gets its turn. Bytecode called
@@ -1725,26 +1711,20 @@ impl Vm {
                         }
                         Instr::Const(Ty::Int, v) => i.push(*v as u32),
                         Instr::GetInt(Ty::Int, s) => {
-                            let v = *i
-                                .get(ibase + *s as usize)
-                                .ok_or_else(|| Trap::Fatal("int slot out of range".into()))?;
+                            let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
                             i.push(v);
                         }
                         Instr::SetInt(Ty::Int, s) => {
                             let v = i.pop().ok_or_else(underflow)?;
-                            *i.get_mut(ibase + *s as usize)
-                                .ok_or_else(|| Trap::Fatal("int slot out of range".into()))? = v;
+                            *i.get_mut(ibase + *s as usize).ok_or_else(int_slot)? = v;
                         }
                         Instr::GetSlot(s) => {
-                            let v = *o
-                                .get(obase + *s as usize)
-                                .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                            let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
                             o.push(v);
                         }
                         Instr::SetSlot(s) => {
                             let v = o.pop().ok_or_else(underflow)?;
-                            *o.get_mut(obase + *s as usize)
-                                .ok_or_else(|| Trap::Fatal("object slot out of range".into()))? = v;
+                            *o.get_mut(obase + *s as usize).ok_or_else(object_slot)? = v;
                         }
                         Instr::OsDup => {
                             let v = *o.last().ok_or_else(underflow)?;
@@ -1813,9 +1793,7 @@ impl Vm {
                         // budget left, or an argument that is not an int, they do only their
                         // first instruction.
                         Instr::GetSlotInt(s) => {
-                            let v = *o
-                                .get(obase + *s as usize)
-                                .ok_or_else(|| Trap::Fatal("object slot out of range".into()))?;
+                            let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
                             match v.as_int() {
                                 Some(n) if left >= 2 => {
                                     i.push(n as u32);
@@ -2017,7 +1995,7 @@ impl Vm {
                         }
                         Instr::New => {
                             // Instances of loaded classes here; internal ones the general way.
-                            let class = o.last().and_then(|&v| self.class_object_id(v));
+                            let class = o.last().and_then(|&v| self.class_object_id(v).ok().flatten());
                             match class.and_then(|id| tables.classes.get(id as usize)) {
                                 Some(c) if !c.is_internal() => {
                                     let slots = c.field_slots as u64;
@@ -2104,7 +2082,7 @@ impl Vm {
                         if len < n + 2 || frames.len() >= MAX_FRAMES {
                             return None;
                         }
-                        let class = self.class_object_id(o[len - 1])?;
+                        let class = self.class_object_id(o[len - 1]).ok().flatten()?;
                         let this_class = match o[len - 2].object() {
                             Some(obj) => self.heap.class_of(obj).ok()?,
                             None => return None,
