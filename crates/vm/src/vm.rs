@@ -388,13 +388,11 @@ fn descends(tables: &Tables, mut class: ClassId, ancestor: ClassId) -> bool {
 }
 
 /// A read or write of a frame's int cell past the int stack (hostile code).
-#[cold]
 fn int_slot() -> Trap {
     Trap::Fatal("int slot out of range".into())
 }
 
 /// A read or write of a frame's object slot past the object stack (hostile code).
-#[cold]
 fn object_slot() -> Trap {
     Trap::Fatal("object slot out of range".into())
 }
@@ -1141,8 +1139,9 @@ impl Vm {
         }
     }
 
-    /// Runs a native. One that hands its call on (`Trap::TailCall`) is followed: to another
-    /// native at once, or to bytecode as a new frame (`None`), with the same arguments.
+    /// Runs a native. One that hands its call on (`Trap::TailCall`) is followed by `hand_on`,
+    /// out of the common path.
+    #[inline(always)]
     fn run_native(
         &self,
         thread: &mut Thread,
@@ -1150,22 +1149,32 @@ impl Vm {
         this: Value,
         args: &[Value],
     ) -> Result<Option<Value>> {
-        let (mut f, mut this) = (f, this);
+        match f(self, thread, this, args) {
+            Err(Trap::TailCall { this, ordinal }) => self.hand_on(thread, this, ordinal, args),
+            other => other.map(Some),
+        }
+    }
+
+    /// Calls `this.ordinal(args)` for a native that handed its call on: another native at
+    /// once (which may hand it on again), or bytecode as a new frame (`None`).
+    #[inline(never)]
+    fn hand_on(&self, thread: &mut Thread, this: Value, ordinal: u32, args: &[Value]) -> Result<Option<Value>> {
+        let (mut this, mut ordinal) = (this, ordinal);
         for _ in 0..MAX_HANDED_ON {
-            let (next, ordinal) = match f(self, thread, this, args) {
-                Err(Trap::TailCall { this: next, ordinal }) => (next, ordinal),
-                other => return other.map(Some),
-            };
-            let class = self.class_of(next)?;
+            let class = self.class_of(this)?;
             let Some(method) = self.method_of(thread, class, ordinal) else {
                 return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
             };
-            match method.body {
-                Body::Native(g) => (f, this) = (g, next),
+            let f = match method.body {
+                Body::Native(f) => f,
                 Body::Bytecode(_) => {
                     thread.objects.extend_from_slice(args);
-                    return self.enter(thread, method, next, args.len());
+                    return self.enter(thread, method, this, args.len());
                 }
+            };
+            match f(self, thread, this, args) {
+                Err(Trap::TailCall { this: next, ordinal: next_ordinal }) => (this, ordinal) = (next, next_ordinal),
+                other => return other.map(Some),
             }
         }
         Err(self.throw_str("a call handed on without end (a closure calling itself?)"))
