@@ -274,6 +274,12 @@ pub struct Heap {
     chunk_generation: AtomicU64,
 }
 
+/// The most of a region of `size` bytes in use before a collection is wanted (unless little
+/// headroom is left beyond what is live).
+fn most_before_collecting(size: u64) -> u64 {
+    size / 4 * 3
+}
+
 /// Whole words a block takes: header plus payload, rounded up to an even number so that any
 /// split of a free block leaves room for a header.
 pub(crate) fn block_words(kind_bits: u64, len: u64) -> u64 {
@@ -316,12 +322,13 @@ impl Heap {
         // allow after its last collection: not at once (a heap larger than a fresh one's
         // threshold), and not only after the heap doubled (which every restart would repeat).
         let allowance = live.max(MIN_GC_THRESHOLD.saturating_sub(live));
-        heap.gc_threshold.store(top.saturating_add(allowance).min(heap.memory.size() / 4 * 3), Ordering::Relaxed);
+        heap.gc_threshold
+            .store(top.saturating_add(allowance).min(most_before_collecting(heap.memory.size())), Ordering::Relaxed);
         Ok(heap)
     }
 
     fn with_top(memory: Region, top: u64) -> Heap {
-        let threshold = MIN_GC_THRESHOLD.min(memory.size() / 4 * 3);
+        let threshold = MIN_GC_THRESHOLD.min(most_before_collecting(memory.size()));
         Heap {
             memory,
             top: AtomicU64::new(top),
@@ -346,10 +353,10 @@ impl Heap {
     pub(crate) fn set_gc_threshold(&self, live: u64) -> Result<(), MemoryError> {
         let size = self.memory.size();
         let mut threshold = (live * 2).max(MIN_GC_THRESHOLD);
-        if threshold > size / 4 * 3 {
+        if threshold > most_before_collecting(size) {
             // Nearly full: keep half of what is free as headroom, so that a collection does
             // not come again at once.
-            threshold = (size / 4 * 3).max(live + (size.saturating_sub(live)) / 2);
+            threshold = most_before_collecting(size).max(live + (size.saturating_sub(live)) / 2);
         }
         self.gc_threshold.store(threshold, Ordering::Relaxed);
         self.memory.store(LIVE_WORD, live)

@@ -111,7 +111,7 @@ struct ImageState {
 
 /// The persistent store the heap lives in, and the snapshot schedule.
 pub(crate) struct Image {
-    pub(crate) store: Store,
+    store: Store,
     state: Mutex<ImageState>,
     changed: Condvar,
 }
@@ -418,10 +418,8 @@ impl Vm {
             }),
             Err(e) => Err(e.to_string()),
         };
-        // Pages the snapshot made clean may leave memory (if the store has a resident limit).
-        let before = image.store.resident_pages() * phantom_store::PAGE_SIZE as u64;
-        image.store.trim();
-        let after = image.store.resident_pages() * phantom_store::PAGE_SIZE as u64;
+        // Pages the snapshot made clean may leave memory.
+        let (before, after) = image.trim();
         let mut st = image.lock();
         st.stats.resident_max = st.stats.resident_max.max(before);
         match written {
@@ -536,5 +534,14 @@ impl Vm {
 impl Image {
     fn new(store: Store) -> Image {
         Image { store, state: Mutex::new(ImageState::default()), changed: Condvar::new() }
+    }
+
+    /// Lets the store evict clean pages down to its resident limit (if it has one); the
+    /// resident bytes before and after.
+    pub(crate) fn trim(&self) -> (u64, u64) {
+        let resident = || self.store.resident_pages() * phantom_store::PAGE_SIZE as u64;
+        let before = resident();
+        self.store.trim();
+        (before, resident())
     }
 }

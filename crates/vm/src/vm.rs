@@ -847,7 +847,7 @@ impl Vm {
         // Marking read every live object into memory: with a resident limit, what the last
         // snapshot already holds may leave again.
         if let Some(image) = &self.image {
-            image.store.trim();
+            image.trim();
         }
     }
 
