@@ -1694,6 +1694,16 @@ impl Vm {
             let code = &code.instrs[..];
             let (obase, ibase, this) = (*obase, *ibase, *this);
             let mut pc = *frame_pc;
+            // A taken jump. Every loop jumps: a pending safepoint or collection waits at most
+            // one iteration.
+            macro_rules! jump {
+                ($target:expr) => {{
+                    pc = $target as usize;
+                    if attention() {
+                        left = 1;
+                    }
+                }};
+            }
             let exit = (|| -> Result<Exit> {
                 loop {
                     if left == 0 {
@@ -1703,19 +1713,10 @@ impl Vm {
                     pc += 1;
                     match instr {
                         Instr::Nop | Instr::Debug => {}
-                        Instr::Jmp(t) => {
-                            pc = *t as usize;
-                            // Every loop jumps: a pending safepoint waits at most one iteration.
-                            if attention() {
-                                left = 1;
-                            }
-                        }
+                        Instr::Jmp(t) => jump!(*t),
                         Instr::Jz(t) => {
                             if i.pop().ok_or_else(underflow)? == 0 {
-                                pc = *t as usize;
-                                if attention() {
-                                    left = 1;
-                                }
+                                jump!(*t);
                             }
                         }
                         Instr::Const(Ty::Int, v) => i.push(*v as u32),
@@ -1846,10 +1847,7 @@ impl Vm {
                             if compare(*cmp, a, *k) {
                                 pc += 3;
                             } else {
-                                pc = *target as usize;
-                                if attention() {
-                                    left = 1;
-                                }
+                                jump!(*target);
                             }
                         }
                         Instr::JumpUnlessSlotConst { cmp, slot, k, target } if left >= 5 => {
@@ -1860,10 +1858,7 @@ impl Vm {
                                     if compare(*cmp, a, *k) {
                                         pc += 4;
                                     } else {
-                                        pc = *target as usize;
-                                        if attention() {
-                                            left = 1;
-                                        }
+                                        jump!(*target);
                                     }
                                 }
                                 // Not an int: the first instruction only; `o2i` converts or throws.
@@ -1910,10 +1905,7 @@ impl Vm {
                             if compare(*cmp, a, *k) {
                                 pc += 2;
                             } else {
-                                pc = *target as usize;
-                                if attention() {
-                                    left = 1;
-                                }
+                                jump!(*target);
                             }
                         }
                         // Fused runs with too little budget left do their first instruction.
