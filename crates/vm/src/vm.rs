@@ -2034,14 +2034,14 @@ impl Vm {
             match exit {
                 Ok(Exit::General) => break Ok(None),
                 Err(e) => break Err(e),
+                // The slice ends before the call, which runs after the safepoint or the
+                // collection (a native may need the room), once the slice has done something.
+                Ok(Exit::Call(..) | Exit::StaticCall(..)) if attention() && left + 1 < started => {
+                    frames.last_mut().expect("caller frame").pc -= 1;
+                    left = 0;
+                    break Ok(None);
+                }
                 Ok(Exit::Call(ordinal, n)) => {
-                    if attention() && left + 1 < started {
-                        // The slice ends before the call, which runs after the safepoint or
-                        // the collection (a native may need the room).
-                        frames.last_mut().expect("caller frame").pc -= 1;
-                        left = 0;
-                        break Ok(None);
-                    }
                     // The general path reports errors and stack overflow.
                     let callee = match o.len().checked_sub(n + 1) {
                         Some(at) if frames.len() < MAX_FRAMES => self.callee(tables, o[at], ordinal),
@@ -2068,13 +2068,6 @@ impl Vm {
                     push_frame(frames, i, method, this, at, n);
                 }
                 Ok(Exit::StaticCall(ordinal, n)) => {
-                    if attention() && left + 1 < started {
-                        // The slice ends before the call, which runs after the safepoint or
-                        // the collection (a native may need the room).
-                        frames.last_mut().expect("caller frame").pc -= 1;
-                        left = 0;
-                        break Ok(None);
-                    }
                     // On top: the class, then `this`, then the arguments. Anything unusual
                     // (not a class, not an instance of it, a native, stack overflow) goes the
                     // general way, which reports it.
