@@ -1,183 +1,391 @@
-//! The internal classes' methods: the one table of their names, ordinals and signatures. The
-//! compiler reads it for types and ordinals, the VM for the names `dynamic_invoke` looks up.
+//! The internal classes: the one table of their ids, names, parents and methods. The compiler
+//! reads it for types and ordinals, the verifier and the VM for names and ids, the VM binds
+//! each row to its native by name, and `docs/LANGUAGE.md` shows it (a test keeps that list
+//! equal to the table).
 //!
-//! Format: a class name at the start of a line (`-` after it: no parent), then its methods
-//! indented, one per line: `ordinal name(argument types) return-type`; `?` is untyped and `*`
-//! as the argument list accepts any arguments. The methods of `.internal.object` (the object
-//! protocol) belong to every class.
+//! [`for_each_internal_class!`] holds the table and hands it to a macro of the caller's, as
+//! wasmparser's `for_each_operator!` does: this crate builds [`INTERNAL_CLASSES`] from it, the
+//! VM its native bindings, so a row naming a native that does not exist fails the VM's build
+//! and a native no row names is dead code (which `clippy -D warnings` refuses).
+//!
+//! Row format: `ordinal name "signature" => native,`. A signature is `(argument types) return
+//! type`; `?` is untyped, `T[]` an array of T, `*` as the argument list accepts any arguments.
+//! The object protocol's rows (ordinals 0-15) belong to every class; a class's own row with the
+//! same ordinal overrides them. A class with a `device` has no hardware here: every
+//! class-specific method it does not list (8 and up) throws, saying what is missing.
 
-pub const INTERNAL_METHODS: &str = "
-.internal.object -
-  1 destruct_me() void
-  2 getClass() .internal.class
-  3 clone() ?
-  4 equals(?) int
-  5 toString() string
-  14 setImmutable() void
-  15 hashCode() int
-.internal.void
-.internal.int
-.internal.long
-.internal.float
-.internal.double
-.internal.interface
-.internal.code
-.internal.string
-  4 equals(?) int
-  8 substring(int int) string
-  9 charAt(int) int
-  10 concat(?) string
-  11 length() int
-  12 strstr(string) int
-  16 toInt() int
-  17 toLong() long
-  18 toFloat() float
-  19 toDouble() double
-  20 parseJson() ?
-.internal.class
-  8 newClass() ?
-  14 isInstance(?) int
-.internal.container.array
-  8 iterator() ?
-  9 subarray(int int) ?
-  10 get(int) ?
-  11 set(? int) ?
-  12 size() int
-.internal.directory
-  4 equals(?) int
-  8 put(? ?) int
-  9 get(?) ?
-  10 remove(?) ?
-  11 size() int
-  12 keys() ?
-.internal.binary
-  8 getByte(int) int
-  9 setByte(int int) void
-  11 size() int
-.internal.boot
-  8 loadClass(string) .internal.class
-  16 consolePrint(?) void
-  17 setClassLoader(?) void
-  18 startThread(?) void
-  19 createBinary(int) .internal.binary
-  21 sleep(int) void
-  22 setOsInterface(?) void
-  23 getKernelEnvironment() string[]
-  25 commit() int
-.internal.io.tty
-  16 getwc() string
-  17 putws(?) void
-  18 debug(?) void
-  19 gotoxy(int int) void
-  20 clear() void
-  21 setcolor(int) void
-  24 moveWindow(int int) void
-  25 setTitle(string) void
-  26 setbgcolor(int) void
-.internal.mutex
-  8 lock() void
-  9 unlock() void
-  10 trylock() int
-.internal.cond
-  8 wait(.internal.mutex) void
-  9 twait(.internal.mutex int) void
-  10 broadcast() void
-  11 signal() void
-.internal.sema
-  8 acquire() void
-  10 zero() void
-  11 release() void
-.internal.thread
-  10 pause() void
-  11 unpause() void
-  12 getEnvironment() ?
-  13 getUser() ?
-  14 getOsInterface() ?
-.internal.world
-  8 getMyThread() .internal.thread
-  9 startThread(*) void
-  10 log(*) void
-.internal.weakref
-  8 get() ?
-  9 set(?) void
-.internal.time
-  16 millis() long
-  17 seconds() int
-.internal.closure
-  9 getOrdinal() int
-  10 setOrdinal(int) void
-  11 setObject(?) void
-.internal.connection
-  4 equals(?) int
-  8 connect(string) int
-  9 disconnect() void
-  10 check() int
-  11 invoke(? ?) ?
-  12 setCallback(? int) void
-  13 block(? ?) ?
-.internal.window
-  16 getXSize() int
-  17 getYSize() int
-  18 getX() int
-  19 getY() int
-  20 clear() void
-  21 fill(*) void
-  22 setFg(*) void
-  23 setBg(*) void
-  24 drawString(*) void
-  25 drawImage(*) void
-  26 setWinSize(*) void
-  27 setWinPosition(*) void
-  28 drawLine(*) void
-  29 drawBox(*) void
-  30 fillBox(*) void
-  31 fillEllipse(*) void
-  32 setEventHandler(*) void
-  33 setTitle(*) void
-  34 update() void
-  35 scrollHor(*) void
-  36 drawImagePart(*) void
-  37 setAutoUpdate(*) void
-.internal.bitmap
-  8 loadFromString(*) void
-  9 paintTo(*) void
-.internal.tcp
-  24 curl(*) ?
-.internal.udp
-  23 recvFrom(*) ?
-  25 sendTo(*) ?
-.internal.http
-.internal.net
-.internal.stat
-.internal.io
-.internal.port
-.internal.ui.control
-.internal.ui.font
-";
-
-/// Every method of the table as (class, ordinal, name).
-pub fn internal_method_names() -> impl Iterator<Item = (&'static str, u32, &'static str)> {
-    let mut class = "";
-    INTERNAL_METHODS.lines().filter(|l| !l.trim().is_empty()).filter_map(move |line| {
-        if !line.starts_with(' ') {
-            class = line.split_whitespace().next().unwrap_or_default();
-            return None;
+/// Calls `$callback! { protocol { rows } classes { id CONST "name" extends "parent" device
+/// "what" { rows } ... } }` with the whole table. Ids are the original VM's row order
+/// (reference vm 3.3), so images and class ids stay stable: a new class goes at the end.
+#[macro_export]
+macro_rules! for_each_internal_class {
+    ($callback:ident) => {
+        $callback! {
+            protocol {
+                0 construct "() void" => returns_null,
+                1 destruct_me "() void" => returns_null,
+                2 getClass "() .internal.class" => get_class,
+                3 clone "() ?" => clone,
+                4 equals "(?) int" => equals,
+                5 toString "() string" => to_string,
+                6 toXML "() string" => to_xml,
+                7 fromXML "(?) ?" => returns_null,
+                14 setImmutable "() void" => returns_null,
+                15 hashCode "() int" => hash_code,
+            }
+            classes {
+                0 VOID ".internal.void" extends ".internal.object" device "" {}
+                1 CLASS ".internal.class" extends ".internal.object" device "" {
+                    8 newClass "() ?" => class_new_class,
+                    10 setStatic "(int ?) void" => class_set_static,
+                    11 getStatic "(int) ?" => class_get_static,
+                    14 isInstance "(?) int" => class_instance_of,
+                }
+                2 INTERFACE ".internal.interface" extends ".internal.object" device "" {}
+                3 CODE ".internal.code" extends ".internal.object" device "" {}
+                4 INT ".internal.int" extends ".internal.object" device "" {}
+                5 LONG ".internal.long" extends ".internal.object" device "" {}
+                6 STRING ".internal.string" extends ".internal.object" device "" {
+                    8 substring "(int int) string" => string_substring,
+                    9 charAt "(int) int" => string_char_at,
+                    10 concat "(?) string" => string_concat,
+                    11 length "() int" => string_length,
+                    12 strstr "(string) int" => string_strstr,
+                    16 toInt "() int" => string_to_int,
+                    17 toLong "() long" => string_to_long,
+                    18 toFloat "() float" => string_to_float,
+                    19 toDouble "() double" => string_to_double,
+                    20 parseJson "() ?" => string_parse_json,
+                }
+                7 ARRAY ".internal.container.array" extends ".internal.object" device "" {
+                    8 iterator "() ?" => array_iterator,
+                    9 subarray "(int int) ?" => array_subarray,
+                    10 get "(int) ?" => array_get,
+                    11 set "(? int) ?" => array_set,
+                    12 size "() int" => array_size,
+                }
+                8 PAGE ".internal.container.page" extends ".internal.object" device "" {}
+                9 THREAD ".internal.thread" extends ".internal.object" device "" {
+                    5 toString "() string" => thread_to_string,
+                    10 pause "() void" => thread_not_this_way,
+                    11 unpause "() void" => thread_not_this_way,
+                    12 getEnvironment "() ?" => thread_environment,
+                    13 getUser "() ?" => returns_null,
+                    14 getOsInterface "() ?" => thread_os_interface,
+                }
+                10 CALL_FRAME ".internal.call_frame" extends ".internal.object" device "" {}
+                11 ISTACK ".internal.istack" extends ".internal.object" device "" {}
+                12 OSTACK ".internal.ostack" extends ".internal.object" device "" {}
+                13 ESTACK ".internal.estack" extends ".internal.object" device "" {}
+                14 BOOT ".internal.boot" extends ".internal.object" device "" {
+                    8 loadClass "(string) .internal.class" => boot_load_class,
+                    16 consolePrint "(?) void" => boot_print,
+                    17 setClassLoader "(?) void" => boot_set_class_loader,
+                    18 startThread "(?) void" => boot_start_thread,
+                    19 createBinary "(int) .internal.binary" => boot_create_binary,
+                    20 setScreenBackground "(?) void" => boot_unsupported,
+                    21 sleep "(int) void" => boot_sleep,
+                    22 setOsInterface "(?) void" => boot_set_os_interface,
+                    23 getKernelEnvironment "() string[]" => boot_kernel_environment,
+                    24 reboot "() void" => boot_unsupported,
+                    25 commit "() int" => boot_commit,
+                    62 printText "(?) void" => boot_print_text,
+                }
+                15 TTY ".internal.io.tty" extends ".internal.object" device "" {
+                    16 getwc "() string" => tty_getwc,
+                    17 putws "(?) void" => tty_putws,
+                    18 debug "(?) void" => tty_debug,
+                    19 gotoxy "(int int) void" => tty_gotoxy,
+                    20 clear "() void" => tty_clear,
+                    21 setcolor "(int) void" => returns_null,
+                    24 moveWindow "(int int) void" => returns_null,
+                    25 setTitle "(string) void" => returns_null,
+                    26 setbgcolor "(int) void" => returns_null,
+                }
+                16 MUTEX ".internal.mutex" extends ".internal.object" device "" {
+                    8 lock "() void" => mutex_lock,
+                    9 unlock "() void" => mutex_unlock,
+                    10 trylock "() int" => mutex_trylock,
+                }
+                17 COND ".internal.cond" extends ".internal.object" device "" {
+                    8 wait "(.internal.mutex) void" => cond_wait,
+                    9 twait "(.internal.mutex int) void" => cond_twait,
+                    10 broadcast "() void" => cond_broadcast,
+                    11 signal "() void" => cond_signal,
+                }
+                18 SEMA ".internal.sema" extends ".internal.object" device "" {
+                    8 acquire "() void" => sema_acquire,
+                    9 tacquire "(int) int" => sema_tacquire,
+                    10 zero "() void" => sema_zero,
+                    11 release "() void" => sema_release,
+                }
+                19 BINARY ".internal.binary" extends ".internal.object" device "" {
+                    8 getByte "(int) int" => binary_get_byte,
+                    9 setByte "(int int) void" => binary_set_byte,
+                    10 setRange "(? int int int) void" => binary_set_range,
+                    11 size "() int" => binary_size,
+                }
+                20 BITMAP ".internal.bitmap" extends ".internal.object" device "bitmap" {
+                    8 loadFromString "*" => unavailable,
+                    9 paintTo "*" => unavailable,
+                }
+                21 CLOSURE ".internal.closure" extends ".internal.object" device "" {
+                    9 getOrdinal "() int" => closure_get_ordinal,
+                    10 setOrdinal "(int) void" => closure_set_ordinal,
+                    11 setObject "(?) void" => closure_set_object,
+                    12 call "*" => closure_call,
+                }
+                22 WORLD ".internal.world" extends ".internal.object" device "" {
+                    8 getMyThread "() .internal.thread" => world_my_thread,
+                }
+                23 UDP ".internal.udp" extends ".internal.object" device "udp networking" {
+                    23 recvFrom "*" => unavailable,
+                    25 sendTo "*" => unavailable,
+                }
+                24 TCP ".internal.tcp" extends ".internal.object" device "tcp networking" {
+                    24 curl "*" => unavailable,
+                }
+                25 WINDOW ".internal.window" extends ".internal.object" device "windows" {
+                    16 getXSize "() int" => unavailable,
+                    17 getYSize "() int" => unavailable,
+                    18 getX "() int" => unavailable,
+                    19 getY "() int" => unavailable,
+                    20 clear "() void" => unavailable,
+                    21 fill "*" => unavailable,
+                    22 setFg "*" => unavailable,
+                    23 setBg "*" => unavailable,
+                    24 drawString "*" => unavailable,
+                    25 drawImage "*" => unavailable,
+                    26 setWinSize "*" => unavailable,
+                    27 setWinPosition "*" => unavailable,
+                    28 drawLine "*" => unavailable,
+                    29 drawBox "*" => unavailable,
+                    30 fillBox "*" => unavailable,
+                    31 fillEllipse "*" => unavailable,
+                    32 setEventHandler "*" => unavailable,
+                    33 setTitle "*" => unavailable,
+                    34 update "() void" => unavailable,
+                    35 scrollHor "*" => unavailable,
+                    36 drawImagePart "*" => unavailable,
+                    37 setAutoUpdate "*" => unavailable,
+                }
+                26 DIRECTORY ".internal.directory" extends ".internal.object" device "" {
+                    8 put "(? ?) int" => dir_put,
+                    9 get "(?) ?" => dir_get,
+                    10 remove "(?) ?" => dir_remove,
+                    11 size "() int" => dir_size,
+                    12 keys "() ?" => dir_keys,
+                }
+                27 CONNECTION ".internal.connection" extends ".internal.object" device "" {
+                    8 connect "(string) int" => conn_connect,
+                    9 disconnect "() void" => conn_disconnect,
+                    10 check "() int" => conn_check,
+                    11 invoke "(? ?) ?" => conn_invoke,
+                    12 setCallback "(? int) void" => conn_set_callback,
+                    13 block "(? ?) ?" => conn_block,
+                }
+                28 FLOAT ".internal.float" extends ".internal.object" device "" {}
+                29 DOUBLE ".internal.double" extends ".internal.object" device "" {}
+                30 NET ".internal.net" extends ".internal.object" device "networking" {}
+                31 HTTP ".internal.http" extends ".internal.object" device "http" {}
+                32 TIME ".internal.time" extends ".internal.object" device "" {
+                    16 millis "() long" => time_millis,
+                    17 seconds "() int" => time_unix_seconds,
+                }
+                33 STAT ".internal.stat" extends ".internal.object" device "kernel statistics" {}
+                34 IO ".internal.io" extends ".internal.object" device "the io class" {}
+                35 PORT ".internal.port" extends ".internal.object" device "ports" {}
+                36 UI_CONTROL ".internal.ui.control" extends ".internal.object" device "ui controls" {}
+                37 UI_FONT ".internal.ui.font" extends ".internal.object" device "ui fonts" {}
+                38 WEAKREF ".internal.weakref" extends ".internal.object" device "" {
+                    8 get "() ?" => weakref_get,
+                    9 set "(?) void" => weakref_set,
+                }
+                // Ours, after the original's rows: what `array.iterator()` returns. 16 is
+                // `hasNext`, the one method of the original library's `iterable` interface.
+                39 ITERATOR ".internal.container.iterator" extends ".internal.object" device "" {
+                    16 hasNext "() int" => iterator_has_next,
+                    17 next "() ?" => iterator_next,
+                }
+            }
         }
-        let (ordinal, rest) = line.trim().split_once(' ')?;
-        let name = rest.split_once('(')?.0;
-        Some((class, ordinal.parse().ok()?, name))
-    })
+    };
+}
+
+/// The class every class descends from; the VM gives it the id of `.internal.void`.
+pub const OBJECT: &str = ".internal.object";
+
+/// Method slots of every internal class: room for the object protocol (0-15) and the
+/// class-specific methods above it.
+pub const INTERNAL_METHOD_SLOTS: u32 = 64;
+
+/// A method of an internal class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InternalMethod {
+    pub ordinal: u32,
+    pub name: &'static str,
+    /// `(argument types) return type`, or `*` for any arguments and an untyped result.
+    pub signature: &'static str,
+    /// The name of the VM function bound to it.
+    pub native: &'static str,
+}
+
+/// An internal class: its id (its row), name, parent and own methods.
+#[derive(Clone, Copy, Debug)]
+pub struct InternalClass {
+    pub id: u32,
+    pub name: &'static str,
+    pub parent: &'static str,
+    /// What the hosted VM lacks to implement it (`None`: implemented).
+    pub device: Option<&'static str>,
+    pub methods: &'static [InternalMethod],
+}
+
+/// A signature taken apart: argument types (`None`: any arguments) and the return type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature<'a> {
+    pub args: Option<Vec<&'a str>>,
+    pub returns: &'a str,
+}
+
+/// Reads a row's signature.
+pub fn parse_signature(text: &str) -> Result<Signature<'_>, String> {
+    if text.trim() == "*" {
+        return Ok(Signature { args: None, returns: "?" });
+    }
+    let rest = text.trim().strip_prefix('(').ok_or_else(|| format!("signature `{text}` must start with `(`"))?;
+    let (args, returns) = rest.split_once(')').ok_or_else(|| format!("signature `{text}` has no `)`"))?;
+    let returns = returns.trim();
+    if returns.is_empty() || returns.contains(char::is_whitespace) {
+        return Err(format!("signature `{text}` needs one return type"));
+    }
+    Ok(Signature { args: Some(args.split_whitespace().collect()), returns })
+}
+
+macro_rules! make_table {
+    (
+        protocol { $($pord:literal $pname:ident $psig:literal => $pnative:ident,)* }
+        classes { $(
+            $id:literal $konst:ident $name:literal extends $parent:literal device $device:literal {
+                $($ord:literal $mname:ident $sig:literal => $native:ident,)*
+            }
+        )* }
+    ) => {
+        /// The object protocol: methods 0-15 of every class.
+        pub const OBJECT_PROTOCOL: &[InternalMethod] = &[$(InternalMethod {
+            ordinal: $pord,
+            name: stringify!($pname),
+            signature: $psig,
+            native: stringify!($pnative),
+        }),*];
+
+        /// Every internal class, in id order.
+        pub const INTERNAL_CLASSES: &[InternalClass] = &[$(InternalClass {
+            id: $id,
+            name: $name,
+            parent: $parent,
+            device: if $device.is_empty() { None } else { Some($device) },
+            methods: &[$(InternalMethod {
+                ordinal: $ord,
+                name: stringify!($mname),
+                signature: $sig,
+                native: stringify!($native),
+            }),*],
+        }),*];
+
+        /// The internal classes' ids by name.
+        pub mod ids {
+            $(pub const $konst: u32 = $id;)*
+        }
+    };
+}
+
+for_each_internal_class!(make_table);
+
+// The row order is the id: a class id is its index.
+const _: () = {
+    let mut i = 0;
+    while i < INTERNAL_CLASSES.len() {
+        assert!(INTERNAL_CLASSES[i].id as usize == i, "internal class ids must follow row order");
+        i += 1;
+    }
+};
+
+/// The internal class named `name` (`.internal.object` is `.internal.void`).
+pub fn internal_class(name: &str) -> Option<&'static InternalClass> {
+    let name = if name == OBJECT { ".internal.void" } else { name };
+    INTERNAL_CLASSES.iter().find(|c| c.name == name)
+}
+
+/// The methods `dynamic_invoke` finds by name on an instance of `class`: the object protocol's,
+/// then the class's own (which win).
+pub fn methods_by_name(class: &InternalClass) -> impl Iterator<Item = &'static InternalMethod> {
+    let methods = class.methods;
+    OBJECT_PROTOCOL.iter().chain(methods.iter())
+}
+
+/// The list of internal classes and their methods as `docs/LANGUAGE.md` shows it.
+pub fn markdown_list() -> String {
+    let mut out = String::from("| Class | Methods (ordinal name(arguments) result) |\n|---|---|\n");
+    let row = |out: &mut String, name: &str, device: Option<&str>, methods: &[InternalMethod]| {
+        let listed: Vec<String> =
+            methods.iter().map(|m| format!("{} {}{}", m.ordinal, m.name, shown_signature(m.signature))).collect();
+        let note = device.map_or(String::new(), |d| format!(" (throws: {d} not available)"));
+        out.push_str(&format!("| `{name}`{note} | {} |\n", listed.join(", ")));
+    };
+    row(&mut out, OBJECT, None, OBJECT_PROTOCOL);
+    for class in INTERNAL_CLASSES.iter().filter(|c| !c.methods.is_empty() || c.device.is_some()) {
+        row(&mut out, class.name, class.device, class.methods);
+    }
+    out
+}
+
+fn shown_signature(signature: &str) -> String {
+    match parse_signature(signature) {
+        Ok(Signature { args: None, .. }) => "(...)".into(),
+        Ok(Signature { args: Some(args), returns }) => format!("({}) {returns}", args.join(", ")),
+        Err(e) => e,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
-    fn every_line_of_the_table_names_a_method() {
-        let methods = INTERNAL_METHODS.lines().filter(|l| l.starts_with(' ') && !l.trim().is_empty()).count();
-        assert_eq!(internal_method_names().count(), methods);
-        assert!(internal_method_names().any(|m| m == (".internal.boot", 25, "commit")));
-        assert!(internal_method_names().any(|m| m == (".internal.object", 5, "toString")));
+    fn every_signature_parses_and_every_ordinal_is_once_in_range() {
+        for (class, methods) in
+            std::iter::once((OBJECT, OBJECT_PROTOCOL)).chain(INTERNAL_CLASSES.iter().map(|c| (c.name, c.methods)))
+        {
+            let mut seen = HashSet::new();
+            for m in methods {
+                parse_signature(m.signature).unwrap_or_else(|e| panic!("{class}.{}: {e}", m.name));
+                assert!(m.ordinal < INTERNAL_METHOD_SLOTS, "{class}.{}: ordinal {}", m.name, m.ordinal);
+                assert!(seen.insert(m.ordinal), "{class}: ordinal {} twice", m.ordinal);
+            }
+        }
+        assert!(OBJECT_PROTOCOL.iter().all(|m| m.ordinal < 16));
+    }
+
+    #[test]
+    fn ids_names_and_lookups_agree() {
+        assert_eq!(INTERNAL_CLASSES[ids::BOOT as usize].name, ".internal.boot");
+        assert_eq!(internal_class(OBJECT).map(|c| c.id), Some(ids::VOID));
+        assert_eq!(internal_class(".internal.weakref").map(|c| c.id), Some(38));
+        let boot = internal_class(".internal.boot").unwrap();
+        assert!(methods_by_name(boot).any(|m| (m.ordinal, m.name) == (25, "commit")));
+        assert!(methods_by_name(boot).any(|m| (m.ordinal, m.name) == (5, "toString")));
+        let names: HashSet<&str> = INTERNAL_CLASSES.iter().map(|c| c.name).collect();
+        assert_eq!(names.len(), INTERNAL_CLASSES.len(), "a class name twice");
+    }
+
+    #[test]
+    fn bad_signatures_are_refused() {
+        assert!(parse_signature("int) int").is_err());
+        assert!(parse_signature("(int int").is_err());
+        assert!(parse_signature("(int)").is_err());
+        assert_eq!(parse_signature("(int string) ?").unwrap().args, Some(vec!["int", "string"]));
+        assert_eq!(parse_signature("*").unwrap().args, None);
     }
 }

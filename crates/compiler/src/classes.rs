@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-use phantom_bytecode::internal::INTERNAL_METHODS;
 use phantom_bytecode::{ClassFile, Record};
 
 use crate::types::{Type, OBJECT};
@@ -76,49 +75,41 @@ fn parse_type(text: &str) -> Type {
     }
 }
 
-/// The internal classes as the VM implements them.
+/// The internal classes as the VM implements them, from the bytecode crate's one table.
 pub fn internal_classes() -> Vec<ClassInfo> {
-    let mut classes: Vec<ClassInfo> = Vec::new();
-    for line in INTERNAL_METHODS.lines().filter(|l| !l.trim().is_empty()) {
-        if !line.starts_with(' ') {
-            let mut words = line.split_whitespace();
-            let name = words.next().unwrap_or_default().to_string();
-            let parent = match words.next() {
-                Some("-") => None,
-                _ => Some(OBJECT.to_string()),
-            };
-            classes.push(ClassInfo {
-                name,
-                parent,
-                interfaces: Vec::new(),
-                is_interface: false,
-                fields: Vec::new(),
-                field_slots: 0,
-                methods: Vec::new(),
-                method_slots: 16,
-                internal: true,
-            });
-            continue;
-        }
-        let (ordinal, rest) = line.trim().split_once(' ').unwrap_or_default();
-        let (name, rest) = rest.split_once('(').unwrap_or_default();
-        let (args, returns) = rest.split_once(')').unwrap_or_default();
-        let any_args = args.trim() == "*";
-        let method = MethodInfo {
+    use phantom_bytecode::internal::{parse_signature, InternalMethod, INTERNAL_CLASSES, OBJECT_PROTOCOL};
+    let class = |name: &str, parent: Option<String>, methods: &[InternalMethod]| {
+        let methods: Vec<MethodInfo> = methods
+            .iter()
+            .map(|m| {
+                // The table's own test parses every signature.
+                let signature = parse_signature(m.signature).expect("internal table signatures parse");
+                MethodInfo {
+                    name: m.name.to_string(),
+                    ordinal: m.ordinal,
+                    params: signature.args.iter().flatten().map(|t| parse_type(t)).collect(),
+                    returns: parse_type(signature.returns),
+                    ctor: false,
+                    any_args: signature.args.is_none(),
+                    declared_at: None,
+                }
+            })
+            .collect();
+        ClassInfo {
             name: name.to_string(),
-            ordinal: ordinal.parse().unwrap_or(0),
-            params: if any_args { Vec::new() } else { args.split_whitespace().map(parse_type).collect() },
-            returns: parse_type(returns.trim()),
-            ctor: false,
-            any_args,
-            declared_at: None,
-        };
-        if let Some(class) = classes.last_mut() {
-            class.method_slots = class.method_slots.max(method.ordinal + 1);
-            class.methods.push(method);
+            parent,
+            interfaces: Vec::new(),
+            is_interface: false,
+            fields: Vec::new(),
+            field_slots: 0,
+            method_slots: methods.iter().map(|m| m.ordinal + 1).max().unwrap_or(0).max(16),
+            methods,
+            internal: true,
         }
-    }
-    classes
+    };
+    std::iter::once(class(OBJECT, None, OBJECT_PROTOCOL))
+        .chain(INTERNAL_CLASSES.iter().map(|c| class(c.name, Some(c.parent.to_string()), c.methods)))
+        .collect()
 }
 
 /// Reads what the compiler needs from a compiled class file: header, signatures, fields.

@@ -14,82 +14,13 @@ use crate::heap::ClassId;
 use crate::natives::NativeFn;
 use crate::value::Value;
 
-/// The internal classes, in the original VM's row order (reference vm 3.3). A class's id is
-/// its row, so ids below `INTERNAL.len()` are internal.
-pub const INTERNAL: &[&str] = &[
-    ".internal.void",
-    ".internal.class",
-    ".internal.interface",
-    ".internal.code",
-    ".internal.int",
-    ".internal.long",
-    ".internal.string",
-    ".internal.container.array",
-    ".internal.container.page",
-    ".internal.thread",
-    ".internal.call_frame",
-    ".internal.istack",
-    ".internal.ostack",
-    ".internal.estack",
-    ".internal.boot",
-    ".internal.io.tty",
-    ".internal.mutex",
-    ".internal.cond",
-    ".internal.sema",
-    ".internal.binary",
-    ".internal.bitmap",
-    ".internal.closure",
-    ".internal.world",
-    ".internal.udp",
-    ".internal.tcp",
-    ".internal.window",
-    ".internal.directory",
-    ".internal.connection",
-    ".internal.float",
-    ".internal.double",
-    ".internal.net",
-    ".internal.http",
-    ".internal.time",
-    ".internal.stat",
-    ".internal.io",
-    ".internal.port",
-    ".internal.ui.control",
-    ".internal.ui.font",
-    ".internal.weakref",
-    // Ours, after the original's rows: what `.internal.container.array.iterator` returns.
-    ".internal.container.iterator",
-];
-
-/// Well-known internal class ids.
-pub mod ids {
-    use crate::heap::ClassId;
-    pub const VOID: ClassId = 0;
-    pub const CLASS: ClassId = 1;
-    pub const INT: ClassId = 4;
-    pub const LONG: ClassId = 5;
-    pub const STRING: ClassId = 6;
-    pub const ARRAY: ClassId = 7;
-    pub const PAGE: ClassId = 8;
-    pub const THREAD: ClassId = 9;
-    pub const BOOT: ClassId = 14;
-    pub const MUTEX: ClassId = 16;
-    pub const COND: ClassId = 17;
-    pub const SEMA: ClassId = 18;
-    pub const WORLD: ClassId = 22;
-    pub const BINARY: ClassId = 19;
-    pub const CLOSURE: ClassId = 21;
-    pub const DIRECTORY: ClassId = 26;
-    pub const CONNECTION: ClassId = 27;
-    pub const TTY: ClassId = 15;
-    pub const TIME: ClassId = 32;
-    pub const WEAKREF: ClassId = 38;
-    pub const ITERATOR: ClassId = 39;
-    pub const FLOAT: ClassId = 28;
-    pub const DOUBLE: ClassId = 29;
-}
+/// Well-known internal class ids: a class's id is its row in the bytecode crate's table, so
+/// ids below `INTERNAL_CLASSES.len()` are internal.
+pub use phantom_bytecode::internal::ids;
+pub use phantom_bytecode::internal::INTERNAL_CLASSES;
 
 /// Method slots of every internal class: the object protocol (0-15) and class-specific ones.
-pub const INTERNAL_METHOD_SLOTS: usize = 64;
+pub const INTERNAL_METHOD_SLOTS: usize = phantom_bytecode::internal::INTERNAL_METHOD_SLOTS as usize;
 
 pub enum Body {
     Bytecode(Arc<Code>),
@@ -153,7 +84,7 @@ pub struct Class {
 
 impl Class {
     pub fn is_internal(&self) -> bool {
-        (self.id as usize) < INTERNAL.len()
+        (self.id as usize) < INTERNAL_CLASSES.len()
     }
 }
 

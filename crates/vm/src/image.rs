@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use phantom_store::Store;
 
-use crate::class::{ids, parse, Class, INTERNAL};
+use crate::class::{ids, parse, Class, INTERNAL_CLASSES};
 use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
 use crate::sched::Park;
 use crate::value::Value;
@@ -196,7 +196,7 @@ impl Vm {
             (CLASSES, classes),
             (CLASS_COUNT, Value::int(0)),
             (NEXT_THREAD, Value::int(1)),
-            (INTERNAL_COUNT, Value::int(INTERNAL.len() as i32)),
+            (INTERNAL_COUNT, Value::int(INTERNAL_CLASSES.len() as i32)),
         ] {
             self.heap.set_slot(root.0, slot, v)?;
         }
@@ -290,16 +290,16 @@ impl Vm {
             ));
         }
         let internal = slot(INTERNAL_COUNT)?.as_int().unwrap_or(-1);
-        if internal != INTERNAL.len() as i32 {
+        if internal != INTERNAL_CLASSES.len() as i32 {
             return Err(format!(
                 "the image was made with {internal} internal classes, this phantom has {}",
-                INTERNAL.len()
+                INTERNAL_CLASSES.len()
             ));
         }
         vm.boot = slot(BOOT)?;
         let count = slot(CLASS_COUNT)?.as_int().unwrap_or(-1);
         let page = slot(CLASSES)?;
-        if count < INTERNAL.len() as i32 || page.object().is_none() {
+        if count < INTERNAL_CLASSES.len() as i32 || page.object().is_none() {
             return Err(bad(format!("class registry of {count} classes")));
         }
         for id in 0..count as u64 {
@@ -327,11 +327,12 @@ impl Vm {
             return Err(format!("{name}: no class object"));
         }
         let file = heap.slot(r, RECORD_FILE).map_err(|e| e.0)?;
-        let mut class = if (id as usize) < INTERNAL.len() {
-            if name != INTERNAL[id as usize] {
-                return Err(format!("internal class {name} where {} should be", INTERNAL[id as usize]));
+        let mut class = if (id as usize) < INTERNAL_CLASSES.len() {
+            let expected = INTERNAL_CLASSES[id as usize].name;
+            if name != expected {
+                return Err(format!("internal class {name} where {expected} should be"));
             }
-            Vm::internal_class(id as ClassId, &name, object)
+            Vm::internal_class(id as ClassId, object)
         } else if let Some(f) = file.object() {
             let bytes = heap.bytes(f).map_err(|e| e.0)?;
             let parsed = parse(&bytes, &name)?;

@@ -11,63 +11,36 @@ use crate::vm::{Number, Result, Thread, Trap, Vm};
 
 pub type NativeFn = fn(&Vm, &mut Thread, Value, &[Value]) -> Result<Value>;
 
-/// The native for method `ordinal` of internal class `class`, falling back to the object
-/// protocol (0-15) every class has.
-pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
-    let specific: Option<NativeFn> = match (class, ordinal) {
-        (ids::STRING, 8) => Some(string_substring),
-        (ids::STRING, 9) => Some(string_char_at),
-        (ids::STRING, 10) => Some(string_concat),
-        (ids::STRING, 11) => Some(string_length),
-        (ids::STRING, 12) => Some(string_strstr),
-        (ids::STRING, 16) => Some(string_to_int),
-        (ids::STRING, 17) => Some(string_to_long),
-        (ids::STRING, 18) => Some(string_to_float),
-        (ids::STRING, 19) => Some(string_to_double),
-        (ids::STRING, 20) => Some(string_parse_json),
-        (ids::ARRAY, 8) => Some(array_iterator),
-        (ids::ARRAY, 9) => Some(array_subarray),
-        (ids::BOOT, 20) | (ids::BOOT, 24) => Some(boot_unsupported),
-        (ids::ARRAY, 10) => Some(array_get),
-        (ids::ARRAY, 11) => Some(array_set),
-        (ids::ARRAY, 12) => Some(array_size),
-        (ids::CLASS, 8) => Some(class_new_class),
-        (ids::CLASS, 14) => Some(class_instance_of),
-        (ids::BOOT, 8) => Some(boot_load_class),
-        (ids::BOOT, 16) => Some(boot_print),
-        (ids::BOOT, PRINT_TEXT) => Some(boot_print_text),
-        (ids::BOOT, 17) => Some(boot_set_class_loader),
-        (ids::BOOT, 18) => Some(boot_start_thread),
-        (ids::BOOT, 22) => Some(boot_set_os_interface),
-        (ids::BOOT, 19) => Some(boot_create_binary),
-        (ids::BOOT, 21) => Some(boot_sleep),
-        (ids::BOOT, 23) => Some(boot_kernel_environment),
-        (ids::BOOT, 25) => Some(boot_commit),
-        (ids::MUTEX, 8) => Some(mutex_lock),
-        (ids::MUTEX, 9) => Some(mutex_unlock),
-        (ids::MUTEX, 10) => Some(mutex_trylock),
-        (ids::COND, 8) => Some(cond_wait),
-        (ids::COND, 9) => Some(cond_twait),
-        (ids::COND, 10) => Some(cond_broadcast),
-        (ids::COND, 11) => Some(cond_signal),
-        (ids::SEMA, 8) => Some(sema_acquire),
-        (ids::SEMA, 9) => Some(sema_tacquire),
-        (ids::SEMA, 10) => Some(sema_zero),
-        (ids::SEMA, 11) => Some(sema_release),
-        (ids::THREAD, 5) => Some(thread_to_string),
-        (ids::WORLD, 8) => Some(world_my_thread),
-        _ => None,
+/// Binds every row of the internal-class table to the function of its name: a row naming a
+/// function that does not exist fails the build.
+macro_rules! bind_natives {
+    (
+        protocol { $($pord:literal $pname:ident $psig:literal => $pnative:ident,)* }
+        classes { $(
+            $id:literal $konst:ident $name:literal extends $parent:literal device $device:literal {
+                $($ord:literal $mname:ident $sig:literal => $native:ident,)*
+            }
+        )* }
+    ) => {
+        /// The native for method `ordinal` of internal class `class`, falling back to the
+        /// object protocol (0-15) every class has.
+        pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
+            let f: NativeFn = match (class, ordinal) {
+                $($(($id, $ord) => $native,)*)*
+                (class, 8..) if device_of(class).is_some() => unavailable,
+                $((_, $pord) => $pnative,)*
+                _ => return None,
+            };
+            Some(f)
+        }
     };
-    specific.or_else(|| lookup_more(class, ordinal)).or(match ordinal {
-        0 | 1 | 7 | 14 => Some(returns_null),
-        2 => Some(get_class),
-        3 => Some(clone),
-        4 => Some(equals),
-        5 => Some(to_string),
-        6 => Some(to_xml),
-        15 => Some(hash_code),
-        _ => None,
-    })
+}
+
+phantom_bytecode::for_each_internal_class!(bind_natives);
+
+/// What the hosted VM lacks to implement an internal class, if anything.
+fn device_of(class: ClassId) -> Option<&'static str> {
+    crate::class::INTERNAL_CLASSES.get(class as usize).and_then(|c| c.device)
 }
 
 fn arg(vm: &Vm, args: &[Value], i: usize) -> Result<Value> {
@@ -370,10 +343,6 @@ fn boot_print(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Resu
     Ok(Value::NULL)
 }
 
-/// Boot method printing its argument's text as it is, strings and numbers as themselves,
-/// other objects by their class's name (ours: the end of `print_through_to_string`).
-pub(crate) const PRINT_TEXT: u32 = 62;
-
 /// Boot method in bytecode printing `x.toString()` (ours; see `PRINT_THROUGH_TO_STRING_CODE`).
 pub(crate) const PRINT_THROUGH_TO_STRING: u32 = 63;
 
@@ -390,6 +359,8 @@ pub(crate) const PRINT_THROUGH_TO_STRING_CODE: &str = r#"
 .end
 "#;
 
+/// printText (62, ours; the end of `print_through_to_string`): prints its argument's text as
+/// it is, strings and numbers as themselves, other objects by their class's name.
 fn boot_print_text(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     for &v in args.iter().rev() {
         vm.print(&text_of(vm, v)?)?;
@@ -783,73 +754,9 @@ fn world_my_thread(_: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result
     Ok(thread.object)
 }
 
-/// Internal classes whose hardware this VM does not model yet: every class-specific method
-/// throws a catchable exception saying so.
-const UNAVAILABLE: &[(ClassId, &str)] = &[
-    (20, "bitmap"),
-    (23, "udp networking"),
-    (24, "tcp networking"),
-    (25, "windows"),
-    (30, "networking"),
-    (31, "http"),
-    (33, "kernel statistics"),
-    (34, "the io class"),
-    (35, "ports"),
-    (36, "ui controls"),
-    (37, "ui fonts"),
-];
-
-/// The native of a class-specific method of the remaining internal classes.
-pub fn lookup_more(class: ClassId, ordinal: u32) -> Option<NativeFn> {
-    if UNAVAILABLE.iter().any(|(c, _)| *c == class) && ordinal >= 8 {
-        return Some(unavailable);
-    }
-    let f: NativeFn = match (class, ordinal) {
-        (ids::DIRECTORY, 8) => dir_put,
-        (ids::DIRECTORY, 9) => dir_get,
-        (ids::DIRECTORY, 10) => dir_remove,
-        (ids::DIRECTORY, 11) => dir_size,
-        (ids::DIRECTORY, 12) => dir_keys,
-        (ids::BINARY, 8) => binary_get_byte,
-        (ids::BINARY, 9) => binary_set_byte,
-        (ids::BINARY, 10) => binary_set_range,
-        (ids::BINARY, 11) => binary_size,
-        (ids::CLOSURE, 9) => closure_get_ordinal,
-        (ids::CLOSURE, 10) => closure_set_ordinal,
-        (ids::CLOSURE, 11) => closure_set_object,
-        (ids::CLOSURE, 12) => closure_call,
-        (ids::ITERATOR, 16) => iterator_has_next,
-        (ids::ITERATOR, 17) => iterator_next,
-        (ids::WEAKREF, 8) => weakref_get,
-        (ids::WEAKREF, 9) => weakref_set,
-        (ids::TIME, 16) => time_millis,
-        (ids::TIME, 17) => time_unix_seconds,
-        (ids::CLASS, 10) => class_set_static,
-        (ids::CLASS, 11) => class_get_static,
-        (ids::THREAD, 10) | (ids::THREAD, 11) => thread_not_this_way,
-        (ids::THREAD, 12) => thread_environment,
-        (ids::THREAD, 13) => returns_null,
-        (ids::THREAD, 14) => thread_os_interface,
-        (ids::TTY, 16) => tty_getwc,
-        (ids::TTY, 17) => tty_putws,
-        (ids::TTY, 18) => tty_debug,
-        (ids::TTY, 19) => tty_gotoxy,
-        (ids::TTY, 20) => tty_clear,
-        (ids::TTY, 21) | (ids::TTY, 24) | (ids::TTY, 25) | (ids::TTY, 26) => returns_null,
-        (ids::CONNECTION, 8) => conn_connect,
-        (ids::CONNECTION, 9) => conn_disconnect,
-        (ids::CONNECTION, 10) => conn_check,
-        (ids::CONNECTION, 11) => conn_invoke,
-        (ids::CONNECTION, 12) => conn_set_callback,
-        (ids::CONNECTION, 13) => conn_block,
-        _ => return None,
-    };
-    Some(f)
-}
-
 fn unavailable(vm: &Vm, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let class = vm.class_of(this)?;
-    let what = UNAVAILABLE.iter().find(|(c, _)| *c == class).map_or("this device", |(_, w)| w);
+    let what = device_of(class).unwrap_or("this device");
     Err(vm.throw_str(&format!("{}: {what} is not available in this VM yet", vm.class(class).name)))
 }
 

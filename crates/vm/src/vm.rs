@@ -5,7 +5,9 @@ use std::io::Write;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, RwLock};
 
-use crate::class::{ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL, INTERNAL_METHOD_SLOTS, NO_UID};
+use crate::class::{
+    ids, methods_of, parse, Body, Class, ClassPath, Method, INTERNAL_CLASSES, INTERNAL_METHOD_SLOTS, NO_UID,
+};
 use crate::code::{const_op, Bin, Cmp, Instr, Ty};
 use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError, OUT_OF_MEMORY};
 use crate::natives;
@@ -501,9 +503,9 @@ impl Vm {
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
         vm.format_root().map_err(|e| e.0)?;
         vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, OUT_OF_MEMORY.as_bytes()).map_err(|e| e.0)?;
-        for (row, name) in INTERNAL.iter().enumerate() {
-            let object = vm.new_class_object(row as ClassId).map_err(|e| e.0)?;
-            let class = Vm::internal_class(row as ClassId, name, object);
+        for row in INTERNAL_CLASSES {
+            let object = vm.new_class_object(row.id).map_err(|e| e.0)?;
+            let class = Vm::internal_class(row.id, object);
             vm.record_class(&class, crate::image::ClassSource::Internal).map_err(|e| e.0)?;
             vm.install(class);
         }
@@ -536,14 +538,18 @@ impl Vm {
     }
 
     /// An internal class: natives for every method slot, no fields.
-    pub(crate) fn internal_class(id: ClassId, name: &str, object: Value) -> Class {
+    pub(crate) fn internal_class(id: ClassId, object: Value) -> Class {
+        let row = &INTERNAL_CLASSES[id as usize];
         let vtable = (0..INTERNAL_METHOD_SLOTS as u32)
             .map(|k| {
                 natives::lookup(id, k).map(|f| {
                     Arc::new(Method {
                         uid: NO_UID.into(),
                         checks_args: None,
-                        name: format!("native {k}"),
+                        name: phantom_bytecode::internal::methods_by_name(row)
+                            .filter(|m| m.ordinal == k)
+                            .last()
+                            .map_or_else(|| format!("native {k}"), |m| m.name.to_string()),
                         ordinal: k,
                         class: id,
                         body: Body::Native(f),
@@ -557,13 +563,11 @@ impl Vm {
             vtable[natives::PRINT_THROUGH_TO_STRING as usize] = Some(Arc::new(print_through_to_string()));
         }
         // Names for `dynamic_invoke`: the object protocol's, then the class's own.
-        let by_name = phantom_bytecode::internal::internal_method_names()
-            .filter(|(class, _, _)| *class == ".internal.object" || *class == name)
-            .map(|(_, ordinal, method)| (method.to_string(), ordinal))
-            .collect();
+        let by_name =
+            phantom_bytecode::internal::methods_by_name(row).map(|m| (m.name.to_string(), m.ordinal)).collect();
         Class {
             id,
-            name: name.to_string(),
+            name: row.name.to_string(),
             parent: None,
             field_slots: 0,
             vtable,
