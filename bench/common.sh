@@ -1,6 +1,17 @@
 # Shared by the bench scripts (sourced, after `cd` to the repository root and setting $runs).
 # Builds phantom and sets $work (a temporary directory, removed on exit) and $phantom (a private
 # copy of the binary: a shared CARGO_TARGET_DIR may be rebuilt by someone else meanwhile).
+# Also defines need_package, best_of, ratio and assemble_program.
+
+# need_package COMMAND PACKAGE: installs the Debian package unless COMMAND is on the PATH
+# (refreshing the package lists if the first attempt fails, as on a fresh machine)
+need_package() {
+  command -v "$1" > /dev/null && return
+  local sudo=
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  { $sudo apt-get install -y -q "$2" || { $sudo apt-get update -q && $sudo apt-get install -y -q "$2"; }; } > /dev/null
+}
+
 cargo build -q --release -p phantom-cli
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -20,6 +31,11 @@ for _ in range(runs):
     best = elapsed if best is None else min(best, elapsed)
 print(f"{best:.3f} {out.decode().strip()}")
 PY
+}
+
+# ratio A B: A / B as "1.23x", or nothing when B is empty (a failed run)
+ratio() {
+  [ -n "$2" ] && python3 -c "print(f'{$1/$2:.2f}x')" || true
 }
 
 # assemble_program FILE.pasm DIR: a file may hold several classes; assemble each into DIR

@@ -281,8 +281,10 @@ fn array_set(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<Val
     let page = if i < capacity {
         storage.object().expect("capacity implies storage")
     } else {
-        // Grow as the original does: double below 512 slots, else by 1024.
-        let wanted = if i < 512 { (2 * i).max(16) } else { i + 1024 };
+        // Grow geometrically: at least double the capacity (and at least 16 slots), so that
+        // filling an array by index copies each element a constant number of times on average.
+        // (The original grew by 1024 slots above 512, which made a fill quadratic.)
+        let wanted = (i + 1).max(2 * capacity).max(16);
         let page = vm.heap.alloc(ids::PAGE, Kind::Slots, wanted as u64, wanted as u64)?;
         if let Some(old) = storage.object() {
             for k in 0..count as u64 {
