@@ -464,7 +464,7 @@ impl Vm {
             (failures, end)
         });
         let end = end.map_err(|message| Uncaught { message, backtrace: vec![] })?;
-        match crate::vm::merge_failures(failures) {
+        match crate::thread::merge_failures(failures) {
             Some(u) => Err(u),
             None => Ok(end),
         }

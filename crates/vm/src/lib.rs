@@ -10,14 +10,17 @@ pub mod code;
 pub mod gc;
 pub mod heap;
 pub mod image;
+mod interp;
 pub mod natives;
 pub mod persist;
 pub mod sched;
+mod thread;
 pub mod value;
 mod vm;
 
 pub use gc::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
 pub use image::{ImageControl, RunEnd, SnapshotStats};
+pub use thread::{Number, Thread, Trap, Uncaught};
 pub use value::Value;
-pub use vm::{default_workers, Number, Thread, Trap, Uncaught, Vm};
+pub use vm::{default_workers, Vm};

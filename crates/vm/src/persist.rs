@@ -26,8 +26,9 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use crate::class::ids;
 use crate::heap::Kind;
 use crate::sched::Park;
+use crate::thread::{Frame, Result, Thread, Trap};
 use crate::value::Value;
-use crate::vm::{Frame, Result, Thread, Trap, Vm};
+use crate::vm::Vm;
 
 /// Slots of a thread object.
 pub const THREAD_SLOTS: u64 = 7;

@@ -1,0 +1,1357 @@
+//! The interpreter: one loop, in the manner of Lua's `luaV_execute`. The program counter, the
+//! budget, the frame's stack bases and its code are locals; every instruction, typed ones
+//! included, is one arm of one match. What is rare or long (errors, boxing a long, calls the
+//! loop cannot make itself, unwinding) is a function of its own, out of the loop's way.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use crate::class::{ids, Body, Method};
+use crate::code::{const_op, Bin, Cmp, Instr, Ty};
+use crate::heap::{Kind, OUT_OF_MEMORY};
+use crate::natives::{self, NativeFn};
+use crate::thread::{Catcher, Frame, Num, Result, Tables, Thread, Trap};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Deepest call nesting before a "stack overflow" exception.
+pub(crate) const MAX_FRAMES: usize = 100_000;
+/// Deepest nesting of native code calling back into bytecode (each level uses host stack).
+pub(crate) const MAX_NATIVE_DEPTH: u32 = 100;
+/// How many times in a row natives may hand a call on before it is taken for a loop.
+const MAX_HANDED_ON: usize = 1000;
+
+/// What a call instruction calls, as the loop sees it.
+enum Callee<'c> {
+    Bytecode(&'c Arc<Method>),
+    Native(NativeFn),
+    /// No such method, or a bad receiver: the general call reports it.
+    Other,
+}
+
+/// Why the loop hands over to the code around it. The frame's position is written back.
+enum Exit {
+    /// A native call, its receiver and `n` arguments (at most 8) on the object stack from `at`.
+    Native { f: NativeFn, at: usize, n: usize },
+    /// A call the loop does not make itself (see `slow_call`); its instruction is behind pc.
+    SlowCall(SlowCall),
+    /// The frame at the execution's depth returned this value.
+    Return(Value),
+    /// The slice is used up, or a native parked the thread.
+    Yield,
+}
+
+/// What ends a run of one frame's instructions (small, so that it is passed in registers).
+#[derive(Clone, Copy)]
+enum End {
+    Call(u32, usize),
+    StaticCall(u32, usize),
+    Ret,
+    /// The budget ran out.
+    Budget,
+    Dynamic,
+    Sys(u8),
+}
+
+/// The loop's state while it runs one frame: the stacks, the frame's bases and code, and the
+/// program counter and budget.
+struct Run<'a> {
+    code: &'a [Instr],
+    o: &'a mut Vec<Value>,
+    i: &'a mut Vec<u32>,
+    catchers: &'a mut Vec<Catcher>,
+    tables: &'a Tables,
+    pc: usize,
+    left: u32,
+    obase: usize,
+    ibase: usize,
+    this: Value,
+    method_uid: usize,
+    /// The index of the frame.
+    current: usize,
+    can_stop: bool,
+    thread_object: Value,
+}
+
+enum SlowCall {
+    Call { ordinal: u32, n: usize },
+    Static { ordinal: u32, n: usize },
+    Dynamic,
+    Sys(u8),
+}
+
+/// Enters a bytecode method whose `n` arguments are on the object stack from `at`. A method
+/// that starts by checking its argument count (every compiled one does) is entered after the
+/// check when it would pass: the count it would consume is never pushed.
+#[inline(always)]
+fn push_frame(frames: &mut Vec<Frame>, ints: &mut Vec<u32>, method: &Method, this: Value, at: usize, n: usize) {
+    let ibase = ints.len();
+    let checked = method.checks_args.is_some_and(|k| k as usize == n);
+    if !checked {
+        ints.push(n as u32);
+    }
+    frames.push(Frame { method: method.uid(), this, pc: checked as usize, obase: at, ibase });
+}
+
+/// Whether `class` is `ancestor` or descends from it, by a copy of the tables (false for a
+/// class not in them: the loop then takes the general path, which reads the newest).
+pub(crate) fn descends(tables: &Tables, mut class: u32, ancestor: u32) -> bool {
+    for _ in 0..=tables.classes.len() {
+        if class == ancestor {
+            return true;
+        }
+        match tables.classes.get(class as usize).map(|c| c.parent) {
+            Some(Some(parent)) => class = parent,
+            Some(None) => return ancestor == ids::VOID,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A read or write of a frame's int cell past the int stack (hostile code).
+#[cold]
+fn int_slot() -> Trap {
+    Trap::Fatal("int slot out of range".into())
+}
+
+/// A read or write of a frame's object slot past the object stack (hostile code).
+#[cold]
+fn object_slot() -> Trap {
+    Trap::Fatal("object slot out of range".into())
+}
+
+#[cold]
+fn underflow() -> Trap {
+    Trap::Fatal("stack underflow".into())
+}
+
+/// An int comparison.
+#[inline(always)]
+fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
+    match cmp {
+        Cmp::Ge => a >= b,
+        Cmp::Le => a <= b,
+        Cmp::Gt => a > b,
+        Cmp::Lt => a < b,
+    }
+}
+
+/// Drops the catchers of frames at `depth` and above (they returned).
+#[inline(always)]
+fn drop_catchers(catchers: &mut Vec<Catcher>, depth: usize) {
+    while catchers.last().is_some_and(|c| c.frame >= depth) {
+        catchers.pop();
+    }
+}
+
+#[inline]
+fn pop(v: &mut Vec<u32>) -> Result<u32> {
+    v.pop().ok_or_else(underflow)
+}
+
+/// The length the integer stack would have after popping `n` cells.
+#[inline]
+fn depth_below(ints: &[u32], n: usize) -> Result<usize> {
+    ints.len().checked_sub(n).ok_or_else(underflow)
+}
+
+/// The two doubles on top of the integer stack (each two cells, high cell deeper), and where
+/// the lower one starts.
+#[inline(always)]
+fn two_doubles(ints: &[u32]) -> Result<(f64, f64, usize)> {
+    let at = depth_below(ints, 4)?;
+    let a = f64::from_bits((ints[at] as u64) << 32 | ints[at + 1] as u64);
+    let b = f64::from_bits((ints[at + 2] as u64) << 32 | ints[at + 3] as u64);
+    Ok((a, b, at))
+}
+
+/// Writes a double into the two cells at `at`.
+#[inline(always)]
+fn put_double(ints: &mut [u32], at: usize, v: f64) {
+    let bits = v.to_bits();
+    ints[at] = (bits >> 32) as u32;
+    ints[at + 1] = bits as u32;
+}
+
+#[inline(always)]
+pub(crate) fn pop_num(ints: &mut Vec<u32>, ty: Ty) -> Result<Num> {
+    Ok(match ty {
+        Ty::Int => Num::I(pop(ints)? as i32),
+        Ty::Float => Num::F(f32::from_bits(pop(ints)?)),
+        Ty::Long | Ty::Double => {
+            let lo = pop(ints)? as u64;
+            let hi = pop(ints)? as u64;
+            let bits = hi << 32 | lo;
+            if ty == Ty::Long {
+                Num::L(bits as i64)
+            } else {
+                Num::D(f64::from_bits(bits))
+            }
+        }
+    })
+}
+
+#[inline(always)]
+pub(crate) fn push_num(ints: &mut Vec<u32>, n: Num) {
+    let wide = |ints: &mut Vec<u32>, bits: u64| {
+        ints.push((bits >> 32) as u32);
+        ints.push(bits as u32);
+    };
+    match n {
+        Num::I(v) => ints.push(v as u32),
+        Num::F(v) => ints.push(v.to_bits()),
+        Num::L(v) => wide(ints, v as u64),
+        Num::D(v) => wide(ints, v.to_bits()),
+    }
+}
+
+#[inline]
+pub(crate) fn convert(n: Num, to: Ty) -> Num {
+    let (i, l, f, d) = match n {
+        Num::I(v) => (v, v as i64, v as f32, v as f64),
+        Num::L(v) => (v as i32, v, v as f32, v as f64),
+        Num::F(v) => (v as i32, v as i64, v, v as f64),
+        Num::D(v) => (v as i32, v as i64, v as f32, v),
+    };
+    match to {
+        Ty::Int => Num::I(i),
+        Ty::Long => Num::L(l),
+        Ty::Float => Num::F(f),
+        Ty::Double => Num::D(d),
+    }
+}
+
+impl Vm {
+    /// Runs until the frame at `depth` returns, and returns its value. An exception is caught
+    /// by the frames above `depth` or returned.
+    pub(crate) fn execute(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
+        loop {
+            match self.run_thread(thread, depth) {
+                Ok(v) => return Ok(v),
+                Err(trap) => self.recover(thread, depth, trap)?,
+            }
+        }
+    }
+
+    /// Turns a trap into a handler to resume at, or gives it back.
+    #[cold]
+    #[inline(never)]
+    fn recover(&self, thread: &mut Thread, depth: usize, trap: Trap) -> Result<()> {
+        let thrown = match trap {
+            Trap::Throw(x) => x,
+            Trap::Retry => {
+                // Only call instructions can be re-run after a wait.
+                thread.park = None;
+                thread.resuming_wait = false;
+                thread.budget = thread.budget.max(1);
+                match self.throw_str("a blocking method can only be called with a call instruction") {
+                    Trap::Throw(x) => x,
+                    Trap::OutOfMemory if !self.out_of_memory.is_null() => self.out_of_memory,
+                    other => return Err(other),
+                }
+            }
+            Trap::OutOfMemory if !self.out_of_memory.is_null() => self.out_of_memory,
+            Trap::OutOfMemory => return Err(Trap::Fatal(OUT_OF_MEMORY.into())),
+            other => return Err(other),
+        };
+        thread.backtrace = self.backtrace(thread);
+        self.unwind(thread, depth, thrown)
+    }
+
+    /// Finds a handler for `thrown` in frames above `depth`; resumes there or gives up.
+    fn unwind(&self, thread: &mut Thread, depth: usize, thrown: Value) -> Result<()> {
+        let class = self.class_of(thrown)?;
+        while thread.frames.len() > depth {
+            let current = thread.frames.len() - 1;
+            // This frame's catchers are the last ones, innermost last.
+            let own = thread.catchers.iter().rev().take_while(|c| c.frame == current).count();
+            let first = thread.catchers.len() - own;
+            let hit = (!thrown.is_null())
+                .then(|| thread.catchers[first..].iter().rposition(|c| self.is_subclass(class, c.class)))
+                .flatten();
+            if let Some(i) = hit {
+                let c = thread.catchers.drain(first + i..).next().expect("matched catcher");
+                thread.frames[current].pc = c.target as usize;
+                thread.objects.truncate(c.objects);
+                thread.ints.truncate(c.ints);
+                thread.objects.push(thrown);
+                return Ok(());
+            }
+            thread.catchers.truncate(first);
+            let f = thread.frames.pop().expect("frames above depth");
+            thread.objects.truncate(f.obase);
+            thread.ints.truncate(f.ibase);
+        }
+        Err(Trap::Throw(thrown))
+    }
+
+    /// The loop and the calls it hands out, until the frame at `depth` returns.
+    fn run_thread(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
+        loop {
+            match self.run_instructions(thread, depth)? {
+                Exit::Native { f, at, n } => self.native_call(thread, f, at, n)?,
+                Exit::SlowCall(call) => self.slow_call(thread, call)?,
+                Exit::Return(v) => return Ok(v),
+                Exit::Yield => return Err(Trap::Yield),
+            }
+        }
+    }
+
+    /// A native call the loop met: the arguments leave the stack for a buffer of their own, as
+    /// the native gets the whole thread.
+    fn native_call(&self, thread: &mut Thread, f: NativeFn, at: usize, n: usize) -> Result<()> {
+        let mut args = [Value::NULL; 8];
+        let this = thread.objects[at];
+        args[..n].copy_from_slice(&thread.objects[at + 1..at + 1 + n]);
+        thread.objects.truncate(at);
+        match self.run_native(thread, f, this, &args[..n]) {
+            Ok(Some(result)) => thread.objects.push(result),
+            // The call was handed on to bytecode: its frame is on top now.
+            Ok(None) => {}
+            Err(Trap::Retry) => {
+                // Put the call back as it was; it runs again when the thread wakes.
+                thread.objects.push(this);
+                thread.objects.extend_from_slice(&args[..n]);
+                thread.frames.last_mut().expect("caller frame").pc -= 1;
+                thread.budget = 0;
+            }
+            Err(e) => return Err(e),
+        }
+        Ok(())
+    }
+
+    /// Runs instructions with the program counter, budget and stack bases in locals, calls
+    /// from bytecode to bytecode and returns included, until something needs the thread whole.
+    #[inline(always)]
+    fn run_instructions(&self, thread: &mut Thread, depth: usize) -> Result<Exit> {
+        let Thread {
+            frames,
+            objects: o,
+            ints: i,
+            budget,
+            tables,
+            catchers,
+            native_depth,
+            scheduled,
+            limited,
+            object: thread_object,
+            ..
+        } = thread;
+        let mut left = *budget;
+        // What the slice had when this run began: a thread yields before a call only once it
+        // has done something since, so a thread resumed at a call always makes progress.
+        let started = left;
+        // A pending safepoint, or a heap grown past its collection threshold, ends the slice
+        // at the next jump or call: a loop or a recursion making garbage faster than a slice
+        // ends must not run the heap out before the collector gets its turn. Bytecode called
+        // from a native runs to its end instead: the native's own state is on the host stack,
+        // where no safepoint can reach it. So does a thread the scheduler does not run.
+        let can_stop = *native_depth == 0 && *scheduled;
+        let attention = || can_stop && self.attention();
+        // Nested calls cannot yield mid-native: their budget never runs out.
+        let may_yield = *native_depth == 0 || *limited;
+        let result = loop {
+            let current = frames.len().wrapping_sub(1);
+            let Some(frame) = frames.last_mut() else { break Ok(Exit::Yield) };
+            let Frame { method, pc: frame_pc, obase, ibase, this } = frame;
+            let Some(code) = tables.code[*method as usize].as_deref() else {
+                break Err(Trap::Fatal("a frame runs a native method".into()));
+            };
+            let method_uid = *method as usize;
+            let code = &code.instrs[..];
+            let (obase, ibase, this) = (*obase, *ibase, *this);
+            let mut run = Run {
+                code,
+                o: &mut *o,
+                i: &mut *i,
+                catchers: &mut *catchers,
+                tables: &**tables,
+                pc: *frame_pc,
+                left,
+                obase,
+                ibase,
+                this,
+                method_uid,
+                current,
+                can_stop,
+                thread_object: *thread_object,
+            };
+            let end = self.frame_instructions(&mut run);
+            let pc = run.pc;
+            left = run.left;
+            *frame_pc = pc;
+            let end = match end {
+                Ok(end) => end,
+                Err(e) => break Err(e),
+            };
+            match end {
+                End::Dynamic => break Ok(Exit::SlowCall(SlowCall::Dynamic)),
+                End::Sys(k) => break Ok(Exit::SlowCall(SlowCall::Sys(k))),
+                End::Budget if may_yield => break Ok(Exit::Yield),
+                // Nested calls cannot yield mid-native: their budget never runs out.
+                End::Budget => left = u32::MAX,
+                // The slice ends before the call, which runs after the safepoint or the
+                // collection (a native may need the room), once the slice has done something.
+                End::Call(..) | End::StaticCall(..) if attention() && left + 1 < started => {
+                    frames.last_mut().expect("caller frame").pc -= 1;
+                    left = 0;
+                    break Ok(Exit::Yield);
+                }
+                End::Call(ordinal, n) => {
+                    // The general call reports errors and stack overflow.
+                    let callee = match o.len().checked_sub(n + 1) {
+                        Some(at) if frames.len() < MAX_FRAMES => self.callee(tables, o[at], ordinal),
+                        _ => Callee::Other,
+                    };
+                    let method = match callee {
+                        Callee::Bytecode(m) => m,
+                        Callee::Native(f) if n <= 8 => {
+                            break Ok(Exit::Native { f, at: o.len() - (n + 1), n });
+                        }
+                        _ => break Ok(Exit::SlowCall(SlowCall::Call { ordinal, n })),
+                    };
+                    // `this` leaves the stack; the arguments become the callee's first slots.
+                    let at = o.len() - (n + 1);
+                    let this = o[at];
+                    for k in at..o.len() - 1 {
+                        o[k] = o[k + 1];
+                    }
+                    o.pop();
+                    push_frame(frames, i, method, this, at, n);
+                }
+                End::StaticCall(ordinal, n) => {
+                    // On top: the class, then `this`, then the arguments. Anything unusual
+                    // (not a class, not an instance of it, a native, stack overflow) goes the
+                    // general way, which reports it.
+                    let len = o.len();
+                    let method = (|| {
+                        if len < n + 2 || frames.len() >= MAX_FRAMES {
+                            return None;
+                        }
+                        let class = self.class_object_id(o[len - 1]).ok().flatten()?;
+                        let this_class = match o[len - 2].object() {
+                            Some(obj) => self.heap.class_of(obj).ok()?,
+                            None => return None,
+                        };
+                        if !descends(tables, this_class, class) {
+                            return None;
+                        }
+                        let m = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
+                        matches!(m.body, Body::Bytecode(_)).then_some(m)
+                    })();
+                    let Some(method) = method else {
+                        break Ok(Exit::SlowCall(SlowCall::Static { ordinal, n }));
+                    };
+                    let this = o[len - 2];
+                    o.truncate(len - 2);
+                    push_frame(frames, i, method, this, len - 2 - n, n);
+                }
+                End::Ret => {
+                    let (obase, ibase) = frames.last().map(|f| (f.obase, f.ibase)).expect("current frame");
+                    frames.truncate(frames.len() - 1);
+                    drop_catchers(catchers, frames.len());
+                    let result = if o.len() > obase { o.pop().expect("above the base") } else { Value::NULL };
+                    o.truncate(obase);
+                    i.truncate(ibase);
+                    if frames.len() <= depth {
+                        break Ok(Exit::Return(result));
+                    }
+                    o.push(result);
+                }
+            }
+        };
+        *budget = left;
+        result
+    }
+
+    /// The instructions of one frame, until one ends its run (a call, a return, something
+    /// that needs the thread whole). Inlined into `run_instructions`, so that `r`'s fields
+    /// live in registers.
+    #[inline(always)]
+    fn frame_instructions(&self, r: &mut Run<'_>) -> Result<End> {
+        let (obase, ibase, this, method_uid, current, thread_object) =
+            (r.obase, r.ibase, r.this, r.method_uid, r.current, r.thread_object);
+        // Reborrowed through the fields, not borrowed as fields: `r` stays a bag of registers.
+        let (code, tables): (&[Instr], &Tables) = (r.code, r.tables);
+        let o: &mut Vec<Value> = &mut *r.o;
+        let i: &mut Vec<u32> = &mut *r.i;
+        let catchers: &mut Vec<Catcher> = &mut *r.catchers;
+        // A taken jump. Every loop jumps: a pending safepoint or collection waits at most
+        // one iteration.
+        macro_rules! jump {
+            ($target:expr) => {{
+                r.pc = $target as usize;
+                if r.can_stop && self.attention() {
+                    r.left = r.left.min(1);
+                }
+            }};
+        }
+        loop {
+            if r.left == 0 {
+                return Ok(End::Budget);
+            }
+            let Some(instr) = code.get(r.pc) else {
+                return Err(self.throw_str("execution ran past the end of the method"));
+            };
+            r.pc += 1;
+            match instr {
+                Instr::Nop | Instr::Debug => {}
+                Instr::Jmp(t) => jump!(*t),
+                Instr::Jz(t) => {
+                    if i.pop().ok_or_else(underflow)? == 0 {
+                        jump!(*t);
+                    }
+                }
+                Instr::Djnz(t) => {
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = top.wrapping_sub(1);
+                    if *top != 0 {
+                        jump!(*t);
+                    }
+                }
+                Instr::Switch { shift, divisor, targets } => {
+                    let v = i.pop().ok_or_else(underflow)? as i32;
+                    if *divisor == 0 {
+                        return Err(self.throw_str("switch with a zero divisor"));
+                    }
+                    let k = (v.wrapping_add(*shift) as u32) / divisor;
+                    if let Some(t) = targets.get(k as usize) {
+                        jump!(*t);
+                    }
+                }
+                Instr::Const(Ty::Int, v) => i.push(*v as u32),
+                Instr::Const(ty, v) => push_num(i, convert(Num::L(*v), *ty)),
+                Instr::Const64(v) => {
+                    i.push((*v as u64 >> 32) as u32);
+                    i.push(*v as u32);
+                }
+                Instr::GetInt(Ty::Int, s) => {
+                    let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                    i.push(v);
+                }
+                Instr::SetInt(Ty::Int, s) => {
+                    let v = i.pop().ok_or_else(underflow)?;
+                    *i.get_mut(ibase + *s as usize).ok_or_else(int_slot)? = v;
+                }
+                Instr::GetInt(Ty::Float, s) => {
+                    let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                    i.push(v);
+                }
+                Instr::SetInt(Ty::Float, s) => {
+                    let v = i.pop().ok_or_else(underflow)?;
+                    *i.get_mut(ibase + *s as usize).ok_or_else(int_slot)? = v;
+                }
+                // Long and double: two cells, the high one deeper.
+                Instr::GetInt(_, s) => {
+                    let at = ibase + *s as usize;
+                    let (hi, lo) = match i.get(at..at + 2) {
+                        Some(&[hi, lo]) => (hi, lo),
+                        _ => return Err(int_slot()),
+                    };
+                    i.push(hi);
+                    i.push(lo);
+                }
+                Instr::SetInt(_, s) => {
+                    let len = depth_below(i, 2)?;
+                    let at = ibase + *s as usize;
+                    if at + 2 > len {
+                        return Err(int_slot());
+                    }
+                    let (hi, lo) = (i[len], i[len + 1]);
+                    i[at] = hi;
+                    i[at + 1] = lo;
+                    i.truncate(len);
+                }
+                Instr::GetSlot(s) => {
+                    let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                    o.push(v);
+                }
+                Instr::SetSlot(s) => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    *o.get_mut(obase + *s as usize).ok_or_else(object_slot)? = v;
+                }
+                Instr::OsDup => {
+                    let v = *o.last().ok_or_else(underflow)?;
+                    o.push(v);
+                }
+                Instr::OsDrop => {
+                    o.pop().ok_or_else(underflow)?;
+                }
+                Instr::IsDrop(ty) => {
+                    let len = depth_below(i, ty.cells())?;
+                    i.truncate(len);
+                }
+                Instr::IsDup(ty) => {
+                    let from = depth_below(i, ty.cells())?;
+                    i.extend_from_within(from..);
+                }
+                Instr::Pull(n) => {
+                    let v = *o
+                        .get(o.len().wrapping_sub(*n as usize + 1))
+                        .ok_or_else(|| Trap::Fatal("os_pull32 below the stack".into()))?;
+                    o.push(v);
+                }
+                Instr::SummonThis => o.push(this),
+                Instr::SummonNull => o.push(Value::NULL),
+                Instr::SummonThread => o.push(thread_object),
+                Instr::SummonInternal(name) => o.push(self.summon_object(name.as_bytes(), None)?),
+                Instr::SummonByName(name, resolved) => match resolved.get() {
+                    Some(&id) if (id as usize) < tables.classes.len() => o.push(tables.classes[id as usize].object),
+                    _ => o.push(self.summon_object(name, Some(resolved))?),
+                },
+                Instr::String(bytes) => o.push(self.new_string(bytes)?),
+                Instr::ConstPool(id) => o.push(self.constant(tables, method_uid, *id)),
+                Instr::Box(Ty::Int) => {
+                    let v = i.pop().ok_or_else(underflow)?;
+                    o.push(Value::int(v as i32));
+                }
+                Instr::Box(ty) => {
+                    let n = pop_num(i, *ty)?;
+                    o.push(self.box_num(n)?);
+                }
+                Instr::Unbox(ty) => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    match (ty, v.as_int()) {
+                        (Ty::Int, Some(n)) => i.push(n as u32),
+                        _ => push_num(i, self.unbox(v, *ty)?),
+                    }
+                }
+                Instr::Bin(op, Ty::Int) => {
+                    // The result replaces the lower operand in place.
+                    let b = i.pop().ok_or_else(underflow)? as i32;
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    let a = *top as i32;
+                    *top = match op {
+                        Bin::Add => a.wrapping_add(b),
+                        Bin::SubLU => a.wrapping_sub(b),
+                        Bin::Mul => a.wrapping_mul(b),
+                        Bin::And => a & b,
+                        Bin::Or => a | b,
+                        Bin::Xor => a ^ b,
+                        // Division by zero throws; MIN / -1 wraps.
+                        Bin::DivLU | Bin::RemLU if b != 0 && b != -1 => {
+                            if *op == Bin::DivLU {
+                                a / b
+                            } else {
+                                a % b
+                            }
+                        }
+                        _ => match self.binary(*op, Num::I(a), Num::I(b))? {
+                            Num::I(r) => r,
+                            _ => unreachable!("int operations give ints"),
+                        },
+                    } as u32;
+                }
+                Instr::Bin(op, Ty::Double) => {
+                    let (a, b, at) = two_doubles(i)?;
+                    let r = match op {
+                        Bin::Add => a + b,
+                        Bin::Mul => a * b,
+                        Bin::SubLU => a - b,
+                        Bin::SubUL => b - a,
+                        Bin::DivLU => a / b,
+                        Bin::DivUL => b / a,
+                        Bin::RemLU => a % b,
+                        Bin::RemUL => b % a,
+                        _ => return Err(self.throw_str("invalid double op")),
+                    };
+                    put_double(i, at, r);
+                    i.truncate(at + 2);
+                }
+                Instr::Bin(op, ty) => {
+                    let b = pop_num(i, *ty)?;
+                    let a = pop_num(i, *ty)?;
+                    push_num(i, self.binary(*op, a, b)?);
+                }
+                Instr::Cmp(op, Ty::Int) => {
+                    let b = i.pop().ok_or_else(underflow)? as i32;
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = compare(*op, *top as i32, b) as u32;
+                }
+                Instr::Cmp(op, Ty::Double) => {
+                    let (a, b, at) = two_doubles(i)?;
+                    // Comparisons with NaN are false.
+                    let r = match op {
+                        Cmp::Ge => a >= b,
+                        Cmp::Le => a <= b,
+                        Cmp::Gt => a > b,
+                        Cmp::Lt => a < b,
+                    };
+                    i.truncate(at);
+                    i.push(r as u32);
+                }
+                Instr::Cmp(op, ty) => {
+                    let b = pop_num(i, *ty)?;
+                    let a = pop_num(i, *ty)?;
+                    i.push(compare_nums(*op, a, b) as u32);
+                }
+                Instr::Not(ty) => {
+                    let r = match pop_num(i, *ty)? {
+                        Num::I(v) => Num::I(!v),
+                        Num::L(v) => Num::L(!v),
+                        _ => return Err(self.throw_str("invalid float op")),
+                    };
+                    push_num(i, r);
+                }
+                Instr::LogNot(Ty::Int) => {
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = (*top == 0) as u32;
+                }
+                Instr::LogNot(ty) => {
+                    let r = match pop_num(i, *ty)? {
+                        Num::I(v) => Num::I((v == 0) as i32),
+                        Num::L(v) => Num::L((v == 0) as i64),
+                        _ => return Err(self.throw_str("invalid float op")),
+                    };
+                    push_num(i, r);
+                }
+                Instr::Convert(Ty::Int, Ty::Double) => {
+                    let v = i.pop().ok_or_else(underflow)? as i32;
+                    let bits = (v as f64).to_bits();
+                    i.push((bits >> 32) as u32);
+                    i.push(bits as u32);
+                }
+                Instr::Convert(from, to) => {
+                    let n = pop_num(i, *from)?;
+                    push_num(i, convert(n, *to));
+                }
+                Instr::OsEq | Instr::OsNeq => {
+                    let b = o.pop().ok_or_else(underflow)?;
+                    let a = o.pop().ok_or_else(underflow)?;
+                    i.push(((a == b) == matches!(instr, Instr::OsEq)) as u32);
+                }
+                Instr::OsIsNull => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    i.push(v.is_null() as u32);
+                }
+                Instr::Lock | Instr::Unlock => {
+                    o.pop().ok_or_else(underflow)?;
+                }
+                Instr::LoadField(f) => o.push(self.field(this, *f)?),
+                Instr::SaveField(f) => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    self.set_field(this, *f, v)?;
+                }
+                Instr::LoadIntField(f) => {
+                    let v = self.field(this, *f)?;
+                    i.push(v.as_int().unwrap_or(0) as u32);
+                }
+                Instr::SaveIntField(f) => {
+                    let v = i.pop().ok_or_else(underflow)? as i32;
+                    self.set_field(this, *f, Value::int(v))?;
+                }
+                Instr::New => {
+                    let class = o.pop().ok_or_else(underflow)?;
+                    o.push(self.new_instance(tables, class)?);
+                }
+                Instr::Cast => {
+                    let class = o.pop().ok_or_else(underflow)?;
+                    let class = self.class_id_of_object(class)?;
+                    let v = *o.last().ok_or_else(underflow)?;
+                    if !v.is_null() && !self.is_subclass(self.class_of(v)?, class) {
+                        return Err(self.throw_str("cast to not parent"));
+                    }
+                }
+                Instr::PushCatcher(t) => {
+                    let class = o.pop().ok_or_else(underflow)?;
+                    let class = self.class_id_of_object(class)?;
+                    catchers.push(Catcher { frame: current, class, target: *t, objects: o.len(), ints: i.len() });
+                }
+                Instr::PopCatcher => {
+                    if catchers.last().is_some_and(|c| c.frame == current) {
+                        catchers.pop();
+                    }
+                }
+                Instr::Throw => return Err(Trap::Throw(o.pop().ok_or_else(underflow)?)),
+                Instr::ArgCount(n) => {
+                    let have = i.pop().ok_or_else(underflow)?;
+                    if have != *n as u32 {
+                        return Err(self.throw_str("invalid arg count"));
+                    }
+                }
+                Instr::Reserve(nobj, nint) => {
+                    o.resize(o.len() + *nobj as usize, Value::NULL);
+                    i.resize(i.len() + *nint as usize, 0);
+                }
+                Instr::Call { method, nargs } => {
+                    r.left -= 1;
+                    return Ok(End::Call(*method, *nargs as usize));
+                }
+                Instr::StaticInvoke { method, nargs } => {
+                    r.left -= 1;
+                    return Ok(End::StaticCall(*method, *nargs as usize));
+                }
+                Instr::DynamicInvoke => {
+                    r.left -= 1;
+                    return Ok(End::Dynamic);
+                }
+                Instr::Sys(k) => {
+                    r.left -= 1;
+                    return Ok(End::Sys(*k));
+                }
+                Instr::Ret => {
+                    r.left -= 1;
+                    return Ok(End::Ret);
+                }
+                // Fused runs count as the instructions they stand for; with too little
+                // budget r.left, or an argument that is not an int, they do only their
+                // first instruction.
+                Instr::GetSlotInt(s) => {
+                    let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                    match v.as_int() {
+                        Some(n) if r.left >= 2 => {
+                            i.push(n as u32);
+                            r.pc += 1;
+                            r.left -= 1;
+                        }
+                        _ => o.push(v),
+                    }
+                }
+                Instr::BinConst(op, k) if r.left >= 2 => {
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = const_op(*op, *top as i32, *k) as u32;
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::BinConstSet { op, k, slot } if r.left >= 3 => {
+                    let a = i.pop().ok_or_else(underflow)? as i32;
+                    *i.get_mut(ibase + *slot as usize).ok_or_else(int_slot)? = const_op(*op, a, *k) as u32;
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::BinLocals { op, a, b } if r.left >= 3 => {
+                    // As the run does it: the second read may see the first's push.
+                    let x = *i.get(ibase + *a as usize).ok_or_else(int_slot)?;
+                    i.push(x);
+                    let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32;
+                    let top = i.last_mut().expect("just pushed");
+                    *top = const_op(*op, x as i32, y) as u32;
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::UpdateLocal { op, slot, k } if r.left >= 4 => {
+                    let v = i.get_mut(ibase + *slot as usize).ok_or_else(int_slot)?;
+                    *v = const_op(*op, *v as i32, *k) as u32;
+                    r.pc += 3;
+                    r.left -= 3;
+                }
+                Instr::JumpUnlessLocalConst { cmp, slot, k, target } if r.left >= 4 => {
+                    let a = *i.get(ibase + *slot as usize).ok_or_else(int_slot)? as i32;
+                    r.left -= 3;
+                    if compare(*cmp, a, *k) {
+                        r.pc += 3;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::JumpUnlessSlotConst { cmp, slot, k, target } if r.left >= 5 => {
+                    let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    match v.as_int() {
+                        Some(a) => {
+                            r.left -= 4;
+                            if compare(*cmp, a, *k) {
+                                r.pc += 4;
+                            } else {
+                                jump!(*target);
+                            }
+                        }
+                        // Not an int: the first instruction only; `o2i` converts or throws.
+                        None => o.push(v),
+                    }
+                }
+                Instr::LoadFieldInt(f) => {
+                    let v = self.field(this, *f)?;
+                    match v.as_int() {
+                        Some(n) if r.left >= 2 => {
+                            i.push(n as u32);
+                            r.pc += 1;
+                            r.left -= 1;
+                        }
+                        _ => o.push(v),
+                    }
+                }
+                Instr::UpdateField { op, field, k } if r.left >= 6 => {
+                    let v = self.field(this, *field)?;
+                    match v.as_int() {
+                        Some(a) => {
+                            self.set_field(this, *field, Value::int(const_op(*op, a, *k)))?;
+                            r.pc += 5;
+                            r.left -= 5;
+                        }
+                        // Not an int: the first instruction only; `o2i` converts or throws.
+                        None => o.push(v),
+                    }
+                }
+                Instr::SlotBinConstBox { op, slot, k } if r.left >= 5 => {
+                    let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    match v.as_int() {
+                        Some(a) => {
+                            o.push(Value::int(const_op(*op, a, *k)));
+                            r.pc += 4;
+                            r.left -= 4;
+                        }
+                        None => o.push(v),
+                    }
+                }
+                Instr::JumpUnlessConst { cmp, k, target } if r.left >= 3 => {
+                    let a = i.pop().ok_or_else(underflow)? as i32;
+                    r.left -= 2;
+                    if compare(*cmp, a, *k) {
+                        r.pc += 2;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::ReturnNull if r.left >= 2 => {
+                    // The `ret` is r.left to the end, as if it had been fetched.
+                    o.push(Value::NULL);
+                    r.pc += 1;
+                    r.left -= 2;
+                    return Ok(End::Ret);
+                }
+                // Fused runs with too little budget r.left do their first instruction.
+                Instr::BinConst(_, k) | Instr::JumpUnlessConst { k, .. } | Instr::BinConstSet { k, .. } => {
+                    i.push(*k as u32)
+                }
+                Instr::BinLocals { a: s, .. }
+                | Instr::UpdateLocal { slot: s, .. }
+                | Instr::JumpUnlessLocalConst { slot: s, .. } => {
+                    let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                    i.push(v);
+                }
+                Instr::JumpUnlessSlotConst { slot: s, .. } | Instr::SlotBinConstBox { slot: s, .. } => {
+                    let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                    o.push(v);
+                }
+                Instr::UpdateField { field, .. } => o.push(self.field(this, *field)?),
+                Instr::ReturnNull => o.push(Value::NULL),
+            }
+            r.left -= 1;
+        }
+    }
+
+    /// A safepoint is pending or the heap wants a collection.
+    #[inline(always)]
+    fn attention(&self) -> bool {
+        self.sched.stop_requested.load(Ordering::Relaxed) || self.heap.gc_wanted.load(Ordering::Relaxed)
+    }
+
+    /// The calls the loop does not make itself: natives with many arguments, errors, and the
+    /// rarer call instructions. The instruction is behind the frame's pc; a native that
+    /// parks the thread to be run again gets it back as it was.
+    #[inline(never)]
+    fn slow_call(&self, thread: &mut Thread, call: SlowCall) -> Result<()> {
+        macro_rules! opop {
+            () => {
+                thread.objects.pop().ok_or_else(underflow)?
+            };
+        }
+        // Undoes the instruction: the stacks as `restore` leaves them, pc back on it.
+        let retry = |thread: &mut Thread, restore: &dyn Fn(&mut Thread)| {
+            restore(thread);
+            thread.frames.last_mut().expect("caller frame").pc -= 1;
+            thread.budget = 0;
+        };
+        match call {
+            SlowCall::Call { ordinal, n } => {
+                let at = thread.objects.len().checked_sub(n + 1).ok_or_else(underflow)?;
+                if thread.frames.len() >= MAX_FRAMES {
+                    thread.objects.truncate(at);
+                    return Err(self.throw_str("stack overflow: too many nested calls"));
+                }
+                let this = thread.objects.remove(at);
+                let class = self.class_of(this)?;
+                let Some(m) = self.method_of(thread, class, ordinal) else {
+                    thread.objects.truncate(at);
+                    if this.is_null() {
+                        return Err(self.throw_str(&format!("method {ordinal} called on null")));
+                    }
+                    return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
+                };
+                match self.enter(thread, m, this, n) {
+                    Ok(Some(result)) => thread.objects.push(result),
+                    Ok(None) => {}
+                    Err(Trap::Retry) => retry(thread, &|t| t.objects.insert(at, this)),
+                    Err(e) => return Err(e),
+                }
+            }
+            SlowCall::Static { ordinal, n } => {
+                let class = opop!();
+                let this = opop!();
+                let class = self.class_id_of_object(class)?;
+                if !self.is_subclass(self.class_of(this)?, class) {
+                    return Err(self.throw_str("static_invoke: this is not an instance of the class"));
+                }
+                let Some(m) = self.method_of(thread, class, ordinal) else {
+                    return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
+                };
+                match self.enter(thread, m, this, n) {
+                    Ok(Some(result)) => thread.objects.push(result),
+                    Ok(None) => {}
+                    Err(Trap::Retry) => {
+                        let class_object = self.class(class).object;
+                        retry(thread, &|t| {
+                            t.objects.push(this);
+                            t.objects.push(class_object);
+                        })
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            SlowCall::Dynamic => {
+                let n = pop(&mut thread.ints)? as usize;
+                let name_value = opop!();
+                let this = opop!();
+                let name = self
+                    .string_bytes(name_value)?
+                    .ok_or_else(|| self.throw_str("dynamic_invoke: name is not a string"))?;
+                let name = String::from_utf8_lossy(&name).into_owned();
+                let mut class = Some(self.class_of(this)?);
+                let mut found = None;
+                while let Some(c) = class {
+                    let c = self.class(c);
+                    if let Some(&ordinal) = c.by_name.get(&name) {
+                        found = c.vtable.get(ordinal as usize).cloned().flatten();
+                        break;
+                    }
+                    class = c.parent;
+                }
+                let m = found.ok_or_else(|| self.throw_str(&format!("no method named {name}")))?;
+                match self.enter(thread, m, this, n) {
+                    Ok(Some(result)) => thread.objects.push(result),
+                    Ok(None) => {}
+                    Err(Trap::Retry) => retry(thread, &|t| {
+                        t.objects.push(this);
+                        t.objects.push(name_value);
+                        t.ints.push(n as u32);
+                    }),
+                    Err(e) => return Err(e),
+                }
+            }
+            SlowCall::Sys(k) => {
+                let this = thread.frames.last().expect("a frame").this;
+                let n = *thread.ints.last().ok_or_else(underflow)? as usize;
+                let mut class = self.class_of(this)?;
+                while !self.class(class).is_internal() {
+                    class = self.class(class).parent.unwrap_or(ids::VOID);
+                }
+                let f = natives::lookup(class, k as u32).ok_or_else(|| self.throw_str("no syscall"))?;
+                let base = thread.objects.len().checked_sub(n).ok_or_else(underflow)?;
+                let args: Vec<Value> = thread.objects.drain(base..).collect();
+                thread.ints.pop();
+                let mut nested = Thread::default();
+                let result = match f(self, &mut nested, this, &args) {
+                    Err(Trap::TailCall { .. }) => return Err(self.throw_str("sys cannot hand a call on")),
+                    result => result?,
+                };
+                thread.objects.push(result);
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls a method from native code (or to start a thread): runs the loop until the call
+    /// returns.
+    pub fn call(&self, thread: &mut Thread, this: Value, ordinal: u32, args: &[Value]) -> Result<Value> {
+        if thread.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(self.throw_str("stack overflow: native code calling back too deeply"));
+        }
+        let depth = thread.frames.len();
+        thread.objects.extend_from_slice(args);
+        thread.native_depth += 1;
+        // A nested call runs to its end, unless the thread has a fixed limit to keep to.
+        let budget = if thread.limited { thread.budget } else { std::mem::replace(&mut thread.budget, u32::MAX) };
+        let result = match self.invoke(thread, this, ordinal, args.len()) {
+            Ok(Some(result)) => Ok(result),
+            Ok(None) => self.execute(thread, depth),
+            Err(e) => Err(e),
+        };
+        if !thread.limited {
+            thread.budget = budget;
+        }
+        thread.native_depth -= 1;
+        result
+    }
+
+    /// Dispatches a call whose arguments are on top of the object stack. A native runs at once
+    /// and its result is returned; bytecode gets a new frame and `None`.
+    pub(crate) fn invoke(&self, thread: &mut Thread, this: Value, ordinal: u32, nargs: usize) -> Result<Option<Value>> {
+        let class = self.class_of(this)?;
+        let Some(method) = self.method_of(thread, class, ordinal) else {
+            thread.objects.truncate(thread.objects.len().saturating_sub(nargs));
+            if this.is_null() {
+                return Err(self.throw_str(&format!("method {ordinal} called on null")));
+            }
+            return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
+        };
+        self.enter(thread, method, this, nargs)
+    }
+
+    fn enter(&self, thread: &mut Thread, method: Arc<Method>, this: Value, nargs: usize) -> Result<Option<Value>> {
+        let base = thread.objects.len().checked_sub(nargs).ok_or_else(underflow)?;
+        match &method.body {
+            Body::Native(f) => {
+                // Arguments leave the stack; up to 8 travel in a stack buffer, not a Vec.
+                let mut small = [Value::NULL; 8];
+                let large: Vec<Value>;
+                let args: &[Value] = if nargs <= small.len() {
+                    small[..nargs].copy_from_slice(&thread.objects[base..]);
+                    &small[..nargs]
+                } else {
+                    large = thread.objects[base..].to_vec();
+                    &large
+                };
+                thread.objects.truncate(base);
+                match self.run_native(thread, *f, this, args) {
+                    Err(Trap::Retry) => {
+                        thread.objects.extend_from_slice(args);
+                        Err(Trap::Retry)
+                    }
+                    other => other,
+                }
+            }
+            Body::Bytecode(_) => {
+                if thread.frames.len() >= MAX_FRAMES {
+                    thread.objects.truncate(base);
+                    return Err(self.throw_str("stack overflow: too many nested calls"));
+                }
+                // The method may come from a newer table than the thread's (dynamic invoke).
+                if method.uid() as usize >= thread.tables.methods.len() {
+                    thread.tables = self.tables();
+                }
+                let ibase = thread.ints.len();
+                thread.ints.push(nargs as u32);
+                thread.frames.push(Frame { method: method.uid(), this, pc: 0, obase: base, ibase });
+                Ok(None)
+            }
+        }
+    }
+
+    /// Runs a native. One that hands its call on (`Trap::TailCall`) is followed by `hand_on`,
+    /// out of the common path.
+    #[inline(always)]
+    fn run_native(&self, thread: &mut Thread, f: NativeFn, this: Value, args: &[Value]) -> Result<Option<Value>> {
+        match f(self, thread, this, args) {
+            Err(Trap::TailCall { this, ordinal }) => self.hand_on(thread, this, ordinal, args),
+            other => other.map(Some),
+        }
+    }
+
+    /// Calls `this.ordinal(args)` for a native that handed its call on: another native at
+    /// once (which may hand it on again), or bytecode as a new frame (`None`).
+    #[inline(never)]
+    fn hand_on(&self, thread: &mut Thread, this: Value, ordinal: u32, args: &[Value]) -> Result<Option<Value>> {
+        let (mut this, mut ordinal) = (this, ordinal);
+        for _ in 0..MAX_HANDED_ON {
+            let class = self.class_of(this)?;
+            let Some(method) = self.method_of(thread, class, ordinal) else {
+                return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
+            };
+            let f = match method.body {
+                Body::Native(f) => f,
+                Body::Bytecode(_) => {
+                    thread.objects.extend_from_slice(args);
+                    return self.enter(thread, method, this, args.len());
+                }
+            };
+            match f(self, thread, this, args) {
+                Err(Trap::TailCall { this: next, ordinal: next_ordinal }) => (this, ordinal) = (next, next_ordinal),
+                other => return other.map(Some),
+            }
+        }
+        Err(self.throw_str("a call handed on without end (a closure calling itself?)"))
+    }
+
+    /// The method at `ordinal` of `this`'s class, for the loop's calls.
+    #[inline]
+    fn callee<'c>(&self, tables: &'c mut Arc<Tables>, this: Value, ordinal: u32) -> Callee<'c> {
+        let class = match this.object() {
+            Some(obj) => match self.heap.class_of(obj) {
+                Ok(class) => class,
+                Err(_) => return Callee::Other,
+            },
+            None if this.is_int() => ids::INT,
+            None => ids::VOID,
+        };
+        if class as usize >= tables.classes.len() {
+            *tables = self.tables();
+        }
+        match tables.classes.get(class as usize).and_then(|c| c.vtable.get(ordinal as usize)).and_then(|m| m.as_ref()) {
+            Some(m) => match &m.body {
+                Body::Bytecode(_) => Callee::Bytecode(m),
+                Body::Native(f) => Callee::Native(*f),
+            },
+            None => Callee::Other,
+        }
+    }
+
+    /// `new`: an instance of the class object `class`; loaded classes without a lock.
+    #[inline]
+    fn new_instance(&self, tables: &Tables, class: Value) -> Result<Value> {
+        let id = self.class_id_of_object(class)?;
+        match tables.classes.get(id as usize) {
+            Some(c) if !c.is_internal() => {
+                let slots = c.field_slots as u64;
+                Ok(self.heap.alloc(c.id, Kind::Slots, slots, slots)?)
+            }
+            _ => self.instantiate(id),
+        }
+    }
+
+    /// The class object a `summon_*` instruction names, found by name (and remembered in
+    /// `resolved`, when given: class ids never change).
+    #[cold]
+    fn summon_object(&self, name: &[u8], resolved: Option<&std::sync::OnceLock<u32>>) -> Result<Value> {
+        let id = match resolved.and_then(|r| r.get()) {
+            Some(&id) => id,
+            None => {
+                let text = String::from_utf8_lossy(name).into_owned();
+                let id = self.summon(&text).map_err(|e| self.throw_str(&e))?;
+                resolved.map_or(id, |r| *r.get_or_init(|| id))
+            }
+        };
+        Ok(self.class(id).object)
+    }
+
+    /// Constant `id` of the class whose file defines method `uid`.
+    fn constant(&self, tables: &Tables, uid: usize, id: u32) -> Value {
+        let class = tables.methods[uid].class;
+        tables.classes.get(class as usize).and_then(|c| c.constants.get(&id).copied()).unwrap_or(Value::NULL)
+    }
+
+    fn field(&self, this: Value, index: u32) -> Result<Value> {
+        match this.object() {
+            Some(obj) if self.heap.kind_of(obj)? == Kind::Slots && (index as u64) < self.heap.len(obj)? => {
+                Ok(self.heap.slot(obj, index as u64)?)
+            }
+            _ => Err(self.no_field(this, index)),
+        }
+    }
+
+    fn set_field(&self, this: Value, index: u32, v: Value) -> Result<()> {
+        match this.object() {
+            Some(obj) if self.heap.kind_of(obj)? == Kind::Slots && (index as u64) < self.heap.len(obj)? => {
+                Ok(self.heap.set_slot(obj, index as u64, v)?)
+            }
+            _ => Err(self.no_field(this, index)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn no_field(&self, this: Value, index: u32) -> Trap {
+        self.throw_str(&format!("field {index} does not exist in {}", self.describe(this)))
+    }
+
+    #[inline(never)]
+    fn box_num(&self, n: Num) -> Result<Value> {
+        let (class, bits) = match n {
+            Num::I(v) => return Ok(Value::int(v)),
+            Num::L(v) => (ids::LONG, v as u64),
+            Num::F(v) => (ids::FLOAT, v.to_bits() as u64),
+            Num::D(v) => (ids::DOUBLE, v.to_bits()),
+        };
+        let obj = self.heap.alloc(class, Kind::Bytes, 8, 1)?;
+        self.heap.set_word(obj.0, 0, bits)?;
+        Ok(obj)
+    }
+
+    /// The number in a boxed value.
+    pub fn unbox_any(&self, v: Value) -> Result<Option<Num>> {
+        if let Some(i) = v.as_int() {
+            return Ok(Some(Num::I(i)));
+        }
+        let Some(obj) = v.object() else { return Ok(None) };
+        let bits = || self.heap.word(obj, 0);
+        Ok(match self.heap.class_of(obj)? {
+            ids::LONG => Some(Num::L(bits()? as i64)),
+            ids::FLOAT => Some(Num::F(f32::from_bits(bits()? as u32))),
+            ids::DOUBLE => Some(Num::D(f64::from_bits(bits()?))),
+            _ => None,
+        })
+    }
+
+    /// The number in a boxed value, converted to `ty`.
+    #[inline(never)]
+    fn unbox(&self, v: Value, ty: Ty) -> Result<Num> {
+        match self.unbox_any(v)? {
+            Some(n) => Ok(convert(n, ty)),
+            None if v.is_null() => Err(self.throw_str("o2i of null")),
+            None => Err(self.throw_str(&format!("type assert failed: {} is not a number", self.describe(v)))),
+        }
+    }
+
+    #[inline(never)]
+    fn binary(&self, op: Bin, a: Num, b: Num) -> Result<Num> {
+        use Bin::*;
+        let zero = || self.throw_str("division by zero");
+        // One body for int and long: truncating division, MIN / -1 wraps, shifts as in Java.
+        macro_rules! integer {
+            ($a:expr, $b:expr, $int:ty, $unsigned:ty) => {{
+                let (a, b): ($int, $int) = ($a, $b);
+                match op {
+                    Add => a.wrapping_add(b),
+                    Mul => a.wrapping_mul(b),
+                    SubUL => b.wrapping_sub(a),
+                    SubLU => a.wrapping_sub(b),
+                    DivUL => b.checked_div(a).or_else(|| (a == -1).then(|| b.wrapping_neg())).ok_or_else(zero)?,
+                    DivLU => a.checked_div(b).or_else(|| (b == -1).then(|| a.wrapping_neg())).ok_or_else(zero)?,
+                    RemUL => b.checked_rem(a).or_else(|| (a == -1).then_some(0)).ok_or_else(zero)?,
+                    RemLU => a.checked_rem(b).or_else(|| (b == -1).then_some(0)).ok_or_else(zero)?,
+                    Or => a | b,
+                    And => a & b,
+                    Xor => a ^ b,
+                    LogOr => (a != 0 || b != 0) as $int,
+                    LogAnd => (a != 0 && b != 0) as $int,
+                    LogXor => ((a != 0) != (b != 0)) as $int,
+                    Shl => a.wrapping_shl(b as u32),
+                    Shr => a.wrapping_shr(b as u32),
+                    Ushr => (a as $unsigned).wrapping_shr(b as u32) as $int,
+                }
+            }};
+        }
+        macro_rules! float {
+            ($a:expr, $b:expr, $what:literal) => {{
+                let (a, b) = ($a, $b);
+                match op {
+                    Add => a + b,
+                    Mul => a * b,
+                    SubUL => b - a,
+                    SubLU => a - b,
+                    DivUL => b / a,
+                    DivLU => a / b,
+                    RemUL => b % a,
+                    RemLU => a % b,
+                    _ => return Err(self.throw_str($what)),
+                }
+            }};
+        }
+        Ok(match (a, b) {
+            (Num::I(a), Num::I(b)) => Num::I(integer!(a, b, i32, u32)),
+            (Num::L(a), Num::L(b)) => Num::L(integer!(a, b, i64, u64)),
+            (Num::F(a), Num::F(b)) => Num::F(float!(a, b, "invalid float op")),
+            (Num::D(a), Num::D(b)) => Num::D(float!(a, b, "invalid double op")),
+            _ => return Err(Trap::Fatal("mixed operand types".into())),
+        })
+    }
+}
+
+/// A comparison of two numbers of one type; false when unordered (NaN).
+fn compare_nums(op: Cmp, a: Num, b: Num) -> bool {
+    use std::cmp::Ordering::*;
+    let ord = match (a, b) {
+        (Num::I(a), Num::I(b)) => a.partial_cmp(&b),
+        (Num::L(a), Num::L(b)) => a.partial_cmp(&b),
+        (Num::F(a), Num::F(b)) => a.partial_cmp(&b),
+        (Num::D(a), Num::D(b)) => a.partial_cmp(&b),
+        _ => None,
+    };
+    match (op, ord) {
+        (_, None) => false,
+        (Cmp::Ge, Some(o)) => o != Less,
+        (Cmp::Le, Some(o)) => o != Greater,
+        (Cmp::Gt, Some(o)) => o == Greater,
+        (Cmp::Lt, Some(o)) => o == Less,
+    }
+}
