@@ -180,3 +180,41 @@ fn programs_import_the_system_library() {
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(String::from_utf8_lossy(&o.stdout), "got 1\n", "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// The original compiler's class file for `.phantom.util.hashpair` declares no constructor:
+/// `new` of it with no arguments only allocates (COMPATIBILITY.md L26); with arguments it is
+/// still an error.
+#[test]
+fn new_of_an_imported_class_without_constructors_only_allocates() {
+    let dir = std::env::temp_dir().join(format!("phantom-noctor-{}", std::process::id()));
+    let lib = dir.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    let original = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bytecode/tests/fixtures/original");
+    std::fs::copy(original.join("phantom.util.hashpair.pc"), lib.join("phantom.util.hashpair.pc")).unwrap();
+    let program = |name: &str, new_args: &str| {
+        let source = dir.join(format!("{name}.ph"));
+        std::fs::write(
+            &source,
+            format!(
+                "package .app;\nimport .phantom.util.hashpair;\nclass {name} {{\n  void run(var boot) [8] {{\n    \
+                 var p : hashpair;\n    var q : hashpair;\n    p = new hashpair({new_args});\n    \
+                 q = new hashpair();\n    p.setKey(\"k\");\n    p.setVal(\"v\");\n    p.setNext(q);\n    \
+                 boot.16(\"\" + p.getKey() + \"=\" + p.getVal() + \"\\n\");\n    \
+                 if (q.getKey() == null && p.getNext() :== q) boot.16(\"two objects\\n\");\n  }}\n}};\n"
+            ),
+        )
+        .unwrap();
+        phantom(&["run", "-I", lib.to_str().unwrap(), source.to_str().unwrap()], "")
+    };
+    let ok = program("pairs", "");
+    let bad = program("pairs_with_arguments", "1");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&ok.stderr);
+    assert!(ok.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&ok.stdout), "k=v\ntwo objects\n", "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(!bad.status.success());
+    assert!(stderr.contains("`.phantom.util.hashpair` has no constructor taking (int)"), "{stderr}");
+    assert!(stderr.contains("declares no constructor"), "{stderr}");
+}
