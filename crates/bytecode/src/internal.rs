@@ -64,6 +64,7 @@ pub const INTERNAL_METHODS: &str = "
   22 setOsInterface(?) void
   23 getKernelEnvironment() string[]
   25 commit() int
+  26 getArguments() string[]
 .internal.io.tty
   16 getwc() string
   17 putws(?) void

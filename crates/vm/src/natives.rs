@@ -43,6 +43,7 @@ pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeFn> {
         (ids::BOOT, 21) => Some(boot_sleep),
         (ids::BOOT, 23) => Some(boot_kernel_environment),
         (ids::BOOT, 25) => Some(boot_commit),
+        (ids::BOOT, 26) => Some(boot_get_arguments),
         (ids::MUTEX, 8) => Some(mutex_lock),
         (ids::MUTEX, 9) => Some(mutex_unlock),
         (ids::MUTEX, 10) => Some(mutex_trylock),
@@ -1424,4 +1425,15 @@ impl Json<'_> {
             }
         }
     }
+}
+
+/// getArguments() (ours): the arguments of `phantom run PROGRAM -- ARGS`, as a new array of
+/// strings at each call (changing it changes no later call's). They are kept in the system
+/// object, so a restarted image returns the same ones.
+fn boot_get_arguments(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    let array = new_array(vm)?;
+    for (i, s) in vm.arguments()?.into_iter().enumerate() {
+        array_set(vm, thread, array, &[s, Value::int(i as i32)])?;
+    }
+    Ok(array)
 }
