@@ -2,7 +2,8 @@
 //! with `phantom run`, and its standard output compared with the `//> ` lines it carries.
 //! `//! text` lines name text that must appear on standard error, and then the run must fail
 //! (a compile error or an uncaught exception). `//? text` lines name warnings that must be
-//! shown while the program still compiles and runs. A directory is one program of several files,
+//! shown while the program still compiles and runs. `//-- words` lines are the program's arguments
+//! (passed after `--`). A directory is one program of several files,
 //! compiled together; its class `.DIR.main` is started.
 
 use std::path::{Path, PathBuf};
@@ -12,12 +13,14 @@ struct Expected {
     stdout: String,
     errors: Vec<String>,
     warnings: Vec<String>,
+    arguments: Vec<String>,
 }
 
 fn expectations(sources: &[PathBuf]) -> Expected {
     let mut out = String::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut arguments = Vec::new();
     for s in sources {
         let text = std::fs::read_to_string(s).unwrap();
         for line in text.lines() {
@@ -29,10 +32,12 @@ fn expectations(sources: &[PathBuf]) -> Expected {
                 errors.push(rest.trim().to_string());
             } else if let Some(rest) = line.strip_prefix("//?") {
                 warnings.push(rest.trim().to_string());
+            } else if let Some(rest) = line.strip_prefix("//--") {
+                arguments.extend(rest.split_whitespace().map(String::from));
             }
         }
     }
-    Expected { stdout: out, errors, warnings }
+    Expected { stdout: out, errors, warnings, arguments }
 }
 
 fn check(program: &Path) -> Result<(), String> {
@@ -66,8 +71,8 @@ fn check(program: &Path) -> Result<(), String> {
     } else {
         (vec![program.to_path_buf()], vec!["run".into(), program.to_str().unwrap().into()])
     };
-    let Expected { stdout: expected, errors, warnings } = expectations(&sources);
-    let run = Command::new(env!("CARGO_BIN_EXE_phantom")).args(&args).output().unwrap();
+    let Expected { stdout: expected, errors, warnings, arguments } = expectations(&sources);
+    let run = Command::new(env!("CARGO_BIN_EXE_phantom")).args(&args).arg("--").args(&arguments).output().unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
     if stderr.contains("internal error") {
