@@ -89,6 +89,7 @@ macro_rules! for_each_internal_class {
                     23 getKernelEnvironment "() string[]" => boot_kernel_environment,
                     24 reboot "() void" => boot_unsupported,
                     25 commit "() int" => boot_commit,
+                    26 getArguments "() string[]" => boot_get_arguments,
                     62 printText "(?) void" => boot_print_text,
                 }
                 15 TTY ".internal.io.tty" extends ".internal.object" device "" {

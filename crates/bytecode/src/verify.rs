@@ -105,7 +105,8 @@ struct ClassContext<'a> {
 }
 
 /// Abstract state before an instruction: stack depths, and the value of the top integer cell
-/// when an instruction just pushed a known constant (for `dynamic_invoke`'s argument count).
+/// when it is a known constant (for `dynamic_invoke`'s argument count): pushed by an `iconst_*`
+/// and untouched since, because only instructions that leave the int stack alone ran after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct State {
     objects: u64,
@@ -284,6 +285,9 @@ fn transfer(d: &Decoded, s: State, nargs: u64) -> Result<State, String> {
     let width = d.insn.prefix.map_or(1, TypePrefix::cells) as u64;
     let operand = |i| int_operand(d, i);
     let (mut objects, mut ints) = (s.objects, s.ints);
+    // Whether the int stack is left exactly as it was, so a known top cell stays known. The
+    // original's Java translator pushes `dynamic_invoke`'s count before the target and name.
+    let mut keeps_ints = true;
     let pop_objects = |n: u64, objects: &mut u64| -> Result<(), String> {
         need(*objects, n, "object", name)?;
         *objects -= n;
@@ -293,15 +297,19 @@ fn transfer(d: &Decoded, s: State, nargs: u64) -> Result<State, String> {
         StackEffect::Simple { o_pop, o_push, i_pop, i_push } => {
             pop_objects(o_pop as u64, &mut objects)?;
             let i_pop = i_pop.count(d.insn.prefix) as u64;
+            let i_push = i_push.count(d.insn.prefix) as u64;
             need(ints, i_pop, "integer", name)?;
-            ints = ints - i_pop + i_push.count(d.insn.prefix) as u64;
+            ints = ints - i_pop + i_push;
             objects += o_push as u64;
+            keeps_ints = i_pop == 0 && i_push == 0;
         }
         StackEffect::Call { nargs } => {
             let n = match nargs {
                 ArgCount::Fixed(n) => n as u64,
                 ArgCount::Operand(i) => operand(i),
             };
+            // The callee's int cells start above the caller's and are cut back on return, so
+            // calls keep a known top cell (`keeps_ints` stays true).
             pop_objects(n + 1, &mut objects)?;
             objects += 1;
         }
@@ -313,8 +321,12 @@ fn transfer(d: &Decoded, s: State, nargs: u64) -> Result<State, String> {
             need(ints, 1, "integer", name)?;
             let n = match s.top_const {
                 Some(n) if n >= 0 => n as u64,
-                _ => return Err("dynamic_invoke needs its argument count pushed as a constant right before it".into()),
+                _ => return Err(
+                    "dynamic_invoke needs its argument count pushed as a constant, with only object-stack instructions after it"
+                        .into(),
+                ),
             };
+            keeps_ints = false;
             ints -= 1;
             pop_objects(n + 2, &mut objects)?;
             objects += 1;
@@ -322,12 +334,14 @@ fn transfer(d: &Decoded, s: State, nargs: u64) -> Result<State, String> {
         StackEffect::Sys => {
             need(ints, 1, "integer", name)?;
             ints -= 1;
+            keeps_ints = false;
             pop_objects(nargs, &mut objects)?;
             objects += 1;
         }
         StackEffect::Reserve => {
             objects += operand(0);
             ints += operand(1);
+            keeps_ints = operand(1) == 0;
         }
         StackEffect::Pull => {
             need(objects, operand(0) + 1, "object", name)?;
@@ -350,10 +364,12 @@ fn transfer(d: &Decoded, s: State, nargs: u64) -> Result<State, String> {
                 return Err(format!("int slot {} is beyond the {ints} int cells on the stack", operand(0)));
             }
             ints += width;
+            keeps_ints = false;
         }
         StackEffect::SetIntSlot => {
             need(ints, width, "integer", name)?;
             ints -= width;
+            keeps_ints = false;
             if operand(0) + width > ints {
                 return Err(format!("int slot {} is beyond the {ints} int cells left on the stack", operand(0)));
             }
@@ -363,6 +379,7 @@ fn transfer(d: &Decoded, s: State, nargs: u64) -> Result<State, String> {
         (None, _) if matches!(d.insn.op, Op::Iconst0) => Some(0),
         (None, _) if matches!(d.insn.op, Op::Iconst1) => Some(1),
         (None, [Arg::Int(v)]) if matches!(d.insn.op, Op::Iconst8 | Op::Iconst32) => Some(*v),
+        _ if keeps_ints => s.top_const,
         _ => None,
     };
     Ok(State { objects, ints, top_const })
@@ -436,6 +453,31 @@ mod tests {
         check("arg_count 0\nsummon_null\nsummon_this\nsconst_bin \"f\"\niconst_1\ndynamic_invoke\nret").unwrap();
         let src = ".class \".t\" parent \".internal.object\" fields 0 methods 17\n.method \"m\" 16\nsys 8\nret\n.end\n.signature \"m\" 16 returns untyped\narg \"a\" untyped\n.end\n";
         verify(&assemble(src).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn dynamic_invoke_count_pushed_before_target_and_name() {
+        // The original's Java translator: count first, then target and name (object stack only).
+        check("arg_count 0\nsummon_null\niconst_32bit 1\nsummon_this\nsconst_bin \"f\"\ndynamic_invoke\nret").unwrap();
+        check(
+            "arg_count 0\niconst_8bit 0\nsummon_this\nos_dup\ncall 5 0\nos_drop\nsconst_bin \"f\"\ndynamic_invoke\nret",
+        )
+        .unwrap();
+        // The count decides the object-stack check: 2 arguments are not there.
+        let e = check("arg_count 0\nsummon_null\niconst_32bit 2\nsummon_this\nsconst_bin \"f\"\ndynamic_invoke\nret")
+            .unwrap_err();
+        assert!(e.contains("object stack underflow: `dynamic_invoke` needs 4 objects, the stack has 3"), "{e}");
+        let unknown = "dynamic_invoke needs its argument count pushed as a constant";
+        // An instruction that touches the int stack in between forgets the constant.
+        for between in ["iconst_1\nis_drop", "is_dup\nis_drop", "summon_null\nsummon_null\nos_eq\nis_drop"] {
+            let body = format!("arg_count 0\niconst_0\n{between}\nsummon_this\nsconst_bin \"f\"\ndynamic_invoke\nret");
+            let e = check(&body).unwrap_err();
+            assert!(e.contains(unknown), "{body}\n  got: {e}");
+        }
+        // Paths that meet with different constants leave the count unknown.
+        let e = check("arg_count 0\niconst_0\niconst_0\njz a\niconst_1\njmp b\na: iconst_0\nb: summon_this\nsconst_bin \"f\"\ndynamic_invoke\nret")
+            .unwrap_err();
+        assert!(e.contains(unknown), "{e}");
     }
 
     #[test]

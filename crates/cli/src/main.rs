@@ -24,6 +24,7 @@ Examples:
   phantom run hello.ph                     compile and run: new hello(), then its method 8
   phantom run hello.pc                     run a class: new hello(), then its method 8
   phantom run classes --main .app.main      run a class from a bundle or directory
+  phantom run app.ph -- one two             pass arguments: boot.getArguments() returns them
   phantom boot                             boot ./phantom.img (made on first boot): the shell
   phantom run counter.ph --image c.img     run a program persistently; kill it any way you like
   phantom boot --image c.img               ... and it carries on where it was
@@ -87,8 +88,9 @@ enum Command {
         sources: Vec<PathBuf>,
     },
     /// Run a program: load classes, do `new CLASS()` and call its method 8 with the boot object.
+    /// Arguments after `--` go to the program: `boot.getArguments()` returns them.
     #[command(
-        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main"
+        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
     )]
     Run {
         /// A source file (.ph, compiled first), a class file, a directory of class files, or a
@@ -109,6 +111,9 @@ enum Command {
         image: Option<PathBuf>,
         #[command(flatten)]
         options: persistent::Options,
+        /// Arguments for the program (after `--`); with --image they are kept in the image.
+        #[arg(last = true, value_name = "ARGS")]
+        args: Vec<String>,
     },
     /// Boot a persistent image: resume every thread where the last snapshot left it, or, for a
     /// new image, install the system library and start it (the shell on the console).
@@ -168,11 +173,12 @@ fn main() -> ExitCode {
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
-        Command::Run { program, include, main, heap_mib, image: None, options } => {
-            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, options.workers))
+        Command::Run { program, include, main, heap_mib, image: None, options, args } => {
+            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, options.workers, &args))
         }
-        Command::Run { program, include, main, image: Some(image), options, .. } => out.run(|_| {
+        Command::Run { program, include, main, image: Some(image), options, args, .. } => out.run(|_| {
             persistent::run(&image, &options, |vm| {
+                vm.set_arguments(&args).or_else(|e| fail(format!("cannot store the arguments: {e}")))?;
                 load_program(vm, program.as_deref(), &include, main.as_deref(), true)
             })
         }),
@@ -617,12 +623,14 @@ fn run(
     main: Option<&str>,
     heap_mib: u64,
     workers: Option<u16>,
+    args: &[String],
 ) -> Outcome {
     let mut vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
         .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
     if let Some(n) = workers {
         vm.workers = n.into();
     }
+    vm.set_arguments(args).or_else(|e| fail(format!("cannot store the arguments: {e}")))?;
     let loaded = load_program(&vm, program, include, main, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;

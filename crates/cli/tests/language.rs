@@ -2,7 +2,8 @@
 //! with `phantom run`, and its standard output compared with the `//> ` lines it carries.
 //! `//! text` lines name text that must appear on standard error, and then the run must fail
 //! (a compile error or an uncaught exception). `//? text` lines name warnings that must be
-//! shown while the program still compiles and runs. A directory is one program of several files,
+//! shown while the program still compiles and runs. `//-- words` lines are the program's arguments
+//! (passed after `--`). A directory is one program of several files,
 //! compiled together; its class `.DIR.main` is started.
 
 use std::path::{Path, PathBuf};
@@ -12,12 +13,14 @@ struct Expected {
     stdout: String,
     errors: Vec<String>,
     warnings: Vec<String>,
+    arguments: Vec<String>,
 }
 
 fn expectations(sources: &[PathBuf]) -> Expected {
     let mut out = String::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut arguments = Vec::new();
     for s in sources {
         let text = std::fs::read_to_string(s).unwrap();
         for line in text.lines() {
@@ -29,10 +32,12 @@ fn expectations(sources: &[PathBuf]) -> Expected {
                 errors.push(rest.trim().to_string());
             } else if let Some(rest) = line.strip_prefix("//?") {
                 warnings.push(rest.trim().to_string());
+            } else if let Some(rest) = line.strip_prefix("//--") {
+                arguments.extend(rest.split_whitespace().map(String::from));
             }
         }
     }
-    Expected { stdout: out, errors, warnings }
+    Expected { stdout: out, errors, warnings, arguments }
 }
 
 fn check(program: &Path) -> Result<(), String> {
@@ -66,8 +71,8 @@ fn check(program: &Path) -> Result<(), String> {
     } else {
         (vec![program.to_path_buf()], vec!["run".into(), program.to_str().unwrap().into()])
     };
-    let Expected { stdout: expected, errors, warnings } = expectations(&sources);
-    let run = Command::new(env!("CARGO_BIN_EXE_phantom")).args(&args).output().unwrap();
+    let Expected { stdout: expected, errors, warnings, arguments } = expectations(&sources);
+    let run = Command::new(env!("CARGO_BIN_EXE_phantom")).args(&args).arg("--").args(&arguments).output().unwrap();
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
     if stderr.contains("internal error") {
@@ -179,4 +184,42 @@ fn programs_import_the_system_library() {
     let o = phantom(&["run", source.to_str().unwrap()], "");
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(String::from_utf8_lossy(&o.stdout), "got 1\n", "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// The original compiler's class file for `.phantom.util.hashpair` declares no constructor:
+/// `new` of it with no arguments only allocates (COMPATIBILITY.md L26); with arguments it is
+/// still an error.
+#[test]
+fn new_of_an_imported_class_without_constructors_only_allocates() {
+    let dir = std::env::temp_dir().join(format!("phantom-noctor-{}", std::process::id()));
+    let lib = dir.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    let original = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bytecode/tests/fixtures/original");
+    std::fs::copy(original.join("phantom.util.hashpair.pc"), lib.join("phantom.util.hashpair.pc")).unwrap();
+    let program = |name: &str, new_args: &str| {
+        let source = dir.join(format!("{name}.ph"));
+        std::fs::write(
+            &source,
+            format!(
+                "package .app;\nimport .phantom.util.hashpair;\nclass {name} {{\n  void run(var boot) [8] {{\n    \
+                 var p : hashpair;\n    var q : hashpair;\n    p = new hashpair({new_args});\n    \
+                 q = new hashpair();\n    p.setKey(\"k\");\n    p.setVal(\"v\");\n    p.setNext(q);\n    \
+                 boot.16(\"\" + p.getKey() + \"=\" + p.getVal() + \"\\n\");\n    \
+                 if (q.getKey() == null && p.getNext() :== q) boot.16(\"two objects\\n\");\n  }}\n}};\n"
+            ),
+        )
+        .unwrap();
+        phantom(&["run", "-I", lib.to_str().unwrap(), source.to_str().unwrap()], "")
+    };
+    let ok = program("pairs", "");
+    let bad = program("pairs_with_arguments", "1");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&ok.stderr);
+    assert!(ok.status.success(), "{stderr}");
+    assert_eq!(String::from_utf8_lossy(&ok.stdout), "k=v\ntwo objects\n", "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(!bad.status.success());
+    assert!(stderr.contains("`.phantom.util.hashpair` has no constructor taking (int)"), "{stderr}");
+    assert!(stderr.contains("declares no constructor"), "{stderr}");
 }

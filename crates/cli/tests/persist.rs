@@ -265,6 +265,33 @@ fn sleeping_waiting_and_reading_threads_resume_after_kill_9() {
 }
 
 #[test]
+fn program_arguments_are_kept_in_the_image_across_kill_9() {
+    let tmp = TempDir::new("arguments");
+    let image = tmp.path("arguments.img");
+    let args = ["one", "two words", "", "-x"];
+    let expected = |round: u64| format!("{round} [one] [two words] [] [-x]");
+    let run =
+        Running::start(&["run", &program("arguments.ph"), "--image", &image, "--", args[0], args[1], args[2], args[3]]);
+    run.wait_for("a few rounds", |l| l.len() >= 3);
+    let before = run.kill();
+    for (k, line) in before.iter().enumerate() {
+        assert_eq!(*line, expected(k as u64 + 1));
+    }
+    // The restarted thread reads its arguments again, from the image: the command line of
+    // `boot` has none.
+    let last = before.len() as u64;
+    let run = Running::start(&["boot", "--image", &image]);
+    run.wait_for("rounds after the restart", |l| l.len() >= 3);
+    let errors = run.errors();
+    let after = run.kill();
+    let first: u64 = after[0].split(' ').next().unwrap().parse().unwrap();
+    assert!(first == last || first == last + 1, "resumed at {first} after {last}; {errors}");
+    for (k, line) in after.iter().enumerate() {
+        assert_eq!(*line, expected(first + k as u64), "{errors}");
+    }
+}
+
+#[test]
 fn a_second_process_on_the_same_image_is_refused() {
     let tmp = TempDir::new("lock");
     let image = tmp.path("lock.img");

@@ -1387,8 +1387,13 @@ impl<'a> MethodGen<'a> {
             }
             return Ok(Val::obj(t));
         }
-        let (vals, ends, types) = self.arguments(args)?;
         let ctors: Vec<MethodInfo> = info.methods.iter().filter(|m| m.ctor).cloned().collect();
+        // A class file that declares no constructor (the original compiler's output for a class
+        // without one) is instantiated as the original does: allocated, nothing called.
+        if ctors.is_empty() && args.is_empty() {
+            return Ok(Val::obj(t));
+        }
+        let (vals, ends, types) = self.arguments(args)?;
         let ctor = choose(&self.cx.table, &ctors, &types);
         let Some(ctor) = ctor else {
             let shown: Vec<String> = types.iter().map(|t| t.display()).collect();
@@ -1397,7 +1402,9 @@ impl<'a> MethodGen<'a> {
                 .iter()
                 .map(|m| format!("({})", m.params.iter().map(|p| p.display()).collect::<Vec<_>>().join(", ")))
                 .collect();
-            if !list.is_empty() {
+            if list.is_empty() {
+                self.note(format!("`{class}` declares no constructor, so `new` takes no arguments"));
+            } else {
                 self.note(format!("constructors: {}", list.join(" ")));
             }
             return Err(());

@@ -3,7 +3,7 @@
 //!
 //! Everything a program can observe is reachable from the heap's root, the *system object*
 //! (a page, slots below): the boot object, the class registry, the class loader and OS
-//! interface objects, and the thread list. Each class record keeps the class file it was
+//! interface objects, the thread list and the program's arguments. Each class record keeps the class file it was
 //! loaded from (or, for a class made by `newClass`, how it was made), its class object
 //! (statics included) and its constant strings, so reopening links every class again under
 //! the same id with the same objects; decoded code is derived and rebuilt then. The thread
@@ -38,7 +38,12 @@ pub(crate) const OS_INTERFACE: u64 = 5;
 const THREADS: u64 = 6;
 const NEXT_THREAD: u64 = 7;
 const INTERNAL_COUNT: u64 = 8;
-const ROOT_SLOTS: u64 = 9;
+/// The program's arguments (`phantom run PROGRAM -- ARGS`): a page of strings, or null.
+const ARGUMENTS: u64 = 9;
+const ROOT_SLOTS: u64 = 10;
+/// Images made before the arguments slot existed have only the slots below it; they open with
+/// no arguments.
+const ROOT_SLOTS_MIN: u64 = ARGUMENTS;
 /// Bumped whenever the meaning of the slots changes.
 const IMAGE_VERSION: i32 = 1;
 
@@ -213,6 +218,32 @@ impl Vm {
         Ok(self.heap.set_slot(self.root.0, slot, v)?)
     }
 
+    /// Records the program's arguments (boot method 26 returns them) in the system object, so
+    /// a restarted image still has them. Call it before any thread runs.
+    pub fn set_arguments(&self, args: &[String]) -> Result<(), String> {
+        let n = args.len() as u64;
+        let page = if args.is_empty() {
+            Value::NULL
+        } else {
+            let page = self.heap.alloc(ids::PAGE, Kind::Slots, n, n).map_err(|e| e.0)?;
+            for (k, a) in args.iter().enumerate() {
+                let s = self.heap.alloc_bytes(ids::STRING, a.as_bytes()).map_err(|e| e.0)?;
+                self.heap.set_slot(page.0, k as u64, s).map_err(|e| e.0)?;
+            }
+            page
+        };
+        self.heap.set_slot(self.root.0, ARGUMENTS, page).map_err(|e| e.0)
+    }
+
+    /// The program's arguments, as the strings `set_arguments` stored.
+    pub(crate) fn arguments(&self) -> crate::vm::Result<Vec<Value>> {
+        if self.heap.len(self.root.0)? <= ARGUMENTS {
+            return Ok(Vec::new());
+        }
+        let Some(page) = self.root_slot(ARGUMENTS)?.object() else { return Ok(Vec::new()) };
+        (0..self.heap.len(page)?).map(|k| Ok(self.heap.slot(page, k)?)).collect()
+    }
+
     /// Appends a class to the registry in the heap (its id is its position).
     pub(crate) fn record_class(&self, class: &Class, source: ClassSource) -> Result<(), MemoryError> {
         let heap = &self.heap;
@@ -275,7 +306,7 @@ impl Vm {
         let bad = |what: String| format!("damaged image: {what}");
         let root = vm.heap.root().map_err(memory_error)?;
         let root_ok = root.object().is_some_and(|r| {
-            vm.heap.class_of(r).ok() == Some(ids::PAGE) && vm.heap.len(r).is_ok_and(|n| n >= ROOT_SLOTS)
+            vm.heap.class_of(r).ok() == Some(ids::PAGE) && vm.heap.len(r).is_ok_and(|n| n >= ROOT_SLOTS_MIN)
         });
         if !root_ok {
             return Err(bad("no system object".into()));

@@ -1334,3 +1334,14 @@ impl Json<'_> {
         }
     }
 }
+
+/// getArguments() (ours): the arguments of `phantom run PROGRAM -- ARGS`, as a new array of
+/// strings at each call (changing it changes no later call's). They are kept in the system
+/// object, so a restarted image returns the same ones.
+fn boot_get_arguments(vm: &Vm, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    let array = new_array(vm)?;
+    for (i, s) in vm.arguments()?.into_iter().enumerate() {
+        array_set(vm, thread, array, &[s, Value::int(i as i32)])?;
+    }
+    Ok(array)
+}
