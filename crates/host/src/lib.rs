@@ -14,6 +14,7 @@
 pub mod block;
 mod linux;
 pub mod rng;
+mod sim;
 
 use std::io;
 use std::net::SocketAddr;
@@ -23,6 +24,7 @@ use std::time::Duration;
 
 pub use linux::LinuxHost;
 pub use rng::SimRng;
+pub use sim::{Idle, SeedReport, SimHost};
 
 /// The work a spawned worker thread runs.
 pub type Task = Box<dyn FnOnce() + Send + 'static>;
