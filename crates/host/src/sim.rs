@@ -348,6 +348,7 @@ impl SimHost {
     /// deadline, for something only the main thread could do. Time jumps from deadline to
     /// deadline meanwhile, so a thread that sleeps in a loop keeps this from returning.
     pub fn run_until_idle(&self) -> Idle {
+        assert_eq!(self.core.current_thread(), MAIN, "run_until_idle drives a simulation from outside it");
         self.core.lock().main_waits_for_idle = true;
         self.core.block_until(None, |st| std::mem::take(&mut st.idle_reached).then_some(()));
         let mut st = self.core.lock();
