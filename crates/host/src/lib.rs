@@ -1,0 +1,160 @@
+//! The host Phantom runs on, seen through one small interface: the VM and the store reach the
+//! clock, waiting, worker threads, the console, files, the environment, sockets, randomness and
+//! storage only through [`Host`] and [`block::BlockDevice`], so that a kernel of our own can one
+//! day replace Linux underneath them.
+//!
+//! Two hosts implement it: [`LinuxHost`] over the standard library, and [`SimHost`], a
+//! deterministic simulation for tests in which one seed fixes every scheduling decision, every
+//! random number and the passage of time.
+//!
+//! The interface is synchronous on purpose: the VM has its own scheduler, and all it needs from
+//! the host is a way to block a worker thread until it is woken or a deadline passes
+//! ([`Parker`]).
+
+pub mod block;
+mod linux;
+pub mod rng;
+mod sim;
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use linux::LinuxHost;
+pub use rng::SimRng;
+pub use sim::{Idle, SeedReport, SimHost};
+
+/// The work a spawned worker thread runs.
+pub type Task = Box<dyn FnOnce() + Send + 'static>;
+
+/// Everything the VM and the store need from the machine under them. Object-safe: it is used
+/// as `Arc<dyn Host>`.
+///
+/// Time is the host's own: [`Host::now`] counts from the host's start and every deadline is
+/// on that scale, so a simulated host can own time instead of reading a real clock.
+pub trait Host: Send + Sync {
+    /// Monotonic time since the host started. Never goes backwards.
+    fn now(&self) -> Duration;
+
+    /// Wall-clock time in milliseconds since the Unix epoch. May jump; use [`Host::now`] for
+    /// intervals and deadlines.
+    fn wall_clock_ms(&self) -> u64;
+
+    /// A new object to block one thread on until it is notified or a deadline passes.
+    fn parker(&self) -> Arc<dyn Parker>;
+
+    /// Blocks the calling thread for at least `duration`.
+    fn sleep(&self, duration: Duration) {
+        let deadline = self.now() + duration;
+        let parker = self.parker();
+        // Nobody else holds this parker, so only the deadline ends the wait; the loop guards
+        // against a host that wakes early.
+        while self.now() < deadline {
+            parker.wait_until(Some(deadline));
+        }
+    }
+
+    /// Lets other threads run: a spin loop calls it between polls. On [`SimHost`] it is a
+    /// scheduling point and costs a microsecond of virtual time, so spinning until a time
+    /// ends there too.
+    fn yield_now(&self);
+
+    /// Starts `task` on a new worker thread named `name` with a stack of at least `stack_size`
+    /// bytes.
+    fn spawn(&self, name: &str, stack_size: usize, task: Task) -> io::Result<Box<dyn JoinHandle>>;
+
+    /// The next byte of console input, blocking until there is one; `None` at the end of the
+    /// input. A read error also ends the input: a console that fails once is not retried.
+    fn read_console_byte(&self) -> Option<u8>;
+
+    /// Writes `bytes` to the console output and flushes them.
+    fn write_console(&self, bytes: &[u8]) -> io::Result<()>;
+
+    /// Writes one diagnostic line (no trailing newline needed) to the error stream. Failures
+    /// are ignored: there is nowhere left to report them.
+    fn write_diagnostic(&self, line: &str);
+
+    /// The whole contents of the file at `path` (class paths, bundles).
+    fn read_file(&self, path: &Path) -> io::Result<Vec<u8>>;
+
+    /// The environment variables, in the host's order. Variables whose name or value is not
+    /// UTF-8 are left out.
+    fn env(&self) -> Vec<(String, String)>;
+
+    /// Listens for TCP connections on `addr`; port 0 picks a free port
+    /// ([`Listener::local_addr`] tells which).
+    fn listen(&self, addr: SocketAddr) -> io::Result<Box<dyn Listener>>;
+
+    /// Opens a TCP connection to `addr`.
+    fn connect(&self, addr: SocketAddr) -> io::Result<Box<dyn Connection>>;
+
+    /// 64 random bits: from the operating system on Linux, from the seed on [`SimHost`].
+    fn random_u64(&self) -> u64;
+}
+
+/// Why [`Parker::wait_until`] returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wake {
+    Notified,
+    TimedOut,
+}
+
+/// Blocks one thread until another notifies it or a deadline passes.
+///
+/// A notification is a token, as with `std::thread::park`: `notify` sets it and the next
+/// `wait_until` consumes it, returning at once if it was already set. So a scheduler can
+/// release its own lock, then wait, and never lose a notification sent in between. One thread
+/// waits on a parker at a time (give each worker its own); any thread may notify it.
+pub trait Parker: Send + Sync {
+    /// Waits for the token or until [`Host::now`] reaches `deadline` (`None`: no deadline).
+    /// A token set before the deadline wins.
+    fn wait_until(&self, deadline: Option<Duration>) -> Wake;
+
+    /// Sets the token, waking the waiting thread if there is one.
+    fn notify(&self);
+}
+
+/// A spawned worker thread.
+pub trait JoinHandle: Send {
+    /// Waits for the thread to end; `Err` carries the payload of a panic that ended it.
+    fn join(self: Box<Self>) -> std::thread::Result<()>;
+}
+
+/// A listening TCP socket.
+pub trait Listener: Send + Sync {
+    /// Waits for the next incoming connection.
+    fn accept(&self) -> io::Result<Box<dyn Connection>>;
+
+    fn local_addr(&self) -> io::Result<SocketAddr>;
+}
+
+/// One TCP connection. Methods take `&self` so that one thread can read while another writes.
+/// Dropping it closes it.
+pub trait Connection: Send + Sync {
+    /// Reads what has arrived, blocking until something has; `Ok(0)` once the peer closed its
+    /// side and everything it sent was read.
+    fn read(&self, buf: &mut [u8]) -> io::Result<usize>;
+
+    /// Writes some of `data`, returning how much.
+    fn write(&self, data: &[u8]) -> io::Result<usize>;
+
+    /// Writes all of `data`.
+    fn write_all(&self, mut data: &[u8]) -> io::Result<()> {
+        while !data.is_empty() {
+            match self.write(data)? {
+                0 => return Err(io::Error::new(io::ErrorKind::WriteZero, "connection accepted no more bytes")),
+                n => data = &data[n..],
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes both directions: the peer reads the end of the stream and its writes fail.
+    fn close(&self) -> io::Result<()>;
+
+    fn local_addr(&self) -> io::Result<SocketAddr>;
+
+    fn peer_addr(&self) -> io::Result<SocketAddr>;
+}

@@ -1,0 +1,190 @@
+//! The real host: the standard library over Linux.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::{Connection, Host, JoinHandle, Listener, Parker, Task, Wake};
+
+/// The host over `std`: `std::time`, `std::thread`, the process's standard streams, `std::fs`,
+/// `std::net`, and `/dev/urandom`.
+pub struct LinuxHost {
+    started: Instant,
+}
+
+impl LinuxHost {
+    pub fn new() -> LinuxHost {
+        LinuxHost { started: Instant::now() }
+    }
+}
+
+impl Default for LinuxHost {
+    fn default() -> Self {
+        LinuxHost::new()
+    }
+}
+
+impl Host for LinuxHost {
+    fn now(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    fn wall_clock_ms(&self) -> u64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_millis() as u64
+    }
+
+    fn parker(&self) -> Arc<dyn Parker> {
+        Arc::new(LinuxParker { started: self.started, token: Mutex::new(false), changed: Condvar::new() })
+    }
+
+    fn yield_now(&self) {
+        std::thread::yield_now();
+    }
+
+    fn spawn(&self, name: &str, stack_size: usize, task: Task) -> io::Result<Box<dyn JoinHandle>> {
+        let handle = std::thread::Builder::new().name(name.to_string()).stack_size(stack_size).spawn(task)?;
+        Ok(Box::new(LinuxJoin(handle)))
+    }
+
+    fn read_console_byte(&self) -> Option<u8> {
+        let mut byte = [0u8];
+        loop {
+            match io::stdin().lock().read(&mut byte) {
+                Ok(1) => return Some(byte[0]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                _ => return None,
+            }
+        }
+    }
+
+    fn write_console(&self, bytes: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
+    fn write_diagnostic(&self, line: &str) {
+        let _ = writeln!(io::stderr().lock(), "{line}");
+    }
+
+    fn read_file(&self, path: &Path) -> io::Result<Vec<u8>> {
+        std::fs::read(path)
+    }
+
+    fn env(&self) -> Vec<(String, String)> {
+        std::env::vars_os().filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))).collect()
+    }
+
+    fn listen(&self, addr: SocketAddr) -> io::Result<Box<dyn Listener>> {
+        Ok(Box::new(LinuxListener(TcpListener::bind(addr)?)))
+    }
+
+    fn connect(&self, addr: SocketAddr) -> io::Result<Box<dyn Connection>> {
+        Ok(Box::new(LinuxConnection(TcpStream::connect(addr)?)))
+    }
+
+    fn random_u64(&self) -> u64 {
+        os_random_u64()
+    }
+}
+
+/// From `/dev/urandom`, opened once. Should it be missing (an odd chroot), from the standard
+/// library's hasher keys, which it seeds from the OS at start, mixed with a counter.
+fn os_random_u64() -> u64 {
+    static URANDOM: OnceLock<Option<File>> = OnceLock::new();
+    let mut bytes = [0u8; 8];
+    if let Some(mut file) = URANDOM.get_or_init(|| File::open("/dev/urandom").ok()).as_ref() {
+        if file.read_exact(&mut bytes).is_ok() {
+            return u64::from_ne_bytes(bytes);
+        }
+    }
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.finish()
+}
+
+struct LinuxParker {
+    started: Instant,
+    token: Mutex<bool>,
+    changed: Condvar,
+}
+
+impl Parker for LinuxParker {
+    fn wait_until(&self, deadline: Option<Duration>) -> Wake {
+        let mut token = self.token.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if std::mem::take(&mut *token) {
+                return Wake::Notified;
+            }
+            token = match deadline {
+                None => self.changed.wait(token).unwrap_or_else(|e| e.into_inner()),
+                Some(deadline) => {
+                    let left = deadline.saturating_sub(self.started.elapsed());
+                    if left.is_zero() {
+                        return Wake::TimedOut;
+                    }
+                    self.changed.wait_timeout(token, left).unwrap_or_else(|e| e.into_inner()).0
+                }
+            };
+        }
+    }
+
+    fn notify(&self) {
+        *self.token.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.changed.notify_one();
+    }
+}
+
+struct LinuxJoin(std::thread::JoinHandle<()>);
+
+impl JoinHandle for LinuxJoin {
+    fn join(self: Box<Self>) -> std::thread::Result<()> {
+        self.0.join()
+    }
+}
+
+struct LinuxListener(TcpListener);
+
+impl Listener for LinuxListener {
+    fn accept(&self) -> io::Result<Box<dyn Connection>> {
+        Ok(Box::new(LinuxConnection(self.0.accept()?.0)))
+    }
+
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.0.local_addr()
+    }
+}
+
+struct LinuxConnection(TcpStream);
+
+impl Connection for LinuxConnection {
+    fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
+        (&self.0).read(buf)
+    }
+
+    fn write(&self, data: &[u8]) -> io::Result<usize> {
+        (&self.0).write(data)
+    }
+
+    fn close(&self) -> io::Result<()> {
+        match self.0.shutdown(Shutdown::Both) {
+            // Already closed by the peer: closing it again is not an error.
+            Err(e) if e.kind() == io::ErrorKind::NotConnected => Ok(()),
+            other => other,
+        }
+    }
+
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.0.local_addr()
+    }
+
+    fn peer_addr(&self) -> io::Result<SocketAddr> {
+        self.0.peer_addr()
+    }
+}
