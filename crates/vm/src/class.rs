@@ -11,7 +11,6 @@ use phantom_bytecode::{verify, Bundle, ClassFile};
 
 use crate::code::Code;
 use crate::heap::ClassId;
-use crate::natives::NativeFn;
 use crate::value::Value;
 
 /// Well-known internal class ids: a class's id is its row in the bytecode crate's table, so
@@ -22,9 +21,12 @@ pub use phantom_bytecode::internal::INTERNAL_CLASSES;
 /// Method slots of every internal class: the object protocol (0-15) and class-specific ones.
 pub const INTERNAL_METHOD_SLOTS: usize = phantom_bytecode::internal::INTERNAL_METHOD_SLOTS as usize;
 
+/// A native method's index in the natives' table (`natives::NATIVES`).
+pub type NativeId = u16;
+
 pub enum Body {
     Bytecode(Arc<Code>),
-    Native(NativeFn),
+    Native(NativeId),
 }
 
 pub struct Method {

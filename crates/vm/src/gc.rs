@@ -7,22 +7,14 @@
 //! therefore rewrites only pages that held garbage, not the whole heap. Cycles are collected
 //! like anything else unreachable.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::class::ids;
 use crate::heap::{Kind, FIRST_OBJECT, FREE};
 use crate::value::Value;
 use crate::vm::{Thread, Vm};
 
-/// What one collection did.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct GcStats {
-    pub live_objects: u64,
-    pub live_bytes: u64,
-    /// Bytes that became free: garbage, and what the threads' allocation chunks left unused.
-    pub freed_bytes: u64,
-    pub time: Duration,
-}
+pub use crate::heap::GcStats;
 
 struct Marks {
     bits: Vec<u64>,

@@ -679,6 +679,16 @@ impl Memory for phantom_store::Store {
     }
 }
 
+/// What one collection did.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GcStats {
+    pub live_objects: u64,
+    pub live_bytes: u64,
+    /// Bytes that became free: garbage, and what the threads' allocation chunks left unused.
+    pub freed_bytes: u64,
+    pub time: std::time::Duration,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -93,22 +93,6 @@ fn push_frame(frames: &mut Vec<Frame>, ints: &mut Vec<u32>, method: &Method, thi
     frames.push(Frame { method: method.uid(), this, pc: checked as usize, obase: at, ibase });
 }
 
-/// Whether `class` is `ancestor` or descends from it, by a copy of the tables (false for a
-/// class not in them: the loop then takes the general path, which reads the newest).
-pub(crate) fn descends(tables: &Tables, mut class: u32, ancestor: u32) -> bool {
-    for _ in 0..=tables.classes.len() {
-        if class == ancestor {
-            return true;
-        }
-        match tables.classes.get(class as usize).map(|c| c.parent) {
-            Some(Some(parent)) => class = parent,
-            Some(None) => return ancestor == ids::VOID,
-            None => return false,
-        }
-    }
-    false
-}
-
 /// A read or write of a frame's int cell past the int stack (hostile code).
 #[cold]
 fn int_slot() -> Trap {
@@ -366,7 +350,7 @@ impl Vm {
                 o: &mut *o,
                 i: &mut *i,
                 catchers: &mut *catchers,
-                tables: &**tables,
+                tables,
                 pc: *frame_pc,
                 left,
                 obase,
@@ -434,7 +418,7 @@ impl Vm {
                             Some(obj) => self.heap.class_of(obj).ok()?,
                             None => return None,
                         };
-                        if !descends(tables, this_class, class) {
+                        if !tables.descends(this_class, class) {
                             return None;
                         }
                         let m = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
@@ -1036,12 +1020,14 @@ impl Vm {
                 while !self.class(class).is_internal() {
                     class = self.class(class).parent.unwrap_or(ids::VOID);
                 }
-                let f = natives::lookup(class, k as u32).ok_or_else(|| self.throw_str("no syscall"))?;
+                let f = natives::lookup(class, k as u32)
+                    .map(natives::native)
+                    .ok_or_else(|| self.throw_str("no syscall"))?;
                 let base = thread.objects.len().checked_sub(n).ok_or_else(underflow)?;
                 let args: Vec<Value> = thread.objects.drain(base..).collect();
                 thread.ints.pop();
                 let mut nested = Thread::default();
-                let result = match f(self, &mut nested, this, &args) {
+                let result = match f(&self.cx(), &mut nested, this, &args) {
                     Err(Trap::TailCall { .. }) => return Err(self.throw_str("sys cannot hand a call on")),
                     result => result?,
                 };
@@ -1091,7 +1077,8 @@ impl Vm {
     fn enter(&self, thread: &mut Thread, method: Arc<Method>, this: Value, nargs: usize) -> Result<Option<Value>> {
         let base = thread.objects.len().checked_sub(nargs).ok_or_else(underflow)?;
         match &method.body {
-            Body::Native(f) => {
+            Body::Native(id) => {
+                let f = natives::native(*id);
                 // Arguments leave the stack; up to 8 travel in a stack buffer, not a Vec.
                 let mut small = [Value::NULL; 8];
                 let large: Vec<Value>;
@@ -1103,7 +1090,7 @@ impl Vm {
                     &large
                 };
                 thread.objects.truncate(base);
-                match self.run_native(thread, *f, this, args) {
+                match self.run_native(thread, f, this, args) {
                     Err(Trap::Retry) => {
                         thread.objects.extend_from_slice(args);
                         Err(Trap::Retry)
@@ -1132,7 +1119,7 @@ impl Vm {
     /// out of the common path.
     #[inline(always)]
     fn run_native(&self, thread: &mut Thread, f: NativeFn, this: Value, args: &[Value]) -> Result<Option<Value>> {
-        match f(self, thread, this, args) {
+        match f(&self.cx(), thread, this, args) {
             Err(Trap::TailCall { this, ordinal }) => self.hand_on(thread, this, ordinal, args),
             other => other.map(Some),
         }
@@ -1149,13 +1136,13 @@ impl Vm {
                 return Err(self.throw_str(&format!("{} has no method {ordinal}", self.class(class).name)));
             };
             let f = match method.body {
-                Body::Native(f) => f,
+                Body::Native(id) => natives::native(id),
                 Body::Bytecode(_) => {
                     thread.objects.extend_from_slice(args);
                     return self.enter(thread, method, this, args.len());
                 }
             };
-            match f(self, thread, this, args) {
+            match f(&self.cx(), thread, this, args) {
                 Err(Trap::TailCall { this: next, ordinal: next_ordinal }) => (this, ordinal) = (next, next_ordinal),
                 other => return other.map(Some),
             }
@@ -1180,7 +1167,7 @@ impl Vm {
         match tables.classes.get(class as usize).and_then(|c| c.vtable.get(ordinal as usize)).and_then(|m| m.as_ref()) {
             Some(m) => match &m.body {
                 Body::Bytecode(_) => Callee::Bytecode(m),
-                Body::Native(f) => Callee::Native(*f),
+                Body::Native(id) => Callee::Native(natives::native(*id)),
             },
             None => Callee::Other,
         }

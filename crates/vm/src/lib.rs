@@ -7,6 +7,7 @@
 
 pub mod class;
 pub mod code;
+pub mod cx;
 pub mod gc;
 pub mod heap;
 pub mod image;
@@ -14,13 +15,14 @@ mod interp;
 pub mod natives;
 pub mod persist;
 pub mod sched;
+mod system;
 mod thread;
 pub mod value;
 mod vm;
 
-pub use gc::GcStats;
+pub use heap::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
-pub use image::{ImageControl, RunEnd, SnapshotStats};
+pub use system::{ImageControl, RunEnd, SnapshotStats};
 pub use thread::{Number, Thread, Trap, Uncaught};
 pub use value::Value;
 pub use vm::{default_workers, Vm};

@@ -30,8 +30,7 @@ use crate::thread::{Frame, Result, Thread, Trap};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Slots of a thread object.
-pub const THREAD_SLOTS: u64 = 7;
+pub use crate::thread::THREAD_SLOTS;
 
 fn u32s(values: &[u32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()

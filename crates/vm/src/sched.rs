@@ -10,8 +10,20 @@ use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use crate::vm::{Thread, Trap, Uncaught, Vm};
+use crate::thread::{Thread, Trap, Uncaught};
 use std::sync::atomic::Ordering;
+
+/// What the scheduler runs its threads with (the VM), and all it knows of it.
+pub trait Runner: Sync {
+    /// Runs a thread until its slice is used up, it parks, or it ends.
+    fn run_slice(&self, thread: &mut Thread) -> Result<(), Trap>;
+    /// The report of a thread that died of `trap`.
+    fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught;
+    /// Whether the heap has grown past its collection threshold.
+    fn wants_collection(&self) -> bool;
+    /// Collects at a safepoint, if still wanted (the first worker to notice does it).
+    fn collect_now(&self);
+}
 
 /// Spins while `busy` holds, for at most a safepoint's worth of time (the caller then sleeps),
 /// giving the processor away at each turn: the safepoint's holder may need it.
@@ -27,18 +39,7 @@ fn spin_while(busy: impl Fn() -> bool) {
 /// Instructions a thread runs before yielding to others.
 pub const SLICE: u32 = 10_000;
 
-/// Why a thread stopped running without finishing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Park {
-    /// Asleep until an instant.
-    Until(Instant),
-    /// Waiting for another thread to wake it (mutex, cond, semaphore).
-    Blocked,
-    /// Waiting for the outside world (console input): never a deadlock.
-    External,
-    /// Inside `commit()`, waiting for a snapshot to be durable: never a deadlock either.
-    Commit,
-}
+pub use crate::thread::Park;
 
 #[derive(Default)]
 struct State {
@@ -147,12 +148,12 @@ impl Scheduler {
 
     /// Runs every thread to its end on `workers` host threads; returns the uncaught exceptions
     /// of threads that died, and a deadlock report if threads were left waiting forever.
-    pub fn run(&self, vm: &Vm, workers: usize) -> Vec<Uncaught> {
+    pub fn run(&self, vm: &dyn Runner, workers: usize) -> Vec<Uncaught> {
         std::thread::scope(|scope| {
             for n in 0..workers.max(1) {
                 std::thread::Builder::new()
                     .name(format!("phantom-worker-{n}"))
-                    .stack_size(crate::vm::HOST_STACK)
+                    .stack_size(crate::thread::HOST_STACK)
                     .spawn_scoped(scope, || self.worker(vm))
                     .expect("spawning a VM worker thread");
             }
@@ -160,7 +161,7 @@ impl Scheduler {
         std::mem::take(&mut self.lock().failures)
     }
 
-    fn worker(&self, vm: &Vm) {
+    fn worker(&self, vm: &dyn Runner) {
         // A thread that used up its slice while nobody else was waiting keeps this host
         // thread, without a trip through the queue (and without waking another worker).
         let mut kept: Option<Box<Thread>> = None;
@@ -237,7 +238,7 @@ impl Scheduler {
                 Err(Trap::Yield)
             } else {
                 thread.budget = SLICE;
-                vm.resume(&mut thread)
+                vm.run_slice(&mut thread)
             };
             let mut st = self.lock();
             st.running -= 1;
@@ -255,7 +256,7 @@ impl Scheduler {
                     None if st.runnable.is_empty()
                         && !st.safepoint
                         && !st.stopping
-                        && !vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed)
+                        && !vm.wants_collection()
                         && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > Instant::now()) =>
                     {
                         st.running += 1;
@@ -284,11 +285,8 @@ impl Scheduler {
             // The flag is cleared by the collection itself, inside the safepoint: until then
             // every thread meeting a call or a jump yields (another worker must not run the
             // call a thread yielded to postpone), and the first worker here collects.
-            let wanted = || vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed);
-            if wanted() {
-                if let (Some(stats), _) = vm.safepoint(|threads| wanted().then(|| vm.collect(threads))) {
-                    vm.note_collection(stats);
-                }
+            if vm.wants_collection() {
+                vm.collect_now();
             }
         }
     }

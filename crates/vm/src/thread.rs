@@ -6,6 +6,25 @@ use crate::class::{Class, Method};
 use crate::heap::{ClassId, MemoryError};
 use crate::value::Value;
 
+/// Why a thread stopped running without finishing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Park {
+    /// Asleep until an instant.
+    Until(std::time::Instant),
+    /// Waiting for another thread to wake it (mutex, cond, semaphore).
+    Blocked,
+    /// Waiting for the outside world (console input): never a deadlock.
+    External,
+    /// Inside `commit()`, waiting for a snapshot to be durable: never a deadlock either.
+    Commit,
+}
+
+/// Host stack for threads running bytecode: enough for `MAX_NATIVE_DEPTH` nested levels.
+pub(crate) const HOST_STACK: usize = 64 << 20;
+
+/// Slots of a `.internal.thread` object (see `persist`).
+pub const THREAD_SLOTS: u64 = 7;
+
 /// Why execution stopped abnormally.
 #[derive(Debug)]
 pub enum Trap {
@@ -109,11 +128,11 @@ impl Thread {
 
     /// Makes a new thread start asleep until `at`.
     pub fn park_first(&mut self, at: std::time::Instant) {
-        self.park(crate::sched::Park::Until(at));
+        self.park(Park::Until(at));
     }
 
     /// Stops the thread after the current instruction until the scheduler wakes it.
-    pub fn park(&mut self, park: crate::sched::Park) {
+    pub fn park(&mut self, park: Park) {
         self.park = Some(park);
         self.budget = 0;
     }
@@ -180,7 +199,7 @@ pub struct Thread {
     /// Instructions left in this slice (top-level bytecode only).
     pub budget: u32,
     /// Set by a blocking native: the scheduler parks the thread after the instruction.
-    pub park: Option<crate::sched::Park>,
+    pub park: Option<Park>,
     /// Run by the scheduler (so blocking natives may park it) rather than to completion.
     pub scheduled: bool,
     /// Run for a fixed number of instructions (`run_limited`), nested calls included.
@@ -222,3 +241,21 @@ pub enum Num {
 }
 
 pub use Num as Number;
+
+impl Tables {
+    /// Whether `class` is `ancestor` or descends from it (false for a class not in these
+    /// tables: the caller then reads the newest).
+    pub(crate) fn descends(&self, mut class: ClassId, ancestor: ClassId) -> bool {
+        for _ in 0..=self.classes.len() {
+            if class == ancestor {
+                return true;
+            }
+            match self.classes.get(class as usize).map(|c| c.parent) {
+                Some(Some(parent)) => class = parent,
+                Some(None) => return ancestor == crate::class::ids::VOID,
+                None => return false,
+            }
+        }
+        false
+    }
+}

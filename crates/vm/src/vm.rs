@@ -11,11 +11,10 @@ use crate::class::{
 use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError, OUT_OF_MEMORY};
 use crate::natives;
 use crate::thread::{merge_failures, Tables};
-pub use crate::thread::{Number, Result, Thread, Trap, Uncaught};
+pub use crate::thread::{Result, Thread, Trap, Uncaught};
 use crate::value::Value;
 
-/// Host stack for threads running bytecode: enough for `MAX_NATIVE_DEPTH` nested levels.
-pub(crate) const HOST_STACK: usize = 64 << 20;
+pub(crate) use crate::thread::HOST_STACK;
 
 pub struct Vm {
     pub heap: Heap,
@@ -41,10 +40,10 @@ pub struct Vm {
     /// compare the two.
     pub fuse_runs: bool,
     /// Collections so far, and the last one's figures.
-    pub gc_log: Mutex<(u64, crate::gc::GcStats)>,
+    pub gc_log: Mutex<(u64, crate::heap::GcStats)>,
     pub(crate) console: Arc<Console>,
     /// The persistent image the heap lives in, when there is one.
-    pub(crate) image: Option<Arc<crate::image::Image>>,
+    pub(crate) image: Option<Arc<crate::system::Image>>,
 }
 
 /// The host terminal's input, read by a host thread so that VM threads waiting for a
@@ -151,7 +150,7 @@ impl Vm {
         for row in INTERNAL_CLASSES {
             let object = vm.new_class_object(row.id).map_err(|e| e.0)?;
             let class = Vm::internal_class(row.id, object);
-            vm.record_class(&class, crate::image::ClassSource::Internal).map_err(|e| e.0)?;
+            vm.record_class(&class, crate::system::ClassSource::Internal).map_err(|e| e.0)?;
             vm.install(class);
         }
         Ok(vm)
@@ -176,7 +175,7 @@ impl Vm {
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: default_workers(),
             fuse_runs: true,
-            gc_log: Mutex::new((0, crate::gc::GcStats::default())),
+            gc_log: Mutex::new((0, crate::heap::GcStats::default())),
             console: Arc::new(Console::default()),
             image: None,
         }
@@ -187,7 +186,7 @@ impl Vm {
         let row = &INTERNAL_CLASSES[id as usize];
         let vtable = (0..INTERNAL_METHOD_SLOTS as u32)
             .map(|k| {
-                natives::lookup(id, k).map(|f| {
+                natives::lookup(id, k).map(|native| {
                     Arc::new(Method {
                         uid: NO_UID.into(),
                         checks_args: None,
@@ -197,7 +196,7 @@ impl Vm {
                             .map_or_else(|| format!("native {k}"), |m| m.name.to_string()),
                         ordinal: k,
                         class: id,
-                        body: Body::Native(f),
+                        body: Body::Native(native),
                         lines: vec![],
                     })
                 })
@@ -283,7 +282,7 @@ impl Vm {
 
     /// Whether `class` is `ancestor` or descends from it.
     pub fn is_subclass(&self, class: ClassId, ancestor: ClassId) -> bool {
-        crate::interp::descends(&self.tables(), class, ancestor)
+        self.tables().descends(class, ancestor)
     }
 
     /// The class id behind a class object; none if `v` is not one.
@@ -326,7 +325,7 @@ impl Vm {
         let id = self.tables.read().unwrap_or_else(|e| e.into_inner()).classes.len() as ClassId;
         let mut class = self.link(&parsed, id, None)?;
         class.object = self.new_class_object(id).map_err(|e| e.0)?;
-        self.record_class(&class, crate::image::ClassSource::File(bytes)).map_err(|e| e.0)?;
+        self.record_class(&class, crate::system::ClassSource::File(bytes)).map_err(|e| e.0)?;
         self.install(class);
         Ok(id)
     }
@@ -411,7 +410,7 @@ impl Vm {
         let id = self.tables.read().unwrap_or_else(|e| e.into_inner()).classes.len() as ClassId;
         let mut class = self.defined_class(id, name, field_slots, methods_of);
         class.object = self.new_class_object(id).map_err(|e| e.0)?;
-        self.record_class(&class, crate::image::ClassSource::Defined { field_slots, methods_of }).map_err(|e| e.0)?;
+        self.record_class(&class, crate::system::ClassSource::Defined { field_slots, methods_of }).map_err(|e| e.0)?;
         self.install(class);
         Ok(id)
     }
@@ -456,7 +455,7 @@ impl Vm {
         writeln!(std::io::stderr(), "phantom: {message}")
     }
 
-    pub(crate) fn note_collection(&self, stats: crate::gc::GcStats) {
+    pub(crate) fn note_collection(&self, stats: crate::heap::GcStats) {
         let mut log = self.gc_log.lock().unwrap_or_else(|e| e.into_inner());
         log.0 += 1;
         log.1 = stats;
@@ -483,7 +482,7 @@ impl Vm {
     /// A new VM thread about to run `this.ordinal(args)`.
     pub fn new_thread(&self, this: Value, ordinal: u32, args: &[Value]) -> Result<Box<Thread>> {
         let id = self.next_thread.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let slots = crate::persist::THREAD_SLOTS;
+        let slots = crate::thread::THREAD_SLOTS;
         let object = self.heap.alloc(ids::THREAD, Kind::Slots, slots, slots)?;
         self.heap.set_slot(object.0, 0, Value::int(id as i32))?;
         let mut thread = Box::new(Thread { id, object, scheduled: true, ..Thread::default() });
@@ -595,7 +594,7 @@ impl Vm {
         match class {
             ids::STRING => self.new_string(b""),
             ids::INT => Ok(Value::int(0)),
-            ids::ARRAY => natives::new_array(self),
+            ids::ARRAY => natives::new_array(&self.cx()),
             ids::BINARY => Ok(self.heap.alloc_bytes(ids::BINARY, &[])?),
             ids::DIRECTORY | ids::CONNECTION => Ok(self.heap.alloc(class, Kind::Slots, 3, 3)?),
             ids::CLOSURE => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
@@ -676,5 +675,129 @@ impl Vm {
                 Err(_) => "an unreadable object".into(),
             },
         }
+    }
+}
+
+impl crate::sched::Runner for Vm {
+    fn run_slice(&self, thread: &mut Thread) -> Result<()> {
+        self.resume(thread)
+    }
+
+    fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught {
+        Vm::uncaught(self, trap, thread)
+    }
+
+    fn wants_collection(&self) -> bool {
+        self.heap.gc_wanted.load(Ordering::Relaxed)
+    }
+
+    fn collect_now(&self) {
+        if let (Some(stats), _) = self.safepoint(|threads| self.wants_collection().then(|| self.collect(threads))) {
+            self.note_collection(stats);
+        }
+    }
+}
+
+impl Vm {
+    /// The context natives run in.
+    #[inline]
+    pub(crate) fn cx(&self) -> crate::cx::Cx<'_> {
+        crate::cx::Cx::new(&self.heap, &self.sched, self)
+    }
+}
+
+/// The VM's services to natives: each is the method of the same name.
+impl crate::cx::Services for Vm {
+    fn throw_str(&self, message: &str) -> Trap {
+        Vm::throw_str(self, message)
+    }
+
+    fn new_string(&self, bytes: &[u8]) -> Result<Value> {
+        Vm::new_string(self, bytes)
+    }
+
+    fn string_bytes(&self, v: Value) -> Result<Option<Vec<u8>>> {
+        Vm::string_bytes(self, v)
+    }
+
+    fn describe(&self, v: Value) -> String {
+        Vm::describe(self, v)
+    }
+
+    fn unbox_any(&self, v: Value) -> Result<Option<crate::thread::Number>> {
+        Vm::unbox_any(self, v)
+    }
+
+    fn class(&self, id: ClassId) -> Arc<Class> {
+        Vm::class(self, id)
+    }
+
+    fn class_of(&self, v: Value) -> Result<ClassId> {
+        Vm::class_of(self, v)
+    }
+
+    fn class_id_of_object(&self, v: Value) -> Result<ClassId> {
+        Vm::class_id_of_object(self, v)
+    }
+
+    fn is_subclass(&self, class: ClassId, ancestor: ClassId) -> bool {
+        Vm::is_subclass(self, class, ancestor)
+    }
+
+    fn find_class(&self, name: &str) -> std::result::Result<ClassId, String> {
+        Vm::find_class(self, name)
+    }
+
+    fn define_class(
+        &self,
+        name: &str,
+        field_slots: u32,
+        methods_of: Option<ClassId>,
+    ) -> std::result::Result<ClassId, String> {
+        Vm::define_class(self, name, field_slots, methods_of)
+    }
+
+    fn instantiate(&self, class: ClassId) -> Result<Value> {
+        Vm::instantiate(self, class)
+    }
+
+    fn print(&self, bytes: &[u8]) -> Result<()> {
+        Vm::print(self, bytes)
+    }
+
+    fn next_char(&self, thread: u64, may_park: bool) -> Option<Vec<u8>> {
+        self.console.next_char(&self.sched, thread, may_park)
+    }
+
+    fn sync(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.sync.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn root_slot(&self, slot: u64) -> Result<Value> {
+        Vm::root_slot(self, slot)
+    }
+
+    fn set_root_slot(&self, slot: u64, v: Value) -> Result<()> {
+        Vm::set_root_slot(self, slot, v)
+    }
+
+    fn arguments(&self) -> Result<Vec<Value>> {
+        Vm::arguments(self)
+    }
+
+    fn call(&self, thread: &mut Thread, this: Value, ordinal: u32, args: &[Value]) -> Result<Value> {
+        Vm::call(self, thread, this, ordinal, args)
+    }
+
+    fn new_thread(&self, this: Value, ordinal: u32, args: &[Value]) -> Result<Box<Thread>> {
+        Vm::new_thread(self, this, ordinal, args)
+    }
+
+    fn start_thread(&self, object: Value) -> Result<()> {
+        Vm::start_thread(self, object)
+    }
+
+    fn commit(&self, thread: &mut Thread, may_park: bool) -> Result<Option<u64>> {
+        Vm::commit(self, thread, may_park)
     }
 }

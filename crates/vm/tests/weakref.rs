@@ -1,7 +1,6 @@
 //! The collector clears a weak reference whose referent nothing else holds, and keeps one
 //! whose referent is still reachable.
 
-use phantom_vm::natives;
 use phantom_vm::{PlainMemory, Value, Vm};
 
 #[test]
@@ -12,11 +11,10 @@ fn weak_references_do_not_keep_objects_alive() {
     let kept = vm.new_string(b"also held strongly").unwrap();
     let weak1 = vm.instantiate(weakref).unwrap();
     let weak2 = vm.instantiate(weakref).unwrap();
-    let set = natives::lookup(weakref, 9).unwrap();
-    let get = natives::lookup(weakref, 8).unwrap();
     let mut thread = vm.new_thread(Value::NULL, 0, &[]).unwrap();
-    set(&vm, &mut thread, weak1, &[string]).unwrap();
-    set(&vm, &mut thread, weak2, &[kept]).unwrap();
+    // Methods 9 (set) and 8 (get) of `.internal.weakref`.
+    vm.call(&mut thread, weak1, 9, &[string]).unwrap();
+    vm.call(&mut thread, weak2, 9, &[kept]).unwrap();
     // Roots: the two weak references and `kept`, on the thread's stack through a fake call.
     let mut holder = vm.new_thread(Value::NULL, 0, &[]).unwrap();
     let stats = vm.sched.safepoint(|_| {
@@ -24,6 +22,6 @@ fn weak_references_do_not_keep_objects_alive() {
         vm.collect_with_roots(&mut std::iter::once(&mut *holder), &roots)
     });
     assert!(stats.0.freed_bytes > 0);
-    assert_eq!(get(&vm, &mut thread, weak1, &[]).unwrap(), Value::NULL);
-    assert_eq!(get(&vm, &mut thread, weak2, &[]).unwrap(), kept);
+    assert_eq!(vm.call(&mut thread, weak1, 8, &[]).unwrap(), Value::NULL);
+    assert_eq!(vm.call(&mut thread, weak2, 8, &[]).unwrap(), kept);
 }
