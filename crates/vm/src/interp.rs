@@ -31,8 +31,6 @@ enum Callee<'c> {
 
 /// Why the loop hands over to the code around it. The frame's position is written back.
 enum Exit {
-    /// A native call, its receiver and `n` arguments (at most 8) on the object stack from `at`.
-    Native { f: NativeFn, at: usize, n: usize },
     /// A call the loop does not make itself (see `slow_call`); its instruction is behind pc.
     SlowCall(SlowCall),
     /// The frame at the execution's depth returned this value.
@@ -274,7 +272,6 @@ impl Vm {
     fn run_thread(&self, thread: &mut Thread, depth: usize) -> Result<Value> {
         loop {
             match self.run_instructions(thread, depth)? {
-                Exit::Native { f, at, n } => self.native_call(thread, f, at, n)?,
                 Exit::SlowCall(call) => self.slow_call(thread, call)?,
                 Exit::Return(v) => return Ok(v),
                 Exit::Yield => return Err(Trap::Yield),
@@ -309,20 +306,7 @@ impl Vm {
     /// from bytecode to bytecode and returns included, until something needs the thread whole.
     #[inline(always)]
     fn run_instructions(&self, thread: &mut Thread, depth: usize) -> Result<Exit> {
-        let Thread {
-            frames,
-            objects: o,
-            ints: i,
-            budget,
-            tables,
-            catchers,
-            native_depth,
-            scheduled,
-            limited,
-            object: thread_object,
-            ..
-        } = thread;
-        let mut left = *budget;
+        let mut left = thread.budget;
         // What the slice had when this run began: a thread yields before a call only once it
         // has done something since, so a thread resumed at a call always makes progress.
         let started = left;
@@ -331,11 +315,13 @@ impl Vm {
         // ends must not run the heap out before the collector gets its turn. Bytecode called
         // from a native runs to its end instead: the native's own state is on the host stack,
         // where no safepoint can reach it. So does a thread the scheduler does not run.
-        let can_stop = *native_depth == 0 && *scheduled;
+        let can_stop = thread.native_depth == 0 && thread.scheduled;
         let attention = || can_stop && self.attention();
         // Nested calls cannot yield mid-native: their budget never runs out.
-        let may_yield = *native_depth == 0 || *limited;
+        let may_yield = thread.native_depth == 0 || thread.limited;
         let result = loop {
+            // The thread in its parts, until a native call needs it whole again.
+            let Thread { frames, objects: o, ints: i, tables, catchers, object: thread_object, .. } = &mut *thread;
             let current = frames.len().wrapping_sub(1);
             let Some(frame) = frames.last_mut() else { break Ok(Exit::Yield) };
             let Frame { method, pc: frame_pc, obase, ibase, this } = frame;
@@ -382,6 +368,7 @@ impl Vm {
                     left = 0;
                     break Ok(Exit::Yield);
                 }
+                End::Call(ordinal @ (10 | 11), n) if n == ordinal as usize - 9 && self.array_access(o, ordinal) => {}
                 End::Call(ordinal, n) => {
                     // The general call reports errors and stack overflow.
                     let callee = match o.len().checked_sub(n + 1) {
@@ -391,7 +378,15 @@ impl Vm {
                     let method = match callee {
                         Callee::Bytecode(m) => m,
                         Callee::Native(f) if n <= 8 => {
-                            break Ok(Exit::Native { f, at: o.len() - (n + 1), n });
+                            // Made here, without leaving the loop; a native that parks the
+                            // thread zeroes its budget.
+                            let at = o.len() - (n + 1);
+                            thread.budget = left;
+                            if let Err(e) = self.native_call(thread, f, at, n) {
+                                break Err(e);
+                            }
+                            left = thread.budget;
+                            continue;
                         }
                         _ => break Ok(Exit::SlowCall(SlowCall::Call { ordinal, n })),
                     };
@@ -445,7 +440,7 @@ impl Vm {
                 }
             }
         };
-        *budget = left;
+        thread.budget = left;
         result
     }
 
@@ -919,6 +914,49 @@ impl Vm {
     #[inline(always)]
     fn attention(&self) -> bool {
         self.sched.stop_requested.load(Ordering::Relaxed) || self.heap.gc_wanted.load(Ordering::Relaxed)
+    }
+
+    /// `get(index)` (10) and `set(value, index)` (11) of an array, in range, made in the loop
+    /// as the natives `array_get` and `array_set` would; anything else (another class, an
+    /// index out of range, growth) is left to the call. Arrays cannot be subclassed (a class
+    /// extending an internal class extends `.internal.object`), so the receiver's class alone
+    /// says which method runs.
+    #[inline(always)]
+    fn array_access(&self, o: &mut Vec<Value>, ordinal: u32) -> bool {
+        let heap = &self.heap;
+        let n = ordinal as usize - 9;
+        let result = (|| {
+            let at = o.len().checked_sub(n + 1)?;
+            let array = o[at].object()?;
+            let index = u64::try_from(o[at + n].as_int()?).ok()?;
+            if heap.class_of(array).ok()? != ids::ARRAY {
+                return None;
+            }
+            let count = heap.slot(array, 0).ok()?.as_int()? as u64;
+            let page = heap.slot(array, 1).ok()?.object()?;
+            // The storage's length is its capacity; the count never exceeds it.
+            let capacity = heap.len(page).ok()?;
+            if ordinal == 10 {
+                return (index < count && index < capacity)
+                    .then(|| heap.slot(page, index).ok())
+                    .flatten()
+                    .map(|v| (at, v));
+            }
+            // A set in range, or one appending where there is room.
+            if index > count || index >= capacity {
+                return None;
+            }
+            let value = o[at + 1];
+            heap.set_slot(page, index, value).ok()?;
+            if index == count {
+                heap.set_slot(array, 0, Value::int(index as i32 + 1)).ok()?;
+            }
+            Some((at, value))
+        })();
+        let Some((at, value)) = result else { return false };
+        o.truncate(at);
+        o.push(value);
+        true
     }
 
     /// The calls the loop does not make itself: natives with many arguments, errors, and the

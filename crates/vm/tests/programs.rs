@@ -10,7 +10,8 @@ use std::path::Path;
 use common::{add_classes, expected_output, Capture};
 use phantom_vm::{PlainMemory, Vm};
 
-fn run_program(path: &Path) -> Result<(), String> {
+/// Runs a program with fused runs on or off: the two must both give the expected output.
+fn run_program(path: &Path, fuse: bool) -> Result<(), String> {
     let source = std::fs::read_to_string(path).unwrap();
     let expected = expected_output(&source);
     let expected_error: Vec<&str> = source.lines().filter_map(|l| l.strip_prefix(";! ")).collect();
@@ -18,6 +19,7 @@ fn run_program(path: &Path) -> Result<(), String> {
     let mut vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(out.clone())).unwrap();
     // Several host threads, so that VM threads run concurrently (the default may be one).
     vm.workers = 4;
+    vm.fuse_runs = fuse;
     let main = add_classes(&vm, &source)?;
     let class = vm.find_class(&main)?;
     let result = vm.run_main(class);
@@ -48,8 +50,10 @@ fn assembly_programs_produce_their_expected_output() {
     paths.sort();
     let mut failures = Vec::new();
     for path in &paths {
-        if let Err(e) = run_program(path) {
-            failures.push(format!("{}: {e}", path.display()));
+        for fuse in [true, false] {
+            if let Err(e) = run_program(path, fuse) {
+                failures.push(format!("{} (fused runs {}): {e}", path.display(), if fuse { "on" } else { "off" }));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
