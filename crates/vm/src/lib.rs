@@ -6,6 +6,7 @@
 //! decoded code ([`code::Code`]) is derived data kept outside the heap.
 
 pub mod class;
+pub mod clock;
 pub mod code;
 pub mod gc;
 pub mod heap;
@@ -14,6 +15,7 @@ mod interp;
 pub mod natives;
 pub mod persist;
 pub mod sched;
+pub mod sim;
 mod thread;
 pub mod value;
 mod vm;

@@ -1,7 +1,7 @@
 //! Native methods of the internal classes, by the original's ordinals and argument orders
 //! (reference vm 3.4). Arguments arrive in order: `args[0]` is the first argument.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::class::ids;
 use crate::heap::{ClassId, Kind};
@@ -380,9 +380,9 @@ fn boot_create_binary(vm: &Vm, _: &mut Thread, _: Value, args: &[Value]) -> Resu
 fn boot_sleep(vm: &Vm, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let ms = int_arg(vm, args, 0)?.max(0) as u64;
     if can_park(thread) {
-        thread.park(Park::Until(Instant::now() + Duration::from_millis(ms)));
+        thread.park(Park::Until(vm.now() + Duration::from_millis(ms)));
     } else {
-        std::thread::sleep(Duration::from_millis(ms));
+        vm.host().sleep(Duration::from_millis(ms));
     }
     Ok(Value::NULL)
 }
@@ -535,9 +535,9 @@ fn queue_remove(vm: &Vm, obj: u64, slot: u64, stride: usize, value: Value) -> Re
     Ok(true)
 }
 
-/// The instant `ms` milliseconds from now (negative counts as zero).
-fn deadline(ms: i32) -> Instant {
-    Instant::now() + Duration::from_millis(ms.max(0) as u64)
+/// The time `ms` milliseconds from now (negative counts as zero).
+fn deadline(vm: &Vm, ms: i32) -> Duration {
+    vm.now() + Duration::from_millis(ms.max(0) as u64)
 }
 
 /// Gives a mutex to `waiter` (a thread object), or queues it; true if it got the mutex.
@@ -635,7 +635,7 @@ fn cond_twait(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Resu
         release(vm, thread, mutex)?;
         queue_push(vm, thread, cond, 0, me)?;
         queue_push(vm, thread, cond, 0, mutex_value)?;
-        thread.park(Park::Until(deadline(ms)));
+        thread.park(Park::Until(deadline(vm, ms)));
         thread.resuming_wait = true;
         return Err(crate::vm::Trap::Retry);
     }
@@ -726,7 +726,7 @@ fn sema_tacquire(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> R
         return Err(vm.throw_str("semaphore acquire would block inside a nested call"));
     }
     queue_push(vm, thread, sema, 1, me)?;
-    thread.park(Park::Until(deadline(ms)));
+    thread.park(Park::Until(deadline(vm, ms)));
     thread.resuming_wait = true;
     Err(crate::vm::Trap::Retry)
 }
@@ -938,18 +938,18 @@ fn weakref_set(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
     Ok(Value::NULL)
 }
 
-fn now_since_epoch() -> Duration {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+fn now_since_epoch(vm: &Vm) -> Duration {
+    Duration::from_millis(vm.host().wall_clock_ms())
 }
 
 /// Milliseconds since the Unix epoch, as a long.
 fn time_millis(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    boxed(vm, ids::LONG, now_since_epoch().as_millis() as u64)
+    boxed(vm, ids::LONG, now_since_epoch(vm).as_millis() as u64)
 }
 
 /// Seconds since the Unix epoch, as an int (wraps in 2038, like the original's time_t).
-fn time_unix_seconds(_: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(now_since_epoch().as_secs() as i32))
+fn time_unix_seconds(vm: &Vm, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(now_since_epoch(vm).as_secs() as i32))
 }
 
 /// Static variables: slot 1 of a class object holds an array of them, made on first use.
@@ -1080,9 +1080,9 @@ fn conn_block(vm: &Vm, thread: &mut Thread, this: Value, args: &[Value]) -> Resu
     connected(vm, this)?;
     let ms = int_arg(vm, args, 1)?.max(0) as u64;
     if can_park(thread) {
-        thread.park(Park::Until(Instant::now() + Duration::from_millis(ms)));
+        thread.park(Park::Until(vm.now() + Duration::from_millis(ms)));
     } else {
-        std::thread::sleep(Duration::from_millis(ms));
+        vm.host().sleep(Duration::from_millis(ms));
     }
     Ok(Value::int(0))
 }
@@ -1100,7 +1100,7 @@ fn conn_invoke(vm: &Vm, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
     let ms = int_arg(vm, args, 1)?.max(0) as u64;
     // A small VM thread that sleeps, then calls back: all in bytecode terms, so it persists.
     let mut timer = vm.new_thread(callback, method, &[payload])?;
-    timer.park_first(Instant::now() + Duration::from_millis(ms));
+    timer.park_first(vm.now() + Duration::from_millis(ms));
     vm.sched.add(timer);
     Ok(Value::int(0))
 }

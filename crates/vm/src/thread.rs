@@ -108,7 +108,7 @@ impl Thread {
     }
 
     /// Makes a new thread start asleep until `at`.
-    pub fn park_first(&mut self, at: std::time::Instant) {
+    pub fn park_first(&mut self, at: std::time::Duration) {
         self.park(crate::sched::Park::Until(at));
     }
 
