@@ -30,7 +30,8 @@ use crate::vm::Vm;
 /// The knobs of a simulation; the defaults suit small test programs.
 #[derive(Clone, Debug)]
 pub struct SimConfig {
-    /// The most instructions a slice may run (the scheduler's own slice is 10,000).
+    /// The most instructions a slice may run (the scheduler's own slice is 10,000); half the
+    /// slices run at most 32.
     pub max_slice: u32,
     /// Virtual time per instruction run.
     pub instruction_time: Duration,
@@ -48,7 +49,7 @@ pub struct SimConfig {
 impl Default for SimConfig {
     fn default() -> Self {
         SimConfig {
-            max_slice: 2_000,
+            max_slice: 1_000,
             instruction_time: Duration::from_nanos(100),
             snapshot_per_mille: 10,
             commit_per_mille: 300,
@@ -226,7 +227,9 @@ impl Simulation {
             }
             return Ok(true);
         };
-        let budget = 1 + self.rng.below(self.config.max_slice as u64) as u32;
+        // Half the slices are short, so that threads often stop inside critical sections.
+        let longest = if self.rng.chance(1, 2) { self.config.max_slice.min(32) } else { self.config.max_slice };
+        let budget = 1 + self.rng.below(longest as u64) as u32;
         let outcome = if thread.park.is_some() {
             // Created asleep (a timer): parks before running anything.
             Err(Trap::Yield)
