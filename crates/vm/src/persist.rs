@@ -85,7 +85,10 @@ impl Vm {
             None => Value::NULL,
             Some(Park::Until(at)) => {
                 // Wall-clock time, so that a thread asleep until T wakes at T after a restart.
-                let ms = self.host().wall_clock_ms() + at.saturating_sub(self.now()).as_millis() as u64;
+                // The wall clock counts whole milliseconds: rounded up, so that a restarted
+                // sleeper never wakes before its time.
+                let left = at.saturating_sub(self.now()).as_nanos().div_ceil(1_000_000) as u64;
+                let ms = self.host().wall_clock_ms() + 1 + left;
                 let boxed = self.heap.alloc(ids::LONG, Kind::Bytes, 8, 1)?;
                 self.heap.set_word(boxed.0, 0, ms)?;
                 boxed
