@@ -76,6 +76,16 @@ impl<'a> Cx<'a> {
     pub fn new(heap: &'a Heap, sched: &'a Scheduler, services: &'a dyn Services) -> Cx<'a> {
         Cx { heap, sched, services }
     }
+
+    /// The host's time since its start: the scale of every deadline.
+    pub fn now(&self) -> std::time::Duration {
+        self.sched.clock.now()
+    }
+
+    /// The host the VM runs on (its clock, sleeping).
+    pub fn host(&self) -> &dyn phantom_host::Host {
+        self.sched.clock.host()
+    }
 }
 
 impl<'a> std::ops::Deref for Cx<'a> {

@@ -7,8 +7,6 @@
 //! therefore rewrites only pages that held garbage, not the whole heap. Cycles are collected
 //! like anything else unreachable.
 
-use std::time::Instant;
-
 use crate::class::ids;
 use crate::heap::{Kind, FIRST_OBJECT, FREE};
 use crate::value::Value;
@@ -45,7 +43,7 @@ impl Vm {
 
     /// `collect`, with extra roots held by the caller outside any thread.
     pub fn collect_with_roots(&self, threads: &mut dyn Iterator<Item = &mut Thread>, extra: &[Value]) -> GcStats {
-        let start = Instant::now();
+        let start = self.now();
         let top = self.heap.top();
         let mut marks = Marks { bits: vec![0; (top / 8) as usize / 64 + 1] };
         let mut stack: Vec<u64> = Vec::new();
@@ -139,7 +137,7 @@ impl Vm {
         stats.freed_bytes = (after + (top - new_top)).saturating_sub(before);
         self.heap.gc_wanted.store(false, std::sync::atomic::Ordering::Relaxed);
         let _ = self.heap.set_gc_threshold(stats.live_bytes);
-        stats.time = start.elapsed();
+        stats.time = self.now().saturating_sub(start);
         stats
     }
 }

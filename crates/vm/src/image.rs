@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use phantom_store::Store;
 
@@ -308,12 +308,12 @@ impl Vm {
     /// Wakes the threads inside `commit()` it holds once it is durable. Returns its generation.
     pub fn snapshot(&self) -> Result<u64, String> {
         let image = self.image.as_ref().ok_or("this VM has no image")?;
-        let started = Instant::now();
+        let started = self.now();
         let ((begun, batch), reach) = self.safepoint(|_| {
             let batch = std::mem::take(&mut image.lock().committers);
             (image.store.begin_snapshot(), batch)
         });
-        let pause = started.elapsed();
+        let pause = self.now().saturating_sub(started);
         let written = match begun {
             Ok(_) => image.store.write_snapshot().map_err(|e| e.to_string()).and_then(|r| {
                 r.map(|r| r.generation).ok_or_else(|| "the snapshot was taken by another writer".to_string())
@@ -373,14 +373,14 @@ impl Vm {
 
     fn snapshot_loop(&self, image: &Image, interval: Option<Duration>) -> Result<RunEnd, String> {
         const RETRY: Duration = Duration::from_millis(500);
-        let mut due = interval.map(|i| Instant::now() + i);
-        let mut retry_at: Option<Instant> = None;
+        let mut due = interval.map(|i| self.now() + i);
+        let mut retry_at: Option<Duration> = None;
         let mut failing = false;
         loop {
             let (finished, shutdown) = {
                 let mut st = image.lock();
                 loop {
-                    let now = Instant::now();
+                    let now = self.now();
                     let may_retry = retry_at.is_none_or(|at| now >= at);
                     let wanted = st.requested || !st.committers.is_empty();
                     if st.finished || st.shutdown || (wanted && may_retry) || due.is_some_and(|d| now >= d) {
@@ -389,11 +389,7 @@ impl Vm {
                     let wake = [due, if wanted { retry_at } else { None }].into_iter().flatten().min();
                     st = match wake {
                         Some(at) => {
-                            image
-                                .changed
-                                .wait_timeout(st, at.saturating_duration_since(now))
-                                .unwrap_or_else(|e| e.into_inner())
-                                .0
+                            image.changed.wait_timeout(st, at.saturating_sub(now)).unwrap_or_else(|e| e.into_inner()).0
                         }
                         None => image.changed.wait(st).unwrap_or_else(|e| e.into_inner()),
                     };
@@ -402,7 +398,7 @@ impl Vm {
                 (st.finished, st.shutdown)
             };
             let result = self.snapshot();
-            due = interval.map(|i| Instant::now() + i);
+            due = interval.map(|i| self.now() + i);
             match &result {
                 Ok(generation) => {
                     if failing {
@@ -416,7 +412,7 @@ impl Vm {
                         eprintln!("phantom: snapshot failed: {e}; the last committed snapshot stays usable, retrying");
                     }
                     failing = true;
-                    retry_at = Some(Instant::now() + RETRY);
+                    retry_at = Some(self.now() + RETRY);
                 }
             }
             if finished || shutdown {
@@ -430,5 +426,22 @@ impl Vm {
                 };
             }
         }
+    }
+
+    /// `open_image` with the clock of `host` (a simulation's): restored sleepers get their
+    /// deadlines on its scale, so it must be set before the threads are.
+    pub fn open_image_on(
+        store: Store,
+        out: Box<dyn std::io::Write + Send>,
+        host: Arc<dyn phantom_host::Host>,
+    ) -> Result<Vm, String> {
+        if !Heap::is_formatted(&store) {
+            return Err("the image holds no Phantom heap".into());
+        }
+        let mut vm = Vm::reopen(Box::new(store.clone()), out)?;
+        vm.sched.clock.set(host);
+        vm.image = Some(Arc::new(Image::new(store)));
+        vm.restore_threads()?;
+        Ok(vm)
     }
 }

@@ -6,6 +6,7 @@
 //! decoded code ([`code::Code`]) is derived data kept outside the heap.
 
 pub mod class;
+pub mod clock;
 pub mod code;
 pub mod cx;
 pub mod gc;
@@ -15,6 +16,7 @@ mod interp;
 pub mod natives;
 pub mod persist;
 pub mod sched;
+pub mod sim;
 mod system;
 mod thread;
 pub mod value;

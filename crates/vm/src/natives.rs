@@ -1,7 +1,7 @@
 //! Native methods of the internal classes, by the original's ordinals and argument orders
 //! (reference cx 3.4). Arguments arrive in order: `args[0]` is the first argument.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::class::ids;
 use crate::class::NativeId;
@@ -394,9 +394,9 @@ fn boot_create_binary(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Resu
 fn boot_sleep(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let ms = int_arg(cx, args, 0)?.max(0) as u64;
     if can_park(thread) {
-        thread.park(Park::Until(Instant::now() + Duration::from_millis(ms)));
+        thread.park(Park::Until(cx.now() + Duration::from_millis(ms)));
     } else {
-        std::thread::sleep(Duration::from_millis(ms));
+        cx.host().sleep(Duration::from_millis(ms));
     }
     Ok(Value::NULL)
 }
@@ -549,9 +549,9 @@ fn queue_remove(cx: &Cx, obj: u64, slot: u64, stride: usize, value: Value) -> Re
     Ok(true)
 }
 
-/// The instant `ms` milliseconds from now (negative counts as zero).
-fn deadline(ms: i32) -> Instant {
-    Instant::now() + Duration::from_millis(ms.max(0) as u64)
+/// The time `ms` milliseconds from now (negative counts as zero).
+fn deadline(cx: &Cx, ms: i32) -> Duration {
+    cx.now() + Duration::from_millis(ms.max(0) as u64)
 }
 
 /// Gives a mutex to `waiter` (a thread object), or queues it; true if it got the mutex.
@@ -649,7 +649,7 @@ fn cond_twait(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Resu
         release(cx, thread, mutex)?;
         queue_push(cx, thread, cond, 0, me)?;
         queue_push(cx, thread, cond, 0, mutex_value)?;
-        thread.park(Park::Until(deadline(ms)));
+        thread.park(Park::Until(deadline(cx, ms)));
         thread.resuming_wait = true;
         return Err(crate::thread::Trap::Retry);
     }
@@ -740,7 +740,7 @@ fn sema_tacquire(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> R
         return Err(cx.throw_str("semaphore acquire would block inside a nested call"));
     }
     queue_push(cx, thread, sema, 1, me)?;
-    thread.park(Park::Until(deadline(ms)));
+    thread.park(Park::Until(deadline(cx, ms)));
     thread.resuming_wait = true;
     Err(crate::thread::Trap::Retry)
 }
@@ -952,18 +952,18 @@ fn weakref_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
     Ok(Value::NULL)
 }
 
-fn now_since_epoch() -> Duration {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+fn now_since_epoch(cx: &Cx) -> Duration {
+    Duration::from_millis(cx.host().wall_clock_ms())
 }
 
 /// Milliseconds since the Unix epoch, as a long.
 fn time_millis(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::LONG, now_since_epoch().as_millis() as u64)
+    boxed(cx, ids::LONG, now_since_epoch(cx).as_millis() as u64)
 }
 
 /// Seconds since the Unix epoch, as an int (wraps in 2038, like the original's time_t).
-fn time_unix_seconds(_: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(now_since_epoch().as_secs() as i32))
+fn time_unix_seconds(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(now_since_epoch(cx).as_secs() as i32))
 }
 
 /// Static variables: slot 1 of a class object holds an array of them, made on first use.
@@ -1094,9 +1094,9 @@ fn conn_block(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Resu
     connected(cx, this)?;
     let ms = int_arg(cx, args, 1)?.max(0) as u64;
     if can_park(thread) {
-        thread.park(Park::Until(Instant::now() + Duration::from_millis(ms)));
+        thread.park(Park::Until(cx.now() + Duration::from_millis(ms)));
     } else {
-        std::thread::sleep(Duration::from_millis(ms));
+        cx.host().sleep(Duration::from_millis(ms));
     }
     Ok(Value::int(0))
 }
@@ -1114,7 +1114,7 @@ fn conn_invoke(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
     let ms = int_arg(cx, args, 1)?.max(0) as u64;
     // A small VM thread that sleeps, then calls back: all in bytecode terms, so it persists.
     let mut timer = cx.new_thread(callback, method, &[payload])?;
-    timer.park_first(Instant::now() + Duration::from_millis(ms));
+    timer.park_first(cx.now() + Duration::from_millis(ms));
     cx.sched.add(timer);
     Ok(Value::int(0))
 }

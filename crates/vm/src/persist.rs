@@ -21,7 +21,7 @@
 //! object depth, int depth. Byte offsets, not decoded indexes, so they stay valid whatever the
 //! decoder does.
 
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::class::ids;
 use crate::heap::Kind;
@@ -84,8 +84,10 @@ impl Vm {
             None => Value::NULL,
             Some(Park::Until(at)) => {
                 // Wall-clock time, so that a thread asleep until T wakes at T after a restart.
-                let wall = SystemTime::now() + at.saturating_duration_since(Instant::now());
-                let ms = wall.duration_since(UNIX_EPOCH).unwrap_or_default().as_millis() as u64;
+                // The wall clock counts whole milliseconds: rounded up, so that a restarted
+                // sleeper never wakes before its time.
+                let left = at.saturating_sub(self.now()).as_nanos().div_ceil(1_000_000) as u64;
+                let ms = self.host().wall_clock_ms() + 1 + left;
                 let boxed = self.heap.alloc(ids::LONG, Kind::Bytes, 8, 1)?;
                 self.heap.set_word(boxed.0, 0, ms)?;
                 boxed
@@ -160,9 +162,8 @@ impl Vm {
             v if v.as_int() == Some(3) => Some(Park::Commit),
             v => {
                 let ms = self.heap.word(v.object().ok_or_else(|| bad("park state"))?, 0)?;
-                let wall = UNIX_EPOCH + Duration::from_millis(ms);
-                let left = wall.duration_since(SystemTime::now()).unwrap_or_default();
-                Some(Park::Until(Instant::now() + left))
+                let left = Duration::from_millis(ms.saturating_sub(self.host().wall_clock_ms()));
+                Some(Park::Until(self.now() + left))
             }
         };
         Ok(thread)

@@ -6,7 +6,7 @@
 //! thread at an instruction boundary within one slice.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, HashSet, VecDeque};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -44,8 +44,9 @@ pub use crate::thread::Park;
 #[derive(Default)]
 struct State {
     runnable: VecDeque<Box<Thread>>,
-    sleeping: BinaryHeap<Reverse<(Instant, u64)>>,
-    parked: HashMap<u64, Box<Thread>>,
+    sleeping: BinaryHeap<Reverse<(Duration, u64)>>,
+    /// Ordered by id, so that a safepoint sees the threads in the same order every run.
+    parked: BTreeMap<u64, Box<Thread>>,
     /// Wake-ups that arrived while the thread was still on its way to being parked.
     early_wakes: HashSet<u64>,
     /// Parked threads waiting for the outside world.
@@ -56,7 +57,7 @@ struct State {
     running: usize,
     safepoint: bool,
     /// When the last running thread stopped for the pending safepoint.
-    stopped_at: Option<Instant>,
+    stopped_at: Option<Duration>,
     failures: Vec<Uncaught>,
     /// Set by `stop`: workers leave, threads stay as they are.
     stopping: bool,
@@ -74,6 +75,8 @@ pub struct Scheduler {
     safepoint_now: std::sync::atomic::AtomicBool,
     /// When a worker first ran a thread (how long a boot takes to reach its first instruction).
     first_slice: std::sync::OnceLock<Instant>,
+    /// Where time comes from: every deadline is on its scale.
+    pub clock: crate::clock::Clock,
 }
 
 impl Scheduler {
@@ -171,7 +174,7 @@ impl Scheduler {
             } else {
                 let mut st = self.lock();
                 loop {
-                    let now = Instant::now();
+                    let now = self.clock.now();
                     while let Some(&Reverse((at, id))) = st.sleeping.peek() {
                         if at > now {
                             break;
@@ -221,7 +224,7 @@ impl Scheduler {
                             continue;
                         }
                     }
-                    let timeout = st.sleeping.peek().map(|Reverse((at, _))| at.saturating_duration_since(now));
+                    let timeout = st.sleeping.peek().map(|Reverse((at, _))| at.saturating_sub(now));
                     st = match timeout {
                         Some(t) => {
                             self.changed
@@ -243,7 +246,7 @@ impl Scheduler {
             let mut st = self.lock();
             st.running -= 1;
             if st.safepoint && st.running == 0 {
-                st.stopped_at = Some(Instant::now());
+                st.stopped_at = Some(self.clock.now());
             }
             // A parked thread keeps its park state, so that a safepoint records it.
             match outcome {
@@ -257,7 +260,7 @@ impl Scheduler {
                         && !st.safepoint
                         && !st.stopping
                         && !vm.wants_collection()
-                        && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > Instant::now()) =>
+                        && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > self.clock.now()) =>
                     {
                         st.running += 1;
                         kept = Some(thread);
@@ -294,7 +297,7 @@ impl Scheduler {
     /// Stops every VM thread at an instruction boundary, runs `f` with all of them, and lets
     /// them go on. Returns how long the stop took to reach.
     pub fn safepoint<R>(&self, f: impl FnOnce(&mut dyn Iterator<Item = &mut Thread>) -> R) -> (R, Duration) {
-        let start = Instant::now();
+        let start = self.clock.now();
         let mut st = self.lock();
         // Wait out another safepoint in progress.
         while st.safepoint {
@@ -312,7 +315,7 @@ impl Scheduler {
         }
         self.stop_requested.store(st.stopping, std::sync::atomic::Ordering::Relaxed);
         // Measured to the moment the last thread stopped, not to when this thread woke up.
-        let reached = st.stopped_at.take().map_or(Duration::ZERO, |at| at.saturating_duration_since(start));
+        let reached = st.stopped_at.take().map_or(Duration::ZERO, |at| at.saturating_sub(start));
         let State { runnable, parked, .. } = &mut *st;
         let mut all = runnable.iter_mut().map(|t| &mut **t).chain(parked.values_mut().map(|t| &mut **t));
         let result = f(&mut all);
@@ -335,5 +338,84 @@ impl Scheduler {
     /// Whether a safepoint is waiting for running threads to stop.
     pub fn safepoint_requested(&self) -> bool {
         self.lock().safepoint
+    }
+
+    // The deterministic driver's side (`sim`): one host thread runs every slice, so nothing
+    // here waits, and every choice is the caller's.
+
+    /// Wakes the sleepers due by the clock, then takes the runnable thread at the position
+    /// `pick` chooses (given how many there are), or None if no thread can run.
+    pub(crate) fn sim_take(&self, pick: impl FnOnce(usize) -> usize) -> Option<Box<Thread>> {
+        let mut st = self.lock();
+        let now = self.clock.now();
+        while let Some(&Reverse((at, id))) = st.sleeping.peek() {
+            if at > now {
+                break;
+            }
+            st.sleeping.pop();
+            // Stale entries as in `worker`: only a thread still asleep until then wakes.
+            match st.parked.get(&id).map(|t| t.park) {
+                Some(Some(Park::Until(due))) if due <= now => {
+                    let mut t = st.parked.remove(&id).expect("parked thread");
+                    t.park = None;
+                    st.runnable.push_back(t);
+                }
+                Some(Some(Park::Until(due))) => st.sleeping.push(Reverse((due, id))),
+                _ => {}
+            }
+        }
+        if st.runnable.is_empty() {
+            return None;
+        }
+        let at = pick(st.runnable.len()).min(st.runnable.len() - 1);
+        let thread = st.runnable.remove(at)?;
+        st.running += 1;
+        Some(thread)
+    }
+
+    /// Puts a thread back after its slice as `worker` does; a thread that died is handed back
+    /// with its trap.
+    pub(crate) fn sim_put_back(
+        &self,
+        mut thread: Box<Thread>,
+        outcome: Result<(), Trap>,
+    ) -> Option<(Trap, Box<Thread>)> {
+        let mut st = self.lock();
+        st.running -= 1;
+        match outcome {
+            Ok(()) => st.live -= 1,
+            Err(Trap::Yield) if thread.park.is_some() && st.early_wakes.remove(&thread.id) => {
+                thread.park = None;
+                st.runnable.push_back(thread);
+            }
+            Err(Trap::Yield) => match thread.park {
+                None => st.runnable.push_back(thread),
+                Some(Park::Until(at)) => {
+                    st.sleeping.push(Reverse((at, thread.id)));
+                    st.parked.insert(thread.id, thread);
+                }
+                Some(park) => {
+                    if park != Park::Blocked {
+                        st.external.insert(thread.id);
+                    }
+                    st.parked.insert(thread.id, thread);
+                }
+            },
+            Err(trap) => {
+                st.live -= 1;
+                return Some((trap, thread));
+            }
+        }
+        None
+    }
+
+    /// The earliest sleeper's deadline, if any thread sleeps.
+    pub(crate) fn sim_next_deadline(&self) -> Option<Duration> {
+        self.lock().sleeping.peek().map(|Reverse((at, _))| *at)
+    }
+
+    /// How many threads wait for the outside world (console input, a durable snapshot).
+    pub(crate) fn sim_external(&self) -> usize {
+        self.lock().external.len()
     }
 }

@@ -10,7 +10,7 @@ use crate::value::Value;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Park {
     /// Asleep until an instant.
-    Until(std::time::Instant),
+    Until(std::time::Duration),
     /// Waiting for another thread to wake it (mutex, cond, semaphore).
     Blocked,
     /// Waiting for the outside world (console input): never a deadlock.
@@ -127,7 +127,7 @@ impl Thread {
     }
 
     /// Makes a new thread start asleep until `at`.
-    pub fn park_first(&mut self, at: std::time::Instant) {
+    pub fn park_first(&mut self, at: std::time::Duration) {
         self.park(Park::Until(at));
     }
 

@@ -801,3 +801,15 @@ impl crate::cx::Services for Vm {
         Vm::commit(self, thread, may_park)
     }
 }
+
+impl Vm {
+    /// The host the VM reads its clock from.
+    pub fn host(&self) -> &dyn phantom_host::Host {
+        self.sched.clock.host()
+    }
+
+    /// The host's time since its start: the scale of every deadline.
+    pub(crate) fn now(&self) -> std::time::Duration {
+        self.sched.clock.now()
+    }
+}
