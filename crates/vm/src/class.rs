@@ -113,7 +113,7 @@ impl ClassPath {
     }
 
     /// The class file bytes for a class name (with its leading dot).
-    pub fn find(&self, name: &str) -> Option<Vec<u8>> {
+    pub fn find(&self, name: &str, host: &dyn phantom_host::Host) -> Option<Vec<u8>> {
         let bare = name.strip_prefix('.').unwrap_or(name);
         for bytes in &self.files {
             if ClassFile::read(bytes).ok().and_then(|f| f.header().map(|h| h.name == name.as_bytes())).unwrap_or(false)
@@ -122,7 +122,7 @@ impl ClassPath {
             }
         }
         for dir in &self.dirs {
-            if let Ok(bytes) = std::fs::read(dir.join(format!("{bare}.pc"))) {
+            if let Ok(bytes) = host.read_file(&dir.join(format!("{bare}.pc"))) {
                 return Some(bytes);
             }
         }

@@ -13,17 +13,20 @@ use phantom_host::{Host, LinuxHost};
 #[derive(Default)]
 pub struct Clock(OnceLock<Arc<dyn Host>>);
 
-fn linux() -> &'static LinuxHost {
-    static LINUX: OnceLock<LinuxHost> = OnceLock::new();
-    LINUX.get_or_init(LinuxHost::new)
+/// The process-wide host of VMs given none.
+fn linux() -> &'static Arc<dyn Host> {
+    static LINUX: OnceLock<Arc<dyn Host>> = OnceLock::new();
+    LINUX.get_or_init(|| Arc::new(LinuxHost::new()))
 }
 
 impl Clock {
     pub fn host(&self) -> &dyn Host {
-        match self.0.get() {
-            Some(host) => &**host,
-            None => linux(),
-        }
+        &**self.shared()
+    }
+
+    /// The host, for a thread of its own to hold.
+    pub fn shared(&self) -> &Arc<dyn Host> {
+        self.0.get().unwrap_or_else(|| linux())
     }
 
     /// The host's time since its start.

@@ -402,14 +402,18 @@ impl Vm {
             match &result {
                 Ok(generation) => {
                     if failing {
-                        eprintln!("phantom: snapshots work again (snapshot {generation} committed)");
+                        self.host().write_diagnostic(&format!(
+                            "phantom: snapshots work again (snapshot {generation} committed)"
+                        ));
                     }
                     failing = false;
                     retry_at = None;
                 }
                 Err(e) => {
                     if !failing {
-                        eprintln!("phantom: snapshot failed: {e}; the last committed snapshot stays usable, retrying");
+                        self.host().write_diagnostic(&format!(
+                            "phantom: snapshot failed: {e}; the last committed snapshot stays usable, retrying"
+                        ));
                     }
                     failing = true;
                     retry_at = Some(self.now() + RETRY);

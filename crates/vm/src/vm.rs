@@ -70,6 +70,7 @@ impl Console {
         thread: u64,
         may_park: bool,
     ) -> Option<Vec<u8>> {
+        let host = sched.clock.shared();
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(b) = st.buffered.pop_front() {
             return Some(vec![b]);
@@ -79,37 +80,29 @@ impl Console {
         }
         if !may_park {
             drop(st);
-            let mut byte = [0u8];
-            return Some(match std::io::Read::read(&mut std::io::stdin(), &mut byte) {
-                Ok(1) => byte.to_vec(),
-                _ => Vec::new(),
-            });
+            return Some(host.read_console_byte().map_or_else(Vec::new, |b| vec![b]));
         }
         st.waiters.push(thread);
         if !st.reader_started {
             st.reader_started = true;
             // The reader shares the console and scheduler, so it may outlive the VM safely.
-            let (console, sched) = (self.clone(), sched.clone());
-            std::thread::Builder::new()
-                .name("phantom-console".into())
-                .spawn(move || {
-                    let mut byte = [0u8];
-                    loop {
-                        let got = std::io::Read::read(&mut std::io::stdin(), &mut byte);
-                        let mut st = console.state.lock().unwrap_or_else(|e| e.into_inner());
-                        match got {
-                            Ok(1) => st.buffered.push_back(byte[0]),
-                            _ => st.eof = true,
-                        }
-                        for id in st.waiters.drain(..) {
-                            sched.wake(id);
-                        }
-                        if st.eof {
-                            return;
-                        }
-                    }
-                })
-                .ok();
+            let (console, sched, reader) = (self.clone(), sched.clone(), host.clone());
+            let task = Box::new(move || loop {
+                let got = reader.read_console_byte();
+                let mut st = console.state.lock().unwrap_or_else(|e| e.into_inner());
+                match got {
+                    Some(b) => st.buffered.push_back(b),
+                    None => st.eof = true,
+                }
+                for id in st.waiters.drain(..) {
+                    sched.wake(id);
+                }
+                if st.eof {
+                    return;
+                }
+            });
+            // Detached: it ends with the input, or with the process.
+            let _ = host.spawn("phantom-console", 256 << 10, task);
         }
         None
     }
@@ -306,7 +299,7 @@ impl Vm {
         if let Some(&id) = self.names.read().unwrap_or_else(|e| e.into_inner()).get(name) {
             return Ok(id);
         }
-        let bytes = self.class_path().find(name).ok_or_else(|| format!("class {name} not found"))?;
+        let bytes = self.class_path().find(name, self.host()).ok_or_else(|| format!("class {name} not found"))?;
         self.load_class(&bytes, name)
     }
 
@@ -402,7 +395,7 @@ impl Vm {
     ) -> std::result::Result<ClassId, String> {
         let _loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
         if self.names.read().unwrap_or_else(|e| e.into_inner()).contains_key(name)
-            || self.class_path().find(name).is_some()
+            || self.class_path().find(name, self.host()).is_some()
         {
             return Err(format!("class {name} already exists"));
         }
@@ -440,19 +433,18 @@ impl Vm {
             for t in all.iter() {
                 if let Err(e) = self.save_thread(t) {
                     // The heap copy of this thread is stale; the live thread is unaffected.
-                    let _ = self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
+                    self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
                 }
             }
             if let Err(e) = self.record_threads(&all) {
-                let _ = self.print_error(&format!("cannot record the thread list: {e}"));
+                self.print_error(&format!("cannot record the thread list: {e}"));
             }
             f(&mut all.into_iter())
         })
     }
 
-    fn print_error(&self, message: &str) -> std::io::Result<()> {
-        use std::io::Write as _;
-        writeln!(std::io::stderr(), "phantom: {message}")
+    fn print_error(&self, message: &str) {
+        self.host().write_diagnostic(&format!("phantom: {message}"));
     }
 
     pub(crate) fn note_collection(&self, stats: crate::heap::GcStats) {
