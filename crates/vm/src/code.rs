@@ -184,6 +184,31 @@ pub enum Instr {
     },
     /// `summon_null; ret` (the end of every method returning nothing).
     ReturnNull,
+    /// `is_get32 a; is_get32 b; <cmp>; jz target` on ints (a loop's test against a local).
+    JumpUnlessLocals {
+        cmp: Cmp,
+        a: u32,
+        b: u32,
+        target: u32,
+    },
+    /// `is_get32 a; fromi.double` (an int local used in double arithmetic).
+    LocalToDouble(u32),
+    /// `is_get32.double a; is_get32.double b; <op>.double`, `op` one of the arithmetic ones.
+    DoubleLocals {
+        op: Bin,
+        a: u32,
+        b: u32,
+    },
+    /// `is_get32.double a; <op>.double`: the value on top `op` a local.
+    DoubleLocal {
+        op: Bin,
+        a: u32,
+    },
+    /// `iconst_64bit.double k; <op>.double`: the value on top `op` a constant (its bits).
+    DoubleConst {
+        op: Bin,
+        k: i64,
+    },
     /// `os_load field; o2i` (an int field read).
     LoadFieldInt(u32),
     /// `os_load field; o2i; iconst k; <op>; i2o; os_save field` (`count = count + 1`).
@@ -213,6 +238,27 @@ pub fn const_op(op: Bin, a: i32, k: i32) -> i32 {
         Bin::DivLU => a / k,
         _ => a % k,
     }
+}
+
+/// `a op b` on doubles for the arithmetic operations (the ones `double_op_fuses` lets fuse;
+/// the logical and bitwise ones throw, and are never passed here).
+#[inline(always)]
+pub fn double_op(op: Bin, a: f64, b: f64) -> f64 {
+    match op {
+        Bin::Add => a + b,
+        Bin::Mul => a * b,
+        Bin::SubLU => a - b,
+        Bin::SubUL => b - a,
+        Bin::DivLU => a / b,
+        Bin::DivUL => b / a,
+        Bin::RemLU => a % b,
+        _ => b % a,
+    }
+}
+
+/// Whether a double operation fuses: the arithmetic ones, which cannot throw.
+fn double_op_fuses(op: Bin) -> bool {
+    matches!(op, Bin::Add | Bin::Mul | Bin::SubLU | Bin::SubUL | Bin::DivLU | Bin::DivUL | Bin::RemLU | Bin::RemUL)
 }
 
 /// Whether `a op k` on ints can be fused: it neither traps nor needs the general path for
@@ -366,7 +412,8 @@ impl Code {
 /// Replaces the first instruction of common int runs (an argument read as an int, arithmetic
 /// or a comparison and branch with a constant, int locals updated from constants or from each
 /// other, an int argument compared or turned into a call's argument, an int field read or
-/// updated with a constant) by one instruction doing
+/// updated with a constant, a test of two int locals, an int local made a double, double
+/// arithmetic on locals or with a constant) by one instruction doing
 /// the whole run, or `summon_null; ret`); the longest run that matches wins. The
 /// instructions after it stay as they were, so a jump into the run, a position restored from
 /// the heap or a backtrace sees the original code; and when the fused form cannot do the whole
@@ -413,6 +460,27 @@ fn fuse(instrs: &mut [Instr]) {
                 Some(&Instr::SetInt(Ty::Int, to)),
                 _,
             ) if to == slot && const_op_fuses(op, k as i32) => Instr::UpdateLocal { op, slot, k: k as i32 },
+            (
+                &Instr::GetInt(Ty::Int, a),
+                Some(&Instr::GetInt(Ty::Int, b)),
+                Some(&Instr::Cmp(cmp, Ty::Int)),
+                Some(&Instr::Jz(target)),
+                _,
+            ) => Instr::JumpUnlessLocals { cmp, a, b, target },
+            (&Instr::GetInt(Ty::Int, a), Some(Instr::Convert(Ty::Int, Ty::Double)), _, _, _) => Instr::LocalToDouble(a),
+            (
+                &Instr::GetInt(Ty::Double, a),
+                Some(&Instr::GetInt(Ty::Double, b)),
+                Some(&Instr::Bin(op, Ty::Double)),
+                _,
+                _,
+            ) if double_op_fuses(op) => Instr::DoubleLocals { op, a, b },
+            (&Instr::GetInt(Ty::Double, a), Some(&Instr::Bin(op, Ty::Double)), _, _, _) if double_op_fuses(op) => {
+                Instr::DoubleLocal { op, a }
+            }
+            (&Instr::Const64(k), Some(&Instr::Bin(op, Ty::Double)), _, _, _) if double_op_fuses(op) => {
+                Instr::DoubleConst { op, k }
+            }
             (&Instr::GetInt(Ty::Int, a), Some(&Instr::GetInt(Ty::Int, b)), Some(&Instr::Bin(op, Ty::Int)), _, _)
                 if matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor) =>
             {

@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::class::{ids, Body, Method};
-use crate::code::{const_op, Bin, Cmp, Instr, Ty};
+use crate::code::{const_op, double_op, Bin, Cmp, Instr, Ty};
 use crate::heap::{Kind, OUT_OF_MEMORY};
 use crate::natives::{self, NativeFn};
 use crate::thread::{Catcher, Frame, Num, Result, Tables, Thread, Trap};
@@ -146,6 +146,15 @@ fn two_doubles(ints: &[u32]) -> Result<(f64, f64, usize)> {
     let a = f64::from_bits((ints[at] as u64) << 32 | ints[at + 1] as u64);
     let b = f64::from_bits((ints[at + 2] as u64) << 32 | ints[at + 3] as u64);
     Ok((a, b, at))
+}
+
+/// The double in the two cells at `at` (a local's slot, or a stack position).
+#[inline(always)]
+fn local_double(ints: &[u32], at: usize) -> Result<f64> {
+    match ints.get(at..at + 2) {
+        Some(&[hi, lo]) => Ok(f64::from_bits((hi as u64) << 32 | lo as u64)),
+        _ => Err(int_slot()),
+    }
 }
 
 /// Writes a double into the two cells at `at`.
@@ -625,14 +634,14 @@ impl Vm {
                 Instr::Bin(op, Ty::Double) => {
                     let (a, b, at) = two_doubles(i)?;
                     let r = match op {
-                        Bin::Add => a + b,
-                        Bin::Mul => a * b,
-                        Bin::SubLU => a - b,
-                        Bin::SubUL => b - a,
-                        Bin::DivLU => a / b,
-                        Bin::DivUL => b / a,
-                        Bin::RemLU => a % b,
-                        Bin::RemUL => b % a,
+                        Bin::Add
+                        | Bin::Mul
+                        | Bin::SubLU
+                        | Bin::SubUL
+                        | Bin::DivLU
+                        | Bin::DivUL
+                        | Bin::RemLU
+                        | Bin::RemUL => double_op(*op, a, b),
                         _ => return Err(self.throw_str("invalid double op")),
                     };
                     put_double(i, at, r);
@@ -882,6 +891,48 @@ impl Vm {
                         jump!(*target);
                     }
                 }
+                Instr::JumpUnlessLocals { cmp, a, b, target } if r.left >= 4 => {
+                    let x = *i.get(ibase + *a as usize).ok_or_else(int_slot)? as i32;
+                    let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32;
+                    r.left -= 3;
+                    if compare(*cmp, x, y) {
+                        r.pc += 3;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::LocalToDouble(a) if r.left >= 2 => {
+                    let v = *i.get(ibase + *a as usize).ok_or_else(int_slot)? as i32;
+                    let bits = (v as f64).to_bits();
+                    i.push((bits >> 32) as u32);
+                    i.push(bits as u32);
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::DoubleLocals { op, a, b } if r.left >= 3 => {
+                    let x = local_double(i, ibase + *a as usize)?;
+                    let y = local_double(i, ibase + *b as usize)?;
+                    let bits = double_op(*op, x, y).to_bits();
+                    i.push((bits >> 32) as u32);
+                    i.push(bits as u32);
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::DoubleLocal { op, a } if r.left >= 2 => {
+                    let y = local_double(i, ibase + *a as usize)?;
+                    let at = depth_below(i, 2)?;
+                    let x = local_double(i, at)?;
+                    put_double(i, at, double_op(*op, x, y));
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::DoubleConst { op, k } if r.left >= 2 => {
+                    let at = depth_below(i, 2)?;
+                    let x = local_double(i, at)?;
+                    put_double(i, at, double_op(*op, x, f64::from_bits(*k as u64)));
+                    r.pc += 1;
+                    r.left -= 1;
+                }
                 Instr::ReturnNull if r.left >= 2 => {
                     // The `ret` is r.left to the end, as if it had been fetched.
                     o.push(Value::NULL);
@@ -904,6 +955,19 @@ impl Vm {
                     o.push(v);
                 }
                 Instr::UpdateField { field, .. } => o.push(self.field(this, *field)?),
+                Instr::JumpUnlessLocals { a: s, .. } | Instr::LocalToDouble(s) => {
+                    let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                    i.push(v);
+                }
+                Instr::DoubleLocals { a, .. } | Instr::DoubleLocal { a, .. } => {
+                    let bits = local_double(i, ibase + *a as usize)?.to_bits();
+                    i.push((bits >> 32) as u32);
+                    i.push(bits as u32);
+                }
+                Instr::DoubleConst { k, .. } => {
+                    i.push((*k as u64 >> 32) as u32);
+                    i.push(*k as u32);
+                }
                 Instr::ReturnNull => o.push(Value::NULL),
             }
             r.left -= 1;

@@ -12,6 +12,8 @@ use proptest::prelude::*;
 const OPS: [&str; 10] = ["isum", "isublu", "isubul", "imul", "iand", "ior", "ixor", "idivlu", "iremlu", "idivul"];
 const CMPS: [&str; 4] = ["ige", "ile", "igt", "ilt"];
 const CONSTANTS: [i32; 10] = [0, 1, -1, 2, 7, -3, 31, 1_000_003, i32::MIN, i32::MAX];
+const DOUBLE_OPS: [&str; 6] = ["isum", "isublu", "isubul", "imul", "idivlu", "idivul"];
+const DOUBLES: [f64; 5] = [0.5, -3.25, 1e10, 0.0, 7.0];
 
 /// A stack-neutral piece of a method. Locals 0-3 are free; local 4 counts loops.
 #[derive(Clone, Debug)]
@@ -36,6 +38,10 @@ enum Block {
     IfLocal { a: u32, cmp: usize, k: usize, then: Vec<Block> },
     /// the inner blocks, `times` times, counted in local 4
     Loop { times: u8, body: Vec<Block> },
+    /// if local[a] cmp local[b]: the inner blocks
+    IfLocals { a: u32, b: u32, cmp: usize, then: Vec<Block> },
+    /// double arithmetic on locals 5-6 and 7-8 from local[from], back into local[to]
+    Doubles { from: u32, op1: usize, k: usize, op2: usize, to: u32 },
 }
 
 fn simple() -> impl Strategy<Value = Block> {
@@ -55,6 +61,8 @@ fn simple() -> impl Strategy<Value = Block> {
         (0u32..2, 0..OPS.len(), 0..CONSTANTS.len()).prop_map(|(field, op, k)| Block::FieldConst { field, op, k }),
         (0u32..2, slot()).prop_map(|(field, to)| Block::ReadField { field, to }),
         Just(Block::CallVoid),
+        (slot(), 0..DOUBLE_OPS.len(), 0..DOUBLES.len(), 0..DOUBLE_OPS.len(), slot())
+            .prop_map(|(from, op1, k, op2, to)| Block::Doubles { from, op1, k, op2, to }),
     ]
 }
 
@@ -66,6 +74,8 @@ fn block() -> impl Strategy<Value = Block> {
         1 => (0u32..4, 0..CMPS.len(), 0..CONSTANTS.len(), inner())
             .prop_map(|(a, cmp, k, then)| Block::IfLocal { a, cmp, k, then }),
         1 => (0u8..12, inner()).prop_map(|(times, body)| Block::Loop { times, body }),
+        1 => (0u32..4, 0u32..4, 0..CMPS.len(), inner())
+            .prop_map(|(a, b, cmp, then)| Block::IfLocals { a, b, cmp, then }),
     ]
 }
 
@@ -98,6 +108,24 @@ fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
                 render(then, out, labels);
                 out.push_str(&format!("{skip}:\n"));
             }
+            Block::IfLocals { a, b, cmp, then } => {
+                *labels += 1;
+                let skip = format!("skip{labels}");
+                out.push_str(&format!("is_get32 {a}\nis_get32 {b}\n{}\njz {skip}\n", CMPS[*cmp]));
+                render(then, out, labels);
+                out.push_str(&format!("{skip}:\n"));
+            }
+            Block::Doubles { from, op1, k, op2, to } => {
+                let (op1, op2, k) = (DOUBLE_OPS[*op1], DOUBLE_OPS[*op2], DOUBLES[*k].to_bits());
+                // local 5 = local[from] as a double; local 7 = ((local 5 op1 local 7) op2 k)
+                // op1 local 5; local[to] = local 7 as an int.
+                out.push_str(&format!(
+                    "is_get32 {from}\nfromi.double\nis_set32.double 5\n\
+                     is_get32.double 5\nis_get32.double 7\n{op1}.double\n\
+                     iconst_64bit.double {k}\n{op2}.double\nis_get32.double 5\n{op1}.double\n\
+                     is_set32.double 7\nis_get32.double 7\nfromd\nis_set32 {to}\n"
+                ));
+            }
             Block::Loop { times, body } => {
                 *labels += 1;
                 let (top, end) = (format!("top{labels}"), format!("end{labels}"));
@@ -118,6 +146,7 @@ fn program(blocks: &[Block], locals: [i32; 4], field: Option<i32>) -> String {
     for (slot, v) in locals.iter().enumerate() {
         body.push_str(&format!("iconst_32bit {v}\nis_set32 {slot}\n"));
     }
+    body.push_str("iconst_32bit 3\nfromi.double\nis_set32.double 7\n");
     body.push_str(&format!("iconst_32bit {}\ni2o\nos_save8 0\n", locals[0] ^ 5));
     if let Some(v) = field {
         body.push_str(&format!("iconst_32bit {v}\ni2o\nos_save8 1\n"));
@@ -127,7 +156,7 @@ fn program(blocks: &[Block], locals: [i32; 4], field: Option<i32>) -> String {
     body.push_str("iconst_32bit 31\nimul\nis_get32 3\nisublu\nos_load8 0\no2i\nixor\ni2o\nret\n");
     format!(
         ".class \".t.fused\" parent \".internal.object\" fields 2 methods 18\n\
-         .method \"f\" 16\narg_count 2\nstack_reserve 0 5\n{body}.end\n\
+         .method \"f\" 16\narg_count 2\nstack_reserve 0 9\n{body}.end\n\
          .method \"bump\" 17\narg_count 0\nos_load8 0\no2i\niconst_1\nisum\ni2o\nos_save8 0\nsummon_null\nret\n.end\n"
     )
 }
