@@ -295,12 +295,24 @@ impl Vm {
         let this = thread.objects[at];
         args[..n].copy_from_slice(&thread.objects[at + 1..at + 1 + n]);
         thread.objects.truncate(at);
-        match self.run_native(thread, f, this, &args[..n]) {
+        let result = self.run_native(thread, f, this, &args[..n]);
+        let retried = std::mem::take(&mut thread.retrying_for_memory);
+        match result {
             Ok(Some(result)) => thread.objects.push(result),
             // The call was handed on to bytecode: its frame is on top now.
             Ok(None) => {}
             Err(Trap::Retry) => {
                 // Put the call back as it was; it runs again when the thread wakes.
+                thread.objects.push(this);
+                thread.objects.extend_from_slice(&args[..n]);
+                thread.frames.last_mut().expect("caller frame").pc -= 1;
+                thread.budget = 0;
+            }
+            // Out of memory: the heap has asked for a collection, which runs once this thread
+            // yields; the call is made again after it, once, before the program is told. Until
+            // then what the program dropped since the last collection still fills the heap.
+            Err(Trap::OutOfMemory) if !retried && thread.native_depth == 0 && thread.scheduled => {
+                thread.retrying_for_memory = true;
                 thread.objects.push(this);
                 thread.objects.extend_from_slice(&args[..n]);
                 thread.frames.last_mut().expect("caller frame").pc -= 1;
