@@ -63,6 +63,30 @@ struct State {
     stopping: bool,
 }
 
+impl State {
+    /// Makes runnable every sleeper whose time has come.
+    fn wake_sleepers_due(&mut self, now: Duration) {
+        while let Some(&Reverse((at, id))) = self.sleeping.peek() {
+            if at > now {
+                break;
+            }
+            self.sleeping.pop();
+            // The entry may be stale: the thread was woken early (a timed wait signalled) and
+            // may now wait for something else, or have been rebuilt with a deadline rounded
+            // to the millisecond.
+            match self.parked.get(&id).map(|t| t.park) {
+                Some(Some(Park::Until(due))) if due <= now => {
+                    let mut t = self.parked.remove(&id).expect("parked thread");
+                    t.park = None;
+                    self.runnable.push_back(t);
+                }
+                Some(Some(Park::Until(due))) => self.sleeping.push(Reverse((due, id))),
+                _ => {}
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Scheduler {
     state: Mutex<State>,
@@ -175,24 +199,7 @@ impl Scheduler {
                 let mut st = self.lock();
                 loop {
                     let now = self.clock.now();
-                    while let Some(&Reverse((at, id))) = st.sleeping.peek() {
-                        if at > now {
-                            break;
-                        }
-                        st.sleeping.pop();
-                        // The entry may be stale: the thread was woken early (a timed wait
-                        // signalled) and may now wait for something else, or have been rebuilt
-                        // with a deadline rounded to the millisecond.
-                        match st.parked.get(&id).map(|t| t.park) {
-                            Some(Some(Park::Until(due))) if due <= now => {
-                                let mut t = st.parked.remove(&id).expect("parked thread");
-                                t.park = None;
-                                st.runnable.push_back(t);
-                            }
-                            Some(Some(Park::Until(due))) => st.sleeping.push(Reverse((due, id))),
-                            _ => {}
-                        }
-                    }
+                    st.wake_sleepers_due(now);
                     if st.live == 0 || st.stopping {
                         self.changed.notify_all();
                         return;
@@ -348,22 +355,7 @@ impl Scheduler {
     pub(crate) fn sim_take(&self, pick: impl FnOnce(usize) -> usize) -> Option<Box<Thread>> {
         let mut st = self.lock();
         let now = self.clock.now();
-        while let Some(&Reverse((at, id))) = st.sleeping.peek() {
-            if at > now {
-                break;
-            }
-            st.sleeping.pop();
-            // Stale entries as in `worker`: only a thread still asleep until then wakes.
-            match st.parked.get(&id).map(|t| t.park) {
-                Some(Some(Park::Until(due))) if due <= now => {
-                    let mut t = st.parked.remove(&id).expect("parked thread");
-                    t.park = None;
-                    st.runnable.push_back(t);
-                }
-                Some(Some(Park::Until(due))) => st.sleeping.push(Reverse((due, id))),
-                _ => {}
-            }
-        }
+        st.wake_sleepers_due(now);
         if st.runnable.is_empty() {
             return None;
         }
