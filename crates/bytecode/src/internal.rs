@@ -9,7 +9,7 @@
 //! and a native no row names is dead code (which `clippy -D warnings` refuses).
 //!
 //! Row format: `ordinal name "signature" => native,`. A signature is `(argument types) return
-//! type`; `?` is untyped, `T[]` an array of T, `*` as the argument list accepts any arguments.
+//! type`; `?` is untyped, `T[]` an array of T, `(*)` accepts any arguments.
 //! The object protocol's rows (ordinals 0-15) belong to every class; a class's own row with the
 //! same ordinal overrides them. A class with a `device` has no hardware here: every
 //! class-specific method it does not list (8 and up) throws, saying what is missing.
@@ -127,24 +127,26 @@ macro_rules! for_each_internal_class {
                     11 size "() int" => binary_size,
                 }
                 20 BITMAP ".internal.bitmap" extends ".internal.object" device "bitmap" {
-                    8 loadFromString "*" => unavailable,
-                    9 paintTo "*" => unavailable,
+                    8 loadFromString "(*) void" => unavailable,
+                    9 paintTo "(*) void" => unavailable,
                 }
                 21 CLOSURE ".internal.closure" extends ".internal.object" device "" {
                     9 getOrdinal "() int" => closure_get_ordinal,
                     10 setOrdinal "(int) void" => closure_set_ordinal,
                     11 setObject "(?) void" => closure_set_object,
-                    12 call "*" => closure_call,
+                    12 call "(*) ?" => closure_call,
                 }
                 22 WORLD ".internal.world" extends ".internal.object" device "" {
                     8 getMyThread "() .internal.thread" => world_my_thread,
+                    9 startThread "(*) void" => not_implemented,
+                    10 log "(*) void" => not_implemented,
                 }
                 23 UDP ".internal.udp" extends ".internal.object" device "udp networking" {
-                    23 recvFrom "*" => unavailable,
-                    25 sendTo "*" => unavailable,
+                    23 recvFrom "(*) ?" => unavailable,
+                    25 sendTo "(*) ?" => unavailable,
                 }
                 24 TCP ".internal.tcp" extends ".internal.object" device "tcp networking" {
-                    24 curl "*" => unavailable,
+                    24 curl "(*) ?" => unavailable,
                 }
                 25 WINDOW ".internal.window" extends ".internal.object" device "windows" {
                     16 getXSize "() int" => unavailable,
@@ -152,23 +154,23 @@ macro_rules! for_each_internal_class {
                     18 getX "() int" => unavailable,
                     19 getY "() int" => unavailable,
                     20 clear "() void" => unavailable,
-                    21 fill "*" => unavailable,
-                    22 setFg "*" => unavailable,
-                    23 setBg "*" => unavailable,
-                    24 drawString "*" => unavailable,
-                    25 drawImage "*" => unavailable,
-                    26 setWinSize "*" => unavailable,
-                    27 setWinPosition "*" => unavailable,
-                    28 drawLine "*" => unavailable,
-                    29 drawBox "*" => unavailable,
-                    30 fillBox "*" => unavailable,
-                    31 fillEllipse "*" => unavailable,
-                    32 setEventHandler "*" => unavailable,
-                    33 setTitle "*" => unavailable,
+                    21 fill "(*) void" => unavailable,
+                    22 setFg "(*) void" => unavailable,
+                    23 setBg "(*) void" => unavailable,
+                    24 drawString "(*) void" => unavailable,
+                    25 drawImage "(*) void" => unavailable,
+                    26 setWinSize "(*) void" => unavailable,
+                    27 setWinPosition "(*) void" => unavailable,
+                    28 drawLine "(*) void" => unavailable,
+                    29 drawBox "(*) void" => unavailable,
+                    30 fillBox "(*) void" => unavailable,
+                    31 fillEllipse "(*) void" => unavailable,
+                    32 setEventHandler "(*) void" => unavailable,
+                    33 setTitle "(*) void" => unavailable,
                     34 update "() void" => unavailable,
-                    35 scrollHor "*" => unavailable,
-                    36 drawImagePart "*" => unavailable,
-                    37 setAutoUpdate "*" => unavailable,
+                    35 scrollHor "(*) void" => unavailable,
+                    36 drawImagePart "(*) void" => unavailable,
+                    37 setAutoUpdate "(*) void" => unavailable,
                 }
                 26 DIRECTORY ".internal.directory" extends ".internal.object" device "" {
                     8 put "(? ?) int" => dir_put,
@@ -225,7 +227,7 @@ pub const INTERNAL_METHOD_SLOTS: u32 = 64;
 pub struct InternalMethod {
     pub ordinal: u32,
     pub name: &'static str,
-    /// `(argument types) return type`, or `*` for any arguments and an untyped result.
+    /// `(argument types) return type`; `(*)` for any arguments.
     pub signature: &'static str,
     /// The name of the VM function bound to it.
     pub native: &'static str,
@@ -251,16 +253,14 @@ pub struct Signature<'a> {
 
 /// Reads a row's signature.
 pub fn parse_signature(text: &str) -> Result<Signature<'_>, String> {
-    if text.trim() == "*" {
-        return Ok(Signature { args: None, returns: "?" });
-    }
     let rest = text.trim().strip_prefix('(').ok_or_else(|| format!("signature `{text}` must start with `(`"))?;
     let (args, returns) = rest.split_once(')').ok_or_else(|| format!("signature `{text}` has no `)`"))?;
     let returns = returns.trim();
     if returns.is_empty() || returns.contains(char::is_whitespace) {
         return Err(format!("signature `{text}` needs one return type"));
     }
-    Ok(Signature { args: Some(args.split_whitespace().collect()), returns })
+    let args = if args.trim() == "*" { None } else { Some(args.split_whitespace().collect()) };
+    Ok(Signature { args, returns })
 }
 
 macro_rules! make_table {
@@ -343,7 +343,7 @@ pub fn markdown_list() -> String {
 
 fn shown_signature(signature: &str) -> String {
     match parse_signature(signature) {
-        Ok(Signature { args: None, .. }) => "(...)".into(),
+        Ok(Signature { args: None, returns }) => format!("(...) {returns}"),
         Ok(Signature { args: Some(args), returns }) => format!("({}) {returns}", args.join(", ")),
         Err(e) => e,
     }
@@ -387,6 +387,6 @@ mod tests {
         assert!(parse_signature("(int int").is_err());
         assert!(parse_signature("(int)").is_err());
         assert_eq!(parse_signature("(int string) ?").unwrap().args, Some(vec!["int", "string"]));
-        assert_eq!(parse_signature("*").unwrap().args, None);
+        assert_eq!(parse_signature("(*) void").unwrap(), Signature { args: None, returns: "void" });
     }
 }

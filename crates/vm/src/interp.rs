@@ -49,6 +49,8 @@ enum End {
     Budget,
     Dynamic,
     Sys(u8),
+    /// The thread's copy of the tables is out of date.
+    Tables,
 }
 
 /// The loop's state while it runs one frame: the stacks, the frame's bases and code, and the
@@ -374,11 +376,16 @@ impl Vm {
             *frame_pc = pc;
             let end = match end {
                 Ok(end) => end,
-                Err(e) => break Err(e),
+                // The instruction that failed counts too (the loop checked there was budget).
+                Err(e) => {
+                    left = left.saturating_sub(1);
+                    break Err(e);
+                }
             };
             match end {
                 End::Dynamic => break Ok(Exit::SlowCall(SlowCall::Dynamic)),
                 End::Sys(k) => break Ok(Exit::SlowCall(SlowCall::Sys(k))),
+                End::Tables => *tables = self.tables(),
                 End::Budget if may_yield => break Ok(Exit::Yield),
                 // Nested calls cannot yield mid-native: their budget never runs out.
                 End::Budget => left = u32::MAX,
@@ -403,10 +410,11 @@ impl Vm {
                             // thread zeroes its budget.
                             let at = o.len() - (n + 1);
                             thread.budget = left;
-                            if let Err(e) = self.native_call(thread, f, at, n) {
+                            let made = self.native_call(thread, f, at, n);
+                            left = thread.budget;
+                            if let Err(e) = made {
                                 break Err(e);
                             }
-                            left = thread.budget;
                             continue;
                         }
                         _ => break Ok(Exit::SlowCall(SlowCall::Call { ordinal, n })),
@@ -598,7 +606,12 @@ impl Vm {
                 Instr::SummonInternal(name) => o.push(self.summon_object(name.as_bytes(), None)?),
                 Instr::SummonByName(name, resolved) => match resolved.get() {
                     Some(&id) if (id as usize) < tables.classes.len() => o.push(tables.classes[id as usize].object),
-                    _ => o.push(self.summon_object(name, Some(resolved))?),
+                    _ => {
+                        o.push(self.summon_object(name, Some(resolved))?);
+                        // The class may be newer than the thread's tables: take the current ones.
+                        r.left -= 1;
+                        return Ok(End::Tables);
+                    }
                 },
                 Instr::String(bytes) => o.push(self.new_string(bytes)?),
                 Instr::ConstPool(id) => o.push(self.constant(tables, method_uid, *id)),
@@ -1054,10 +1067,7 @@ impl Vm {
         match call {
             SlowCall::Call { ordinal, n } => {
                 let at = thread.objects.len().checked_sub(n + 1).ok_or_else(underflow)?;
-                if thread.frames.len() >= MAX_FRAMES {
-                    thread.objects.truncate(at);
-                    return Err(self.throw_str("stack overflow: too many nested calls"));
-                }
+                // `enter` refuses a bytecode callee past MAX_FRAMES; a native still runs.
                 let this = thread.objects.remove(at);
                 let class = self.class_of(this)?;
                 let Some(m) = self.method_of(thread, class, ordinal) else {

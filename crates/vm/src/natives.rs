@@ -770,6 +770,12 @@ fn world_my_thread(_: &Cx, thread: &mut Thread, _: Value, _: &[Value]) -> Result
     Ok(thread.object)
 }
 
+/// A method the table names (so that programs compile) that this VM does not implement.
+fn not_implemented(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let class = cx.class_of(this)?;
+    Err(cx.throw_str(&format!("{}: this method is not implemented", cx.class(class).name)))
+}
+
 fn unavailable(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
     let class = cx.class_of(this)?;
     let what = device_of(class).unwrap_or("this device");

@@ -108,6 +108,24 @@ impl Console {
     }
 }
 
+/// Runs `f` on a host thread of its own, so that the host stack is as deep as the limits on
+/// nested native calls assume (the caller's may be small: a test's, say).
+fn on_host_stack<R: Send>(
+    f: impl FnOnce() -> std::result::Result<R, Uncaught> + Send,
+) -> std::result::Result<R, Uncaught> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("phantom-vm".into())
+            .stack_size(HOST_STACK)
+            .spawn_scoped(scope, f)
+            .map_err(|e| Uncaught { message: format!("cannot start a host thread: {e}"), backtrace: vec![] })?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(Uncaught { message: "internal error: the VM thread panicked".into(), backtrace: vec![] })
+            })
+    })
+}
+
 /// Host threads running VM threads, unless told otherwise: one fewer than the processors
 /// (at least one, at most eight). The spare processor keeps the snapshot writer, the signal
 /// and console threads and the host's own work from taking a worker's: a worker the host
@@ -505,18 +523,20 @@ impl Vm {
         args: &[Value],
         limit: u32,
     ) -> std::result::Result<bool, Uncaught> {
-        let mut thread = match self.new_thread(this, ordinal, args) {
-            Ok(t) => t,
-            Err(trap) => return Err(self.uncaught(trap, &Thread::default())),
-        };
-        thread.scheduled = false;
-        thread.limited = true;
-        thread.budget = limit;
-        match self.resume(&mut thread) {
-            Ok(()) => Ok(true),
-            Err(Trap::Yield) => Ok(false),
-            Err(trap) => Err(self.uncaught(trap, &thread)),
-        }
+        on_host_stack(|| {
+            let mut thread = match self.new_thread(this, ordinal, args) {
+                Ok(t) => t,
+                Err(trap) => return Err(self.uncaught(trap, &Thread::default())),
+            };
+            thread.scheduled = false;
+            thread.limited = true;
+            thread.budget = limit;
+            match self.resume(&mut thread) {
+                Ok(()) => Ok(true),
+                Err(Trap::Yield) => Ok(false),
+                Err(trap) => Err(self.uncaught(trap, &thread)),
+            }
+        })
     }
 
     /// Runs a scheduled thread until it finishes, yields or parks.
@@ -609,23 +629,12 @@ impl Vm {
     /// Runs `this.method(args)` to completion on a new thread; returns its result or the
     /// uncaught exception.
     pub fn run(&self, this: Value, ordinal: u32, args: &[Value]) -> std::result::Result<Value, Uncaught> {
-        // On a host thread of our own, so that the host stack is as deep as the limits assume.
-        std::thread::scope(|scope| {
-            std::thread::Builder::new()
-                .name("phantom-vm".into())
-                .stack_size(HOST_STACK)
-                .spawn_scoped(scope, || {
-                    let mut thread = Thread::default();
-                    match self.call(&mut thread, this, ordinal, args) {
-                        Ok(v) => Ok(v),
-                        Err(trap) => Err(self.uncaught(trap, &thread)),
-                    }
-                })
-                .map_err(|e| Uncaught { message: format!("cannot start a host thread: {e}"), backtrace: vec![] })?
-                .join()
-                .unwrap_or_else(|_| {
-                    Err(Uncaught { message: "internal error: the VM thread panicked".into(), backtrace: vec![] })
-                })
+        on_host_stack(|| {
+            let mut thread = Thread::default();
+            match self.call(&mut thread, this, ordinal, args) {
+                Ok(v) => Ok(v),
+                Err(trap) => Err(self.uncaught(trap, &thread)),
+            }
         })
     }
 
