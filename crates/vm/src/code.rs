@@ -257,13 +257,13 @@ pub fn double_op(op: Bin, a: f64, b: f64) -> f64 {
 }
 
 /// Whether a double operation fuses: the arithmetic ones, which cannot throw.
-fn double_op_fuses(op: Bin) -> bool {
+pub(crate) fn double_op_fuses(op: Bin) -> bool {
     matches!(op, Bin::Add | Bin::Mul | Bin::SubLU | Bin::SubUL | Bin::DivLU | Bin::DivUL | Bin::RemLU | Bin::RemUL)
 }
 
 /// Whether `a op k` on ints can be fused: it neither traps nor needs the general path for
 /// any `a` (division by 0 throws and MIN / -1 wraps: those stay unfused).
-fn const_op_fuses(op: Bin, k: i32) -> bool {
+pub(crate) fn const_op_fuses(op: Bin, k: i32) -> bool {
     matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor)
         || (matches!(op, Bin::DivLU | Bin::RemLU) && k != 0 && k != -1)
 }

@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::class::{ids, Body, Method};
-use crate::code::{const_op, double_op, Bin, Cmp, Instr, Ty};
+use crate::code::{const_op, const_op_fuses, double_op, double_op_fuses, Bin, Cmp, Instr, Ty};
 use crate::heap::{Kind, OUT_OF_MEMORY};
 use crate::natives::{self, NativeFn};
 use crate::thread::{Catcher, Frame, Num, Result, Tables, Thread, Trap};
@@ -145,9 +145,16 @@ fn depth_below(ints: &[u32], n: usize) -> Result<usize> {
 #[inline(always)]
 fn two_doubles(ints: &[u32]) -> Result<(f64, f64, usize)> {
     let at = depth_below(ints, 4)?;
-    let a = f64::from_bits((ints[at] as u64) << 32 | ints[at + 1] as u64);
-    let b = f64::from_bits((ints[at + 2] as u64) << 32 | ints[at + 3] as u64);
-    Ok((a, b, at))
+    Ok((local_double(ints, at)?, local_double(ints, at + 2)?, at))
+}
+
+/// Puts a native call back as it was, to be made again when the thread runs next: its
+/// receiver and arguments on the stack, pc on the call, the slice over.
+fn put_call_back(thread: &mut Thread, this: Value, args: &[Value]) {
+    thread.objects.push(this);
+    thread.objects.extend_from_slice(args);
+    thread.frames.last_mut().expect("caller frame").pc -= 1;
+    thread.budget = 0;
 }
 
 /// The double in the two cells at `at` (a local's slot, or a stack position).
@@ -299,26 +306,18 @@ impl Vm {
         thread.objects.truncate(at);
         let result = self.run_native(thread, f, this, &args[..n]);
         let retried = std::mem::take(&mut thread.retrying_for_memory);
+        // Out of memory: the heap has asked for a collection, which runs once this thread
+        // yields; the call is made again after it, once, before the program is told. Until then
+        // what the program dropped since the last collection still fills the heap.
+        let again_for_memory = !retried && thread.native_depth == 0 && thread.scheduled;
         match result {
             Ok(Some(result)) => thread.objects.push(result),
             // The call was handed on to bytecode: its frame is on top now.
             Ok(None) => {}
-            Err(Trap::Retry) => {
-                // Put the call back as it was; it runs again when the thread wakes.
-                thread.objects.push(this);
-                thread.objects.extend_from_slice(&args[..n]);
-                thread.frames.last_mut().expect("caller frame").pc -= 1;
-                thread.budget = 0;
-            }
-            // Out of memory: the heap has asked for a collection, which runs once this thread
-            // yields; the call is made again after it, once, before the program is told. Until
-            // then what the program dropped since the last collection still fills the heap.
-            Err(Trap::OutOfMemory) if !retried && thread.native_depth == 0 && thread.scheduled => {
+            Err(Trap::Retry) => put_call_back(thread, this, &args[..n]),
+            Err(Trap::OutOfMemory) if again_for_memory => {
                 thread.retrying_for_memory = true;
-                thread.objects.push(this);
-                thread.objects.extend_from_slice(&args[..n]);
-                thread.frames.last_mut().expect("caller frame").pc -= 1;
-                thread.budget = 0;
+                put_call_back(thread, this, &args[..n]);
             }
             Err(e) => return Err(e),
         }
@@ -635,40 +634,22 @@ impl Vm {
                     let b = i.pop().ok_or_else(underflow)? as i32;
                     let top = i.last_mut().ok_or_else(underflow)?;
                     let a = *top as i32;
-                    *top = match op {
-                        Bin::Add => a.wrapping_add(b),
-                        Bin::SubLU => a.wrapping_sub(b),
-                        Bin::Mul => a.wrapping_mul(b),
-                        Bin::And => a & b,
-                        Bin::Or => a | b,
-                        Bin::Xor => a ^ b,
-                        // Division by zero throws; MIN / -1 wraps.
-                        Bin::DivLU | Bin::RemLU if b != 0 && b != -1 => {
-                            if *op == Bin::DivLU {
-                                a / b
-                            } else {
-                                a % b
-                            }
-                        }
-                        _ => match self.binary(*op, Num::I(a), Num::I(b))? {
+                    // Division by zero throws and MIN / -1 wraps: those go the general way.
+                    *top = if const_op_fuses(*op, b) {
+                        const_op(*op, a, b)
+                    } else {
+                        match self.binary(*op, Num::I(a), Num::I(b))? {
                             Num::I(r) => r,
                             _ => unreachable!("int operations give ints"),
-                        },
+                        }
                     } as u32;
                 }
                 Instr::Bin(op, Ty::Double) => {
                     let (a, b, at) = two_doubles(i)?;
-                    let r = match op {
-                        Bin::Add
-                        | Bin::Mul
-                        | Bin::SubLU
-                        | Bin::SubUL
-                        | Bin::DivLU
-                        | Bin::DivUL
-                        | Bin::RemLU
-                        | Bin::RemUL => double_op(*op, a, b),
-                        _ => return Err(self.throw_str("invalid double op")),
-                    };
+                    if !double_op_fuses(*op) {
+                        return Err(self.throw_str("invalid double op"));
+                    }
+                    let r = double_op(*op, a, b);
                     put_double(i, at, r);
                     i.truncate(at + 2);
                 }

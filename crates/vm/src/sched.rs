@@ -64,6 +64,37 @@ struct State {
 }
 
 impl State {
+    /// Puts a thread back after it ran: finished, runnable, asleep or parked (a parked thread
+    /// keeps its park state, so that a safepoint records it). A thread that died is returned
+    /// with what killed it.
+    fn settle(&mut self, mut thread: Box<Thread>, outcome: Result<(), Trap>) -> Option<(Trap, Box<Thread>)> {
+        match outcome {
+            Ok(()) => self.live -= 1,
+            Err(Trap::Yield) if thread.park.is_some() && self.early_wakes.remove(&thread.id) => {
+                thread.park = None;
+                self.runnable.push_back(thread);
+            }
+            Err(Trap::Yield) => match thread.park {
+                None => self.runnable.push_back(thread),
+                Some(Park::Until(at)) => {
+                    self.sleeping.push(Reverse((at, thread.id)));
+                    self.parked.insert(thread.id, thread);
+                }
+                Some(park) => {
+                    if park != Park::Blocked {
+                        self.external.insert(thread.id);
+                    }
+                    self.parked.insert(thread.id, thread);
+                }
+            },
+            Err(trap) => {
+                self.live -= 1;
+                return Some((trap, thread));
+            }
+        }
+        None
+    }
+
     /// Makes runnable every sleeper whose time has come.
     fn wake_sleepers_due(&mut self, now: Duration) {
         while let Some(&Reverse((at, id))) = self.sleeping.peek() {
@@ -255,40 +286,21 @@ impl Scheduler {
             if st.safepoint && st.running == 0 {
                 st.stopped_at = Some(self.clock.now());
             }
-            // A parked thread keeps its park state, so that a safepoint records it.
-            match outcome {
-                Ok(()) => st.live -= 1,
-                Err(Trap::Yield) if thread.park.is_some() && st.early_wakes.remove(&thread.id) => {
-                    thread.park = None;
-                    st.runnable.push_back(thread);
-                }
-                Err(Trap::Yield) => match thread.park {
-                    None if st.runnable.is_empty()
-                        && !st.safepoint
-                        && !st.stopping
-                        && !vm.wants_collection()
-                        && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > self.clock.now()) =>
-                    {
-                        st.running += 1;
-                        kept = Some(thread);
-                        continue;
-                    }
-                    None => st.runnable.push_back(thread),
-                    Some(Park::Until(at)) => {
-                        st.sleeping.push(Reverse((at, thread.id)));
-                        st.parked.insert(thread.id, thread);
-                    }
-                    Some(park @ (Park::Blocked | Park::External | Park::Commit)) => {
-                        if park != Park::Blocked {
-                            st.external.insert(thread.id);
-                        }
-                        st.parked.insert(thread.id, thread);
-                    }
-                },
-                Err(trap) => {
-                    st.live -= 1;
-                    st.failures.push(vm.uncaught(trap, &thread));
-                }
+            // A thread that used up its slice keeps this host thread when nothing else waits.
+            let keep = matches!(outcome, Err(Trap::Yield))
+                && thread.park.is_none()
+                && st.runnable.is_empty()
+                && !st.safepoint
+                && !st.stopping
+                && !vm.wants_collection()
+                && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > self.clock.now());
+            if keep {
+                st.running += 1;
+                kept = Some(thread);
+                continue;
+            }
+            if let Some((trap, thread)) = st.settle(thread, outcome) {
+                st.failures.push(vm.uncaught(trap, &thread));
             }
             self.changed.notify_all();
             drop(st);
@@ -367,38 +379,10 @@ impl Scheduler {
 
     /// Puts a thread back after its slice as `worker` does; a thread that died is handed back
     /// with its trap.
-    pub(crate) fn sim_put_back(
-        &self,
-        mut thread: Box<Thread>,
-        outcome: Result<(), Trap>,
-    ) -> Option<(Trap, Box<Thread>)> {
+    pub(crate) fn sim_put_back(&self, thread: Box<Thread>, outcome: Result<(), Trap>) -> Option<(Trap, Box<Thread>)> {
         let mut st = self.lock();
         st.running -= 1;
-        match outcome {
-            Ok(()) => st.live -= 1,
-            Err(Trap::Yield) if thread.park.is_some() && st.early_wakes.remove(&thread.id) => {
-                thread.park = None;
-                st.runnable.push_back(thread);
-            }
-            Err(Trap::Yield) => match thread.park {
-                None => st.runnable.push_back(thread),
-                Some(Park::Until(at)) => {
-                    st.sleeping.push(Reverse((at, thread.id)));
-                    st.parked.insert(thread.id, thread);
-                }
-                Some(park) => {
-                    if park != Park::Blocked {
-                        st.external.insert(thread.id);
-                    }
-                    st.parked.insert(thread.id, thread);
-                }
-            },
-            Err(trap) => {
-                st.live -= 1;
-                return Some((trap, thread));
-            }
-        }
-        None
+        st.settle(thread, outcome)
     }
 
     /// The earliest sleeper's deadline, if any thread sleeps.
