@@ -103,9 +103,6 @@ enum Command {
         /// single class file.
         #[arg(long)]
         main: Option<String>,
-        /// Heap size in MiB (without --image).
-        #[arg(long, default_value_t = 256)]
-        heap_mib: u64,
         /// Run persistently in this new image; `phantom boot --image PATH` resumes it later.
         #[arg(long)]
         image: Option<PathBuf>,
@@ -173,8 +170,8 @@ fn main() -> ExitCode {
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
-        Command::Run { program, include, main, heap_mib, image: None, options, args } => {
-            out.run(|_| run(program.as_deref(), &include, main.as_deref(), heap_mib, options.workers, &args))
+        Command::Run { program, include, main, image: None, options, args } => {
+            out.run(|_| run(program.as_deref(), &include, main.as_deref(), &options, &args))
         }
         Command::Run { program, include, main, image: Some(image), options, args, .. } => out.run(|_| {
             persistent::run(&image, &options, |vm| {
@@ -621,18 +618,22 @@ fn run(
     program: Option<&Path>,
     include: &[PathBuf],
     main: Option<&str>,
-    heap_mib: u64,
-    workers: Option<u16>,
+    options: &persistent::Options,
     args: &[String],
 ) -> Outcome {
+    let heap_mib = options.heap_mib.unwrap_or(256);
     let mut vm = phantom_vm::Vm::new(Box::new(phantom_vm::PlainMemory::new(heap_mib << 20)), Box::new(io::stdout()))
         .or_else(|e| fail(format!("cannot start the VM: {e}")))?;
-    if let Some(n) = workers {
+    if let Some(n) = options.workers {
         vm.workers = n.into();
     }
     vm.set_arguments(args).or_else(|e| fail(format!("cannot store the arguments: {e}")))?;
     let loaded = load_program(&vm, program, include, main, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;
-    vm.run_main(class).or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
+    let result = vm.run_main(class);
+    if options.stats {
+        eprintln!("phantom: {}", persistent::gc_stats(&vm));
+    }
+    result.or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
 }

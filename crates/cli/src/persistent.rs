@@ -31,6 +31,11 @@ pub struct Options {
     /// snapshot wrote leave memory and are read back when touched [default: no limit]
     #[arg(long, requires = "image", value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
     pub resident_mib: Option<u64>,
+    /// The most memory the heap may take, in MiB; a program that needs more gets the
+    /// catchable "out of heap memory". An image keeps it: `boot` with it changes it (never
+    /// below what the heap holds) [default: 256 in memory, 4096 for a new image]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
+    pub heap_mib: Option<u64>,
 }
 
 impl Options {
@@ -96,7 +101,8 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
 fn create(image: &Path, options: &Options) -> Result<Vm, Failure> {
     let store = Store::create(image, &options.store())
         .or_else(|e| fail(format!("cannot create the image {}: {e}", image.display())))?;
-    Vm::create_image(store, Box::new(Console)).or_else(|e| fail(format!("cannot start the VM: {e}")))
+    let limit = options.heap_mib.map_or(phantom_vm::DEFAULT_IMAGE_HEAP, |mib| mib << 20);
+    Vm::create_image(store, Box::new(Console), limit).or_else(|e| fail(format!("cannot start the VM: {e}")))
 }
 
 /// Starts the main class, and takes a first snapshot so that the image boots from the start.
@@ -122,7 +128,7 @@ fn resume(image: &Path, run: &Options) -> Result<Vm, Failure> {
         }
         let older: Vec<u64> =
             store.snapshots().iter().map(|s| s.generation).filter(|&g| g < report.generation).collect();
-        match Vm::open_image(store, Box::new(Console)) {
+        match Vm::open_image(store, Box::new(Console), run.heap_mib.map(|mib| mib << 20)) {
             Ok(vm) => {
                 if !tried.is_empty() {
                     eprintln!("phantom: {shown}: booted snapshot {} ({})", report.generation, tried.join("; "));
@@ -173,7 +179,8 @@ fn stats(vm: &Vm) -> String {
     });
     let reach_max = s.reaches.iter().max().map_or(0.0, |d| d.as_secs_f64() * 1e3);
     format!(
-        "stats: snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} reach_ms_max {reach_max:.3} first_instruction_ms {first} heap_bytes {} resident_bytes_max {} resident_bytes_after_snapshot_max {}",
+        "{} snapshots {} failed {} pause_ms_p50 {:.3} pause_ms_p99 {:.3} pause_ms_max {:.3} reach_ms_max {reach_max:.3} first_instruction_ms {first} heap_bytes {} resident_bytes_max {} resident_bytes_after_snapshot_max {}",
+        gc_stats(vm),
         s.taken,
         s.failed,
         at(0.5),
@@ -182,6 +189,21 @@ fn stats(vm: &Vm) -> String {
         vm.heap.used(),
         s.resident_max,
         s.resident_after_trim_max
+    )
+}
+
+/// The collector's figures, for `--stats`: cycles, its stops of the world, the heap's size.
+pub(crate) fn gc_stats(vm: &Vm) -> String {
+    let mut pauses: Vec<f64> = vm.gc_pauses().iter().map(|d| d.as_secs_f64() * 1e3).collect();
+    pauses.sort_by(f64::total_cmp);
+    let at = |q: f64| pauses.get(((pauses.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let cycles = vm.gc_log.lock().unwrap_or_else(|e| e.into_inner()).0;
+    format!(
+        "stats: collections {cycles} gc_pauses {} gc_pause_ms_p99 {:.3} gc_pause_ms_max {:.3} heap_top_bytes {}",
+        pauses.len(),
+        at(0.99),
+        at(1.0),
+        vm.heap.top_bytes()
     )
 }
 

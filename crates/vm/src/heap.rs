@@ -8,13 +8,21 @@
 //! Word 0 of the region is a magic number, word 1 the allocation pointer and word 2 the root
 //! object (the system object, see `image`), so that a heap in persistent memory can be found
 //! again; word 3 holds the bytes the last collection left live (0 before the first), so that a
-//! reopened heap knows when to collect; objects start at offset 64.
+//! reopened heap knows when to collect; word 4 the most bytes the heap may take (0 in heaps
+//! made before it was kept: the whole region); objects start at offset 64.
+//!
+//! While a collection cycle marks (`gc`), every reference store shades the reference it
+//! overwrites (a deletion barrier) and new objects are born marked, so that everything
+//! reachable when the cycle began gets marked though the threads keep running. The sweep that
+//! follows frees unmarked blocks a span at a time; allocation sweeps on before it grows the
+//! heap.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
+use crate::marks::{Marks, BYTES_PER_MARK_WORD};
 use crate::value::Value;
 
 /// A memory error: fatal to the VM (a damaged or unreadable image, or exhaustion).
@@ -134,12 +142,21 @@ const HEAP_MAGIC: u64 = u64::from_le_bytes(*b"PHHEAP01");
 const ROOT_WORD: u64 = 16;
 /// Where the bytes live after the last collection are kept.
 const LIVE_WORD: u64 = 24;
+/// Where the heap's size limit is kept.
+const LIMIT_WORD: u64 = 32;
 pub(crate) const FIRST_OBJECT: u64 = 64;
 /// Live bytes below which no collection is wanted, however fast the heap grows.
 const MIN_GC_THRESHOLD: u64 = 8 << 20;
 const HEADER_WORDS: u64 = 2;
 /// The class id of a free block (its length word gives its payload words).
 pub(crate) const FREE: ClassId = u32::MAX;
+/// In a free block's header word: the whole pages inside it were given back to the region
+/// (zeroed, which a persistent store keeps as holes rather than blocks on disk).
+const RELEASED: u64 = 1 << 48;
+/// Free blocks at least this large give their inner pages back.
+const RELEASE_MIN: u64 = 64 << 10;
+/// The region's page size, for giving pages back.
+const PAGE: u64 = 4096;
 
 pub type ClassId = u32;
 
@@ -148,6 +165,10 @@ pub type ClassId = u32;
 const SMALL_WORDS: u64 = 256;
 /// Words a chunk takes at most (32 KiB).
 const CHUNK_WORDS: u64 = 4096;
+/// Bytes of heap an allocation that finds no room sweeps before it looks again, and how many
+/// times it does before it takes fresh memory instead.
+const SWEEP_STEP: u64 = 64 << 10;
+const SWEEP_STEPS_PER_ALLOCATION: u32 = 4;
 
 /// A span of free memory one host thread allocates small objects from without taking the heap
 /// lock. Its unallocated rest `next..end` always carries a free-block header, so the heap stays
@@ -189,10 +210,53 @@ thread_local! {
 /// never taken for one of another.
 static CHUNK_GENERATIONS: AtomicU64 = AtomicU64::new(1);
 
+/// The free blocks of one size: a stack in segments of bounded size, so that listing millions
+/// of blocks (a sweep of a heap riddled with small garbage) never copies a long vector while
+/// the allocating threads wait for the lock.
+#[derive(Default)]
+pub(crate) struct SameSize {
+    segments: Vec<Vec<u64>>,
+}
+
+const SEGMENT: usize = 4096;
+
+impl FreeLists {
+    fn list(&mut self, at: u64, bytes: u64) {
+        self.blocks.entry(bytes / 8).or_default().push(at);
+        self.bytes += bytes;
+    }
+}
+
+impl SameSize {
+    fn push(&mut self, at: u64) {
+        match self.segments.last_mut() {
+            Some(segment) if segment.len() < SEGMENT => segment.push(at),
+            _ => {
+                let mut segment = Vec::with_capacity(SEGMENT);
+                segment.push(at);
+                self.segments.push(segment);
+            }
+        }
+    }
+
+    fn pop(&mut self) -> Option<u64> {
+        let segment = self.segments.last_mut()?;
+        let at = segment.pop();
+        if segment.is_empty() {
+            self.segments.pop();
+        }
+        at
+    }
+
+    fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+}
+
 /// Free blocks by size in words (header included), smallest first.
 #[derive(Default)]
 pub(crate) struct FreeLists {
-    pub blocks: BTreeMap<u64, Vec<u64>>,
+    pub blocks: BTreeMap<u64, SameSize>,
     pub bytes: u64,
 }
 
@@ -272,6 +336,32 @@ pub struct Heap {
     gc_threshold: AtomicU64,
     /// Generation of the chunks handed out since the last sweep (which reclaims them all).
     chunk_generation: AtomicU64,
+    /// The most bytes the heap may take: allocation beyond it is exhaustion.
+    limit: u64,
+    /// Set when an allocation failed: a full collection is due before the thread goes on.
+    pub(crate) gc_urgent: AtomicBool,
+    pub(crate) marks: Marks,
+    /// Set while a cycle marks: the deletion barrier and allocating marked are on.
+    marking: AtomicBool,
+    /// The top when marking began: blocks above it are younger than the cycle, which neither
+    /// marks nor sweeps them.
+    mark_limit: AtomicU64,
+    /// Objects the barrier shaded, for the marker to scan.
+    pub(crate) grey: Mutex<Vec<u64>>,
+    /// Set while a sweep is in progress.
+    sweeping: AtomicBool,
+    pub(crate) sweep: Mutex<Sweep>,
+}
+
+/// A sweep in progress: blocks below `cursor` are swept, blocks up to `limit` are not yet.
+#[derive(Default)]
+pub(crate) struct Sweep {
+    cursor: u64,
+    limit: u64,
+    /// Where the run of dead or free blocks that ends at the cursor began.
+    run: Option<u64>,
+    /// The bitmap is clear below this.
+    cleared: u64,
 }
 
 /// The most of a region of `size` bytes in use before a collection is wanted (unless little
@@ -288,14 +378,26 @@ pub(crate) fn block_words(kind_bits: u64, len: u64) -> u64 {
 }
 
 impl Heap {
-    /// Formats a fresh heap in `memory`.
+    /// Formats a fresh heap in `memory`, which it may fill.
     pub fn new(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+        let size = memory.size();
+        Heap::with_limit(memory, size)
+    }
+
+    /// Formats a fresh heap in `memory` that takes at most `limit` bytes of it (kept in the
+    /// heap, so that a reopened one keeps it).
+    pub fn with_limit(memory: Box<dyn Memory>, limit: u64) -> Result<Heap, MemoryError> {
         let memory = Region::of(memory);
+        let limit = limit.min(memory.size());
+        if limit < 4096 {
+            return Err(MemoryError(format!("a heap of {limit} bytes is too small")));
+        }
         memory.store(0, HEAP_MAGIC)?;
         memory.store(8, FIRST_OBJECT)?;
         memory.store(ROOT_WORD, 0)?;
         memory.store(LIVE_WORD, 0)?;
-        Ok(Heap::with_top(memory, FIRST_OBJECT))
+        memory.store(LIMIT_WORD, limit)?;
+        Ok(Heap::with_top(memory, FIRST_OBJECT, limit))
     }
 
     /// Whether `memory` holds a heap formatted by [`Heap::new`].
@@ -305,8 +407,9 @@ impl Heap {
 
     /// Opens the heap a region already holds. Free blocks are not listed until the next
     /// collection sweeps them (allocation meanwhile comes from the top), so opening costs
-    /// nothing whatever the heap's size.
-    pub fn open(memory: Box<dyn Memory>) -> Result<Heap, MemoryError> {
+    /// nothing whatever the heap's size. With `new_limit`, the heap may take that many bytes
+    /// from now on (kept in the heap), but never less than it holds.
+    pub fn open(memory: Box<dyn Memory>, new_limit: Option<u64>) -> Result<Heap, MemoryError> {
         let magic = memory.load(0)?;
         if magic != HEAP_MAGIC {
             return Err(MemoryError(format!("no Phantom heap here (magic {magic:#018x})")));
@@ -316,19 +419,26 @@ impl Heap {
             return Err(MemoryError(format!("damaged heap: allocation pointer {top:#x}")));
         }
         let live = memory.load(LIVE_WORD)?;
-        let heap = Heap::with_top(Region::of(memory), top);
+        let kept = match memory.load(LIMIT_WORD)? {
+            0 => memory.size(),
+            limit => limit,
+        };
+        let limit = new_limit.unwrap_or(kept).max(top).min(memory.size());
+        if limit != kept {
+            memory.store(LIMIT_WORD, limit)?;
+        }
+        let heap = Heap::with_top(Region::of(memory), top, limit);
         // Until a sweep lists the free blocks, everything below the top counts as in use. So
         // the next collection comes once as much is allocated again as a running heap would
         // allow after its last collection: not at once (a heap larger than a fresh one's
         // threshold), and not only after the heap doubled (which every restart would repeat).
         let allowance = live.max(MIN_GC_THRESHOLD.saturating_sub(live));
-        heap.gc_threshold
-            .store(top.saturating_add(allowance).min(most_before_collecting(heap.memory.size())), Ordering::Relaxed);
+        heap.gc_threshold.store(top.saturating_add(allowance).min(most_before_collecting(limit)), Ordering::Relaxed);
         Ok(heap)
     }
 
-    fn with_top(memory: Region, top: u64) -> Heap {
-        let threshold = MIN_GC_THRESHOLD.min(most_before_collecting(memory.size()));
+    fn with_top(memory: Region, top: u64, limit: u64) -> Heap {
+        let threshold = MIN_GC_THRESHOLD.min(most_before_collecting(limit));
         Heap {
             memory,
             top: AtomicU64::new(top),
@@ -336,6 +446,14 @@ impl Heap {
             gc_wanted: AtomicBool::new(false),
             gc_threshold: AtomicU64::new(threshold),
             chunk_generation: AtomicU64::new(CHUNK_GENERATIONS.fetch_add(1, Ordering::Relaxed)),
+            limit,
+            gc_urgent: AtomicBool::new(false),
+            marks: Marks::new(limit),
+            marking: AtomicBool::new(false),
+            mark_limit: AtomicU64::new(0),
+            grey: Mutex::new(Vec::new()),
+            sweeping: AtomicBool::new(false),
+            sweep: Mutex::new(Sweep::default()),
         }
     }
 
@@ -351,7 +469,7 @@ impl Heap {
     /// After a collection left `live` bytes: the next is wanted when twice as much is in use.
     /// The figure is kept in the heap for when it is reopened.
     pub(crate) fn set_gc_threshold(&self, live: u64) -> Result<(), MemoryError> {
-        let size = self.memory.size();
+        let size = self.limit;
         let mut threshold = (live * 2).max(MIN_GC_THRESHOLD);
         if threshold > most_before_collecting(size) {
             // Nearly full: keep half of what is free as headroom, so that a collection does
@@ -367,8 +485,14 @@ impl Heap {
         self.top.load(Ordering::Relaxed) - self.free.lock().unwrap_or_else(|e| e.into_inner()).bytes
     }
 
+    /// The most bytes the heap may take.
     pub fn capacity(&self) -> u64 {
-        self.memory.size()
+        self.limit
+    }
+
+    /// Bytes from the heap's start to its top: what it takes of its region.
+    pub fn top_bytes(&self) -> u64 {
+        self.top()
     }
 
     pub(crate) fn top(&self) -> u64 {
@@ -388,20 +512,157 @@ impl Heap {
         Ok(block_words(header >> 32 & 0xFF, len) * 8)
     }
 
-    /// Turns `bytes` at `at` into a free block and lists it. A block already free with that
-    /// size is left untouched: in persistent memory a store dirties its page, and a sweep
-    /// must not make the next snapshot rewrite free space that did not change.
+    /// Turns `bytes` at `at` into a free block and lists it.
     pub(crate) fn make_free(&self, free: &mut FreeLists, at: u64, bytes: u64) -> Result<(), MemoryError> {
+        self.format_free(at, bytes)?;
+        free.list(at, bytes);
+        Ok(())
+    }
+
+    /// Writes a free block's header over `bytes` at `at`. A block already free with that size
+    /// is left untouched: in persistent memory a store dirties its page, and a sweep must not
+    /// make the next snapshot rewrite free space that did not change. A large block in
+    /// persistent memory gives its inner pages back first.
+    fn format_free(&self, at: u64, bytes: u64) -> Result<(), MemoryError> {
         let words = bytes / 8;
-        if self.memory.load(at)? != FREE as u64 {
-            self.memory.store(at, FREE as u64)?;
-        }
-        if self.memory.load(at + 8)? != words - HEADER_WORDS {
+        let release = bytes >= RELEASE_MIN && matches!(self.memory, Region::Store(_));
+        let header = FREE as u64 | if release { RELEASED } else { 0 };
+        if self.memory.load(at)? != header || self.memory.load(at + 8)? != words - HEADER_WORDS {
+            if release {
+                self.release_pages(at + HEADER_WORDS * 8, at + bytes)?;
+            }
+            self.memory.store(at, header)?;
             self.memory.store(at + 8, words - HEADER_WORDS)?;
         }
-        free.blocks.entry(words).or_default().push(at);
-        free.bytes += bytes;
         Ok(())
+    }
+
+    /// Zeroes the whole pages in `[from, to)`: a persistent store keeps a zero page as a hole,
+    /// so the disk blocks the pages held are reused by the next snapshots.
+    fn release_pages(&self, from: u64, to: u64) -> Result<(), MemoryError> {
+        let (first, end) = (from.next_multiple_of(PAGE), to / PAGE * PAGE);
+        if first < end && matches!(self.memory, Region::Store(_)) {
+            self.memory.zero(first, (end - first) / 8)?;
+        }
+        Ok(())
+    }
+
+    /// A block just allocated: while a cycle marks, it is born marked (it was not there to be
+    /// reachable when the cycle began, and is not to be swept at its end).
+    #[inline(always)]
+    fn born(&self, at: u64) {
+        if self.marking.load(Ordering::Relaxed) && at < self.mark_limit.load(Ordering::Relaxed) {
+            self.marks.set(at);
+        }
+    }
+
+    /// Marks the object `v` refers to, if the cycle has not, and puts it on the grey list for
+    /// the marker to scan.
+    #[inline]
+    pub(crate) fn shade(&self, v: Value) {
+        if let Some(o) = v.object() {
+            if (FIRST_OBJECT..self.mark_limit.load(Ordering::Relaxed)).contains(&o) && self.marks.set(o) {
+                self.grey.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+            }
+        }
+    }
+
+    /// A reference read from where the collector does not trace (a weak reference) escapes to
+    /// a thread: while a cycle marks, it must be marked too.
+    pub(crate) fn keep_alive(&self, v: Value) {
+        if self.marking.load(Ordering::Relaxed) {
+            self.shade(v);
+        }
+    }
+
+    /// Begins a cycle's marking (at a safepoint, with no sweep in progress): the blocks up to
+    /// the top are the cycle's. Returns that top.
+    pub(crate) fn begin_marking(&self) -> u64 {
+        let top = self.top();
+        self.mark_limit.store(top, Ordering::Relaxed);
+        self.marking.store(true, Ordering::Relaxed);
+        top
+    }
+
+    /// The top when the cycle began marking.
+    pub(crate) fn mark_limit(&self) -> u64 {
+        self.mark_limit.load(Ordering::Relaxed)
+    }
+
+    /// Ends marking and begins the sweep (at a safepoint). Every chunk is retired and the free
+    /// lists are emptied: the sweep lists free space again as it reaches it, coalesced with
+    /// the garbage beside it.
+    pub(crate) fn begin_sweep(&self) {
+        self.marking.store(false, Ordering::Relaxed);
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        self.retire_chunks();
+        free.blocks.clear();
+        free.bytes = 0;
+        let limit = self.mark_limit();
+        *self.sweep.lock().unwrap_or_else(|e| e.into_inner()) =
+            Sweep { cursor: FIRST_OBJECT, limit, run: None, cleared: 0 };
+        self.sweeping.store(true, Ordering::Relaxed);
+    }
+
+    /// Sweeps on for about `budget` bytes of heap; true once the sweep is complete. Dead and
+    /// free blocks side by side become one free block; garbage at the top lowers it. The
+    /// blocks are walked and rewritten without the free lists' lock (nobody else reaches
+    /// unswept blocks), which is taken only to list what was found.
+    pub(crate) fn sweep_some(&self, sweep: &mut Sweep, budget: u64) -> Result<bool, MemoryError> {
+        if !self.sweeping.load(Ordering::Relaxed) {
+            return Ok(true);
+        }
+        let end = sweep.limit.min(sweep.cursor.saturating_add(budget));
+        let mut found: Vec<(u64, u64)> = Vec::new();
+        let mut walk = || -> Result<(), MemoryError> {
+            while sweep.cursor < end {
+                let at = sweep.cursor;
+                let size = self.block_bytes(at)?;
+                if size == 0 || at + size > sweep.limit {
+                    return Err(MemoryError(format!("damaged heap: a block of {size} bytes at {at:#x}")));
+                }
+                if self.marks.get(at) {
+                    if let Some(start) = sweep.run.take() {
+                        self.format_free(start, at - start)?;
+                        found.push((start, at - start));
+                    }
+                } else {
+                    sweep.run.get_or_insert(at);
+                }
+                sweep.cursor = at + size;
+            }
+            Ok(())
+        };
+        let walked = walk();
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        found.into_iter().for_each(|(at, bytes)| free.list(at, bytes));
+        if let Err(e) = walked {
+            // What is left unswept stays as it is; no mark may outlive the cycle.
+            self.marks.clear(0, sweep.limit + BYTES_PER_MARK_WORD);
+            self.sweeping.store(false, Ordering::Relaxed);
+            return Err(e);
+        }
+        // The bitmap below the cursor is not read again this cycle.
+        let passed = sweep.cursor / BYTES_PER_MARK_WORD * BYTES_PER_MARK_WORD;
+        if passed > sweep.cleared {
+            self.marks.clear(sweep.cleared, passed);
+            sweep.cleared = passed;
+        }
+        if sweep.cursor < sweep.limit {
+            return Ok(false);
+        }
+        if let Some(start) = sweep.run.take() {
+            if self.top() == sweep.limit {
+                // Nothing was allocated above the cycle's blocks: the heap ends lower.
+                self.release_pages(start, sweep.limit)?;
+                self.set_top(start)?;
+            } else {
+                self.make_free(&mut free, start, sweep.limit - start)?;
+            }
+        }
+        self.marks.clear(sweep.cleared, sweep.limit + BYTES_PER_MARK_WORD);
+        self.sweeping.store(false, Ordering::Relaxed);
+        Ok(true)
     }
 
     #[inline]
@@ -447,6 +708,7 @@ impl Heap {
             self.memory.store(rest, FREE as u64)?;
             self.memory.store(rest + 8, (end - rest) / 8 - HEADER_WORDS)?;
         }
+        self.born(at);
         Ok(Value::from_ref(at))
     }
 
@@ -455,10 +717,10 @@ impl Heap {
     /// back on the free lists.
     #[cold]
     fn new_chunk(&self, old: Chunk, total: u64) -> Result<Chunk, MemoryError> {
-        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        let mut free = self.lock_free_fitting(total)?;
         let generation = self.chunk_generation.load(Ordering::Relaxed);
         // At most a 64th of the heap: what other threads' chunks hold cannot starve a small one.
-        let most = CHUNK_WORDS.min((self.memory.size() / 8 / 64) & !1).max(total);
+        let most = CHUNK_WORDS.min((self.limit / 8 / 64) & !1).max(total);
         let largest = free.blocks.last_key_value().map(|(&size, _)| size).filter(|&size| size >= total);
         let (at, words) = match largest {
             Some(size) => {
@@ -467,7 +729,7 @@ impl Heap {
             }
             None => {
                 let at = self.top.load(Ordering::Relaxed);
-                let room = ((self.memory.size() - at) / 8) & !1;
+                let room = (self.limit.saturating_sub(at) / 8) & !1;
                 let words = most.min(room);
                 if words < total {
                     // The old chunk stays this thread's: nothing was listed twice.
@@ -489,6 +751,36 @@ impl Heap {
         Ok(Chunk { generation, next: at, end: at + words * 8 })
     }
 
+    /// The free lists, locked, once they hold a block of `total` words or no sweep is left. An
+    /// allocation that could take fresh memory at the top sweeps a few steps at most, and none
+    /// while the collector sweeps (the rest of the sweep is the collector's: an allocation
+    /// must not hold its thread for a whole one); one that could not sweeps until it finds
+    /// room, since the heap is not full before its sweep is done.
+    fn lock_free_fitting(&self, total: u64) -> Result<std::sync::MutexGuard<'_, FreeLists>, MemoryError> {
+        let mut steps = 0;
+        loop {
+            let free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+            if !self.sweeping.load(Ordering::Relaxed) || free.blocks.range(total..).next().is_some() {
+                return Ok(free);
+            }
+            let room_at_top = self.top().saturating_add(total * 8) <= self.limit;
+            if room_at_top && steps >= SWEEP_STEPS_PER_ALLOCATION {
+                return Ok(free);
+            }
+            drop(free);
+            let mut sweep = if room_at_top {
+                match self.sweep.try_lock() {
+                    Ok(sweep) => sweep,
+                    Err(_) => return Ok(self.free.lock().unwrap_or_else(|e| e.into_inner())),
+                }
+            } else {
+                self.sweep.lock().unwrap_or_else(|e| e.into_inner())
+            };
+            self.sweep_some(&mut sweep, SWEEP_STEP)?;
+            steps += 1;
+        }
+    }
+
     /// Removes a listed free block of `size` words and returns its first `take` words (the
     /// rest is listed again).
     fn take_free(&self, free: &mut FreeLists, size: u64, take: u64) -> Result<u64, MemoryError> {
@@ -506,13 +798,13 @@ impl Heap {
 
     fn exhausted(&self, free: &FreeLists, total: u64) -> MemoryError {
         let top = self.top.load(Ordering::Relaxed);
-        // A collection may make room: ask for one.
-        self.gc_wanted.store(true, Ordering::Relaxed);
+        // A full collection may make room: ask for one.
+        self.gc_urgent.store(true, Ordering::Relaxed);
         MemoryError(format!(
             "{OUT_OF_MEMORY}: {} bytes wanted, {} of {} in use",
             total * 8,
             top - free.bytes,
-            self.memory.size()
+            self.limit
         ))
     }
 
@@ -525,13 +817,13 @@ impl Heap {
     /// A large object: the smallest free block that fits, or fresh memory at the top.
     fn alloc_large(&self, class: ClassId, kind: Kind, len: u64, total: u64) -> Result<Value, MemoryError> {
         let at = {
-            let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+            let mut free = self.lock_free_fitting(total)?;
             let fit = free.blocks.range(total..).next().map(|(&size, _)| size);
             let at = match fit {
                 Some(size) => self.take_free(&mut free, size, total)?,
                 None => {
                     let at = self.top.load(Ordering::Relaxed);
-                    let end = at.checked_add(total * 8).filter(|&e| e <= self.memory.size());
+                    let end = at.checked_add(total * 8).filter(|&e| e <= self.limit);
                     let Some(end) = end else { return Err(self.exhausted(&free, total)) };
                     self.set_top(end)?;
                     at
@@ -543,6 +835,7 @@ impl Heap {
         self.memory.store(at, class as u64 | (kind as u64) << 32)?;
         self.memory.store(at + 8, len)?;
         self.memory.zero(at + HEADER_WORDS * 8, total - HEADER_WORDS)?;
+        self.born(at);
         Ok(Value::from_ref(at))
     }
 
@@ -567,9 +860,32 @@ impl Heap {
         Ok(Value(self.memory.load(obj + (HEADER_WORDS + index) * 8)?))
     }
 
+    /// Stores a slot, through the deletion barrier: while a cycle marks, the reference
+    /// overwritten is shaded, since a thread may have taken it to a stack the cycle already
+    /// scanned.
     #[inline]
     pub fn set_slot(&self, obj: u64, index: u64, value: Value) -> Result<(), MemoryError> {
-        self.memory.store(obj + (HEADER_WORDS + index) * 8, value.0)
+        let at = obj + (HEADER_WORDS + index) * 8;
+        if self.marking.load(Ordering::Relaxed) {
+            self.shade(Value(self.memory.load(at)?));
+        }
+        self.memory.store(at, value.0)
+    }
+
+    /// Copies the first `n` slots of `from` into `to`, an object just allocated (whose slots
+    /// are all null, so the barrier has nothing to shade): a word at a time, without the
+    /// per-slot checks.
+    pub(crate) fn copy_into_new(&self, from: u64, to: u64, n: u64) -> Result<(), MemoryError> {
+        let (src, dst) = (from + HEADER_WORDS * 8, to + HEADER_WORDS * 8);
+        if let Region::Plain(m) = &self.memory {
+            let range = |at: u64| m.words.get((at / 8) as usize..(at / 8 + n) as usize);
+            let (Some(a), Some(b)) = (range(src), range(dst)) else {
+                return Err(MemoryError(format!("copy outside the heap at {src:#x}")));
+            };
+            a.iter().zip(b).for_each(|(a, b)| b.store(a.load(Ordering::Relaxed), Ordering::Relaxed));
+            return Ok(());
+        }
+        (0..n).try_for_each(|k| self.memory.store(dst + k * 8, self.memory.load(src + k * 8)?))
     }
 
     /// Allocates a byte object holding `bytes`.
@@ -684,9 +1000,12 @@ impl Memory for phantom_store::Store {
 pub struct GcStats {
     pub live_objects: u64,
     pub live_bytes: u64,
-    /// Bytes that became free: garbage, and what the threads' allocation chunks left unused.
+    /// Bytes that became free: in use when the cycle began, less what it found live.
     pub freed_bytes: u64,
+    /// From the cycle's start to the end of its sweep (the threads ran meanwhile).
     pub time: std::time::Duration,
+    /// Its longest stop of the world.
+    pub longest_pause: std::time::Duration,
 }
 
 #[cfg(test)]

@@ -30,22 +30,28 @@ use crate::value::Value;
 use crate::vm::{Thread, Trap, Uncaught, Vm};
 
 impl Vm {
-    /// A VM with a fresh heap in a new store: every class, object and thread lives there.
-    pub fn create_image(store: Store, out: Box<dyn std::io::Write + Send>) -> Result<Vm, String> {
-        let mut vm = Vm::new(Box::new(store.clone()), out)?;
+    /// A VM with a fresh heap in a new store: every class, object and thread lives there. The
+    /// heap takes at most `heap_limit` bytes of the store (kept in the image).
+    pub fn create_image(store: Store, out: Box<dyn std::io::Write + Send>, heap_limit: u64) -> Result<Vm, String> {
+        let mut vm = Vm::with_heap_limit(Box::new(store.clone()), out, heap_limit)?;
         vm.image = Some(Arc::new(Image::new(store)));
         Ok(vm)
     }
 
     /// The VM a store holds, as of its snapshot: classes linked again, every thread restored
-    /// where it was and handed to the scheduler.
-    pub fn open_image(store: Store, out: Box<dyn std::io::Write + Send>) -> Result<Vm, String> {
+    /// where it was and handed to the scheduler. With `heap_limit`, the heap may take that many
+    /// bytes from now on (never less than it holds); else it keeps the limit it had.
+    pub fn open_image(
+        store: Store,
+        out: Box<dyn std::io::Write + Send>,
+        heap_limit: Option<u64>,
+    ) -> Result<Vm, String> {
         if !Heap::is_formatted(&store) {
             return Err(
                 "the image holds no Phantom heap (was it made by `phantom boot` or `phantom run --image`?)".into()
             );
         }
-        let mut vm = Vm::reopen(Box::new(store.clone()), out)?;
+        let mut vm = Vm::reopen(Box::new(store.clone()), out, heap_limit)?;
         vm.image = Some(Arc::new(Image::new(store)));
         vm.restore_threads()?;
         Ok(vm)
@@ -170,8 +176,12 @@ impl Vm {
 
     /// Rebuilds the VM a formatted heap holds: its classes under their ids, with their
     /// objects and constants.
-    fn reopen(memory: Box<dyn Memory>, out: Box<dyn std::io::Write + Send>) -> Result<Vm, String> {
-        let heap = Heap::open(memory).map_err(memory_error)?;
+    fn reopen(
+        memory: Box<dyn Memory>,
+        out: Box<dyn std::io::Write + Send>,
+        heap_limit: Option<u64>,
+    ) -> Result<Vm, String> {
+        let heap = Heap::open(memory, heap_limit).map_err(memory_error)?;
         let mut vm = Vm::with_heap(heap, out);
         let bad = |what: String| format!("damaged image: {what}");
         let root = vm.heap.root().map_err(memory_error)?;
@@ -442,7 +452,7 @@ impl Vm {
         if !Heap::is_formatted(&store) {
             return Err("the image holds no Phantom heap".into());
         }
-        let mut vm = Vm::reopen(Box::new(store.clone()), out)?;
+        let mut vm = Vm::reopen(Box::new(store.clone()), out, None)?;
         vm.sched.clock.set(host);
         vm.image = Some(Arc::new(Image::new(store)));
         vm.restore_threads()?;

@@ -980,10 +980,10 @@ impl Vm {
         }
     }
 
-    /// A safepoint is pending or the heap wants a collection.
+    /// A safepoint is pending or an allocation failed (a full collection is due).
     #[inline(always)]
     fn attention(&self) -> bool {
-        self.sched.stop_requested.load(Ordering::Relaxed) || self.heap.gc_wanted.load(Ordering::Relaxed)
+        self.sched.stop_requested.load(Ordering::Relaxed) || self.heap.gc_urgent.load(Ordering::Relaxed)
     }
 
     /// `get(index)` (10) and `set(value, index)` (11) of an array, in range, made in the loop

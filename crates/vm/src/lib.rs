@@ -13,6 +13,7 @@ pub mod gc;
 pub mod heap;
 pub mod image;
 mod interp;
+mod marks;
 pub mod natives;
 pub mod persist;
 pub mod sched;
@@ -24,7 +25,7 @@ mod vm;
 
 pub use heap::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
-pub use system::{ImageControl, RunEnd, SnapshotStats};
+pub use system::{ImageControl, RunEnd, SnapshotStats, DEFAULT_IMAGE_HEAP};
 pub use thread::{Number, Thread, Trap, Uncaught};
 pub use value::Value;
 pub use vm::{default_workers, Vm};

@@ -301,9 +301,7 @@ fn array_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Val
         let wanted = (i + 1).max(2 * capacity).max(16);
         let page = cx.heap.alloc(ids::PAGE, Kind::Slots, wanted as u64, wanted as u64)?;
         if let Some(old) = storage.object() {
-            for k in 0..count as u64 {
-                cx.heap.set_slot(page.0, k, cx.heap.slot(old, k)?)?;
-            }
+            cx.heap.copy_into_new(old, page.0, count as u64)?;
         }
         cx.heap.set_slot(array, 1, page)?;
         page.0
@@ -950,7 +948,10 @@ fn closure_call(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Val
 // Weak reference: slot 0 the referent, which the collector does not keep alive.
 
 fn weakref_get(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    Ok(cx.heap.slot(object_of(cx, this, ids::WEAKREF, "weakref")?, 0)?)
+    let referent = cx.heap.slot(object_of(cx, this, ids::WEAKREF, "weakref")?, 0)?;
+    // A collection marking now must not free what the thread now holds strongly.
+    cx.heap.keep_alive(referent);
+    Ok(referent)
 }
 
 fn weakref_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {

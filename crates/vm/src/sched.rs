@@ -19,10 +19,12 @@ pub trait Runner: Sync {
     fn run_slice(&self, thread: &mut Thread) -> Result<(), Trap>;
     /// The report of a thread that died of `trap`.
     fn uncaught(&self, trap: Trap, thread: &Thread) -> Uncaught;
-    /// Whether the heap has grown past its collection threshold.
+    /// Whether an allocation failed and a full collection is due.
     fn wants_collection(&self) -> bool;
-    /// Collects at a safepoint, if still wanted (the first worker to notice does it).
+    /// Collects everything at a safepoint, if still wanted (the first worker to notice does it).
     fn collect_now(&self);
+    /// The collector's host thread, beside the workers until `done`.
+    fn collect_in_background(&self, done: &std::sync::atomic::AtomicBool);
 }
 
 /// Spins while `busy` holds, for at most a safepoint's worth of time (the caller then sleeps),
@@ -207,14 +209,25 @@ impl Scheduler {
     /// Runs every thread to its end on `workers` host threads; returns the uncaught exceptions
     /// of threads that died, and a deadlock report if threads were left waiting forever.
     pub fn run(&self, vm: &dyn Runner, workers: usize) -> Vec<Uncaught> {
+        let done = std::sync::atomic::AtomicBool::new(false);
         std::thread::scope(|scope| {
-            for n in 0..workers.max(1) {
-                std::thread::Builder::new()
-                    .name(format!("phantom-worker-{n}"))
-                    .stack_size(crate::thread::HOST_STACK)
-                    .spawn_scoped(scope, || self.worker(vm))
-                    .expect("spawning a VM worker thread");
+            let pool: Vec<_> = (0..workers.max(1))
+                .map(|n| {
+                    std::thread::Builder::new()
+                        .name(format!("phantom-worker-{n}"))
+                        .stack_size(crate::thread::HOST_STACK)
+                        .spawn_scoped(scope, || self.worker(vm))
+                        .expect("spawning a VM worker thread")
+                })
+                .collect();
+            std::thread::Builder::new()
+                .name("phantom-collector".into())
+                .spawn_scoped(scope, || vm.collect_in_background(&done))
+                .expect("spawning the collector thread");
+            for worker in pool {
+                let _ = worker.join();
             }
+            done.store(true, Ordering::Release);
         });
         std::mem::take(&mut self.lock().failures)
     }
@@ -342,6 +355,26 @@ impl Scheduler {
         self.safepoint_now.store(false, Ordering::Release);
         self.changed.notify_all();
         (result, reached)
+    }
+
+    /// Runs `f` on this host thread as if it were a VM thread's slice: not while a safepoint
+    /// holds, and a safepoint requested meanwhile waits for it (the collector's sweep steps,
+    /// which write block headers a snapshot must see whole).
+    pub fn as_running<R>(&self, f: impl FnOnce() -> R) -> R {
+        let mut st = self.lock();
+        while st.safepoint {
+            st = self.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+        st.running += 1;
+        drop(st);
+        let result = f();
+        let mut st = self.lock();
+        st.running -= 1;
+        if st.safepoint && st.running == 0 {
+            st.stopped_at = Some(self.clock.now());
+        }
+        self.changed.notify_all();
+        result
     }
 
     /// When the first thread started running, if one has.

@@ -44,6 +44,9 @@ pub struct SimConfig {
     pub address_space: u64,
     /// A run that takes more slices than this is reported as stuck.
     pub slice_limit: u64,
+    /// How much each of the collector's steps does (see `Vm::collector_work`): small, so
+    /// that a cycle spans many slices.
+    pub collector_step: u64,
 }
 
 impl Default for SimConfig {
@@ -55,6 +58,7 @@ impl Default for SimConfig {
             commit_per_mille: 300,
             address_space: 64 << 20,
             slice_limit: 2_000_000,
+            collector_step: 64,
         }
     }
 }
@@ -126,7 +130,7 @@ impl Vm {
         out: Box<dyn std::io::Write + Send>,
         host: Arc<dyn Host>,
     ) -> Result<Vm, String> {
-        let vm = Vm::create_image(store, out)?;
+        let vm = Vm::create_image(store, out, crate::system::DEFAULT_IMAGE_HEAP)?;
         vm.sched.clock.set(host);
         Ok(vm)
     }
@@ -246,10 +250,15 @@ impl Simulation {
             let uncaught = vm.uncaught(trap, &thread);
             return Err(format!("thread {} died: {uncaught}", thread.id));
         }
-        if vm.heap.gc_wanted.load(std::sync::atomic::Ordering::Relaxed) {
+        if vm.heap.gc_urgent.load(std::sync::atomic::Ordering::Relaxed) {
             let (stats, _) = vm.safepoint(|threads| vm.collect(threads));
             self.trace.add(stats.live_bytes);
             vm.note_collection(stats);
+        }
+        // The collector's steps come between slices, a seed-chosen few at a time: every stage
+        // of a cycle meets every point of the program.
+        while self.rng.chance(1, 2) && vm.collector_work(self.config.collector_step) {
+            self.trace.add(vm.gc_log.lock().unwrap_or_else(|e| e.into_inner()).0);
         }
         let committing = vm.sched.sim_external() > 0;
         if (committing && self.rng.chance(self.config.commit_per_mille, 1000))

@@ -68,6 +68,9 @@ pub struct SnapshotStats {
     pub resident_after_trim_max: u64,
 }
 
+/// The most bytes an image's heap takes unless told otherwise.
+pub const DEFAULT_IMAGE_HEAP: u64 = 4 << 30;
+
 /// Pauses kept for the figures: a system that runs for months must not grow without bound.
 const PAUSES_KEPT: usize = 100_000;
 

@@ -41,6 +41,13 @@ pub struct Vm {
     pub fuse_runs: bool,
     /// Collections so far, and the last one's figures.
     pub gc_log: Mutex<(u64, crate::heap::GcStats)>,
+    /// The collection cycle in progress, if any (see `gc`).
+    pub(crate) cycle: Mutex<crate::marks::Cycle>,
+    /// The collector's stops of the world (see `gc`).
+    pub(crate) gc_pauses: Mutex<Vec<std::time::Duration>>,
+    /// Collect all the time, in small steps (`PHANTOM_GC_STRESS=1`): a test mode that puts
+    /// every stage of a cycle beside every instruction of a program.
+    pub gc_stress: bool,
     pub(crate) console: Arc<Console>,
     /// The persistent image the heap lives in, when there is one.
     pub(crate) image: Option<Arc<crate::system::Image>>,
@@ -154,7 +161,17 @@ fn print_through_to_string() -> Method {
 impl Vm {
     /// A VM with a fresh heap in `memory`, writing program output to `out`.
     pub fn new(memory: Box<dyn Memory>, out: Box<dyn Write + Send>) -> std::result::Result<Vm, String> {
-        let mut vm = Vm::with_heap(Heap::new(memory).map_err(|e| e.0)?, out);
+        let size = memory.size();
+        Vm::with_heap_limit(memory, out, size)
+    }
+
+    /// A VM with a fresh heap of at most `limit` bytes in `memory`.
+    pub fn with_heap_limit(
+        memory: Box<dyn Memory>,
+        out: Box<dyn Write + Send>,
+        limit: u64,
+    ) -> std::result::Result<Vm, String> {
+        let mut vm = Vm::with_heap(Heap::with_limit(memory, limit).map_err(|e| e.0)?, out);
         vm.boot = vm.heap.alloc(ids::BOOT, Kind::Slots, 0, 0).map_err(|e| e.0)?;
         vm.format_root().map_err(|e| e.0)?;
         vm.out_of_memory = vm.heap.alloc_bytes(ids::STRING, OUT_OF_MEMORY.as_bytes()).map_err(|e| e.0)?;
@@ -171,6 +188,8 @@ impl Vm {
     pub(crate) fn with_heap(heap: Heap, out: Box<dyn Write + Send>) -> Vm {
         let mut names = HashMap::new();
         names.insert(".internal.object".into(), ids::VOID);
+        let sched = Arc::new(crate::sched::Scheduler::default());
+        let gc_stress = sched.clock.host().env().iter().any(|(k, v)| k == "PHANTOM_GC_STRESS" && v != "0");
         Vm {
             heap,
             tables: RwLock::new(Arc::new(Tables::default())),
@@ -181,12 +200,15 @@ impl Vm {
             root: Value::NULL,
             out_of_memory: Value::NULL,
             loading: Mutex::new(()),
-            sched: Arc::new(crate::sched::Scheduler::default()),
+            sched,
             sync: Mutex::new(()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: default_workers(),
             fuse_runs: true,
             gc_log: Mutex::new((0, crate::heap::GcStats::default())),
+            cycle: Mutex::new(crate::marks::Cycle::default()),
+            gc_pauses: Mutex::new(Vec::new()),
+            gc_stress,
             console: Arc::new(Console::default()),
             image: None,
         }
@@ -689,13 +711,20 @@ impl crate::sched::Runner for Vm {
     }
 
     fn wants_collection(&self) -> bool {
-        self.heap.gc_wanted.load(Ordering::Relaxed)
+        self.heap.gc_urgent.load(Ordering::Relaxed)
     }
 
     fn collect_now(&self) {
         if let (Some(stats), _) = self.safepoint(|threads| self.wants_collection().then(|| self.collect(threads))) {
+            if std::env::var_os("PHANTOM_GC_TRACE").is_some() {
+                eprintln!("full gc {:?}", stats);
+            }
             self.note_collection(stats);
         }
+    }
+
+    fn collect_in_background(&self, done: &std::sync::atomic::AtomicBool) {
+        Vm::collect_in_background(self, done)
     }
 }
 

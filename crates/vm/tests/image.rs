@@ -16,7 +16,7 @@ fn new_image() -> (Arc<SimDisk>, Store, Vm) {
     let disk = Arc::new(SimDisk::new());
     let options = StoreOptions { address_space: 256 * MIB, ..StoreOptions::default() };
     let store = Store::create_on(Box::new(disk.clone()), &options).unwrap();
-    let vm = Vm::create_image(store.clone(), Box::new(Capture::default())).unwrap();
+    let vm = Vm::create_image(store.clone(), Box::new(Capture::default()), phantom_vm::DEFAULT_IMAGE_HEAP).unwrap();
     (disk, store, vm)
 }
 
@@ -24,7 +24,7 @@ fn new_image() -> (Arc<SimDisk>, Store, Vm) {
 fn restart(disk: &SimDisk) -> Vm {
     let image = disk.crash_image(CrashMode::DropAll);
     let (store, _) = Store::open_on(Box::new(SimDisk::from_image(image)), &StoreOptions::default()).unwrap();
-    Vm::open_image(store, Box::new(Capture::default())).unwrap()
+    Vm::open_image(store, Box::new(Capture::default()), None).unwrap()
 }
 
 fn strings(vm: &Vm, n: usize, tag: &str) -> Vec<Value> {
@@ -100,7 +100,7 @@ fn a_full_disk_fails_snapshots_without_losing_the_last_good_one_and_they_resume_
 fn an_image_without_a_heap_or_with_a_damaged_system_object_is_refused_clearly() {
     let disk = Arc::new(SimDisk::new());
     let store = Store::create_on(Box::new(disk.clone()), &StoreOptions::default()).unwrap();
-    let err = Vm::open_image(store, Box::new(Capture::default())).err().unwrap();
+    let err = Vm::open_image(store, Box::new(Capture::default()), None).err().unwrap();
     assert!(err.contains("no Phantom heap"), "{err}");
 
     let (disk, store, vm) = new_image();
@@ -110,6 +110,6 @@ fn an_image_without_a_heap_or_with_a_damaged_system_object_is_refused_clearly() 
     vm.snapshot().unwrap();
     let image = disk.crash_image(CrashMode::DropAll);
     let (store, _) = Store::open_on(Box::new(SimDisk::from_image(image)), &StoreOptions::default()).unwrap();
-    let err = Vm::open_image(store, Box::new(Capture::default())).err().unwrap();
+    let err = Vm::open_image(store, Box::new(Capture::default()), None).err().unwrap();
     assert!(err.contains("damaged image"), "{err}");
 }
