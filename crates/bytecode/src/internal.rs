@@ -194,6 +194,7 @@ macro_rules! for_each_internal_class {
                 32 TIME ".internal.time" extends ".internal.object" device "" {
                     16 millis "() long" => time_millis,
                     17 seconds "() int" => time_unix_seconds,
+                    18 micros "() long" => time_micros,
                 }
                 33 STAT ".internal.stat" extends ".internal.object" device "kernel statistics" {}
                 34 IO ".internal.io" extends ".internal.object" device "the io class" {}

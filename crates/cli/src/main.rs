@@ -29,7 +29,7 @@ Examples:
   phantom run counter.ph --image c.img     run a program persistently; kill it any way you like
   phantom boot --image c.img               ... and it carries on where it was
   phantom snapshots phantom.img            list the snapshots kept in an image
-  phantom fsck phantom.img                 check every checksum of every snapshot";
+  phantom fsck phantom.img                 check every checksum of every snapshot, and the heap";
 
 #[derive(Parser)]
 #[command(name = "phantom", version, about = "The Phantom persistent VM toolchain", after_help = EXAMPLES)]
@@ -124,8 +124,9 @@ enum Command {
         #[command(flatten)]
         options: persistent::Options,
     },
-    /// Check an image: both superblocks and every page-table node and page of every snapshot.
-    /// Exits 1 if anything is damaged.
+    /// Check an image: both superblocks and every page-table node and page of every snapshot,
+    /// then the heap of the newest (every block parses; every reachable reference leads to a
+    /// live object). Exits 1 if anything is damaged.
     #[command(after_help = "Example:\n  phantom fsck phantom.img")]
     Fsck {
         /// The image file.
@@ -392,7 +393,34 @@ fn fsck(out: &mut Output, path: &Path) -> Outcome {
         };
         return fail(format!("{}: damaged; {good}", path.display()));
     }
-    Ok(())
+    check_heap(out, path)
+}
+
+/// The second half of `fsck`: the heap of the snapshot a boot would use, opened read-only.
+fn check_heap(out: &mut Output, path: &Path) -> Outcome {
+    let shown = path.display();
+    let (store, _) =
+        phantom_store::Store::open_on(Box::new(image_device(path)?), &phantom_store::StoreOptions::default())
+            .or_else(|e| fail(format!("{shown}: cannot open the newest snapshot: {e}")))?;
+    if !phantom_vm::heap::Heap::is_formatted(&store) {
+        out.print("heap: none (the image holds no Phantom heap)\n");
+        return Ok(());
+    }
+    let vm = phantom_vm::Vm::open_image(store, Box::new(io::sink()), None)
+        .or_else(|e| fail(format!("{shown}: the heap cannot be opened: {e}")))?;
+    match vm.check_heap(&[]) {
+        Ok(h) => {
+            out.print(&format!(
+                "heap: sound: {} objects ({} reachable, {} bytes), {} bytes free, {} bytes to the top\n",
+                h.objects, h.reachable, h.reachable_bytes, h.free_bytes, h.top
+            ));
+            Ok(())
+        }
+        Err(errors) => {
+            out.print(&errors.iter().map(|e| format!("heap: {e}\n")).collect::<String>());
+            fail(format!("{shown}: the heap is damaged ({} problems)", errors.len()))
+        }
+    }
 }
 
 fn snapshots(out: &mut Output, path: &Path) -> Outcome {

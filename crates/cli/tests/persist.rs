@@ -31,8 +31,13 @@ struct Running {
 
 impl Running {
     fn start(args: &[&str]) -> Running {
+        Running::start_with_env(args, &[])
+    }
+
+    fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_phantom"))
             .args(args)
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -446,4 +451,66 @@ fn a_closed_standard_output_stops_the_system_without_killing_its_threads() {
     run.wait_for("a value", |l| !l.is_empty());
     let first: u64 = run.kill()[0].parse().unwrap();
     assert!((3..=4).contains(&first), "resumed at {first}");
+}
+
+/// `phantom fsck IMAGE`: exit code and output.
+fn fsck(image: &str) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_phantom")).args(["fsck", image]).output().unwrap();
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn killed_in_the_middle_of_collections_the_heap_checks_out_and_every_object_is_intact() {
+    let tmp = TempDir::new("heapchurn");
+    let image = tmp.path("heapchurn.img");
+    let mut rng = Lcg(0x9c9c);
+    let mut last = 0u64;
+    for round in 0..rounds(24).div_ceil(4) {
+        // Collecting all the time, in small steps: every kill falls inside a cycle.
+        let args: Vec<&str> = if round == 0 {
+            vec!["run", "--image", &image, "--snapshot-interval", "40"]
+        } else {
+            vec!["boot", "--image", &image, "--snapshot-interval", "40"]
+        };
+        let program = program("heapchurn.ph");
+        let mut args = args;
+        if round == 0 {
+            args.insert(1, &program);
+        }
+        let run = Running::start_with_env(&args, &[("PHANTOM_GC_STRESS", "1")]);
+        run.wait_for("two rounds", |l| l.len() >= 2);
+        std::thread::sleep(Duration::from_millis(rng.below(300)));
+        let errors = run.errors();
+        let lines = run.kill();
+        assert!(!errors.contains("panicked") && !errors.contains("error"), "round {round}: {errors}");
+        for line in &lines {
+            let (n, verdict) = line.split_once(' ').unwrap();
+            assert_eq!(verdict, "ok", "round {round}: {line}");
+            let n: u64 = n.parse().unwrap();
+            assert!(n == last || n == last + 1, "round {round}: {n} after {last}");
+            last = n;
+        }
+        let (sound, report) = fsck(&image);
+        assert!(sound && report.contains("heap: sound"), "round {round}: {report}");
+    }
+    assert!(last >= 4, "the program made progress: {last} rounds");
+}
+
+#[test]
+fn a_runaway_program_gets_the_exception_and_the_image_stays_within_its_heap_limit() {
+    let tmp = TempDir::new("runaway");
+    let image = tmp.path("runaway.img");
+    let (code, lines, errors) =
+        Running::start(&["run", &program("runaway.ph"), "--image", &image, "--heap-mib", "48"]).finish();
+    assert_eq!(code, 0, "{errors}");
+    assert_eq!(lines.len(), 4, "{lines:?} {errors}");
+    for (k, line) in lines[..3].iter().enumerate() {
+        assert!(line.starts_with(&format!("round {}: out of heap memory", k + 1)), "{line}");
+    }
+    assert_eq!(lines[3], "done");
+    let size = std::fs::metadata(&image).unwrap().len() >> 20;
+    // Two retained snapshots of a 48 MiB heap at most, and the store's own tables.
+    assert!(size <= 2 * 48 + 16, "a {size} MiB image for a 48 MiB heap");
+    let (sound, report) = fsck(&image);
+    assert!(sound, "{report}");
 }

@@ -66,6 +66,11 @@ impl Vm {
         stats
     }
 
+    /// Asks for a cycle, as if the heap had grown past its threshold.
+    pub fn request_collection(&self) {
+        self.heap.gc_wanted.store(true, Ordering::Relaxed);
+    }
+
     /// One bounded piece of the collector's work: begin a cycle if the heap wants one, mark a
     /// step, end marking, or sweep a step. `step` scales it (see [`BACKGROUND_STEP`]). Returns
     /// false if there was nothing to do.

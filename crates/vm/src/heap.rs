@@ -752,10 +752,10 @@ impl Heap {
     }
 
     /// The free lists, locked, once they hold a block of `total` words or no sweep is left. An
-    /// allocation that could take fresh memory at the top sweeps a few steps at most, and none
-    /// while the collector sweeps (the rest of the sweep is the collector's: an allocation
-    /// must not hold its thread for a whole one); one that could not sweeps until it finds
-    /// room, since the heap is not full before its sweep is done.
+    /// allocation that could take fresh memory at the top sweeps a few steps at most (the rest
+    /// of the sweep is the collector's: an allocation must not hold its thread for a whole
+    /// one); one that could not sweeps until it finds room, since the heap is not full before
+    /// its sweep is done.
     fn lock_free_fitting(&self, total: u64) -> Result<std::sync::MutexGuard<'_, FreeLists>, MemoryError> {
         let mut steps = 0;
         loop {
@@ -768,14 +768,9 @@ impl Heap {
                 return Ok(free);
             }
             drop(free);
-            let mut sweep = if room_at_top {
-                match self.sweep.try_lock() {
-                    Ok(sweep) => sweep,
-                    Err(_) => return Ok(self.free.lock().unwrap_or_else(|e| e.into_inner())),
-                }
-            } else {
-                self.sweep.lock().unwrap_or_else(|e| e.into_inner())
-            };
+            // Waiting for the collector's step is short, and what it lists is reused rather
+            // than the heap grown.
+            let mut sweep = self.sweep.lock().unwrap_or_else(|e| e.into_inner());
             self.sweep_some(&mut sweep, SWEEP_STEP)?;
             steps += 1;
         }

@@ -5,6 +5,7 @@
 //! only offsets, never host pointers. Integers are tagged immediates ([`value::Value`]), and
 //! decoded code ([`code::Code`]) is derived data kept outside the heap.
 
+pub mod check;
 pub mod class;
 pub mod clock;
 pub mod code;
@@ -23,6 +24,7 @@ mod thread;
 pub mod value;
 mod vm;
 
+pub use check::HeapCheck;
 pub use heap::GcStats;
 pub use heap::{Memory, MemoryError, PlainMemory};
 pub use system::{ImageControl, RunEnd, SnapshotStats, DEFAULT_IMAGE_HEAP};

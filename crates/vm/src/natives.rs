@@ -968,6 +968,11 @@ fn time_millis(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> 
     boxed(cx, ids::LONG, now_since_epoch(cx).as_millis() as u64)
 }
 
+/// Microseconds of the host's monotonic clock (ours: for measuring, as it never steps back).
+fn time_micros(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    boxed(cx, ids::LONG, cx.host().now().as_micros() as u64)
+}
+
 /// Seconds since the Unix epoch, as an int (wraps in 2038, like the original's time_t).
 fn time_unix_seconds(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
     Ok(Value::int(now_since_epoch(cx).as_secs() as i32))

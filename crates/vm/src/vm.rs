@@ -45,6 +45,8 @@ pub struct Vm {
     pub(crate) cycle: Mutex<crate::marks::Cycle>,
     /// The collector's stops of the world (see `gc`).
     pub(crate) gc_pauses: Mutex<Vec<std::time::Duration>>,
+    /// References held for the host outside any thread (see [`Vm::hold`]).
+    held: Mutex<Vec<Value>>,
     /// Collect all the time, in small steps (`PHANTOM_GC_STRESS=1`): a test mode that puts
     /// every stage of a cycle beside every instruction of a program.
     pub gc_stress: bool,
@@ -209,6 +211,7 @@ impl Vm {
             cycle: Mutex::new(crate::marks::Cycle::default()),
             gc_pauses: Mutex::new(Vec::new()),
             gc_stress,
+            held: Mutex::new(Vec::new()),
             console: Arc::new(Console::default()),
             image: None,
         }
@@ -505,9 +508,24 @@ impl Vm {
         f(self.boot);
         f(self.root);
         f(self.out_of_memory);
+        self.held.lock().unwrap_or_else(|e| e.into_inner()).iter().copied().for_each(&mut *f);
         for class in self.tables().classes.iter() {
             f(class.object);
             class.constants.values().copied().for_each(&mut *f);
+        }
+    }
+
+    /// Keeps `v` alive for the host, which holds it outside any thread, until [`Vm::release`].
+    /// Held references do not outlive the process.
+    pub fn hold(&self, v: Value) {
+        self.held.lock().unwrap_or_else(|e| e.into_inner()).push(v);
+    }
+
+    /// Lets go of one hold of `v`.
+    pub fn release(&self, v: Value) {
+        let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(at) = held.iter().position(|&h| h == v) {
+            held.swap_remove(at);
         }
     }
 
