@@ -501,7 +501,7 @@ fn a_runaway_program_gets_the_exception_and_the_image_stays_within_its_heap_limi
     let tmp = TempDir::new("runaway");
     let image = tmp.path("runaway.img");
     let (code, lines, errors) =
-        Running::start(&["run", &program("runaway.ph"), "--image", &image, "--heap-mib", "48"]).finish();
+        Running::start(&["run", &program("runaway.ph"), "--image", &image, "--heap-mib", "24"]).finish();
     assert_eq!(code, 0, "{errors}");
     assert_eq!(lines.len(), 4, "{lines:?} {errors}");
     for (k, line) in lines[..3].iter().enumerate() {
@@ -509,8 +509,8 @@ fn a_runaway_program_gets_the_exception_and_the_image_stays_within_its_heap_limi
     }
     assert_eq!(lines[3], "done");
     let size = std::fs::metadata(&image).unwrap().len() >> 20;
-    // Two retained snapshots of a 48 MiB heap at most, and the store's own tables.
-    assert!(size <= 2 * 48 + 16, "a {size} MiB image for a 48 MiB heap");
+    // Two retained snapshots of a 24 MiB heap at most, and the store's own tables.
+    assert!(size <= 2 * 24 + 16, "a {size} MiB image for a 24 MiB heap");
     let (sound, report) = fsck(&image);
     assert!(sound, "{report}");
 }

@@ -153,6 +153,13 @@ pub(crate) const FREE: ClassId = u32::MAX;
 /// In a free block's header word: the whole pages inside it were given back to the region
 /// (zeroed, which a persistent store keeps as holes rather than blocks on disk).
 const RELEASED: u64 = 1 << 48;
+/// In an array storage's header word: the storage is a directory of leaves (see
+/// [`LEAF_SLOTS`]) rather than the elements themselves.
+const DIRECTORY: u64 = 1 << 40;
+/// Array storage beyond this many elements is a directory of leaves of this many, so that an
+/// array grows by adding leaves: no growth copies more than a leaf or the directory, and no
+/// instruction holds up a safepoint for long whatever the array's size.
+pub(crate) const LEAF_SLOTS: u64 = 1 << 16;
 /// Free blocks at least this large give their inner pages back.
 const RELEASE_MIN: u64 = 64 << 10;
 /// The region's page size, for giving pages back.
@@ -865,6 +872,61 @@ impl Heap {
             self.shade(Value(self.memory.load(at)?));
         }
         self.memory.store(at, value.0)
+    }
+
+    /// Where element `index` of array storage `storage` is (object and slot), if within its
+    /// capacity. Flat storage is its own elements; a directory's slots are its leaves, the
+    /// present ones first.
+    #[inline]
+    pub(crate) fn element_place(&self, storage: u64, index: u64) -> Result<Option<(u64, u64)>, MemoryError> {
+        let header = self.memory.load(storage)?;
+        let len = self.memory.load(storage + 8)?;
+        if header & DIRECTORY == 0 {
+            return Ok((index < len).then_some((storage, index)));
+        }
+        let leaf = index / LEAF_SLOTS;
+        if leaf >= len {
+            return Ok(None);
+        }
+        Ok(self.slot(storage, leaf)?.object().map(|l| (l, index % LEAF_SLOTS)))
+    }
+
+    /// Element `index` of array storage (within its capacity).
+    pub(crate) fn element(&self, storage: u64, index: u64) -> Result<Value, MemoryError> {
+        match self.element_place(storage, index)? {
+            Some((obj, slot)) => self.slot(obj, slot),
+            None => Err(MemoryError(format!("element {index} beyond the array storage at {storage:#x}"))),
+        }
+    }
+
+    pub(crate) fn set_element(&self, storage: u64, index: u64, value: Value) -> Result<(), MemoryError> {
+        match self.element_place(storage, index)? {
+            Some((obj, slot)) => self.set_slot(obj, slot, value),
+            None => Err(MemoryError(format!("element {index} beyond the array storage at {storage:#x}"))),
+        }
+    }
+
+    pub(crate) fn is_directory(&self, storage: u64) -> Result<bool, MemoryError> {
+        Ok(self.memory.load(storage)? & DIRECTORY != 0)
+    }
+
+    /// Marks a slot object just allocated as an array storage directory.
+    pub(crate) fn make_directory(&self, storage: u64) -> Result<(), MemoryError> {
+        self.memory.store(storage, self.memory.load(storage)? | DIRECTORY)
+    }
+
+    /// Elements array storage has room for.
+    pub(crate) fn storage_capacity(&self, storage: u64) -> Result<u64, MemoryError> {
+        let len = self.len(storage)?;
+        if !self.is_directory(storage)? {
+            return Ok(len);
+        }
+        // The present leaves come first.
+        let mut leaves = len;
+        while leaves > 0 && self.slot(storage, leaves - 1)?.is_null() {
+            leaves -= 1;
+        }
+        Ok(leaves * LEAF_SLOTS)
     }
 
     /// Copies the first `n` slots of `from` into `to`, an object just allocated (whose slots

@@ -319,16 +319,20 @@ impl Vm {
     pub fn snapshot(&self) -> Result<u64, String> {
         let image = self.image.as_ref().ok_or("this VM has no image")?;
         let started = self.now();
-        let ((begun, batch), reach) = self.safepoint(|_| {
+        let ((begun, batch), reach) = self.safepoint_saving(|_, saved| {
+            if !saved {
+                // A snapshot with a thread's state missing would resume it wrongly.
+                return (Err("out of heap memory: the threads' states do not fit".to_string()), Vec::new());
+            }
             let batch = std::mem::take(&mut image.lock().committers);
-            (image.store.begin_snapshot(), batch)
+            (image.store.begin_snapshot().map_err(|e| e.to_string()), batch)
         });
         let pause = self.now().saturating_sub(started);
         let written = match begun {
             Ok(_) => image.store.write_snapshot().map_err(|e| e.to_string()).and_then(|r| {
                 r.map(|r| r.generation).ok_or_else(|| "the snapshot was taken by another writer".to_string())
             }),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e),
         };
         // Pages the snapshot made clean may leave memory.
         let (before, after) = image.trim();

@@ -1003,21 +1003,21 @@ impl Vm {
                 return None;
             }
             let count = heap.slot(array, 0).ok()?.as_int()? as u64;
-            let page = heap.slot(array, 1).ok()?.object()?;
-            // The storage's length is its capacity; the count never exceeds it.
-            let capacity = heap.len(page).ok()?;
+            let storage = heap.slot(array, 1).ok()?.object()?;
             if ordinal == 10 {
-                return (index < count && index < capacity)
-                    .then(|| heap.slot(page, index).ok())
-                    .flatten()
-                    .map(|v| (at, v));
+                if index >= count {
+                    return None;
+                }
+                let (page, slot) = heap.element_place(storage, index).ok()??;
+                return heap.slot(page, slot).ok().map(|v| (at, v));
             }
             // A set in range, or one appending where there is room.
-            if index > count || index >= capacity {
+            if index > count {
                 return None;
             }
+            let (page, slot) = heap.element_place(storage, index).ok()??;
             let value = o[at + 1];
-            heap.set_slot(page, index, value).ok()?;
+            heap.set_slot(page, slot, value).ok()?;
             if index == count {
                 heap.set_slot(array, 0, Value::int(index as i32 + 1)).ok()?;
             }

@@ -278,7 +278,7 @@ fn array_get(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Val
     let (_, count, storage) = array_parts(cx, this)?;
     let index = int_arg(cx, args, 0)?;
     match (usize::try_from(index), storage.object()) {
-        (Ok(i), Some(page)) if i < count => Ok(cx.heap.slot(page, i as u64)?),
+        (Ok(i), Some(page)) if i < count => Ok(cx.heap.element(page, i as u64)?),
         _ => Err(cx.throw_str(&format!("array index {index} out of range (size {count})"))),
     }
 }
@@ -287,30 +287,86 @@ fn array_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Val
     let (array, count, storage) = array_parts(cx, this)?;
     let value = arg(cx, args, 0)?;
     let index = int_arg(cx, args, 1)?;
-    let i = usize::try_from(index).map_err(|_| cx.throw_str("negative array index"))?;
+    let i = usize::try_from(index).map_err(|_| cx.throw_str("negative array index"))? as u64;
     let capacity = match storage.object() {
-        Some(page) => cx.heap.len(page)? as usize,
+        Some(page) => cx.heap.storage_capacity(page)?,
         None => 0,
     };
     let page = if i < capacity {
         storage.object().expect("capacity implies storage")
     } else {
-        // Grow geometrically: at least double the capacity (and at least 16 slots), so that
-        // filling an array by index copies each element a constant number of times on average.
-        // (The original grew by 1024 slots above 512, which made a fill quadratic.)
-        let wanted = (i + 1).max(2 * capacity).max(16);
-        let page = cx.heap.alloc(ids::PAGE, Kind::Slots, wanted as u64, wanted as u64)?;
-        if let Some(old) = storage.object() {
-            cx.heap.copy_into_new(old, page.0, count as u64)?;
-        }
-        cx.heap.set_slot(array, 1, page)?;
-        page.0
+        grow_storage(cx, array, storage, count as u64, i)?
     };
-    cx.heap.set_slot(page, i as u64, value)?;
-    if i >= count {
+    cx.heap.set_element(page, i, value)?;
+    if i >= count as u64 {
         cx.heap.set_slot(array, 0, Value::int(i as i32 + 1))?;
     }
     Ok(value)
+}
+
+/// Makes room in `array`'s storage for element `i`, its first `count` kept; returns the
+/// storage. Flat storage at least doubles (at least 16 slots), so that filling an array by
+/// index copies each element a constant number of times on average (the original grew by 1,024
+/// slots above 512, which made a fill quadratic). Past [`LEAF_SLOTS`] elements the storage is
+/// a directory of leaves: growing adds leaves and at times doubles the directory, and never
+/// copies the elements, so no growth is one long instruction.
+fn grow_storage(cx: &Cx, array: u64, storage: Value, count: u64, i: u64) -> Result<u64> {
+    use crate::heap::LEAF_SLOTS;
+    let heap = cx.heap;
+    let old = storage.object();
+    let capacity = match old {
+        Some(page) => heap.storage_capacity(page)?,
+        None => 0,
+    };
+    let wanted = (i + 1).max(2 * capacity).max(16);
+    if wanted <= LEAF_SLOTS {
+        let page = heap.alloc(ids::PAGE, Kind::Slots, wanted, wanted)?;
+        if let Some(old) = old {
+            heap.copy_into_new(old, page.0, count)?;
+        }
+        heap.set_slot(array, 1, page)?;
+        return Ok(page.0);
+    }
+    let leaves = i / LEAF_SLOTS + 1;
+    let new_leaf = || heap.alloc(ids::PAGE, Kind::Slots, LEAF_SLOTS, LEAF_SLOTS);
+    let directory = match old {
+        Some(d) if heap.is_directory(d)? => d,
+        _ => {
+            let d = heap.alloc(ids::PAGE, Kind::Slots, 4, 4)?;
+            heap.make_directory(d.0)?;
+            match old {
+                // Flat storage of a leaf's size becomes the first leaf as it is.
+                Some(flat) if heap.len(flat)? == LEAF_SLOTS => heap.set_slot(d.0, 0, Value::from_ref(flat))?,
+                // Other flat storage (an array made before directories, or one set far past
+                // its end) is copied into leaves once.
+                Some(flat) => {
+                    for l in 0..count.div_ceil(LEAF_SLOTS) {
+                        let leaf = new_leaf()?;
+                        heap.set_slot(d.0, l, leaf)?;
+                        let n = (count - l * LEAF_SLOTS).min(LEAF_SLOTS);
+                        (0..n).try_for_each(|k| heap.set_slot(leaf.0, k, heap.slot(flat, l * LEAF_SLOTS + k)?))?;
+                    }
+                }
+                None => {}
+            }
+            heap.set_slot(array, 1, d)?;
+            d.0
+        }
+    };
+    let mut directory = directory;
+    if heap.len(directory)? < leaves {
+        let size = leaves.next_power_of_two().max(2 * heap.len(directory)?);
+        let bigger = heap.alloc(ids::PAGE, Kind::Slots, size, size)?;
+        heap.make_directory(bigger.0)?;
+        heap.copy_into_new(directory, bigger.0, heap.len(directory)?)?;
+        heap.set_slot(array, 1, bigger)?;
+        directory = bigger.0;
+    }
+    for l in heap.storage_capacity(directory)? / LEAF_SLOTS..leaves {
+        let leaf = new_leaf()?;
+        heap.set_slot(directory, l, leaf)?;
+    }
+    Ok(directory)
 }
 
 fn array_size(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
@@ -501,8 +557,8 @@ fn queue_pop(cx: &Cx, obj: u64, slot: u64) -> Result<Option<Value>> {
     let (array, count, storage) = array_parts(cx, queue)?;
     let head = cx.heap.slot(obj, slot + 1)?.as_int().unwrap_or(0).max(0) as usize;
     let Some(page) = storage.object().filter(|_| head < count) else { return Ok(None) };
-    let first = cx.heap.slot(page, head as u64)?;
-    cx.heap.set_slot(page, head as u64, Value::NULL)?;
+    let first = cx.heap.element(page, head as u64)?;
+    cx.heap.set_element(page, head as u64, Value::NULL)?;
     if head + 1 == count {
         cx.heap.set_slot(array, 0, Value::int(0))?;
         cx.heap.set_slot(obj, slot + 1, Value::int(0))?;
@@ -524,7 +580,7 @@ fn queue_remove(cx: &Cx, obj: u64, slot: u64, stride: usize, value: Value) -> Re
     let Some(page) = storage.object() else { return Ok(false) };
     let head = cx.heap.slot(obj, slot + 1)?.as_int().unwrap_or(0).max(0) as usize;
     let mut at = head;
-    while at < count && cx.heap.slot(page, at as u64)? != value {
+    while at < count && cx.heap.element(page, at as u64)? != value {
         at += stride;
     }
     if at >= count {
@@ -532,11 +588,11 @@ fn queue_remove(cx: &Cx, obj: u64, slot: u64, stride: usize, value: Value) -> Re
     }
     let end = (at + stride).min(count);
     for k in end..count {
-        cx.heap.set_slot(page, (k - (end - at)) as u64, cx.heap.slot(page, k as u64)?)?;
+        cx.heap.set_element(page, (k - (end - at)) as u64, cx.heap.element(page, k as u64)?)?;
     }
     let left = count - (end - at);
     for k in left..count {
-        cx.heap.set_slot(page, k as u64, Value::NULL)?;
+        cx.heap.set_element(page, k as u64, Value::NULL)?;
     }
     if left <= head {
         cx.heap.set_slot(array, 0, Value::int(0))?;
@@ -800,7 +856,7 @@ fn dir_find(cx: &Cx, keys: Value, key: &[u8]) -> Result<Option<usize>> {
     let (_, count, storage) = array_parts(cx, keys)?;
     let Some(page) = storage.object() else { return Ok(None) };
     for i in 0..count {
-        let k = cx.heap.slot(page, i as u64)?;
+        let k = cx.heap.element(page, i as u64)?;
         if cx.string_bytes(k)?.as_deref() == Some(key) {
             return Ok(Some(i));
         }
@@ -842,9 +898,9 @@ fn dir_remove(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Va
     for array in [keys, values] {
         let (obj, count, storage) = array_parts(cx, array)?;
         let page = storage.object().expect("non-empty array has storage");
-        let last = cx.heap.slot(page, count as u64 - 1)?;
-        cx.heap.set_slot(page, i as u64, last)?;
-        cx.heap.set_slot(page, count as u64 - 1, Value::NULL)?;
+        let last = cx.heap.element(page, count as u64 - 1)?;
+        cx.heap.set_element(page, i as u64, last)?;
+        cx.heap.set_element(page, count as u64 - 1, Value::NULL)?;
         cx.heap.set_slot(obj, 0, Value::int(count as i32 - 1))?;
     }
     Ok(Value::int(0))

@@ -106,6 +106,17 @@ impl Vm {
         Ok(())
     }
 
+    /// Drops what `save_thread` last wrote for a thread still running (stacks, frames, `this`
+    /// of each frame): stale since, it would only keep garbage alive. The next safepoint that
+    /// saves threads writes it again.
+    pub(crate) fn forget_saved_state(&self, thread: &Thread) {
+        if let Some(obj) = thread.object.object() {
+            for slot in 1..=4 {
+                let _ = self.heap.set_slot(obj, slot, Value::NULL);
+            }
+        }
+    }
+
     /// Rebuilds a thread from its thread object, as `save_thread` left it.
     pub fn restore_thread(&self, object: Value) -> Result<Box<Thread>> {
         let bad = |what: &str| Trap::Fatal(format!("damaged thread object: {what}"));

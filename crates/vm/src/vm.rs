@@ -471,19 +471,48 @@ impl Vm {
     /// the heap, and runs `f` with them (collections and snapshots). Returns `f`'s
     /// result and how long the stop took to reach.
     pub fn safepoint<R>(&self, f: impl FnOnce(&mut dyn Iterator<Item = &mut Thread>) -> R) -> (R, std::time::Duration) {
+        self.safepoint_saving(|threads, _| f(threads))
+    }
+
+    /// `safepoint`, telling `f` whether every thread's state and the thread list were written
+    /// (a full heap may have no room for them: a snapshot then must not be taken).
+    pub(crate) fn safepoint_saving<R>(
+        &self,
+        f: impl FnOnce(&mut dyn Iterator<Item = &mut Thread>, bool) -> R,
+    ) -> (R, std::time::Duration) {
         self.sched.safepoint(|threads| {
-            let all: Vec<&mut Thread> = threads.collect();
-            for t in all.iter() {
-                if let Err(e) = self.save_thread(t) {
-                    // The heap copy of this thread is stale; the live thread is unaffected.
+            let mut all: Vec<&mut Thread> = threads.collect();
+            let mut saved = self.save_all(&all);
+            if !saved {
+                // Room for the states may be made: what the states saved last time held is
+                // let go of first (it is stale, and it may be all that keeps garbage alive).
+                all.iter().for_each(|t| self.forget_saved_state(t));
+                self.collect(&mut all.iter_mut().map(|t| &mut **t));
+                saved = self.save_all(&all);
+            }
+            f(&mut all.into_iter(), saved)
+        })
+    }
+
+    /// Writes every thread's state and the thread list; false if any failed.
+    fn save_all(&self, all: &[&mut Thread]) -> bool {
+        let mut saved = true;
+        for t in all.iter() {
+            if let Err(e) = self.save_thread(t) {
+                // The heap copy of this thread is stale; the live thread is unaffected.
+                if !matches!(e, Trap::OutOfMemory) {
                     self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
                 }
+                saved = false;
             }
-            if let Err(e) = self.record_threads(&all) {
+        }
+        if let Err(e) = self.record_threads(all) {
+            if !e.is_exhaustion() {
                 self.print_error(&format!("cannot record the thread list: {e}"));
             }
-            f(&mut all.into_iter())
-        })
+            saved = false;
+        }
+        saved
     }
 
     fn print_error(&self, message: &str) {
@@ -733,7 +762,14 @@ impl crate::sched::Runner for Vm {
     }
 
     fn collect_now(&self) {
-        if let (Some(stats), _) = self.safepoint(|threads| self.wants_collection().then(|| self.collect(threads))) {
+        // No thread state is saved for a collection: that would take room the heap lacks. What
+        // the states saved last hold is let go of (they are stale; a snapshot writes them anew).
+        let (stats, _) = self.sched.safepoint(|threads| {
+            let mut all: Vec<&mut Thread> = threads.collect();
+            all.iter().for_each(|t| self.forget_saved_state(t));
+            self.wants_collection().then(|| self.collect(&mut all.iter_mut().map(|t| &mut **t)))
+        });
+        if let Some(stats) = stats {
             if std::env::var_os("PHANTOM_GC_TRACE").is_some() {
                 eprintln!("full gc {:?}", stats);
             }

@@ -4,14 +4,19 @@ package .test;
 
 class runaway
 {
+    var kept : string[];
+
+    void hoard()
+    {
+        kept = new string[]();
+        for (var i : int = 0; i < 100000000; i++) kept[i] = "some text that takes room " + i;
+    }
+
     void run(var boot : .internal.boot) [8]
     {
-        var kept : string[];
         for (var round : int = 1; round <= 3; round++) {
-            kept = new string[]();
-            try {
-                for (var i : int = 0; i < 100000000; i++) kept[i] = "some text that takes room " + i;
-            } catch (string e) {
+            try { hoard(); }
+            catch (string e) {
                 kept = null;
                 boot.consolePrint("round " + round + ": " + e + "\n");
             }
