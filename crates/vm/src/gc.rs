@@ -126,6 +126,9 @@ impl Vm {
                     }
                 });
                 if let Some(stats) = ended {
+                    if self.gc_trace {
+                        self.host().write_diagnostic(&format!("phantom: gc cycle {stats:?}"));
+                    }
                     self.note_collection(stats);
                 }
             }
@@ -135,6 +138,8 @@ impl Vm {
 
     /// The collector's host thread: cycles beside the workers until `done`.
     pub(crate) fn collect_in_background(&self, done: &AtomicBool) {
+        // The threads running programs come first: the collector takes what they leave.
+        self.host().run_in_background();
         while !done.load(Ordering::Acquire) {
             let worked = self.collector_work(if self.gc_stress { 64 } else { BACKGROUND_STEP });
             // Whoever waited for a lock the step held gets it before the next step takes it.
@@ -157,14 +162,9 @@ impl Vm {
             cycle.longest_pause = cycle.longest_pause.max(pause);
             pause
         });
-        if std::env::var_os("PHANTOM_GC_TRACE").is_some() {
-            eprintln!(
-                "gc pause {:?} reach {:?} phase {:?} at {}",
-                pause,
-                reach,
-                self.cycle.lock().unwrap().phase,
-                self.host().wall_clock_ms()
-            );
+        if self.gc_trace {
+            let phase = self.cycle.lock().unwrap_or_else(|e| e.into_inner()).phase;
+            self.host().write_diagnostic(&format!("phantom: gc pause {pause:?} (reach {reach:?}), now {phase:?}"));
         }
         let mut pauses = self.gc_pauses.lock().unwrap_or_else(|e| e.into_inner());
         if pauses.len() == PAUSES_KEPT {
@@ -283,9 +283,6 @@ impl Vm {
 
     /// The sweep is complete: the next cycle is wanted once twice as much is in use.
     fn end_cycle(&self, cycle: &mut Cycle) -> GcStats {
-        if std::env::var_os("PHANTOM_GC_TRACE").is_some() {
-            eprintln!("gc end at {}", self.host().wall_clock_ms());
-        }
         cycle.phase = Phase::Idle;
         let used = self.heap.used();
         let _ = self.heap.set_gc_threshold(used);

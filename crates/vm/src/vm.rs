@@ -50,6 +50,8 @@ pub struct Vm {
     /// Collect all the time, in small steps (`PHANTOM_GC_STRESS=1`): a test mode that puts
     /// every stage of a cycle beside every instruction of a program.
     pub gc_stress: bool,
+    /// Report every stop of the world and every cycle on standard error (`PHANTOM_GC_TRACE=1`).
+    pub gc_trace: bool,
     pub(crate) console: Arc<Console>,
     /// The persistent image the heap lives in, when there is one.
     pub(crate) image: Option<Arc<crate::system::Image>>,
@@ -191,7 +193,9 @@ impl Vm {
         let mut names = HashMap::new();
         names.insert(".internal.object".into(), ids::VOID);
         let sched = Arc::new(crate::sched::Scheduler::default());
-        let gc_stress = sched.clock.host().env().iter().any(|(k, v)| k == "PHANTOM_GC_STRESS" && v != "0");
+        let env = sched.clock.host().env();
+        let flag = |name: &str| env.iter().any(|(k, v)| k == name && v != "0");
+        let (gc_stress, gc_trace) = (flag("PHANTOM_GC_STRESS"), flag("PHANTOM_GC_TRACE"));
         Vm {
             heap,
             tables: RwLock::new(Arc::new(Tables::default())),
@@ -211,6 +215,7 @@ impl Vm {
             cycle: Mutex::new(crate::marks::Cycle::default()),
             gc_pauses: Mutex::new(Vec::new()),
             gc_stress,
+            gc_trace,
             held: Mutex::new(Vec::new()),
             console: Arc::new(Console::default()),
             image: None,
@@ -770,8 +775,8 @@ impl crate::sched::Runner for Vm {
             self.wants_collection().then(|| self.collect(&mut all.iter_mut().map(|t| &mut **t)))
         });
         if let Some(stats) = stats {
-            if std::env::var_os("PHANTOM_GC_TRACE").is_some() {
-                eprintln!("full gc {:?}", stats);
+            if self.gc_trace {
+                self.host().write_diagnostic(&format!("phantom: full collection {stats:?}"));
             }
             self.note_collection(stats);
         }
