@@ -93,8 +93,8 @@ pub trait Host: Send + Sync {
     /// 64 random bits: from the operating system on Linux, from the seed on [`SimHost`].
     fn random_u64(&self) -> u64;
 
-    /// Makes the calling thread a background one (the collector, the snapshot writer): the
-    /// host runs it when the threads running programs leave it a processor.
+    /// Makes the calling thread a background one (the collector): the host runs it when the
+    /// threads running programs leave it a processor.
     fn run_in_background(&self) {}
 }
 

@@ -63,6 +63,7 @@ impl Vm {
         self.begin_cycle(&mut cycle, threads, extra);
         let mut stats = self.finish_cycle(&mut cycle).unwrap_or_default();
         stats.longest_pause = self.now().saturating_sub(began);
+        self.heap.full_collections.fetch_add(1, Ordering::Relaxed);
         stats
     }
 
@@ -134,6 +135,19 @@ impl Vm {
             }
         }
         true
+    }
+
+    /// A worker's help between two slices while a cycle runs late: one step of the cycle's
+    /// work, or, while the collector's thread is inside a step of its own, a short wait that
+    /// gives it the processor (a worker must not queue behind the collector for long: it holds
+    /// no thread, but the threads it would run wait).
+    pub(crate) fn assist(&self) {
+        let busy = matches!(self.cycle.try_lock(), Err(std::sync::TryLockError::WouldBlock));
+        if busy {
+            std::thread::sleep(Duration::from_micros(50));
+        } else {
+            self.collector_work(BACKGROUND_STEP / 4);
+        }
     }
 
     /// The collector's host thread: cycles beside the workers until `done`.

@@ -347,6 +347,8 @@ pub struct Heap {
     limit: u64,
     /// Set when an allocation failed: a full collection is due before the thread goes on.
     pub(crate) gc_urgent: AtomicBool,
+    /// Full collections so far (a thread that ran out retries only after one).
+    pub(crate) full_collections: AtomicU64,
     pub(crate) marks: Marks,
     /// Set while a cycle marks: the deletion barrier and allocating marked are on.
     marking: AtomicBool,
@@ -455,6 +457,7 @@ impl Heap {
             chunk_generation: AtomicU64::new(CHUNK_GENERATIONS.fetch_add(1, Ordering::Relaxed)),
             limit,
             gc_urgent: AtomicBool::new(false),
+            full_collections: AtomicU64::new(0),
             marks: Marks::new(limit),
             marking: AtomicBool::new(false),
             mark_limit: AtomicU64::new(0),
@@ -589,6 +592,11 @@ impl Heap {
         self.mark_limit.store(top, Ordering::Relaxed);
         self.marking.store(true, Ordering::Relaxed);
         top
+    }
+
+    /// Whether a cycle is marking or sweeping.
+    pub(crate) fn in_cycle(&self) -> bool {
+        self.marking.load(Ordering::Relaxed) || self.sweeping.load(Ordering::Relaxed)
     }
 
     /// The top when the cycle began marking.

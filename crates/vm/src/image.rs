@@ -386,7 +386,6 @@ impl Vm {
     }
 
     fn snapshot_loop(&self, image: &Image, interval: Option<Duration>) -> Result<RunEnd, String> {
-        self.host().run_in_background();
         const RETRY: Duration = Duration::from_millis(500);
         let mut due = interval.map(|i| self.now() + i);
         let mut retry_at: Option<Duration> = None;

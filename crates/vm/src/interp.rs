@@ -306,17 +306,24 @@ impl Vm {
         thread.objects.truncate(at);
         let result = self.run_native(thread, f, this, &args[..n]);
         let retried = std::mem::take(&mut thread.retrying_for_memory);
+        let collections = self.heap.full_collections.load(Ordering::Relaxed);
         // Out of memory: the heap has asked for a collection, which runs once this thread
         // yields; the call is made again after it, once, before the program is told. Until then
         // what the program dropped since the last collection still fills the heap.
-        let again_for_memory = !retried && thread.native_depth == 0 && thread.scheduled;
+        let again_for_memory = retried.is_none() && thread.native_depth == 0 && thread.scheduled;
         match result {
             Ok(Some(result)) => thread.objects.push(result),
             // The call was handed on to bytecode: its frame is on top now.
             Ok(None) => {}
             Err(Trap::Retry) => put_call_back(thread, this, &args[..n]),
             Err(Trap::OutOfMemory) if again_for_memory => {
-                thread.retrying_for_memory = true;
+                thread.retrying_for_memory = Some(collections);
+                put_call_back(thread, this, &args[..n]);
+            }
+            // Run again before the collection it waits for (by another worker, while the one
+            // that saw it yield is still on its way to collecting): it waits again.
+            Err(Trap::OutOfMemory) if retried == Some(collections) && thread.native_depth == 0 && thread.scheduled => {
+                thread.retrying_for_memory = retried;
                 put_call_back(thread, this, &args[..n]);
             }
             Err(e) => return Err(e),

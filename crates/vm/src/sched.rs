@@ -25,6 +25,11 @@ pub trait Runner: Sync {
     fn collect_now(&self);
     /// The collector's host thread, beside the workers until `done`.
     fn collect_in_background(&self, done: &std::sync::atomic::AtomicBool);
+    /// Whether the threads should help the collector: a cycle runs late, the heap past the
+    /// occupancy at which it was wanted.
+    fn assist_wanted(&self) -> bool;
+    /// One step of the collector's work, done by a worker between two slices.
+    fn assist(&self);
 }
 
 /// Spins while `busy` holds, for at most a safepoint's worth of time (the caller then sleeps),
@@ -306,6 +311,7 @@ impl Scheduler {
                 && !st.safepoint
                 && !st.stopping
                 && !vm.wants_collection()
+                && !vm.assist_wanted()
                 && st.sleeping.peek().is_none_or(|Reverse((at, _))| *at > self.clock.now());
             if keep {
                 st.running += 1;
@@ -322,6 +328,8 @@ impl Scheduler {
             // call a thread yielded to postpone), and the first worker here collects.
             if vm.wants_collection() {
                 vm.collect_now();
+            } else if vm.assist_wanted() {
+                vm.assist();
             }
         }
     }

@@ -207,9 +207,9 @@ pub struct Thread {
     /// Set by a timed wait that parked with its call still to run: running the call again
     /// finishes the wait instead of starting another.
     pub(crate) resuming_wait: bool,
-    /// Set while a native call that ran out of memory waits to be made again after a
-    /// collection (it is, once).
-    pub(crate) retrying_for_memory: bool,
+    /// While a native call that ran out of memory waits to be made again after a full
+    /// collection (it is, once): how many full collections there had been when it failed.
+    pub(crate) retrying_for_memory: Option<u64>,
     pub(crate) objects: Vec<Value>,
     pub(crate) ints: Vec<u32>,
     pub(crate) frames: Vec<Frame>,

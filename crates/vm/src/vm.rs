@@ -785,6 +785,14 @@ impl crate::sched::Runner for Vm {
     fn collect_in_background(&self, done: &std::sync::atomic::AtomicBool) {
         Vm::collect_in_background(self, done)
     }
+
+    fn assist_wanted(&self) -> bool {
+        self.heap.gc_wanted.load(Ordering::Relaxed) && self.heap.in_cycle()
+    }
+
+    fn assist(&self) {
+        Vm::assist(self)
+    }
 }
 
 impl Vm {
