@@ -295,11 +295,14 @@ impl Vm {
         cycle.phase = Phase::Sweeping;
     }
 
-    /// The sweep is complete: the next cycle is wanted once twice as much is in use.
+    /// The sweep is complete: the next cycle is wanted once twice as much as marking found live
+    /// is in use.
     fn end_cycle(&self, cycle: &mut Cycle) -> GcStats {
         cycle.phase = Phase::Idle;
-        let used = self.heap.used();
-        let _ = self.heap.set_gc_threshold(used);
+        self.heap.gc_behind.store(false, Ordering::Relaxed);
+        // What marking found live, not what is in use now (that holds what was allocated while
+        // the cycle ran, and a threshold from it would climb cycle after cycle).
+        let _ = self.heap.set_gc_threshold(cycle.live_bytes);
         self.heap.gc_wanted.store(false, Ordering::Relaxed);
         GcStats {
             live_objects: cycle.live_objects,

@@ -347,6 +347,9 @@ pub struct Heap {
     limit: u64,
     /// Set when an allocation failed: a full collection is due before the thread goes on.
     pub(crate) gc_urgent: AtomicBool,
+    /// Set when a cycle runs late: the heap half as full again as when it was wanted. The
+    /// threads then help (see `gc`).
+    pub(crate) gc_behind: AtomicBool,
     /// Full collections so far (a thread that ran out retries only after one).
     pub(crate) full_collections: AtomicU64,
     pub(crate) marks: Marks,
@@ -458,6 +461,7 @@ impl Heap {
             limit,
             gc_urgent: AtomicBool::new(false),
             full_collections: AtomicU64::new(0),
+            gc_behind: AtomicBool::new(false),
             marks: Marks::new(limit),
             marking: AtomicBool::new(false),
             mark_limit: AtomicU64::new(0),
@@ -819,8 +823,13 @@ impl Heap {
     }
 
     fn note_occupancy(&self, free: &FreeLists) {
-        if self.top.load(Ordering::Relaxed) - free.bytes > self.gc_threshold.load(Ordering::Relaxed) {
+        let (used, threshold) =
+            (self.top.load(Ordering::Relaxed) - free.bytes, self.gc_threshold.load(Ordering::Relaxed));
+        if used > threshold {
             self.gc_wanted.store(true, Ordering::Relaxed);
+            if used > threshold + threshold / 2 && self.in_cycle() {
+                self.gc_behind.store(true, Ordering::Relaxed);
+            }
         }
     }
 

@@ -25,8 +25,8 @@ pub trait Runner: Sync {
     fn collect_now(&self);
     /// The collector's host thread, beside the workers until `done`.
     fn collect_in_background(&self, done: &std::sync::atomic::AtomicBool);
-    /// Whether the threads should help the collector: a cycle runs late, the heap past the
-    /// occupancy at which it was wanted.
+    /// Whether the threads should help the collector: a cycle runs late, the heap half as full
+    /// again as when it was wanted.
     fn assist_wanted(&self) -> bool;
     /// One step of the collector's work, done by a worker between two slices.
     fn assist(&self);

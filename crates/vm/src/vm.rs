@@ -787,7 +787,7 @@ impl crate::sched::Runner for Vm {
     }
 
     fn assist_wanted(&self) -> bool {
-        self.heap.gc_wanted.load(Ordering::Relaxed) && self.heap.in_cycle()
+        self.heap.gc_behind.load(Ordering::Relaxed)
     }
 
     fn assist(&self) {
