@@ -203,7 +203,7 @@ pub(crate) fn gc_stats(vm: &Vm) -> String {
         pauses.len(),
         at(0.99),
         at(1.0),
-        vm.heap.top_bytes()
+        vm.heap.top()
     )
 }
 

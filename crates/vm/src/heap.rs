@@ -505,11 +505,7 @@ impl Heap {
     }
 
     /// Bytes from the heap's start to its top: what it takes of its region.
-    pub fn top_bytes(&self) -> u64 {
-        self.top()
-    }
-
-    pub(crate) fn top(&self) -> u64 {
+    pub fn top(&self) -> u64 {
         self.top.load(Ordering::Relaxed)
     }
 
@@ -590,12 +586,10 @@ impl Heap {
     }
 
     /// Begins a cycle's marking (at a safepoint, with no sweep in progress): the blocks up to
-    /// the top are the cycle's. Returns that top.
-    pub(crate) fn begin_marking(&self) -> u64 {
-        let top = self.top();
-        self.mark_limit.store(top, Ordering::Relaxed);
+    /// the top are the cycle's.
+    pub(crate) fn begin_marking(&self) {
+        self.mark_limit.store(self.top(), Ordering::Relaxed);
         self.marking.store(true, Ordering::Relaxed);
-        top
     }
 
     /// Whether a cycle is marking or sweeping.

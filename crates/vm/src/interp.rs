@@ -310,7 +310,11 @@ impl Vm {
         // Out of memory: the heap has asked for a collection, which runs once this thread
         // yields; the call is made again after it, once, before the program is told. Until then
         // what the program dropped since the last collection still fills the heap.
-        let again_for_memory = retried.is_none() && thread.native_depth == 0 && thread.scheduled;
+        // Made again once after the full collection it asks for; run again before that
+        // collection (by another worker, while the one that saw it yield is still on its way
+        // to collecting), it waits again.
+        let again_for_memory =
+            retried.is_none_or(|at| at == collections) && thread.native_depth == 0 && thread.scheduled;
         match result {
             Ok(Some(result)) => thread.objects.push(result),
             // The call was handed on to bytecode: its frame is on top now.
@@ -318,12 +322,6 @@ impl Vm {
             Err(Trap::Retry) => put_call_back(thread, this, &args[..n]),
             Err(Trap::OutOfMemory) if again_for_memory => {
                 thread.retrying_for_memory = Some(collections);
-                put_call_back(thread, this, &args[..n]);
-            }
-            // Run again before the collection it waits for (by another worker, while the one
-            // that saw it yield is still on its way to collecting): it waits again.
-            Err(Trap::OutOfMemory) if retried == Some(collections) && thread.native_depth == 0 && thread.scheduled => {
-                thread.retrying_for_memory = retried;
                 put_call_back(thread, this, &args[..n]);
             }
             Err(e) => return Err(e),

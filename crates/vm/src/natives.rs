@@ -288,16 +288,18 @@ fn array_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Val
     let value = arg(cx, args, 0)?;
     let index = int_arg(cx, args, 1)?;
     let i = usize::try_from(index).map_err(|_| cx.throw_str("negative array index"))? as u64;
-    let capacity = match storage.object() {
-        Some(page) => cx.heap.storage_capacity(page)?,
-        None => 0,
+    let place = match storage.object() {
+        Some(page) => cx.heap.element_place(page, i)?,
+        None => None,
     };
-    let page = if i < capacity {
-        storage.object().expect("capacity implies storage")
-    } else {
-        grow_storage(cx, array, storage, count as u64, i)?
+    let (page, slot) = match place {
+        Some(place) => place,
+        None => {
+            let grown = grow_storage(cx, array, storage, count as u64, i)?;
+            cx.heap.element_place(grown, i)?.expect("grown storage holds the element")
+        }
     };
-    cx.heap.set_element(page, i, value)?;
+    cx.heap.set_slot(page, slot, value)?;
     if i >= count as u64 {
         cx.heap.set_slot(array, 0, Value::int(i as i32 + 1))?;
     }
@@ -329,7 +331,7 @@ fn grow_storage(cx: &Cx, array: u64, storage: Value, count: u64, i: u64) -> Resu
     }
     let leaves = i / LEAF_SLOTS + 1;
     let new_leaf = || heap.alloc(ids::PAGE, Kind::Slots, LEAF_SLOTS, LEAF_SLOTS);
-    let directory = match old {
+    let mut directory = match old {
         Some(d) if heap.is_directory(d)? => d,
         _ => {
             let d = heap.alloc(ids::PAGE, Kind::Slots, 4, 4)?;
@@ -353,7 +355,6 @@ fn grow_storage(cx: &Cx, array: u64, storage: Value, count: u64, i: u64) -> Resu
             d.0
         }
     };
-    let mut directory = directory;
     if heap.len(directory)? < leaves {
         let size = leaves.next_power_of_two().max(2 * heap.len(directory)?);
         let bigger = heap.alloc(ids::PAGE, Kind::Slots, size, size)?;

@@ -489,14 +489,21 @@ impl Vm {
             let mut all: Vec<&mut Thread> = threads.collect();
             let mut saved = self.save_all(&all);
             if !saved {
-                // Room for the states may be made: what the states saved last time held is
-                // let go of first (it is stale, and it may be all that keeps garbage alive).
-                all.iter().for_each(|t| self.forget_saved_state(t));
-                self.collect(&mut all.iter_mut().map(|t| &mut **t));
+                // Room for the states may be made.
+                let stats = self.collect_unsaved(&mut all);
+                self.note_collection(stats);
                 saved = self.save_all(&all);
             }
             f(&mut all.into_iter(), saved)
         })
+    }
+
+    /// A full collection at a safepoint that saves no thread state (there may be no room for
+    /// it). What the states saved last time hold is let go of first: stale since, it may be
+    /// all that keeps garbage alive, and the next safepoint that saves threads writes it anew.
+    fn collect_unsaved(&self, all: &mut [&mut Thread]) -> crate::heap::GcStats {
+        all.iter().for_each(|t| self.forget_saved_state(t));
+        self.collect(&mut all.iter_mut().map(|t| &mut **t))
     }
 
     /// Writes every thread's state and the thread list; false if any failed.
@@ -767,12 +774,9 @@ impl crate::sched::Runner for Vm {
     }
 
     fn collect_now(&self) {
-        // No thread state is saved for a collection: that would take room the heap lacks. What
-        // the states saved last hold is let go of (they are stale; a snapshot writes them anew).
         let (stats, _) = self.sched.safepoint(|threads| {
             let mut all: Vec<&mut Thread> = threads.collect();
-            all.iter().for_each(|t| self.forget_saved_state(t));
-            self.wants_collection().then(|| self.collect(&mut all.iter_mut().map(|t| &mut **t)))
+            self.wants_collection().then(|| self.collect_unsaved(&mut all))
         });
         if let Some(stats) = stats {
             if self.gc_trace {
