@@ -180,3 +180,28 @@ proptest! {
         run(&ops)?;
     }
 }
+
+#[test]
+fn the_heap_check_names_a_reference_to_no_object_and_a_block_past_the_top() {
+    let vm = Vm::new(Box::new(PlainMemory::new(16 << 20)), Box::new(std::io::sink())).unwrap();
+    let a = vm.heap.alloc(ids::PAGE, Kind::Slots, SLOTS, SLOTS).unwrap();
+    let b = vm.heap.alloc(ids::PAGE, Kind::Slots, SLOTS, SLOTS).unwrap();
+    vm.hold(a);
+    vm.heap.set_slot(a.0, 1, b).unwrap();
+    assert!(vm.check_heap(&[]).is_ok());
+    // A reference into the middle of an object.
+    vm.heap.set_slot(a.0, 1, Value::from_ref(b.0 + 16)).unwrap();
+    let errors = vm.check_heap(&[]).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.contains("slot 1 of the object at") && e.contains("not a live object")),
+        "{errors:?}"
+    );
+    // A length word that runs a block past the top.
+    vm.heap.set_slot(a.0, 1, Value::NULL).unwrap();
+    vm.heap.store(b.0 + 8, 1 << 40).unwrap();
+    let errors = vm.check_heap(&[]).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.contains(&format!("block at {:#x}", b.0)) && e.contains("past the top")),
+        "{errors:?}"
+    );
+}
