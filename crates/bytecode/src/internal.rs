@@ -141,12 +141,26 @@ macro_rules! for_each_internal_class {
                     9 startThread "(*) void" => not_implemented,
                     10 log "(*) void" => not_implemented,
                 }
-                23 UDP ".internal.udp" extends ".internal.object" device "udp networking" {
-                    23 recvFrom "(*) ?" => unavailable,
-                    25 sendTo "(*) ?" => unavailable,
+                23 UDP ".internal.udp" extends ".internal.object" device "" {
+                    16 bind "(?) int" => udp_bind,
+                    17 unbind "() int" => udp_unbind,
+                    19 send "(? string) int" => udp_send,
+                    21 recv "(*) string" => udp_recv,
+                    23 recvFrom "(*) string" => udp_recv_from,
+                    25 sendTo "(? ? int) int" => udp_send_to,
+                    26 sender "() string" => udp_sender,
+                    27 address "() string" => udp_address,
                 }
-                24 TCP ".internal.tcp" extends ".internal.object" device "tcp networking" {
-                    24 curl "(*) ?" => unavailable,
+                24 TCP ".internal.tcp" extends ".internal.object" device "" {
+                    16 connect "(*) int" => tcp_connect,
+                    17 disconnect "(*) int" => tcp_disconnect,
+                    18 waitsend "() int" => tcp_waitsend,
+                    19 send "(?) int" => tcp_send,
+                    21 recv "(*) string" => tcp_recv,
+                    22 listen "(?) int" => tcp_listen,
+                    23 accept "(*) .internal.tcp" => tcp_accept,
+                    24 curl "(string ?) string" => tcp_curl,
+                    25 address "() string" => tcp_address,
                 }
                 25 WINDOW ".internal.window" extends ".internal.object" device "windows" {
                     16 getXSize "() int" => unavailable,
@@ -189,15 +203,34 @@ macro_rules! for_each_internal_class {
                 }
                 28 FLOAT ".internal.float" extends ".internal.object" device "" {}
                 29 DOUBLE ".internal.double" extends ".internal.object" device "" {}
-                30 NET ".internal.net" extends ".internal.object" device "networking" {}
-                31 HTTP ".internal.http" extends ".internal.object" device "http" {}
+                30 NET ".internal.net" extends ".internal.object" device "" {
+                    16 resolve "(string) string" => net_resolve,
+                }
+                31 HTTP ".internal.http" extends ".internal.object" device "" {
+                    16 resolve "(string) string" => net_resolve,
+                }
                 32 TIME ".internal.time" extends ".internal.object" device "" {
                     16 millis "() long" => time_millis,
                     17 seconds "() int" => time_unix_seconds,
                     18 micros "() long" => time_micros,
                 }
                 33 STAT ".internal.stat" extends ".internal.object" device "kernel statistics" {}
-                34 IO ".internal.io" extends ".internal.object" device "the io class" {}
+                34 IO ".internal.io" extends ".internal.object" device "" {
+                    8 open "(string ?) int" => io_open,
+                    9 close "() int" => io_close,
+                    10 read "(int) string" => io_read,
+                    11 write "(?) int" => io_write,
+                    12 setvar "(string int) int" => io_setvar,
+                    13 getvar "(string) ?" => io_getvar,
+                    14 reset "() int" => io_reset,
+                    16 seek "(int) int" => io_seek,
+                    17 size "() int" => io_size,
+                    18 list "(string) string[]" => io_list,
+                    19 remove "(string) int" => io_remove,
+                    20 rename "(string string) int" => io_rename,
+                    21 mkdir "(string) int" => io_mkdir,
+                    22 exists "(string) int" => io_exists,
+                }
                 35 PORT ".internal.port" extends ".internal.object" device "ports" {}
                 36 UI_CONTROL ".internal.ui.control" extends ".internal.object" device "ui controls" {}
                 37 UI_FONT ".internal.ui.font" extends ".internal.object" device "ui fonts" {}

@@ -656,6 +656,7 @@ fn run(
         vm.workers = n.into();
     }
     vm.set_arguments(args).or_else(|e| fail(format!("cannot store the arguments: {e}")))?;
+    options.mount(&vm)?;
     let loaded = load_program(&vm, program, include, main, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;

@@ -36,9 +36,28 @@ pub struct Options {
     /// below what the heap holds) [default: 256 in memory, 4096 for a new image]
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1 << 24))]
     pub heap_mib: Option<u64>,
+    /// Mounts host directory HOSTDIR into the system as NAME (repeatable; `:ro` makes it
+    /// read-only). Programs name files `NAME/path`; nothing outside a mount is reachable. An
+    /// image keeps its mounts and attaches them again at boot
+    #[arg(long = "mount", value_name = "NAME=HOSTDIR[:ro]")]
+    pub mounts: Vec<String>,
+    /// Hold what programs send on network connections and write to mounted files until the
+    /// snapshot holding the state that produced it is durable, so no one outside sees what a
+    /// crash could take back
+    #[arg(long, requires = "image")]
+    pub output_commit: bool,
 }
 
 impl Options {
+    /// Attaches the `--mount` directories to `vm` (and its image).
+    pub fn mount(&self, vm: &Vm) -> Outcome {
+        let mut mounts = Vec::new();
+        for spec in &self.mounts {
+            mounts.push(phantom_vm::outside::Mount::parse(spec).or_else(fail)?);
+        }
+        vm.add_mounts(&mounts).or_else(fail)
+    }
+
     fn store(&self) -> StoreOptions {
         StoreOptions { resident_limit: self.resident_mib.map(|mib| mib << 20), ..StoreOptions::default() }
     }
@@ -56,6 +75,7 @@ pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Pro
     let signals = Signals::block();
     let vm = create(image, options)?;
     let started = (|| {
+        options.mount(&vm)?;
         let program = load(&vm)?;
         for (k, class) in program.classes.iter().enumerate() {
             vm.load_class(class, &format!("program class {}", k + 1)).or_else(fail)?;
@@ -77,6 +97,7 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
     let signals = Signals::block();
     let vm = if image.exists() {
         let vm = resume(image, options)?;
+        options.mount(&vm)?;
         vm.class_path().add_bundle(system_library());
         if vm.sched.live() == 0 {
             eprintln!("phantom: {}: every thread has finished; nothing to resume", image.display());
@@ -85,6 +106,7 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
         vm
     } else {
         let vm = create(image, options)?;
+        options.mount(&vm)?;
         let library = system_library();
         for entry in &library.entries {
             let name = format!(".{}", String::from_utf8_lossy(&entry.name));
@@ -152,6 +174,7 @@ fn serve(mut vm: Vm, options: &Options, signals: Signals) -> Outcome {
     if let Some(n) = options.workers {
         vm.workers = n.into();
     }
+    vm.outside.set_output_commit(options.output_commit);
     let control = vm.image_control().expect("a persistent VM has an image");
     signals.watch(control);
     let interval = (options.interval_ms > 0).then(|| Duration::from_millis(options.interval_ms));

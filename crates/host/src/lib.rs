@@ -17,8 +17,8 @@ pub mod rng;
 mod sim;
 
 use std::io;
-use std::net::SocketAddr;
-use std::path::Path;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -93,9 +93,114 @@ pub trait Host: Send + Sync {
     /// 64 random bits: from the operating system on Linux, from the seed on [`SimHost`].
     fn random_u64(&self) -> u64;
 
+    /// A UDP socket bound to `addr`; port 0 picks a free port.
+    fn bind_udp(&self, addr: SocketAddr) -> io::Result<Box<dyn Datagram>> {
+        let _ = addr;
+        Err(unsupported("UDP"))
+    }
+
+    /// The addresses a host name stands for (a numeric address stands for itself).
+    fn resolve(&self, name: &str) -> io::Result<Vec<IpAddr>> {
+        match name.parse::<IpAddr>() {
+            Ok(ip) => Ok(vec![ip]),
+            Err(_) => Err(unsupported("name resolution")),
+        }
+    }
+
+    /// Opens the file at `path` as `mode` says.
+    fn open_file(&self, path: &Path, mode: FileMode) -> io::Result<Box<dyn HostFile>> {
+        let _ = (path, mode);
+        Err(unsupported("files"))
+    }
+
+    /// What is at `path`, without following a final symbolic link.
+    fn file_info(&self, path: &Path) -> io::Result<FileInfo> {
+        let _ = path;
+        Err(unsupported("files"))
+    }
+
+    /// The entries of the directory at `path`, sorted by name.
+    fn list_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let _ = path;
+        Err(unsupported("files"))
+    }
+
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        let _ = path;
+        Err(unsupported("files"))
+    }
+
+    /// Removes a file or an empty directory.
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        let _ = path;
+        Err(unsupported("files"))
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        let _ = (from, to);
+        Err(unsupported("files"))
+    }
+
+    /// The absolute path with every symbolic link resolved.
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        let _ = path;
+        Err(unsupported("files"))
+    }
+
     /// Makes the calling thread a background one (the collector): the host runs it when the
     /// threads running programs leave it a processor.
     fn run_in_background(&self) {}
+}
+
+fn unsupported(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::Unsupported, format!("{what} not available on this host"))
+}
+
+/// How [`Host::open_file`] opens a file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FileMode {
+    pub read: bool,
+    pub write: bool,
+    /// Create the file if it does not exist.
+    pub create: bool,
+    /// Empty it on opening.
+    pub truncate: bool,
+}
+
+/// What [`Host::file_info`] tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileInfo {
+    pub is_dir: bool,
+    pub is_symlink: bool,
+    pub len: u64,
+}
+
+/// One entry of [`Host::list_dir`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirEntry {
+    pub name: String,
+    pub is_dir: bool,
+}
+
+/// An open file, read and written at explicit offsets (so several threads may share it).
+pub trait HostFile: Send + Sync {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize>;
+    fn write_all_at(&self, data: &[u8], offset: u64) -> io::Result<()>;
+    fn len(&self) -> io::Result<u64>;
+    fn is_empty(&self) -> io::Result<bool> {
+        Ok(self.len()? == 0)
+    }
+    /// Makes what was written durable.
+    fn sync(&self) -> io::Result<()>;
+}
+
+/// A UDP socket. Methods take `&self`, so one thread can receive while another sends.
+pub trait Datagram: Send + Sync {
+    fn send_to(&self, data: &[u8], addr: SocketAddr) -> io::Result<usize>;
+    /// The next datagram and its sender, waiting at most `timeout` (`None`: for ever); a wait
+    /// that runs out is `ErrorKind::WouldBlock` or `TimedOut`.
+    fn recv_from(&self, buf: &mut [u8], timeout: Option<Duration>) -> io::Result<(usize, SocketAddr)>;
+    fn local_addr(&self) -> io::Result<SocketAddr>;
 }
 
 /// Why [`Parker::wait_until`] returned.
@@ -132,6 +237,11 @@ pub trait Listener: Send + Sync {
     fn accept(&self) -> io::Result<Box<dyn Connection>>;
 
     fn local_addr(&self) -> io::Result<SocketAddr>;
+
+    /// Stops listening: a thread blocked in `accept` returns an error.
+    fn close(&self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// One TCP connection. Methods take `&self` so that one thread can read while another writes.

@@ -2,12 +2,16 @@
 
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::path::Path;
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs, UdpSocket};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::{Connection, Host, JoinHandle, Listener, Parker, Task, Wake};
+use crate::{
+    Connection, Datagram, DirEntry, FileInfo, FileMode, Host, HostFile, JoinHandle, Listener, Parker, Task, Wake,
+};
 
 /// The host over `std`: `std::time`, `std::thread`, the process's standard streams, `std::fs`,
 /// `std::net`, and `/dev/urandom`.
@@ -83,7 +87,63 @@ impl Host for LinuxHost {
     }
 
     fn connect(&self, addr: SocketAddr) -> io::Result<Box<dyn Connection>> {
-        Ok(Box::new(LinuxConnection(TcpStream::connect(addr)?)))
+        Ok(Box::new(LinuxConnection::new(TcpStream::connect(addr)?)))
+    }
+
+    fn bind_udp(&self, addr: SocketAddr) -> io::Result<Box<dyn Datagram>> {
+        Ok(Box::new(LinuxDatagram(UdpSocket::bind(addr)?)))
+    }
+
+    fn resolve(&self, name: &str) -> io::Result<Vec<IpAddr>> {
+        let mut ips: Vec<IpAddr> = (name, 0).to_socket_addrs()?.map(|a| a.ip()).collect();
+        ips.dedup();
+        Ok(ips)
+    }
+
+    fn open_file(&self, path: &Path, mode: FileMode) -> io::Result<Box<dyn HostFile>> {
+        let file = std::fs::OpenOptions::new()
+            .read(mode.read)
+            .write(mode.write)
+            .create(mode.create)
+            .truncate(mode.truncate)
+            .open(path)?;
+        Ok(Box::new(LinuxFile(file)))
+    }
+
+    fn file_info(&self, path: &Path) -> io::Result<FileInfo> {
+        let m = std::fs::symlink_metadata(path)?;
+        Ok(FileInfo { is_dir: m.is_dir(), is_symlink: m.file_type().is_symlink(), len: m.len() })
+    }
+
+    fn list_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(path)? {
+            let entry = entry?;
+            let Ok(name) = entry.file_name().into_string() else { continue };
+            entries.push(DirEntry { name, is_dir: entry.file_type()?.is_dir() });
+        }
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(entries)
+    }
+
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        std::fs::create_dir(path)
+    }
+
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        if std::fs::symlink_metadata(path)?.is_dir() {
+            std::fs::remove_dir(path)
+        } else {
+            std::fs::remove_file(path)
+        }
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::rename(from, to)
+    }
+
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        std::fs::canonicalize(path)
     }
 
     fn random_u64(&self) -> u64 {
@@ -163,15 +223,32 @@ struct LinuxListener(TcpListener);
 
 impl Listener for LinuxListener {
     fn accept(&self) -> io::Result<Box<dyn Connection>> {
-        Ok(Box::new(LinuxConnection(self.0.accept()?.0)))
+        Ok(Box::new(LinuxConnection::new(self.0.accept()?.0)))
     }
 
     fn local_addr(&self) -> io::Result<SocketAddr> {
         self.0.local_addr()
     }
+
+    fn close(&self) -> io::Result<()> {
+        // Shutting a listening socket down makes a blocked accept return (Linux: EINVAL).
+        if unsafe { libc::shutdown(self.0.as_raw_fd(), libc::SHUT_RDWR) } == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
 }
 
 struct LinuxConnection(TcpStream);
+
+impl LinuxConnection {
+    fn new(stream: TcpStream) -> LinuxConnection {
+        // Requests and answers are small and waited for: send them at once.
+        let _ = stream.set_nodelay(true);
+        LinuxConnection(stream)
+    }
+}
 
 impl Connection for LinuxConnection {
     fn read(&self, buf: &mut [u8]) -> io::Result<usize> {
@@ -196,5 +273,43 @@ impl Connection for LinuxConnection {
 
     fn peer_addr(&self) -> io::Result<SocketAddr> {
         self.0.peer_addr()
+    }
+}
+
+struct LinuxDatagram(UdpSocket);
+
+impl Datagram for LinuxDatagram {
+    fn send_to(&self, data: &[u8], addr: SocketAddr) -> io::Result<usize> {
+        self.0.send_to(data, addr)
+    }
+
+    fn recv_from(&self, buf: &mut [u8], timeout: Option<Duration>) -> io::Result<(usize, SocketAddr)> {
+        // A zero timeout means "for ever" to std; the smallest wait stands in for it.
+        self.0.set_read_timeout(timeout.map(|t| t.max(Duration::from_micros(1))))?;
+        self.0.recv_from(buf)
+    }
+
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.0.local_addr()
+    }
+}
+
+struct LinuxFile(File);
+
+impl HostFile for LinuxFile {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<usize> {
+        self.0.read_at(buf, offset)
+    }
+
+    fn write_all_at(&self, data: &[u8], offset: u64) -> io::Result<()> {
+        self.0.write_all_at(data, offset)
+    }
+
+    fn len(&self) -> io::Result<u64> {
+        Ok(self.0.metadata()?.len())
+    }
+
+    fn sync(&self) -> io::Result<()> {
+        self.0.sync_data()
     }
 }

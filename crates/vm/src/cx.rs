@@ -6,6 +6,7 @@ use std::sync::{Arc, MutexGuard};
 
 use crate::class::Class;
 use crate::heap::{ClassId, Heap};
+use crate::outside::Outside;
 use crate::sched::Scheduler;
 use crate::thread::{Number, Result, Thread, Trap};
 use crate::value::Value;
@@ -60,6 +61,9 @@ pub trait Services: Sync {
     fn new_thread(&self, this: Value, ordinal: u32, args: &[Value]) -> Result<Box<Thread>>;
     /// Starts `object.8(boot)` as a new VM thread.
     fn start_thread(&self, object: Value) -> Result<()>;
+    /// A new array holding `items`.
+    fn new_array_of(&self, thread: &mut Thread, items: &[Value]) -> Result<Value>;
+
     /// `boot.commit()`: the generation of the durable snapshot holding the thread, or `None`
     /// after parking the thread until there is one.
     fn commit(&self, thread: &mut Thread, may_park: bool) -> Result<Option<u64>>;
@@ -69,12 +73,14 @@ pub trait Services: Sync {
 pub struct Cx<'a> {
     pub heap: &'a Heap,
     pub sched: &'a Scheduler,
+    /// Sockets, files, mounts and held output.
+    pub outside: &'a Outside,
     services: &'a dyn Services,
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(heap: &'a Heap, sched: &'a Scheduler, services: &'a dyn Services) -> Cx<'a> {
-        Cx { heap, sched, services }
+    pub fn new(heap: &'a Heap, sched: &'a Scheduler, outside: &'a Outside, services: &'a dyn Services) -> Cx<'a> {
+        Cx { heap, sched, outside, services }
     }
 
     /// The host's time since its start: the scale of every deadline.

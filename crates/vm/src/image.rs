@@ -24,10 +24,15 @@ use phantom_store::Store;
 
 use crate::class::{ids, parse, Class, INTERNAL_CLASSES};
 use crate::heap::{ClassId, Heap, Kind, Memory, MemoryError};
+use crate::outside::Mount;
 use crate::sched::Park;
 use crate::system::*;
 use crate::value::Value;
 use crate::vm::{Thread, Trap, Uncaught, Vm};
+
+fn trap_text(t: Trap) -> String {
+    format!("{t:?}")
+}
 
 impl Vm {
     /// A VM with a fresh heap in a new store: every class, object and thread lives there. The
@@ -54,7 +59,82 @@ impl Vm {
         let mut vm = Vm::reopen(Box::new(store.clone()), out, heap_limit)?;
         vm.image = Some(Arc::new(Image::new(store)));
         vm.restore_threads()?;
+        vm.reattach_outside()?;
         Ok(vm)
+    }
+
+    /// Mounts the image's directories again and opens its listening and bound sockets on
+    /// their addresses, before any thread runs. A socket that cannot open is reported on
+    /// standard error; its next use throws saying why.
+    fn reattach_outside(&self) -> Result<(), String> {
+        if self.heap.len(self.root.0).map_err(memory_error)? < ROOT_SLOTS {
+            return Ok(());
+        }
+        let mounts = self.stored_mounts()?;
+        self.outside.set_mounts(mounts);
+        let list = self.root_slot(RESTART).map_err(trap_text)?;
+        if list.is_null() {
+            return Ok(());
+        }
+        let cx = self.cx();
+        let mut objects = Vec::new();
+        let mut thread = Thread::default();
+        let n = self.call(&mut thread, list, 12, &[]).map_err(trap_text)?.as_int().unwrap_or(0);
+        for k in 0..n {
+            objects.push(self.call(&mut thread, list, 10, &[Value::int(k)]).map_err(trap_text)?);
+        }
+        for problem in crate::net::reopen_all(&cx, &objects) {
+            self.host().write_diagnostic(&format!("phantom: {problem}"));
+        }
+        let kept: Vec<Value> = objects.into_iter().filter(|&v| crate::net::still_open(&cx, v)).collect();
+        let list = crate::cx::Services::new_array_of(self, &mut thread, &kept).map_err(trap_text)?;
+        self.set_root_slot(RESTART, list).map_err(trap_text)
+    }
+
+    fn stored_mounts(&self) -> Result<Vec<Mount>, String> {
+        let list = self.root_slot(MOUNTS).map_err(trap_text)?;
+        if list.is_null() {
+            return Ok(Vec::new());
+        }
+        let mut thread = Thread::default();
+        let n = self.call(&mut thread, list, 12, &[]).map_err(trap_text)?.as_int().unwrap_or(0);
+        let mut mounts = Vec::new();
+        for k in 0..n {
+            let v = self.call(&mut thread, list, 10, &[Value::int(k)]).map_err(trap_text)?;
+            if let Some(spec) = self.string_bytes(v).map_err(trap_text)? {
+                mounts.push(Mount::parse(&String::from_utf8_lossy(&spec))?);
+            }
+        }
+        Ok(mounts)
+    }
+
+    /// Mounts host directories (`--mount`): added to those the image has (a name given again
+    /// takes the new directory), kept in the image, and attached from now on.
+    pub fn add_mounts(&self, new: &[Mount]) -> Result<(), String> {
+        let mut mounts = if self.heap.len(self.root.0).map_err(memory_error)? >= ROOT_SLOTS {
+            self.stored_mounts()?
+        } else if new.is_empty() {
+            return Ok(());
+        } else {
+            return Err("this image was made before mounts existed; make a new image to mount directories".into());
+        };
+        for m in new {
+            if !self.host().file_info(&m.dir).is_ok_and(|i| i.is_dir) {
+                return Err(format!("mount {}: {} is not a directory", m.name, m.dir.display()));
+            }
+            let dir = self.host().canonicalize(&m.dir).map_err(|e| format!("mount {}: {e}", m.name))?;
+            mounts.retain(|old| old.name != m.name);
+            mounts.push(Mount { dir, ..m.clone() });
+        }
+        let mut thread = Thread::default();
+        let mut specs = Vec::new();
+        for m in &mounts {
+            specs.push(self.new_string(m.spec().as_bytes()).map_err(trap_text)?);
+        }
+        let list = crate::cx::Services::new_array_of(self, &mut thread, &specs).map_err(trap_text)?;
+        self.set_root_slot(MOUNTS, list).map_err(trap_text)?;
+        self.outside.set_mounts(mounts);
+        Ok(())
     }
 
     /// Control of the image's snapshots, if the VM has one.
@@ -322,11 +402,17 @@ impl Vm {
         let ((begun, batch), reach) = self.safepoint_saving(|_, saved| {
             if !saved {
                 // A snapshot with a thread's state missing would resume it wrongly.
-                return (Err("out of heap memory: the threads' states do not fit".to_string()), Vec::new());
+                return (
+                    Err("out of heap memory: the threads' states do not fit".to_string()),
+                    (Vec::new(), crate::outside::Batch::default()),
+                );
             }
             let batch = std::mem::take(&mut image.lock().committers);
-            (image.store.begin_snapshot().map_err(|e| e.to_string()), batch)
+            // Exactly the output of the state this snapshot holds.
+            let output = self.outside.seal();
+            (image.store.begin_snapshot().map_err(|e| e.to_string()), (batch, output))
         });
+        let (batch, output) = batch;
         let pause = self.now().saturating_sub(started);
         let written = match begun {
             Ok(_) => image.store.write_snapshot().map_err(|e| e.to_string()).and_then(|r| {
@@ -348,12 +434,15 @@ impl Vm {
                     st.results.insert(id, generation);
                     self.sched.wake(id);
                 }
+                drop(st);
+                self.outside.release(output);
                 Ok(generation)
             }
             Err(e) => {
                 // Still inside commit(): the next snapshot holds them.
                 st.stats.failed += 1;
                 st.committers.extend(batch);
+                self.outside.unseal(output);
                 Err(e)
             }
         }
@@ -367,6 +456,12 @@ impl Vm {
         let Some(image) = &self.image else {
             return Err(Uncaught { message: "this VM has no image".into(), backtrace: vec![] });
         };
+        // Output held for a snapshot asks for one at once; those taken meanwhile group it.
+        let wanted = Arc::clone(image);
+        self.outside.on_output_held(Some(Arc::new(move || {
+            wanted.lock().requested = true;
+            wanted.changed.notify_all();
+        })));
         let (failures, end) = std::thread::scope(|scope| {
             let snapshots = std::thread::Builder::new()
                 .name("phantom-snapshots".into())
@@ -378,6 +473,7 @@ impl Vm {
             let end = snapshots.join().unwrap_or(Err("the snapshot thread panicked".into()));
             (failures, end)
         });
+        self.outside.on_output_held(None);
         let end = end.map_err(|message| Uncaught { message, backtrace: vec![] })?;
         match crate::thread::merge_failures(failures) {
             Some(u) => Err(u),

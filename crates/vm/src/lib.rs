@@ -5,17 +5,21 @@
 //! only offsets, never host pointers. Integers are tagged immediates ([`value::Value`]), and
 //! decoded code ([`code::Code`]) is derived data kept outside the heap.
 
+mod args;
 pub mod check;
 pub mod class;
 pub mod clock;
 pub mod code;
 pub mod cx;
+mod files;
 pub mod gc;
 pub mod heap;
 pub mod image;
 mod interp;
 mod marks;
 pub mod natives;
+mod net;
+pub mod outside;
 pub mod persist;
 pub mod sched;
 pub mod sim;

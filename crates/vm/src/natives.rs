@@ -3,10 +3,13 @@
 
 use std::time::Duration;
 
+use crate::args::{arg, can_park, int_arg, object_of, string_of};
 use crate::class::ids;
 use crate::class::NativeId;
 use crate::cx::Cx;
+use crate::files::*;
 use crate::heap::{ClassId, Kind};
+use crate::net::*;
 use crate::sched::Park;
 use crate::thread::{Number, Result, Thread, Trap};
 use crate::value::Value;
@@ -55,18 +58,6 @@ pub fn native(id: NativeId) -> NativeFn {
 /// What the hosted VM lacks to implement an internal class, if anything.
 fn device_of(class: ClassId) -> Option<&'static str> {
     crate::class::INTERNAL_CLASSES.get(class as usize).and_then(|c| c.device)
-}
-
-fn arg(cx: &Cx, args: &[Value], i: usize) -> Result<Value> {
-    args.get(i).copied().ok_or_else(|| cx.throw_str(&format!("missing argument {i}")))
-}
-
-fn int_arg(cx: &Cx, args: &[Value], i: usize) -> Result<i32> {
-    arg(cx, args, i)?.as_int().ok_or_else(|| cx.throw_str(&format!("argument {i} is not an integer")))
-}
-
-fn string_of(cx: &Cx, v: Value) -> Result<Vec<u8>> {
-    cx.string_bytes(v)?.ok_or_else(|| cx.throw_str(&format!("{} is not a string", cx.describe(v))))
 }
 
 fn returns_null(_: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
@@ -281,6 +272,11 @@ fn array_get(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Val
         (Ok(i), Some(page)) if i < count => Ok(cx.heap.element(page, i as u64)?),
         _ => Err(cx.throw_str(&format!("array index {index} out of range (size {count})"))),
     }
+}
+
+/// Sets element `index` of an array, growing it as `set` does.
+pub fn array_set_at(cx: &Cx, thread: &mut Thread, array: Value, v: Value, index: i32) -> Result<()> {
+    array_set(cx, thread, array, &[v, Value::int(index)]).map(drop)
 }
 
 fn array_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
@@ -503,18 +499,6 @@ fn boot_start_thread(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Resul
 pub const MUTEX_SLOTS: u64 = 3;
 pub const COND_SLOTS: u64 = 2;
 pub const SEMA_SLOTS: u64 = 3;
-
-/// Whether this call may park its thread (a scheduled thread, not inside a nested call).
-fn can_park(thread: &Thread) -> bool {
-    thread.scheduled && thread.native_depth_is_zero()
-}
-
-fn object_of(cx: &Cx, v: Value, class: ClassId, what: &str) -> Result<u64> {
-    match v.object() {
-        Some(o) if cx.heap.class_of(o)? == class => Ok(o),
-        _ => Err(cx.throw_str(&format!("not a {what}"))),
-    }
-}
 
 fn lock_sync<'a>(cx: &'a Cx<'_>) -> std::sync::MutexGuard<'a, ()> {
     cx.sync()
@@ -1120,21 +1104,51 @@ fn tty_clear(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
 
 const ENXIO: i32 = 6;
 
-fn conn_connect(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+/// connect(name): 0 once connected. Backends by prefix: `tmr:` (timers), `tcp:HOST:PORT`,
+/// `udp:HOST:PORT`, `fio:MOUNT/PATH` (a file) and `url:http://...` (HTTP GET); `stt:` and
+/// others give ENXIO, as a kernel without that backend would.
+fn conn_connect(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let c = object_of(cx, this, ids::CONNECTION, "connection")?;
     let name = arg(cx, args, 0)?;
-    let text = string_of(cx, name)?;
-    if !text.starts_with(b"tmr:") {
-        let prefix = String::from_utf8_lossy(&text[..text.len().min(4)]).into_owned();
-        return Err(cx.throw_str(&format!("connection backend {prefix} is not available in this VM yet")));
+    let text = String::from_utf8_lossy(&string_of(cx, name)?).into_owned();
+    let (backend, target) = text.split_at(text.len().min(4));
+    let inner = match backend {
+        "tmr:" => Value::NULL,
+        "tcp:" | "udp:" | "url:" => connect_backend(cx, thread, backend, target)?,
+        "fio:" => connect_file(cx, thread, target)?,
+        _ => return Ok(Value::int(ENXIO)),
+    };
+    if !inner.is_null() && cx.heap.len(c)? <= CONNECTION_INNER {
+        return Err(cx.throw_str("connection object made by an older VM; make a new one"));
     }
     cx.heap.set_slot(c, 0, name)?;
+    if cx.heap.len(c)? > CONNECTION_INNER {
+        cx.heap.set_slot(c, CONNECTION_INNER, inner)?;
+    }
     Ok(Value::int(0))
 }
 
-fn conn_disconnect(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    cx.heap.set_slot(object_of(cx, this, ids::CONNECTION, "connection")?, 0, Value::NULL)?;
+fn conn_disconnect(cx: &Cx, thread: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let c = object_of(cx, this, ids::CONNECTION, "connection")?;
+    let (backend, inner) = backend_of(cx, c)?;
+    match backend.as_str() {
+        "tcp:" => drop(tcp_disconnect(cx, thread, inner, &[])?),
+        "udp:" => drop(udp_unbind(cx, thread, inner, &[])?),
+        "fio:" => drop(io_close(cx, thread, inner, &[])?),
+        _ => {}
+    }
+    cx.heap.set_slot(c, 0, Value::NULL)?;
     Ok(Value::int(0))
+}
+
+/// The backend prefix of a connection and the object it uses (null for timers and urls).
+fn backend_of(cx: &Cx, c: u64) -> Result<(String, Value)> {
+    let name = cx.heap.slot(c, 0)?;
+    let Some(text) = cx.string_bytes(name)? else { return Ok((String::new(), Value::NULL)) };
+    let backend = String::from_utf8_lossy(&text[..text.len().min(4)]).into_owned();
+    let inner = if cx.heap.len(c)? > CONNECTION_INNER { cx.heap.slot(c, CONNECTION_INNER)? } else { Value::NULL };
+    let inner = if backend == "url:" { cx.new_string(&text[4..])? } else { inner };
+    Ok((backend, inner))
 }
 
 fn conn_check(_: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
@@ -1158,10 +1172,18 @@ fn connected(cx: &Cx, this: Value) -> Result<u64> {
     Ok(c)
 }
 
-/// Timer backend, block(obj, ms): the calling thread sleeps `ms` milliseconds (parked).
+/// block(obj, op): the timer backend sleeps `op` milliseconds; the others do operation `op`
+/// with `obj` and return its result (see `net::block_backend`, `files::block_file`).
 fn conn_block(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    connected(cx, this)?;
-    let ms = int_arg(cx, args, 1)?.max(0) as u64;
+    let c = connected(cx, this)?;
+    let (backend, inner) = backend_of(cx, c)?;
+    let op = int_arg(cx, args, 1)?;
+    match backend.as_str() {
+        "tcp:" | "udp:" | "url:" => return block_backend(cx, thread, &backend, inner, arg(cx, args, 0)?, op),
+        "fio:" => return block_file(cx, thread, inner, arg(cx, args, 0)?, op),
+        _ => {}
+    }
+    let ms = op.max(0) as u64;
     if can_park(thread) {
         thread.park(Park::Until(cx.now() + Duration::from_millis(ms)));
     } else {

@@ -21,7 +21,11 @@ pub(crate) const NEXT_THREAD: u64 = 7;
 pub(crate) const INTERNAL_COUNT: u64 = 8;
 /// The program's arguments (`phantom run PROGRAM -- ARGS`): a page of strings, or null.
 pub(crate) const ARGUMENTS: u64 = 9;
-pub(crate) const ROOT_SLOTS: u64 = 10;
+/// The mounts (`--mount`): an array of `NAME=HOSTDIR[:ro]` strings, re-attached at boot.
+pub(crate) const MOUNTS: u64 = 10;
+/// Objects with host state to open again at boot (listening tcp, bound udp): an array.
+pub(crate) const RESTART: u64 = 11;
+pub(crate) const ROOT_SLOTS: u64 = 12;
 /// Images made before the arguments slot existed have only the slots below it; they open with
 /// no arguments.
 pub(crate) const ROOT_SLOTS_MIN: u64 = ARGUMENTS;

@@ -53,6 +53,8 @@ pub struct Vm {
     /// Report every stop of the world and every cycle on standard error (`PHANTOM_GC_TRACE=1`).
     pub gc_trace: bool,
     pub(crate) console: Arc<Console>,
+    /// Sockets, files, mounts and output held for snapshots.
+    pub outside: Arc<crate::outside::Outside>,
     /// The persistent image the heap lives in, when there is one.
     pub(crate) image: Option<Arc<crate::system::Image>>,
 }
@@ -206,7 +208,7 @@ impl Vm {
             root: Value::NULL,
             out_of_memory: Value::NULL,
             loading: Mutex::new(()),
-            sched,
+            sched: sched.clone(),
             sync: Mutex::new(()),
             next_thread: std::sync::atomic::AtomicU64::new(1),
             workers: default_workers(),
@@ -218,6 +220,7 @@ impl Vm {
             gc_trace,
             held: Mutex::new(Vec::new()),
             console: Arc::new(Console::default()),
+            outside: Arc::new(crate::outside::Outside::new(sched.clone())),
             image: None,
         }
     }
@@ -689,7 +692,21 @@ impl Vm {
             ids::INT => Ok(Value::int(0)),
             ids::ARRAY => natives::new_array(&self.cx()),
             ids::BINARY => Ok(self.heap.alloc_bytes(ids::BINARY, &[])?),
-            ids::DIRECTORY | ids::CONNECTION => Ok(self.heap.alloc(class, Kind::Slots, 3, 3)?),
+            ids::DIRECTORY => Ok(self.heap.alloc(class, Kind::Slots, 3, 3)?),
+            ids::CONNECTION => {
+                let n = crate::net::CONNECTION_SLOTS;
+                Ok(self.heap.alloc(class, Kind::Slots, n, n)?)
+            }
+            ids::TCP | ids::UDP => {
+                let n = crate::net::SOCKET_SLOTS;
+                let o = self.heap.alloc(class, Kind::Slots, n, n)?;
+                self.heap.set_slot(o.0, 0, Value::int(0))?;
+                Ok(o)
+            }
+            ids::IO => {
+                let n = crate::files::IO_SLOTS;
+                Ok(self.heap.alloc(class, Kind::Slots, n, n)?)
+            }
             ids::CLOSURE => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
             ids::WEAKREF => Ok(self.heap.alloc(class, Kind::Slots, 1, 1)?),
             ids::ITERATOR => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
@@ -803,7 +820,7 @@ impl Vm {
     /// The context natives run in.
     #[inline]
     pub(crate) fn cx(&self) -> crate::cx::Cx<'_> {
-        crate::cx::Cx::new(&self.heap, &self.sched, self)
+        crate::cx::Cx::new(&self.heap, &self.sched, &self.outside, self)
     }
 }
 
@@ -900,6 +917,15 @@ impl crate::cx::Services for Vm {
 
     fn commit(&self, thread: &mut Thread, may_park: bool) -> Result<Option<u64>> {
         Vm::commit(self, thread, may_park)
+    }
+
+    fn new_array_of(&self, thread: &mut Thread, items: &[Value]) -> Result<Value> {
+        let cx = self.cx();
+        let array = natives::new_array(&cx)?;
+        for (i, &v) in items.iter().enumerate() {
+            natives::array_set_at(&cx, thread, array, v, i as i32)?;
+        }
+        Ok(array)
     }
 }
 
