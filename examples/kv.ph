@@ -22,15 +22,19 @@ class kv
         var args : string[];
         var address : string;
         var server : .phantom.net.http_server;
+        var timeout : int;
         boot = b;
         args = b.getArguments();
         address = "127.0.0.1:8080";
         if (args.size() > 0) address = args[0];
+        // A second argument sets how long a stalled client is waited for (ms).
+        if (args.size() > 1) timeout = args[1].toInt();
+        if (timeout <= 0) timeout = 10000;
         data = new .phantom.util.hashmap();
         lock = new .internal.mutex();
         server = new .phantom.net.http_server(address, this);
         server.setLimits(8192, 1048576);
-        server.setTimeout(10000);
+        server.setTimeout(timeout);
         b.consolePrint("kv: serving http://" + server.address() + "/\n");
         server.serve(b);
     }

@@ -43,7 +43,7 @@ pub struct Options {
     pub mounts: Vec<String>,
     /// Hold what programs send on network connections and write to mounted files until the
     /// snapshot holding the state that produced it is durable, so no one outside sees what a
-    /// crash could take back
+    /// crash could take back. The image keeps the setting
     #[arg(long, requires = "image")]
     pub output_commit: bool,
 }
@@ -174,7 +174,9 @@ fn serve(mut vm: Vm, options: &Options, signals: Signals) -> Outcome {
     if let Some(n) = options.workers {
         vm.workers = n.into();
     }
-    vm.outside.set_output_commit(options.output_commit);
+    if options.output_commit {
+        vm.hold_output().or_else(fail)?;
+    }
     let control = vm.image_control().expect("a persistent VM has an image");
     signals.watch(control);
     let interval = (options.interval_ms > 0).then(|| Duration::from_millis(options.interval_ms));

@@ -6,13 +6,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{phantom, TempDir};
+use common::{phantom, Lcg, Running, TempDir};
 
 fn program(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/persist").join(name).to_str().unwrap().to_string()
@@ -20,89 +19,6 @@ fn program(name: &str) -> String {
 
 fn rounds(default: usize) -> usize {
     std::env::var("PHANTOM_KILL_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-/// A running `phantom`, its standard output collected line by line.
-struct Running {
-    child: Child,
-    lines: Arc<Mutex<Vec<String>>>,
-    errors: Arc<Mutex<String>>,
-}
-
-impl Running {
-    fn start(args: &[&str]) -> Running {
-        Running::start_with_env(args, &[])
-    }
-
-    fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_phantom"))
-            .args(args)
-            .envs(env.iter().copied())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let lines = Arc::new(Mutex::new(Vec::new()));
-        let errors = Arc::new(Mutex::new(String::new()));
-        let (out, err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
-        let sink = lines.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                sink.lock().unwrap().push(line);
-            }
-        });
-        let sink = errors.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(err).lines().map_while(Result::ok) {
-                let mut e = sink.lock().unwrap();
-                e.push_str(&line);
-                e.push('\n');
-            }
-        });
-        Running { child, lines, errors }
-    }
-
-    fn lines(&self) -> Vec<String> {
-        self.lines.lock().unwrap().clone()
-    }
-
-    fn errors(&self) -> String {
-        self.errors.lock().unwrap().clone()
-    }
-
-    /// Waits until `done` holds for the output so far.
-    fn wait_for(&self, what: &str, done: impl Fn(&[String]) -> bool) {
-        let start = Instant::now();
-        while !done(&self.lines()) {
-            assert!(start.elapsed() < Duration::from_secs(30), "waited 30 s for {what}; stderr: {}", self.errors());
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
-
-    fn kill(mut self) -> Vec<String> {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-        // The reader threads see end of file once the process is gone.
-        std::thread::sleep(Duration::from_millis(20));
-        self.lines()
-    }
-
-    fn finish(mut self) -> (i32, Vec<String>, String) {
-        let status = self.child.wait().unwrap();
-        std::thread::sleep(Duration::from_millis(20));
-        (status.code().unwrap_or(-1), self.lines(), self.errors())
-    }
-}
-
-/// A small deterministic generator for kill delays.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
 }
 
 #[test]

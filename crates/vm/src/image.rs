@@ -72,6 +72,8 @@ impl Vm {
         }
         let mounts = self.stored_mounts()?;
         self.outside.set_mounts(mounts);
+        let settings = self.root_slot(SETTINGS).map_err(trap_text)?.as_int().unwrap_or(0);
+        self.outside.set_output_commit(settings & SETTING_OUTPUT_COMMIT != 0);
         let list = self.root_slot(RESTART).map_err(trap_text)?;
         if list.is_null() {
             return Ok(());
@@ -106,6 +108,21 @@ impl Vm {
             }
         }
         Ok(mounts)
+    }
+
+    /// Holds network and file output until the snapshot holding what produced it is durable
+    /// (`--output-commit`). The image keeps the setting: a boot holds output too.
+    pub fn hold_output(&self) -> Result<(), String> {
+        if self.image.is_none() {
+            return Err("output commit needs an image: its snapshots release the output".into());
+        }
+        if self.heap.len(self.root.0).map_err(memory_error)? < ROOT_SLOTS {
+            return Err("this image was made before output commit existed; make a new image".into());
+        }
+        let settings = self.root_slot(SETTINGS).map_err(trap_text)?.as_int().unwrap_or(0);
+        self.set_root_slot(SETTINGS, Value::int(settings | SETTING_OUTPUT_COMMIT)).map_err(trap_text)?;
+        self.outside.set_output_commit(true);
+        Ok(())
     }
 
     /// Mounts host directories (`--mount`): added to those the image has (a name given again

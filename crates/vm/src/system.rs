@@ -25,7 +25,10 @@ pub(crate) const ARGUMENTS: u64 = 9;
 pub(crate) const MOUNTS: u64 = 10;
 /// Objects with host state to open again at boot (listening tcp, bound udp): an array.
 pub(crate) const RESTART: u64 = 11;
-pub(crate) const ROOT_SLOTS: u64 = 12;
+/// Settings the image keeps: an int of flags (`SETTING_OUTPUT_COMMIT`).
+pub(crate) const SETTINGS: u64 = 12;
+pub(crate) const SETTING_OUTPUT_COMMIT: i32 = 1;
+pub(crate) const ROOT_SLOTS: u64 = 13;
 /// Images made before the arguments slot existed have only the slots below it; they open with
 /// no arguments.
 pub(crate) const ROOT_SLOTS_MIN: u64 = ARGUMENTS;
