@@ -498,6 +498,10 @@ pub fn net_resolve(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<
 
 /// connect for `tcp:HOST:PORT`, `udp:HOST:PORT` and `url:URL`: the inner object, made ready.
 pub(crate) fn connect_backend(cx: &Cx, thread: &mut Thread, backend: &str, target: &str) -> Result<Value> {
+    if target.trim().is_empty() {
+        let example = if backend == "url:" { "url:http://HOST/PATH" } else { "tcp:HOST:PORT" };
+        return Err(cx.throw_str(&format!("connection backend {backend} needs an address, as in {example}")));
+    }
     let target_value = cx.new_string(target.as_bytes())?;
     match backend {
         "tcp:" => {

@@ -8,7 +8,7 @@
 ;> 0 0
 ;> tty says hi
 ;> caught: .internal.window: windows is not available in this VM yet
-;> caught: connection backend udp: is not available in this VM yet
+;> caught: connection backend udp: needs an address, as in tcp:HOST:PORT
 .class ".t.internals" parent ".internal.object" fields 1 methods 21
 
 .method "main" 8
