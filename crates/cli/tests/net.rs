@@ -159,6 +159,7 @@ for _ in range(2):
     python.stdout.as_mut().unwrap().read_exact(&mut ready).unwrap();
     let out = phantom(&["run", &program("client.ph"), "--", &tcp_addr, &udp_addr]);
     let _ = python.kill();
+    let _ = python.wait();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("tcp got pong:hello over tcp\n"), "{text}");

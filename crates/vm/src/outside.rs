@@ -468,7 +468,10 @@ impl Outside {
 
 /// Results of blocking host calls run on helpers, by the id of the thread waiting for each.
 #[derive(Default)]
-struct JobTable(Mutex<HashMap<u64, Option<Result<Vec<u8>, String>>>>);
+struct JobTable(Mutex<HashMap<u64, Option<JobResult>>>);
+
+/// What a blocking host call run on a helper gave: bytes, or why it failed.
+type JobResult = Result<Vec<u8>, String>;
 
 /// A listening socket and the connections accepted ahead of the program.
 pub struct Acceptor {
