@@ -261,14 +261,22 @@ impl Vm {
     /// At a safepoint: the list of live threads (their states just saved) and the next
     /// thread id go into the system object.
     pub(crate) fn record_threads(&self, threads: &[&mut Thread]) -> Result<(), MemoryError> {
+        let next = self.next_thread.load(std::sync::atomic::Ordering::Relaxed);
+        let objects: Vec<Value> = threads.iter().map(|t| t.object).collect();
+        let mut recorded = self.threads_recorded.lock().unwrap_or_else(|e| e.into_inner());
+        if recorded.0 == objects && recorded.1 == next {
+            // The heap holds this list already.
+            return Ok(());
+        }
         let n = threads.len() as u64;
         let page = self.heap.alloc(ids::PAGE, Kind::Slots, n, n)?;
         for (k, t) in threads.iter().enumerate() {
             self.heap.set_slot(page.0, k as u64, t.object)?;
         }
         self.heap.set_slot(self.root.0, THREADS, page)?;
-        let next = self.next_thread.load(std::sync::atomic::Ordering::Relaxed);
-        self.heap.set_slot(self.root.0, NEXT_THREAD, Value::int(next as i32))
+        self.heap.set_slot(self.root.0, NEXT_THREAD, Value::int(next as i32))?;
+        *recorded = (objects, next);
+        Ok(())
     }
 
     /// Rebuilds the VM a formatted heap holds: its classes under their ids, with their

@@ -116,6 +116,7 @@ impl State {
                 Some(Some(Park::Until(due))) if due <= now => {
                     let mut t = self.parked.remove(&id).expect("parked thread");
                     t.park = None;
+                    t.saved = false;
                     self.runnable.push_back(t);
                 }
                 Some(Some(Park::Until(due))) => self.sleeping.push(Reverse((due, id))),
@@ -196,6 +197,7 @@ impl Scheduler {
         match st.parked.remove(&id) {
             Some(mut t) => {
                 t.park = None;
+                t.saved = false;
                 st.runnable.push_back(t);
             }
             None => {

@@ -207,6 +207,9 @@ pub struct Thread {
     /// Set by a timed wait that parked with its call still to run: running the call again
     /// finishes the wait instead of starting another.
     pub(crate) resuming_wait: bool,
+    /// Its thread object holds its state as it is now: it has not run, nor had its park state
+    /// changed, since the last safepoint saved it (that safepoint's save is skipped).
+    pub(crate) saved: bool,
     /// While a native call that ran out of memory waits to be made again after a full
     /// collection (it is, once): how many full collections there had been when it failed.
     pub(crate) retrying_for_memory: Option<u64>,

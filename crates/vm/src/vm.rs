@@ -53,6 +53,9 @@ pub struct Vm {
     /// Report every stop of the world and every cycle on standard error (`PHANTOM_GC_TRACE=1`).
     pub gc_trace: bool,
     pub(crate) console: Arc<Console>,
+    /// The thread list and next thread id the heap's system object holds (as of the last
+    /// safepoint that wrote them).
+    pub(crate) threads_recorded: Mutex<(Vec<Value>, u64)>,
     /// Sockets, files, mounts and output held for snapshots.
     pub outside: Arc<crate::outside::Outside>,
     /// The persistent image the heap lives in, when there is one.
@@ -220,6 +223,7 @@ impl Vm {
             gc_trace,
             held: Mutex::new(Vec::new()),
             console: Arc::new(Console::default()),
+            threads_recorded: Mutex::default(),
             outside: Arc::new(crate::outside::Outside::new(sched.clone())),
             image: None,
         }
@@ -490,12 +494,12 @@ impl Vm {
     ) -> (R, std::time::Duration) {
         self.sched.safepoint(|threads| {
             let mut all: Vec<&mut Thread> = threads.collect();
-            let mut saved = self.save_all(&all);
+            let mut saved = self.save_all(&mut all);
             if !saved {
                 // Room for the states may be made.
                 let stats = self.collect_unsaved(&mut all);
                 self.note_collection(stats);
-                saved = self.save_all(&all);
+                saved = self.save_all(&mut all);
             }
             f(&mut all.into_iter(), saved)
         })
@@ -505,20 +509,29 @@ impl Vm {
     /// it). What the states saved last time hold is let go of first: stale since, it may be
     /// all that keeps garbage alive, and the next safepoint that saves threads writes it anew.
     fn collect_unsaved(&self, all: &mut [&mut Thread]) -> crate::heap::GcStats {
-        all.iter().for_each(|t| self.forget_saved_state(t));
+        all.iter_mut().for_each(|t| {
+            self.forget_saved_state(t);
+            t.saved = false;
+        });
         self.collect(&mut all.iter_mut().map(|t| &mut **t))
     }
 
     /// Writes every thread's state and the thread list; false if any failed.
-    fn save_all(&self, all: &[&mut Thread]) -> bool {
+    fn save_all(&self, all: &mut [&mut Thread]) -> bool {
         let mut saved = true;
-        for t in all.iter() {
-            if let Err(e) = self.save_thread(t) {
-                // The heap copy of this thread is stale; the live thread is unaffected.
-                if !matches!(e, Trap::OutOfMemory) {
-                    self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
+        for t in all.iter_mut() {
+            if t.saved {
+                continue;
+            }
+            match self.save_thread(t) {
+                Ok(()) => t.saved = true,
+                Err(e) => {
+                    // The heap copy of this thread is stale; the live thread is unaffected.
+                    if !matches!(e, Trap::OutOfMemory) {
+                        self.print_error(&format!("cannot save thread {}: {e:?}", t.id));
+                    }
+                    saved = false;
                 }
-                saved = false;
             }
         }
         if let Err(e) = self.record_threads(all) {
@@ -625,6 +638,7 @@ impl Vm {
 
     /// Runs a scheduled thread until it finishes, yields or parks.
     pub(crate) fn resume(&self, thread: &mut Thread) -> Result<()> {
+        thread.saved = false;
         if thread.frames.is_empty() {
             return Ok(());
         }
