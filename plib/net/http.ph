@@ -9,38 +9,28 @@ package .phantom.net;
 // Text helpers the parsers share.
 class http_text
 {
-    var lowers : string;
+    // For each byte below 128, "1" if it may be in a token (RFC 9110), else "0".
+    var tokens : string;
 
-    void http_text() { lowers = "abcdefghijklmnopqrstuvwxyz"; }
-
-    string lower(var s : string)
+    void http_text()
     {
-        var out : string;
         var c : int;
-        var i : int;
-        var n : int;
-        n = s.length();
-        for (i = 0; i < n; i++) { c = s.charAt(i); if (c >= 65 && c <= 90) break; }
-        if (i == n) return s;
-        out = s.substring(0, i);
-        for (; i < n; i++) {
-            c = s.charAt(i);
-            if (c >= 65 && c <= 90) out = out + lowers.substring(c - 65, 1);
-            else out = out + s.substring(i, 1);
+        var punctuation : string;
+        var chars : http_char;
+        punctuation = "!#$%&'*+-.^_`|~";
+        chars = new http_char();
+        tokens = "";
+        for (c = 0; c < 128; c++) {
+            if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) tokens = tokens + "1";
+            else if (c > 32 && c < 127 && punctuation.strstr(chars.of(c)) >= 0) tokens = tokens + "1";
+            else tokens = tokens + "0";
         }
-        return out;
     }
+
+    string lower(var s : string) { return s.toLower(); }
 
     // Without the spaces and tabs around it.
-    string trim(var s : string)
-    {
-        var a : int;
-        var b : int;
-        b = s.length();
-        while (a < b && (s.charAt(a) == 32 || s.charAt(a) == 9)) a++;
-        while (b > a && (s.charAt(b - 1) == 32 || s.charAt(b - 1) == 9)) b--;
-        return s.substring(a, b - a);
-    }
+    string trim(var s : string) { return s.trim(); }
 
     // The decimal number `s` holds, or -1 if it is not one (or over a billion).
     int decimal(var s : string)
@@ -64,7 +54,7 @@ class http_text
         var n : int;
         n = s.strstr(";");
         if (n < 0) n = s.length();
-        s = trim(s.substring(0, n));
+        s = s.substring(0, n).trim();
         if (s.length() == 0 || s.length() > 7) return -1;
         for (var i : int = 0; i < s.length(); i++) {
             c = s.charAt(i);
@@ -76,16 +66,14 @@ class http_text
         return v;
     }
 
-    // Whether `s` is a token: letters, digits and the punctuation RFC 9110 allows.
-    int token(var s : string)
+    // Whether `s`, from `from` for `n` bytes, is a token.
+    int token(var s : string, var from : int, var n : int)
     {
         var c : int;
-        if (s.length() == 0) return 0;
-        for (var i : int = 0; i < s.length(); i++) {
+        if (n <= 0) return 0;
+        for (var i : int = from; i < from + n; i++) {
             c = s.charAt(i);
-            if (c <= 32 || c >= 127 || c == 40 || c == 41 || c == 44 || c == 47 || c == 58 || c == 59
-                || c == 60 || c == 61 || c == 62 || c == 63 || c == 64 || c == 91 || c == 92 || c == 93
-                || c == 123 || c == 125 || c == 34) return 0;
+            if (c >= 128 || tokens.charAt(c) != 49) return 0;
         }
         return 1;
     }
@@ -108,6 +96,18 @@ class http_text
             case 505: return "HTTP Version Not Supported";
         }
         return "Status";
+    }
+};
+
+// One-byte strings for the bytes below 128.
+class http_char
+{
+    string of(var c : int)
+    {
+        var all : string;
+        all = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+        if (c < 32 || c > 126) return "";
+        return all.substring(c - 32, 1);
     }
 };
 
@@ -137,17 +137,17 @@ class http_headers
     void parse(var head : string, var text : http_text)
     {
         var at : int;
-        var line : string;
+        var end : int;
         var colon : int;
         at = head.strstr("\r\n");
         while (at >= 0) {
-            head = head.substring(at + 2, head.length() - at - 2);
-            at = head.strstr("\r\n");
-            if (at >= 0) line = head.substring(0, at); else line = head;
-            colon = line.strstr(":");
-            if (colon <= 0) throw "400 malformed header field";
-            if (!text.token(line.substring(0, colon))) throw "400 malformed header field name";
-            add(text.lower(line.substring(0, colon)), text.trim(line.substring(colon + 1, line.length() - colon - 1)));
+            at = at + 2;
+            end = head.indexOf("\r\n", at);
+            if (end < 0) end = head.length();
+            colon = head.indexOf(":", at);
+            if (colon < 0 || colon >= end || (!text.token(head, at, colon - at))) throw "400 malformed header field";
+            add(head.substring(at, colon - at).toLower(), head.substring(colon + 1, end - colon - 1).trim());
+            if (end == head.length()) at = -1; else at = end;
         }
     }
 };
@@ -353,7 +353,7 @@ class http_connection
         if (at <= 0) throw "400 malformed request line";
         target = rest.substring(0, at);
         version = rest.substring(at + 1, rest.length() - at - 1);
-        if ((!text.token(method)) || target.charAt(0) != 47 || target.strstr(" ") >= 0) throw "400 malformed request line";
+        if ((!text.token(method, 0, method.length())) || target.charAt(0) != 47 || target.strstr(" ") >= 0) throw "400 malformed request line";
         if (version != "HTTP/1.1" && version != "HTTP/1.0") {
             if (version.strstr("HTTP/") == 0) throw "505 version not supported";
             throw "400 malformed request line";

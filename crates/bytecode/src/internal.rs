@@ -56,6 +56,10 @@ macro_rules! for_each_internal_class {
                     18 toFloat "() float" => string_to_float,
                     19 toDouble "() double" => string_to_double,
                     20 parseJson "() ?" => string_parse_json,
+                    // Ours, after the original's rows.
+                    21 toLower "() string" => string_to_lower,
+                    22 trim "() string" => string_trim,
+                    23 indexOf "(string int) int" => string_index_of,
                 }
                 7 ARRAY ".internal.container.array" extends ".internal.object" device "" {
                     8 iterator "() ?" => array_iterator,

@@ -254,6 +254,12 @@ pub trait Connection: Send + Sync {
     /// Writes some of `data`, returning how much.
     fn write(&self, data: &[u8]) -> io::Result<usize>;
 
+    /// Writes what of `data` fits without waiting; `ErrorKind::WouldBlock` if nothing does.
+    fn try_write(&self, data: &[u8]) -> io::Result<usize> {
+        let _ = data;
+        Err(io::ErrorKind::WouldBlock.into())
+    }
+
     /// Writes all of `data`.
     fn write_all(&self, mut data: &[u8]) -> io::Result<()> {
         while !data.is_empty() {

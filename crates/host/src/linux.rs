@@ -259,6 +259,18 @@ impl Connection for LinuxConnection {
         (&self.0).write(data)
     }
 
+    fn try_write(&self, data: &[u8]) -> io::Result<usize> {
+        // SAFETY: the pointer and length describe `data`, which outlives the call.
+        let n = unsafe {
+            libc::send(self.0.as_raw_fd(), data.as_ptr().cast(), data.len(), libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL)
+        };
+        if n < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(n as usize)
+        }
+    }
+
     fn close(&self) -> io::Result<()> {
         match self.0.shutdown(Shutdown::Both) {
             // Already closed by the peer: closing it again is not an error.

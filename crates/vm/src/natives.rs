@@ -221,6 +221,39 @@ fn string_strstr(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result
     Ok(Value::int(at.map_or(-1, |i| i as i32)))
 }
 
+/// toLower() (ours): ASCII letters in lower case; the string itself if it has none upper.
+fn string_to_lower(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let s = string_of(cx, this)?;
+    if !s.iter().any(u8::is_ascii_uppercase) {
+        return Ok(this);
+    }
+    cx.new_string(&s.to_ascii_lowercase())
+}
+
+/// trim() (ours): without the spaces, tabs, CRs and LFs around it.
+fn string_trim(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let s = string_of(cx, this)?;
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let start = s.iter().position(|b| !blank(b)).unwrap_or(s.len());
+    let end = s.iter().rposition(|b| !blank(b)).map_or(start, |i| i + 1);
+    if start == 0 && end == s.len() {
+        return Ok(this);
+    }
+    cx.new_string(&s[start..end])
+}
+
+/// indexOf(needle, from) (ours): where `needle` first occurs at or after `from`, or -1.
+fn string_index_of(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let s = string_of(cx, this)?;
+    let needle = string_of(cx, arg(cx, args, 0)?)?;
+    let from = int_arg(cx, args, 1)?.max(0) as usize;
+    if from > s.len() {
+        return Ok(Value::int(-1));
+    }
+    let at = if needle.is_empty() { Some(0) } else { s[from..].windows(needle.len()).position(|w| w == needle) };
+    Ok(Value::int(at.map_or(-1, |i| (i + from) as i32)))
+}
+
 fn parse_text<T: std::str::FromStr>(cx: &Cx, this: Value) -> Result<Option<T>> {
     let s = string_of(cx, this)?;
     Ok(String::from_utf8_lossy(&s).trim().parse().ok())

@@ -573,6 +573,8 @@ struct Inbox {
 struct Outbox {
     queue: VecDeque<Vec<u8>>,
     bytes: usize,
+    /// The writer holds bytes it took from the queue.
+    writing: bool,
     closing: bool,
     error: Option<String>,
     started: bool,
@@ -697,10 +699,23 @@ impl Stream {
         Ok(false)
     }
 
-    fn queue(self: &Arc<Self>, sched: &Arc<Scheduler>, bytes: Vec<u8>) {
+    fn queue(self: &Arc<Self>, sched: &Arc<Scheduler>, mut bytes: Vec<u8>) {
         let mut st = lock(&self.outbox);
         if st.error.is_some() || st.closing {
             return;
+        }
+        if st.queue.is_empty() && !st.writing {
+            // Nothing ahead of these bytes: send what the socket takes now, without a
+            // hand-over to the writer.
+            match self.conn.try_write(&bytes) {
+                Ok(n) if n == bytes.len() => return,
+                Ok(n) => bytes.drain(..n).for_each(drop),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(e) => {
+                    st.error = Some(format!("connection with {}: {e}", self.peer));
+                    return;
+                }
+            }
         }
         st.bytes += bytes.len();
         st.queue.push_back(bytes);
@@ -740,7 +755,10 @@ impl Stream {
             let next = {
                 let mut st = lock(&self.outbox);
                 match st.queue.pop_front() {
-                    Some(b) => Some(b),
+                    Some(b) => {
+                        st.writing = true;
+                        Some(b)
+                    }
                     None if st.closing || st.error.is_some() => None,
                     None => {
                         drop(st);
@@ -755,6 +773,7 @@ impl Stream {
             };
             let result = self.conn.write_all(&bytes);
             let mut st = lock(&self.outbox);
+            st.writing = false;
             st.bytes -= bytes.len();
             if let Err(e) = result {
                 st.error = Some(format!("connection with {}: {e}", self.peer));
