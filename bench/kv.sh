@@ -4,6 +4,11 @@
 # the same promise) and once a second (everysec: up to a second of acknowledged writes can be
 # lost). bench/loadgen drives each with 8 and 64 closed-loop keep-alive clients, PUT-only and
 # 90% GET, over 1000 keys of 100 bytes (preloaded, not measured), for SECONDS per load.
+# Phantom runs twice more: with --output-commit (every answer, GETs too, is held until a
+# snapshot holding the state behind it is durable: the latency output commit costs shows in
+# its GET-only rows against the plain run's), and in memory (no durability: what the
+# interpreter and the HTTP library cost). Each Phantom run reports its snapshots, so requests
+# per snapshot shows the group commit.
 #   bench/kv.sh [SECONDS]   (default: 10 s)
 # A server that does not start, or a load with no successful request, gives a `failed` row.
 set -euo pipefail
@@ -54,11 +59,15 @@ pongs() { [ "$(redis-cli -p "$1" ping)" = PONG ]; }
 field() { grep -oP "(^| )$1 \K[0-9.]+" <<< "$2" | head -1; }
 
 declare -A put_rps
-# loads NAME PROTO PORT UP: the four loads against a server; UP is empty when it did not start
+# loads NAME PROTO PORT UP [PERCENT...]: the loads against a server (GET percentages, default
+# 0 and 90); UP is empty when it did not start
 loads() {
   local name=$1 proto=$2 port=$3 up=$4 clients percent mix out
+  shift 4
+  local percents=("$@")
+  [ ${#percents[@]} -gt 0 ] || percents=(0 90)
   for clients in 8 64; do
-    for percent in 0 90; do
+    for percent in "${percents[@]}"; do
       [ "$percent" = 0 ] && mix="PUT only" || mix="$percent% GET"
       if [ -n "$up" ] && out=$("$work/loadgen" --proto "$proto" --addr "127.0.0.1:$port" --clients "$clients" \
         --seconds "$seconds" --get-percent "$percent" 2> "$work/loadgen.err") && [ -n "$(field rps "$out")" ]; then
@@ -77,18 +86,30 @@ echo "| server | clients | mix | requests/s | p50 (ms) | p99 (ms) | errors |"
 echo "|---|---|---|---|---|---|---|"
 
 phantom_name="phantom kv (durable)"
-port=$(free_port)
-rm -f "$work/kv.img"
-"$phantom" run examples/kv.ph --image "$work/kv.img" -- "127.0.0.1:$port" > "$work/phantom.log" 2>&1 &
-server_pid=$!
-if wait_until accepts "$port"; then
-  loads "$phantom_name" http "$port" yes
-else
-  echo "phantom kv did not start:" >&2
-  tail -5 "$work/phantom.log" >&2
-  loads "$phantom_name" http "$port" ""
-fi
-stop_server
+snapshots=()
+# phantom_loads NAME FLAGS...: kv.ph with FLAGS (an image, or none), PUT-only, 90% and 100% GET
+phantom_loads() {
+  local name=$1 port
+  shift
+  port=$(free_port)
+  rm -f "$work/kv.img"
+  "$phantom" run examples/kv.ph "$@" --stats -- "127.0.0.1:$port" > "$work/phantom.log" 2>&1 &
+  server_pid=$!
+  if wait_until accepts "$port"; then
+    loads "$name" http "$port" yes 0 90 100
+  else
+    echo "phantom kv did not start:" >&2
+    tail -5 "$work/phantom.log" >&2
+    loads "$name" http "$port" "" 0 90 100
+  fi
+  stop_server
+  local taken
+  taken=$(field snapshots "$(cat "$work/phantom.log")" || true)
+  [ -z "$taken" ] || snapshots+=("$name: $taken snapshots")
+}
+phantom_loads "$phantom_name" --image "$work/kv.img"
+phantom_loads "phantom kv --output-commit" --image "$work/kv.img" --output-commit
+phantom_loads "phantom kv (in memory, not durable)"
 
 for fsync in always everysec; do
   port=$(free_port)
@@ -118,3 +139,4 @@ for clients in 8 64; do
   fi
 done
 echo "${line%;}"
+[ ${#snapshots[@]} -eq 0 ] || echo "Snapshots taken during the $((seconds * 6))-second Phantom runs: ${snapshots[*]}."

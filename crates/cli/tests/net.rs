@@ -251,8 +251,18 @@ fn a_connection_open_at_a_crash_fails_its_next_operation_and_the_listener_carrie
     let tmp = TempDir::new("lost");
     let image = tmp.path("lost.img");
     let run = Running::start(&["run", &program("lost.ph"), "--image", &image]);
-    run.wait_for("the address", |l| !l.is_empty());
+    run.wait_for("the address", |l| l.len() >= 2);
     let addr = field(&run.lines(), "listening ").unwrap();
+    let udp = field(&run.lines(), "udp ").unwrap();
+    let peer = UdpSocket::bind("127.0.0.1:0").unwrap();
+    peer.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let datagram = |text: &str| {
+        peer.send_to(text.as_bytes(), &udp).unwrap();
+        let mut buf = [0u8; 100];
+        let (n, _) = peer.recv_from(&mut buf).unwrap();
+        String::from_utf8_lossy(&buf[..n]).to_string()
+    };
+    assert_eq!(datagram("one"), "again:one");
     let mut c = TcpStream::connect(&addr).unwrap();
     c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     let mut hello = [0u8; 6];
@@ -274,6 +284,7 @@ fn a_connection_open_at_a_crash_fails_its_next_operation_and_the_listener_carrie
     let mut echo = [0u8; 10];
     c.read_exact(&mut echo).unwrap();
     assert_eq!(&echo, b"still here");
+    assert_eq!(datagram("two"), "again:two");
     run.kill();
 }
 
@@ -353,6 +364,16 @@ fn hostile_http_never_crashes_or_blocks_the_kv_server() {
     assert_eq!(read_response(&mut half).map(|r| r.0), Some(408));
 
     assert_eq!(get(&addr, "k"), Some((200, b"v".to_vec())), "still serving");
+
+    // Our own client, tcp.curl and the url: backend, from the Phantom side.
+    let out = phantom(&["run", &program("web.ph"), "--", &addr]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        text,
+        "put 201 stored\nget 200 made by a Phantom client (24 bytes)\ndelete 200 deleted\nget 404 not found\n\
+         curl fetched by curl\nurl fetched by curl\n"
+    );
     let errors = run.errors();
     run.kill();
     assert!(!errors.contains("panicked") && !errors.contains("internal error"), "{errors}");
