@@ -407,6 +407,6 @@ mod tests {
         let string = classes.iter().find(|c| c.name == ".internal.string").unwrap();
         let concat = string.methods.iter().find(|m| m.name == "concat").unwrap();
         assert_eq!(concat.ordinal, 10);
-        assert_eq!(string.method_slots, 21);
+        assert_eq!(string.method_slots, 24);
     }
 }

@@ -54,8 +54,22 @@ pub fn check_image(dev: &dyn BlockDevice) -> CheckReport {
         }
     };
     let pages = slots.iter().flatten().map(|sb| sb.address_pages).next().unwrap_or(1);
+    let newest = snapshots.first().copied();
     for s in snapshots {
-        match verify_tree(dev, s.root, tree_height(pages), true) {
+        let result = verify_tree(dev, s.root, tree_height(pages), true);
+        if let (Err(e), Some(first)) = (&result, newest) {
+            if first == s && s.one_sync {
+                // Committed with one sync: a crash during that sync leaves it so (and then it
+                // was never acknowledged); damage after it would too. The one before it opens.
+                report.lines.push(format!(
+                    "snapshot {}: INCOMPLETE: its commit was interrupted by a crash, or it was damaged since ({e}); \
+                     the snapshot before it opens",
+                    s.generation
+                ));
+                continue;
+            }
+        }
+        match result {
             Ok(count) if count == s.pages => {
                 report.good.push(s.generation);
                 report.lines.push(format!("snapshot {}: ok, {count} pages", s.generation));

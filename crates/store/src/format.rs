@@ -97,6 +97,10 @@ pub struct SnapshotRecord {
     pub pages: u64,
     /// Pages this snapshot wrote (dirtied since the previous one).
     pub written: u64,
+    /// Its blocks were synced together with the superblock that lists it first, not before
+    /// it: until it is checked, a crash may have left that superblock without some of them
+    /// (see the commit protocol in STORE-FORMAT.md).
+    pub one_sync: bool,
 }
 
 /// One superblock slot.
@@ -153,7 +157,9 @@ impl Superblock {
         for (i, s) in self.snapshots.iter().enumerate() {
             let at = HEADER_LEN + i * SNAPSHOT_ENTRY_LEN;
             for (k, v) in
-                [s.generation, s.root.block, s.root.checksum, s.time_ns, s.pages, s.written].iter().enumerate()
+                [s.generation, s.root.block, s.root.checksum, s.time_ns, s.pages, s.written, s.one_sync as u64]
+                    .iter()
+                    .enumerate()
             {
                 b[at + k * 8..at + k * 8 + 8].copy_from_slice(&v.to_le_bytes());
             }
@@ -197,6 +203,7 @@ impl Superblock {
                     time_ns: v(3),
                     pages: v(4),
                     written: v(5),
+                    one_sync: v(6) & 1 != 0,
                 }
             })
             .collect();
@@ -239,8 +246,16 @@ mod tests {
                     time_ns: 1,
                     pages: 2,
                     written: 3,
+                    one_sync: false,
                 },
-                SnapshotRecord { generation: 6, root: BlockRef::ABSENT, time_ns: 0, pages: 0, written: 0 },
+                SnapshotRecord {
+                    generation: 6,
+                    root: BlockRef::ABSENT,
+                    time_ns: 0,
+                    pages: 0,
+                    written: 0,
+                    one_sync: true,
+                },
             ],
         };
         let mut bytes = sb.encode();

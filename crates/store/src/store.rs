@@ -76,6 +76,10 @@ pub struct StoreOptions {
     /// older one if it is damaged. Without it only the superblock and root are checked at open
     /// and everything else as it is loaded.
     pub verify: bool,
+    /// Snapshots of at most this many blocks (pages and page-table nodes) are committed with
+    /// one sync instead of two; opening then checks the newest snapshot's blocks if it was one
+    /// of them. 0 commits every snapshot with two.
+    pub one_sync_blocks: u64,
 }
 
 impl Default for StoreOptions {
@@ -86,6 +90,7 @@ impl Default for StoreOptions {
             resident_limit: None,
             generation: None,
             verify: false,
+            one_sync_blocks: ONE_SYNC_BLOCKS,
         }
     }
 }
@@ -171,6 +176,7 @@ struct Inner {
     region: Region,
     dev: Box<dyn BlockDevice>,
     keep: usize,
+    one_sync_blocks: u64,
     height: u32,
     /// The epoch writes currently belong to. Snapshot `e` captures memory as it was when
     /// epoch `e` ended.
@@ -282,6 +288,7 @@ impl Store {
                 time_ns: now_ns(),
                 pages: 0,
                 written: 0,
+                one_sync: false,
             }],
         };
         // Slot 1 gets a copy so that a torn first write leaves nothing ambiguous.
@@ -336,6 +343,10 @@ impl Store {
         }
         let address_pages = slots[0].address_pages;
         let height = tree_height(address_pages);
+        let newest = slots[0].snapshots[0];
+        // What the newest snapshot, if committed with one sync, must be checked against: the
+        // snapshot before it (committed whole before it began), or nothing.
+        let before_newest = slots[0].snapshots.get(1).map_or(BlockRef::ABSENT, |s| s.root);
         for (snapshot, slot_index, superseded) in candidates {
             match options.generation {
                 Some(g) if g != snapshot.generation => continue,
@@ -344,6 +355,8 @@ impl Store {
             }
             let check = if options.verify || superseded {
                 verify_tree(&*dev, snapshot.root, height, true).map(|_| ())
+            } else if snapshot == newest && snapshot.one_sync {
+                verify_diff(&*dev, snapshot.root, before_newest, height - 1)
             } else {
                 read_node(&*dev, snapshot.root).map(|_| ())
             };
@@ -400,6 +413,7 @@ impl Store {
             region,
             dev,
             keep: options.keep,
+            one_sync_blocks: options.one_sync_blocks,
             height: tree_height(address_pages),
             epoch: AtomicU32::new(1),
             dirty: Mutex::new(Vec::new()),
@@ -829,15 +843,32 @@ impl Store {
                 return Err(e);
             }
         };
-        // Barrier 1: everything the new root reaches is durable before anything points to it.
-        if let Err(e) = inner.dev.sync() {
-            self.release(&allocated);
-            return Err(StoreError::Io { context: "snapshot data sync failed (will be rewritten)".into(), error: e });
+        // A small snapshot is committed with one sync: its blocks and the superblock together.
+        // A crash in that sync may leave the superblock without some of them, which opening
+        // finds (it checks the newest snapshot's blocks when it was made so) and then opens
+        // the one before, intact since it was committed before this one began.
+        let one_sync = inner.keep >= 2 && allocated.len() as u64 <= inner.one_sync_blocks;
+        // Barrier 1 otherwise: everything the new root reaches is durable before anything
+        // points to it.
+        if !one_sync {
+            if let Err(e) = inner.dev.sync() {
+                self.release(&allocated);
+                return Err(StoreError::Io {
+                    context: "snapshot data sync failed (will be rewritten)".into(),
+                    error: e,
+                });
+            }
         }
         let mut meta = lock(&inner.meta);
         let generation = meta.superblock.generation + 1;
-        let record =
-            SnapshotRecord { generation, root, time_ns: job.time_ns, pages: nonzero, written: pages.len() as u64 };
+        let record = SnapshotRecord {
+            generation,
+            root,
+            time_ns: job.time_ns,
+            pages: nonzero,
+            written: pages.len() as u64,
+            one_sync,
+        };
         let mut snapshots = vec![record];
         snapshots.extend(meta.superblock.snapshots.iter().copied().take(inner.keep - 1));
         let superblock = Superblock {
@@ -848,7 +879,8 @@ impl Store {
         };
         let bytes = superblock.encode();
         let written = inner.dev.write_at(superblock.slot() * BLOCK_SIZE, &bytes[..]);
-        // Barrier 2: the commit point.
+        // Barrier 2: the commit point (with one sync, the only barrier: a failure is handled as
+        // this one's, since the superblock may have reached the disk).
         if let Err(e) = written.and_then(|()| inner.dev.sync()) {
             // Slot g % 2 now holds this superblock, garbage, or what it held before, and may
             // still change until a sync succeeds; slot (g-1) % 2, listing g-1, is intact.
@@ -1272,6 +1304,32 @@ fn walk_diff(
     }
     Ok(())
 }
+
+/// Checks every node and page of the tree at `entry` that is not at the same position in the
+/// tree at `other`: what one snapshot wrote, against the one before it.
+fn verify_diff(dev: &dyn BlockDevice, entry: BlockRef, other: BlockRef, level: u32) -> Result<()> {
+    if entry.is_absent() || entry == other {
+        return Ok(());
+    }
+    let node = read_node(dev, entry)?;
+    let other_node = if other.is_absent() { Node::empty() } else { read_node(dev, other)? };
+    let mut buf = vec![0u8; PAGE_SIZE];
+    for (mine, theirs) in node.entries.iter().zip(other_node.entries.iter()) {
+        if mine.is_absent() || mine == theirs {
+            continue;
+        }
+        if level == 0 {
+            read_block(dev, *mine, &mut buf)?;
+        } else {
+            verify_diff(dev, *mine, *theirs, level - 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// Snapshots of at most this many blocks (pages and page-table nodes; 4 MiB) are committed
+/// with one sync by default; opening checks at most that many blocks for the newest of them.
+pub const ONE_SYNC_BLOCKS: u64 = 1024;
 
 /// Checks a whole tree: every node, and every page when `pages` is set. Returns the number of
 /// non-zero pages.

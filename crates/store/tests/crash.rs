@@ -223,7 +223,7 @@ fn after_a_failed_commit(writes_stay: bool) -> (std::sync::Arc<SimDisk>, Store, 
     assert_eq!(store.snapshot_now().unwrap().generation, 1);
     mutate(&store, 2).unwrap();
     let failed = memory(&store);
-    disk.fail_one_sync(1, writes_stay);
+    disk.fail_one_sync(0, writes_stay);
     let err = store.snapshot_now().unwrap_err();
     assert!(err.to_string().contains("superblock write or sync failed"), "{err}");
     (disk, store, first, failed)
@@ -237,7 +237,13 @@ fn recover_whole(image: Vec<u8>, what: &str) -> (u64, Vec<u8>) {
     let verified = StoreOptions { verify: true, ..options() };
     let (store, report) =
         Store::open_on(Box::new(disk.clone()), &verified).unwrap_or_else(|e| panic!("{what}: recovery failed: {e}"));
-    assert!(report.skipped.is_empty(), "{what}: a damaged snapshot was passed over: {report}");
+    // The one snapshot that may be passed over is the newest, committed with one sync that the
+    // crash interrupted (never acknowledged): then the one before it opens.
+    assert!(
+        report.skipped.iter().all(|(g, why)| *g == report.generation + 1
+            && (why.contains("checksum") || why.contains("beyond the end"))),
+        "{what}: a damaged snapshot was passed over: {report}"
+    );
     let check = phantom_store::check_image(&*disk);
     assert!(
         !check.lines.iter().any(|l| l.starts_with("snapshot") && l.contains("DAMAGED")),

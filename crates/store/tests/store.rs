@@ -277,7 +277,7 @@ fn a_failed_commit_is_reported_and_the_next_snapshot_commits() {
         store.spawn_writer(move |e| errors.lock().unwrap().push(e.to_string()))
     };
     fill(&store, 0, 1);
-    disk.fail_one_sync(1, false);
+    disk.fail_one_sync(0, false);
     let epoch = store.begin_snapshot().unwrap();
     let err = store.wait_durable(epoch).unwrap_err();
     assert!(matches!(err, StoreError::Failed(_)), "{err}");
@@ -302,7 +302,7 @@ fn blocks_of_failed_commits_are_reused_once_a_later_commit_succeeds() {
             fill(&store, p, round.wrapping_add(1));
         }
         if round % 2 == 1 {
-            disk.fail_one_sync(1, true);
+            disk.fail_one_sync(0, true);
             assert!(store.snapshot_now().is_err());
         } else {
             store.snapshot_now().unwrap();
@@ -369,7 +369,15 @@ fn clean_pages_are_evicted_and_read_back() {
 
 #[test]
 fn damaged_newest_snapshot_falls_back_and_says_so() {
-    let (disk, store) = new_store(4 * MIB);
+    for one_sync in [false, true] {
+        damaged_newest_snapshot(one_sync);
+    }
+}
+
+fn damaged_newest_snapshot(one_sync: bool) {
+    let opts = StoreOptions { one_sync_blocks: if one_sync { 1024 } else { 0 }, ..options(4 * MIB) };
+    let disk = Arc::new(SimDisk::new());
+    let store = Store::create_on(Box::new(disk.clone()), &opts).unwrap();
     fill(&store, 0, 1);
     store.snapshot_now().unwrap();
     fill(&store, 0, 2);
@@ -377,19 +385,27 @@ fn damaged_newest_snapshot_falls_back_and_says_so() {
     let mut image = disk.current_image();
     // Flip a bit in the newest root node.
     image[(newest.root.block as usize) * PAGE_SIZE + 9] ^= 0x10;
-    let (store, report) = Store::open_on(Box::new(SimDisk::from_image(image.clone())), &options(4 * MIB)).unwrap();
+    let (store, report) = Store::open_on(Box::new(SimDisk::from_image(image.clone())), &opts).unwrap();
     assert_eq!(report.generation, 1);
     assert_eq!(report.skipped[0].0, 2);
     assert!(report.to_string().contains("skipped snapshot 2"), "{report}");
     assert_eq!(page(&store, 0), vec![1; PAGE_SIZE]);
     let check = check_image(&SimDisk::from_image(image));
-    assert!(check.damaged);
     assert_eq!(check.good, vec![1]);
+    // A snapshot committed with one sync looks like this when a crash interrupted its commit
+    // (then it was never acknowledged): the check cannot tell that from damage, and says so.
+    assert_eq!(check.damaged, !one_sync, "{:?}", check.lines);
+    if one_sync {
+        assert!(check.lines.iter().any(|l| l.starts_with("snapshot 2: INCOMPLETE")), "{:?}", check.lines);
+    }
 }
 
 #[test]
 fn damaged_page_is_a_loud_error_or_a_verified_fallback() {
-    let (disk, store) = new_store(4 * MIB);
+    // Two syncs per snapshot: opening checks only the root, pages as they are read.
+    let opts = StoreOptions { one_sync_blocks: 0, ..options(4 * MIB) };
+    let disk = Arc::new(SimDisk::new());
+    let store = Store::create_on(Box::new(disk.clone()), &opts).unwrap();
     fill(&store, 3, 1);
     store.snapshot_now().unwrap();
     fill(&store, 3, 2);
@@ -398,13 +414,41 @@ fn damaged_page_is_a_loud_error_or_a_verified_fallback() {
     // The newest copy of page 3 is the block holding 0x02 bytes.
     let block = image.chunks(PAGE_SIZE).position(|b| b == [2u8; PAGE_SIZE]).unwrap();
     image[block * PAGE_SIZE + 100] = 0xFF;
-    let (lazy, _) = Store::open_on(Box::new(SimDisk::from_image(image.clone())), &options(4 * MIB)).unwrap();
+    let (lazy, _) = Store::open_on(Box::new(SimDisk::from_image(image.clone())), &opts).unwrap();
     let err = lazy.read_u64(3 * PAGE_SIZE as u64).unwrap_err();
     assert!(err.to_string().contains("fails its checksum"), "{err}");
-    let verified = StoreOptions { verify: true, ..options(4 * MIB) };
+    let verified = StoreOptions { verify: true, ..opts };
     let (store, report) = Store::open_on(Box::new(SimDisk::from_image(image)), &verified).unwrap();
     assert_eq!(report.generation, 1);
     assert_eq!(page(&store, 3), vec![1; PAGE_SIZE]);
+}
+
+/// A small snapshot is committed with one sync, its blocks and superblock together. A crash in
+/// that sync can leave the superblock on disk without some of the blocks: opening checks what
+/// the newest snapshot wrote and, finding a block missing, opens the one before it.
+#[test]
+fn a_superblock_that_landed_without_its_blocks_is_passed_over() {
+    let (disk, store) = new_store(4 * MIB);
+    fill(&store, 3, 1);
+    fill(&store, 4, 1);
+    store.snapshot_now().unwrap();
+    fill(&store, 3, 2);
+    let record = store.snapshot_now().unwrap();
+    assert!(record.one_sync && record.written == 1, "{record:?}");
+    let mut image = disk.current_image();
+    // The page's block never reached the disk: it holds what the block held before.
+    let block = image.chunks(PAGE_SIZE).position(|b| b == [2u8; PAGE_SIZE]).unwrap();
+    image[block * PAGE_SIZE..(block + 1) * PAGE_SIZE].fill(0);
+    let (store, report) = Store::open_on(Box::new(SimDisk::from_image(image)), &options(4 * MIB)).unwrap();
+    assert_eq!(report.generation, 1, "{report}");
+    assert!(report.skipped.iter().any(|(g, why)| *g == 2 && why.contains("fails its checksum")), "{report}");
+    assert_eq!(page(&store, 3), vec![1; PAGE_SIZE]);
+    assert_eq!(page(&store, 4), vec![1; PAGE_SIZE]);
+    // Without the damage the newest opens, checked.
+    let (store, report) =
+        Store::open_on(Box::new(SimDisk::from_image(disk.current_image())), &options(4 * MIB)).unwrap();
+    assert_eq!(report.generation, 2);
+    assert_eq!(page(&store, 3), vec![2; PAGE_SIZE]);
 }
 
 #[test]
@@ -500,7 +544,7 @@ fn opening_past_a_damaged_newest_superblock_gives_up_older_snapshots_whose_block
     // the fourth used) and syncs them, but its superblock never lands.
     fill(&store, 0, 7);
     fill(&store, 1, 7);
-    disk.fail_one_sync(1, false);
+    disk.fail_one_sync(0, false);
     assert!(store.snapshot_now().is_err());
     let mut image = disk.current_image();
     drop(store);
