@@ -160,6 +160,7 @@ macro_rules! for_each_internal_class {
                     17 disconnect "(*) int" => tcp_disconnect,
                     18 waitsend "() int" => tcp_waitsend,
                     19 send "(?) int" => tcp_send,
+                    20 waitrecv "(*) int" => tcp_waitrecv,
                     21 recv "(*) string" => tcp_recv,
                     22 listen "(?) int" => tcp_listen,
                     23 accept "(*) .internal.tcp" => tcp_accept,

@@ -162,11 +162,31 @@ for _ in range(2):
     let _ = python.wait();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("tcp got pong:hello over tcp\n"), "{text}");
+    assert!(
+        text.contains("waitrecv before sending 0\nwaitrecv after sending 1\ntcp got pong:hello over tcp\n"),
+        "{text}"
+    );
     assert!(text.contains("udp got pong:hello over udp from 1\n"), "{text}");
     assert!(text.contains("connection got pong:via a connection\n"), "{text}");
     assert!(text.contains("refused: cannot connect to 127.0.0.1:1"), "{text}");
     assert!(text.contains("resolved 127.0.0.1\n"), "{text}");
+}
+
+#[test]
+fn a_connection_dropped_without_disconnect_is_closed_by_the_collector() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let mut run = Running::start_with_env(&["run", &program("dropped.ph"), "--", &addr], &[("PHANTOM_GC_STRESS", "1")]);
+    for i in 0..10 {
+        let (mut c, _) = listener.accept().unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut got = Vec::new();
+        // Everything sent arrives, then the end of the stream, while the process lives on.
+        c.read_to_end(&mut got).unwrap_or_else(|e| panic!("connection {i} was never closed: {e}"));
+        assert_eq!(got, format!("connection {i}").as_bytes());
+    }
+    assert!(run.child.try_wait().unwrap().is_none(), "the program still runs: {}", run.errors());
+    run.kill();
 }
 
 #[test]

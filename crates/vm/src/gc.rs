@@ -292,6 +292,8 @@ impl Vm {
                 }
             }
         }
+        // Sockets whose objects are garbage close before the sweep can reuse their offsets.
+        self.outside.close_unreachable(|o| o < limit && !self.heap.marks.get(o));
         cycle.phase = Phase::Sweeping;
     }
 

@@ -64,7 +64,11 @@ fn socket_object(cx: &Cx, this: Value, class: ClassId) -> Result<u64> {
 
 /// Gives socket object `o` a host socket of this process.
 fn attach(cx: &Cx, o: u64, state: i32, address: &str, r: Resource) -> Result<()> {
-    let handle = cx.outside.register(r);
+    // A socket object holds one host socket: one it held before is closed.
+    if int_slot(cx, o, INCARNATION)? == cx.outside.incarnation {
+        drop_resource(cx, int_slot(cx, o, HANDLE)?);
+    }
+    let handle = cx.outside.register(r, o);
     set_text(cx, o, ADDRESS, address)?;
     cx.heap.set_slot(o, HANDLE, Value::int(handle))?;
     cx.heap.set_slot(o, INCARNATION, Value::int(cx.outside.incarnation))?;
@@ -208,14 +212,18 @@ pub fn tcp_disconnect(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Resu
     Ok(Value::int(0))
 }
 
+fn drop_resource(cx: &Cx, handle: i32) {
+    match cx.outside.unregister(handle) {
+        Some(Resource::Stream(s)) => cx.outside.close(&s),
+        Some(Resource::Listener(l)) => l.close(),
+        Some(Resource::Socket(s)) => s.close(),
+        None => {}
+    }
+}
+
 fn close_socket(cx: &Cx, o: u64) -> Result<()> {
     if int_slot(cx, o, INCARNATION)? == cx.outside.incarnation {
-        match cx.outside.unregister(int_slot(cx, o, HANDLE)?) {
-            Some(Resource::Stream(s)) => cx.outside.close(&s),
-            Some(Resource::Listener(l)) => l.close(),
-            Some(Resource::Socket(s)) => s.close(),
-            None => {}
-        }
+        drop_resource(cx, int_slot(cx, o, HANDLE)?);
     }
     if int_slot(cx, o, STATE)? != FRESH {
         cx.heap.set_slot(o, STATE, Value::int(CLOSED))?;
@@ -279,6 +287,27 @@ pub fn tcp_recv(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Re
             let id = thread.id;
             wait(cx, thread, timeout, "recv", || s.forget(id))
         }
+    }
+}
+
+/// waitrecv(timeoutMs): 1 as soon as something can be received (bytes, or the end of the
+/// stream), 0 if nothing came within the time (0: wait for ever).
+pub fn tcp_waitrecv(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let s = stream_of(cx, this)?;
+    let timeout = args.first().and_then(|v| v.as_int()).unwrap_or(0);
+    if !can_park(thread) {
+        return Err(cx.throw_str("waitrecv would block inside a nested call"));
+    }
+    match s.watch(cx.outside.scheduler(), thread.id) {
+        Ok(true) => ready(cx, thread, Ok(Value::int(1))),
+        Ok(false) => {
+            let id = thread.id;
+            match wait(cx, thread, timeout, "waitrecv", || s.forget(id)) {
+                Err(Trap::Throw(_)) if timeout > 0 => Ok(Value::int(0)),
+                other => other,
+            }
+        }
+        Err(e) => Err(cx.throw_str(&e)),
     }
 }
 

@@ -133,7 +133,8 @@ pub struct Outside {
     /// Tells heap objects of this process from those of earlier ones.
     pub incarnation: i32,
     next_handle: AtomicI32,
-    handles: Mutex<HashMap<i32, Resource>>,
+    /// Sockets by handle, each with the offset of the heap object that owns it.
+    handles: Mutex<HashMap<i32, (Resource, u64)>>,
     mounts: RwLock<Vec<Mount>>,
     output_commit: AtomicBool,
     held: Mutex<Held>,
@@ -201,18 +202,38 @@ impl Outside {
         *lock(&self.snapshot_wanted) = f;
     }
 
-    pub fn register(&self, r: Resource) -> i32 {
+    /// Gives `r` a handle, owned by the heap object at `owner`: when the collector finds that
+    /// object unreachable, the socket is closed (`close_unreachable`).
+    pub fn register(&self, r: Resource, owner: u64) -> i32 {
         let h = self.next_handle.fetch_add(1, Ordering::Relaxed);
-        lock(&self.handles).insert(h, r);
+        lock(&self.handles).insert(h, (r, owner));
         h
     }
 
     pub fn resource(&self, handle: i32) -> Option<Resource> {
-        lock(&self.handles).get(&handle).cloned()
+        lock(&self.handles).get(&handle).map(|(r, _)| r.clone())
     }
 
     pub fn unregister(&self, handle: i32) -> Option<Resource> {
-        lock(&self.handles).remove(&handle)
+        lock(&self.handles).remove(&handle).map(|(r, _)| r)
+    }
+
+    /// Closes the sockets whose objects are garbage (`dead(offset)`), as a program that
+    /// dropped one without `disconnect` would want: at the end of a collection's marking.
+    pub fn close_unreachable(&self, dead: impl Fn(u64) -> bool) -> usize {
+        let gone: Vec<Resource> = {
+            let mut handles = lock(&self.handles);
+            let keys: Vec<i32> = handles.iter().filter(|(_, (_, o))| dead(*o)).map(|(&h, _)| h).collect();
+            keys.iter().filter_map(|h| handles.remove(h)).map(|(r, _)| r).collect()
+        };
+        for r in &gone {
+            match r {
+                Resource::Stream(s) => self.close(s),
+                Resource::Listener(l) => l.close(),
+                Resource::Socket(s) => s.close(),
+            }
+        }
+        gone.len()
     }
 
     // Mounts.
@@ -601,6 +622,24 @@ impl Stream {
         if st.end || st.closed {
             return Poll::Ready(Ok(Vec::new()));
         }
+        match self.wait_for_data(&mut st, sched, waiter) {
+            Ok(()) => Poll::Pending,
+            Err(e) => Poll::Ready(Err(e)),
+        }
+    }
+
+    /// Whether something can be received now (bytes, the end, an error); if not, registers
+    /// `waiter` to be woken when it can.
+    pub fn watch(self: &Arc<Self>, sched: &Arc<Scheduler>, waiter: u64) -> Result<bool, String> {
+        let mut st = lock(&self.inbox);
+        if !st.data.is_empty() || st.end || st.closed || st.error.is_some() {
+            return Ok(true);
+        }
+        self.wait_for_data(&mut st, sched, waiter).map(|()| false)
+    }
+
+    /// Registers `waiter` with the reader, starting it if it is not running.
+    fn wait_for_data(self: &Arc<Self>, st: &mut Inbox, sched: &Arc<Scheduler>, waiter: u64) -> Result<(), String> {
         st.waiters.push(waiter);
         if !st.started {
             st.started = true;
@@ -609,10 +648,10 @@ impl Stream {
             if let Err(e) = spawned {
                 st.error = Some(format!("cannot start a reader: {e}"));
                 st.waiters.clear();
-                return Poll::Ready(Err(st.error.clone().unwrap_or_default()));
+                return Err(st.error.clone().unwrap_or_default());
             }
         }
-        Poll::Pending
+        Ok(())
     }
 
     /// Whether bytes are waiting to be received (or the end or an error is).

@@ -15,7 +15,9 @@ class client
         args = boot.getArguments();
         t = new .internal.tcp();
         t.connect(args[0]);
+        boot.consolePrint("waitrecv before sending " + t.waitrecv(100) + "\n");
         t.send("hello over tcp");
+        boot.consolePrint("waitrecv after sending " + t.waitrecv(5000) + "\n");
         s = t.recv(100, 5000);
         boot.consolePrint("tcp got " + s + "\n");
         t.disconnect();
