@@ -209,7 +209,7 @@ class http_response
 
 class http_server
 {
-    var listener : .internal.tcp;
+    var listener : tcp_server;
     var handler;
     var text : http_text;
     var maxHead : int;
@@ -220,8 +220,7 @@ class http_server
     // Listens on `address` (HOST:PORT); `h.handle(request, response)` answers each request.
     void http_server(var address : string, var h)
     {
-        listener = new .internal.tcp();
-        listener.listen(address);
+        listener = new tcp_server(address);
         handler = h;
         text = new http_text();
         maxHead = 8192;
@@ -244,16 +243,12 @@ class http_server
     .internal.object handlerObject() { return handler; }
 
     // Accepts connections for ever, each served by a thread of its own.
-    void serve(var boot)
-    {
-        var c : .internal.tcp;
-        while (1) {
-            c = listener.accept();
-            boot.startThread(new http_connection(this, c));
-        }
-    }
+    void serve(var boot) { listener.serve(boot, this); }
 
-    void close() { listener.disconnect(); }
+    // What serves connection `c` (for `tcp_server`).
+    http_connection connection(var c : .internal.tcp) { return new http_connection(this, c); }
+
+    void close() { listener.close(); }
 };
 
 // One client's connection: requests read and answered in turn until either side closes.

@@ -190,6 +190,24 @@ fn a_connection_dropped_without_disconnect_is_closed_by_the_collector() {
 }
 
 #[test]
+fn a_timer_armed_before_a_crash_fires_at_its_time() {
+    let tmp = TempDir::new("timer");
+    let image = tmp.path("timer.img");
+    let run = Running::start(&["run", &program("timer.ph"), "--image", &image]);
+    run.wait_for("the timer", |l| l.iter().any(|l| l.starts_with("armed")));
+    run.kill();
+    std::thread::sleep(Duration::from_millis(300));
+    let run = Running::start(&["boot", "--image", &image]);
+    run.wait_for("the timer to fire", |l| l.iter().any(|l| l.starts_with("fired")));
+    let fired = field(&run.lines(), "fired at ").unwrap();
+    let (at, due) = fired.split_once(", due ").unwrap();
+    let (at, due): (u64, u64) = (at.parse().unwrap(), due.parse().unwrap());
+    assert!(at >= due, "fired at {at}, before its time {due}");
+    assert!(at < due + 1000, "fired at {at}, a second after its time {due}");
+    run.kill();
+}
+
+#[test]
 fn a_mounted_directory_is_read_and_written_across_a_restart() {
     let tmp = TempDir::new("files");
     let image = tmp.path("files.img");

@@ -29,14 +29,16 @@ class tickets
 
     int next() { var n : int; lock.lock(); count++; n = count; lock.unlock(); return n; }
 
+    // For the server: what serves a connection.
+    ticket_desk connection(var c : .internal.tcp) { return new ticket_desk(c, this); }
+
     void run(var boot : .internal.boot) [8]
     {
-        var server : .internal.tcp;
+        var server : .phantom.net.tcp_server;
         lock = new .internal.mutex();
-        server = new .internal.tcp();
-        server.listen("127.0.0.1:0");
+        server = new .phantom.net.tcp_server("127.0.0.1:0");
         boot.commit();
         boot.consolePrint("listening " + server.address() + "\n");
-        while (1) boot.startThread(new ticket_desk(server.accept(), this));
+        server.serve(boot, this);
     }
 };
