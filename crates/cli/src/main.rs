@@ -116,13 +116,18 @@ enum Command {
     /// new image, install the system library and start it (the shell on the console).
     /// Snapshots are taken every --snapshot-interval ms, on SIGUSR1, when a program commits,
     /// and on SIGTERM or SIGINT, which then stop the system (exit 0).
-    #[command(after_help = "Examples:\n  phantom boot\n  phantom boot --image counter.img --snapshot-interval 500")]
+    #[command(
+        after_help = "Examples:\n  phantom boot\n  phantom boot --image counter.img --snapshot-interval 500\n  \
+                      phantom boot --image counter.img --generation 12 --discard-newer"
+    )]
     Boot {
         /// The image file; created if it does not exist.
         #[arg(long, default_value = "phantom.img")]
         image: PathBuf,
         #[command(flatten)]
         options: persistent::Options,
+        #[command(flatten)]
+        travel: persistent::Travel,
     },
     /// Check an image: both superblocks and every page-table node and page of every snapshot,
     /// then the heap of the newest (every block parses; every reachable reference leads to a
@@ -180,7 +185,7 @@ fn main() -> ExitCode {
                 load_program(vm, program.as_deref(), &include, main.as_deref(), true)
             })
         }),
-        Command::Boot { image, options } => out.run(|_| persistent::boot(&image, &options)),
+        Command::Boot { image, options, travel } => out.run(|_| persistent::boot(&image, &options, &travel)),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
     }

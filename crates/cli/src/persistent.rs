@@ -46,6 +46,23 @@ pub struct Options {
     /// crash could take back. The image keeps the setting
     #[arg(long, requires = "image")]
     pub output_commit: bool,
+    /// How many snapshots the image keeps, newest first (each can be booted with
+    /// `boot --generation N`) [default: 2 for a new image; as many as it keeps now on boot]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=48))]
+    pub keep: Option<u16>,
+}
+
+/// Which kept snapshot `phantom boot` resumes.
+#[derive(clap::Args)]
+pub struct Travel {
+    /// Boot this kept generation instead of the newest (`phantom snapshots IMAGE` lists them).
+    /// Refused if newer ones are kept, unless --discard-newer
+    #[arg(long)]
+    pub generation: Option<u64>,
+    /// With --generation: boot it although newer snapshots are kept; they are dropped once it
+    /// has taken two snapshots of its own
+    #[arg(long, requires = "generation")]
+    pub discard_newer: bool,
 }
 
 impl Options {
@@ -59,7 +76,11 @@ impl Options {
     }
 
     fn store(&self) -> StoreOptions {
-        StoreOptions { resident_limit: self.resident_mib.map(|mib| mib << 20), ..StoreOptions::default() }
+        StoreOptions {
+            resident_limit: self.resident_mib.map(|mib| mib << 20),
+            keep: self.keep.map_or(2, usize::from),
+            ..StoreOptions::default()
+        }
     }
 }
 
@@ -93,10 +114,10 @@ pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Pro
 }
 
 /// `phantom boot [--image PATH]`: resumes an image, or makes a new system in a new one.
-pub fn boot(image: &Path, options: &Options) -> Outcome {
+pub fn boot(image: &Path, options: &Options, travel: &Travel) -> Outcome {
     let signals = Signals::block();
     let vm = if image.exists() {
-        let vm = resume(image, options)?;
+        let vm = resume(image, options, travel)?;
         options.mount(&vm)?;
         vm.class_path().add_bundle(system_library());
         if vm.sched.live() == 0 {
@@ -105,6 +126,9 @@ pub fn boot(image: &Path, options: &Options) -> Outcome {
         }
         vm
     } else {
+        if let Some(g) = travel.generation {
+            return fail(format!("{} does not exist: there is no generation {g} to boot", image.display()));
+        }
         let vm = create(image, options)?;
         options.mount(&vm)?;
         let library = system_library();
@@ -135,9 +159,36 @@ fn start(vm: &Vm, class: u32) -> Outcome {
 
 /// Opens an image at its newest usable snapshot: one the store can read and whose heap holds
 /// a system this VM can resume; older retained snapshots are tried in turn.
-fn resume(image: &Path, run: &Options) -> Result<Vm, Failure> {
+fn resume(image: &Path, run: &Options, travel: &Travel) -> Result<Vm, Failure> {
     let shown = image.display();
     let mut options = run.store();
+    // The snapshots the image keeps: a boot keeps as many unless told otherwise, and the one
+    // asked for must be among them.
+    let file = std::fs::File::open(image).or_else(|e| fail(format!("cannot open {shown}: {e}")))?;
+    let kept: Vec<u64> = phantom_store::list_snapshots(&phantom_store::FileDevice::new(file))
+        .map(|list| list.iter().map(|s| s.generation).collect())
+        .unwrap_or_default();
+    if run.keep.is_none() {
+        options.keep = kept.len().clamp(2, phantom_store::format::MAX_RETAINED);
+    }
+    if let Some(g) = travel.generation {
+        let list = kept.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
+        if !kept.contains(&g) {
+            return fail(format!("{shown} keeps no generation {g} (it keeps {list})"));
+        }
+        let newer: Vec<String> = kept.iter().filter(|&&k| k > g).map(u64::to_string).collect();
+        if !newer.is_empty() && !travel.discard_newer {
+            return fail(format!(
+                "{shown} keeps newer snapshots than {g} ({}): booting {g} drops them once it has taken two \
+                 snapshots; add --discard-newer to do that, or boot a copy of the image",
+                newer.join(", ")
+            ));
+        }
+        options.generation = Some(g);
+        // The snapshots older than it stay kept, with room for its own.
+        options.keep =
+            options.keep.max(kept.iter().filter(|&&k| k <= g).count() + 1).min(phantom_store::format::MAX_RETAINED);
+    }
     let mut tried: Vec<String> = Vec::new();
     loop {
         let (store, report) = match Store::open(image, &options) {

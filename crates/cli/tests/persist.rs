@@ -432,3 +432,64 @@ fn a_runaway_program_gets_the_exception_and_the_image_stays_within_its_heap_limi
     let (sound, report) = fsck(&image);
     assert!(sound, "{report}");
 }
+
+#[test]
+fn each_kept_generation_boots_with_the_state_it_held() {
+    let tmp = TempDir::new("generations");
+    let image = tmp.path("gens.img");
+    let run = Running::start(&[
+        "run",
+        &program("generations.ph"),
+        "--image",
+        &image,
+        "--keep",
+        "6",
+        "--snapshot-interval",
+        "0",
+    ]);
+    run.wait_for("ten commits", |l| l.len() >= 10);
+    let lines = run.kill();
+    let held: std::collections::HashMap<u64, u64> = lines
+        .iter()
+        .map(|l| {
+            let (g, c) = l.split_once(' ').unwrap();
+            (g.parse().unwrap(), c.parse().unwrap())
+        })
+        .collect();
+    let o = phantom(&["snapshots", &image]);
+    let kept: Vec<u64> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(kept.len(), 6, "{kept:?}");
+    let newest = kept[0];
+    let mut booted = 0;
+    for &g in &kept {
+        let Some(&count) = held.get(&g) else { continue };
+        let copy = tmp.path(&format!("gen{g}.img"));
+        std::fs::copy(&image, &copy).unwrap();
+        if g != newest {
+            // Newer snapshots are not dropped unless asked.
+            let refused = phantom(&["boot", "--image", &copy, "--generation", &g.to_string()]);
+            assert_eq!(refused.status.code(), Some(1));
+            assert!(String::from_utf8_lossy(&refused.stderr).contains("keeps newer snapshots"));
+        }
+        let run = Running::start(&["boot", "--image", &copy, "--generation", &g.to_string(), "--discard-newer"]);
+        run.wait_for("the first number", |l| !l.is_empty());
+        let first = run.kill()[0].clone();
+        let resumed: u64 = first.split_once(' ').unwrap().1.parse().unwrap();
+        assert_eq!(resumed, count, "generation {g} held count {count}, booted with {first:?}");
+        booted += 1;
+    }
+    assert!(booted >= 4, "only {booted} generations had a known count: {kept:?} {held:?}");
+    let missing = phantom(&["boot", "--image", &image, "--generation", "999999"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("keeps no generation 999999"));
+    // A boot without --keep keeps as many as the image did.
+    let run = Running::start(&["boot", "--image", &image]);
+    run.wait_for("three commits", |l| l.len() >= 3);
+    run.kill();
+    let o = phantom(&["snapshots", &image]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 7, "{}", String::from_utf8_lossy(&o.stdout));
+}
