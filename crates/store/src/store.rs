@@ -949,7 +949,7 @@ impl Store {
         let nodes = pages.len() as u64 / 32 + inner.height as u64 * 2 + 2;
         reserve_run(&mut lock(&inner.meta), pages.len() as u64 + nodes);
         const BATCH: usize = 256;
-        let mut buf = vec![0u8; BATCH * PAGE_SIZE];
+        let mut buf = vec![0u8; pages.len().min(BATCH) * PAGE_SIZE];
         for chunk in pages.chunks(BATCH) {
             for (i, &page) in chunk.iter().enumerate() {
                 self.capture(page, job.epoch, &mut buf[i * PAGE_SIZE..(i + 1) * PAGE_SIZE])?;
