@@ -55,6 +55,9 @@ pub struct Options {
     /// AWS_REGION); `phantom restore` rebuilds an image from it
     #[arg(long, value_name = "s3://BUCKET/PREFIX", requires = "image")]
     pub replicate: Option<String>,
+    /// With --replicate: `commit()` returns only once its snapshot is in the object store too
+    #[arg(long, requires = "replicate")]
+    pub replicate_sync: bool,
 }
 
 /// Which kept snapshot `phantom boot` resumes.
@@ -233,11 +236,17 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
     if options.output_commit {
         vm.hold_output().or_else(fail)?;
     }
+    let control = vm.image_control().expect("a persistent VM has an image");
+    if options.replicate_sync {
+        control.wait_for_remote();
+    }
     let replicator = match &options.replicate {
-        Some(url) => Some(crate::replication::Replicator::start(image, url).or_else(fail)?),
+        Some(url) => {
+            let sync = options.replicate_sync.then(|| control.clone());
+            Some(crate::replication::Replicator::start(image, url, sync).or_else(fail)?)
+        }
         None => None,
     };
-    let control = vm.image_control().expect("a persistent VM has an image");
     signals.watch(control);
     let interval = (options.interval_ms > 0).then(|| Duration::from_millis(options.interval_ms));
     let result = vm.run_persistent(interval);

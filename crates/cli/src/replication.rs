@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use phantom_replicate::{Remote, Shipper};
 use phantom_store::FileDevice;
+use phantom_vm::ImageControl;
 
 /// Attempts after the system stopped before the last snapshot is given up on.
 const FINAL_ATTEMPTS: u32 = 5;
@@ -25,7 +26,8 @@ pub fn remote(url: &str) -> Result<Remote, String> {
 }
 
 impl Replicator {
-    pub fn start(image: &Path, url: &str) -> Result<Replicator, String> {
+    /// With `sync`, threads inside `commit()` return only once their snapshot is shipped.
+    pub fn start(image: &Path, url: &str, sync: Option<ImageControl>) -> Result<Replicator, String> {
         let remote = remote(url)?;
         if let Err(e) = remote.ensure_bucket() {
             eprintln!("phantom: replication: {e}");
@@ -36,7 +38,7 @@ impl Replicator {
         let (stopping, record) = (stop.clone(), shipped.clone());
         let thread = std::thread::Builder::new()
             .name("phantom-replicate".into())
-            .spawn(move || run(Shipper::new(remote), &dev, &stopping, &record))
+            .spawn(move || run(Shipper::new(remote), &dev, &stopping, &record, sync))
             .map_err(|e| format!("cannot start the replication thread: {e}"))?;
         Ok(Replicator { stop, shipped, thread })
     }
@@ -49,7 +51,13 @@ impl Replicator {
     }
 }
 
-fn run(mut shipper: Shipper, dev: &FileDevice, stop: &AtomicBool, shipped: &Mutex<Option<u64>>) {
+fn run(
+    mut shipper: Shipper,
+    dev: &FileDevice,
+    stop: &AtomicBool,
+    shipped: &Mutex<Option<u64>>,
+    sync: Option<ImageControl>,
+) {
     let mut backoff = Duration::from_millis(100);
     let mut failing = false;
     let mut final_attempts = 0;
@@ -58,6 +66,9 @@ fn run(mut shipper: Shipper, dev: &FileDevice, stop: &AtomicBool, shipped: &Mute
         match shipper.ship(dev) {
             Ok(Some(m)) => {
                 *shipped.lock().unwrap_or_else(|e| e.into_inner()) = Some(m.snapshot.generation);
+                if let Some(control) = &sync {
+                    control.remote_has(m.snapshot.generation);
+                }
                 if failing {
                     eprintln!(
                         "phantom: replication to {} works again (generation {} shipped)",

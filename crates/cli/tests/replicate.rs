@@ -67,3 +67,47 @@ fn a_replicated_counter_is_restored_elsewhere_and_carries_on() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("AWS_ACCESS_KEY_ID is not set"));
 }
+
+#[test]
+fn with_replicate_sync_a_counter_killed_and_restored_never_goes_back() {
+    let server = Seaweed::start("sync", 3);
+    drop(server.remote("s3://phantom-cli/sync"));
+    let endpoint = format!("http://127.0.0.1:{}", server.port);
+    let env =
+        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let tmp = TempDir::new("replicate-sync");
+    let url = "s3://phantom-cli/sync";
+    let mut last_printed = 0;
+    let mut image = tmp.path("round0.img");
+    for round in 0..3 {
+        let run = if round == 0 {
+            Running::start_with_env(
+                &["run", &counter(), "--image", &image, "--replicate", url, "--replicate-sync"],
+                &env,
+            )
+        } else {
+            Running::start_with_env(&["boot", "--image", &image, "--replicate", url, "--replicate-sync"], &env)
+        };
+        run.wait_for("new numbers", |l| l.len() >= 3);
+        let errors = run.errors();
+        let lines = run.kill();
+        assert!(!errors.contains("panicked") && !errors.contains(SECRET), "{errors}");
+        let numbers: Vec<u64> = lines.iter().map(|l| l.parse().unwrap()).collect();
+        // Each number printed was committed to the object store first.
+        assert!(numbers[0] >= last_printed, "round {round}: {} after {last_printed}", numbers[0]);
+        last_printed = *numbers.last().unwrap();
+        // The machine is lost: the next round runs on an image restored from the store.
+        std::fs::remove_file(&image).unwrap();
+        image = tmp.path(&format!("round{}.img", round + 1));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
+            .args(["restore", url, "--image", &image])
+            .envs(env)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let run = Running::start(&["boot", "--image", &image]);
+    run.wait_for("a number", |l| !l.is_empty());
+    let first: u64 = run.kill()[0].parse().unwrap();
+    assert!(first >= last_printed, "restored at {first}, behind {last_printed}");
+}

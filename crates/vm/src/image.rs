@@ -39,7 +39,7 @@ impl Vm {
     /// heap takes at most `heap_limit` bytes of the store (kept in the image).
     pub fn create_image(store: Store, out: Box<dyn std::io::Write + Send>, heap_limit: u64) -> Result<Vm, String> {
         let mut vm = Vm::with_heap_limit(Box::new(store.clone()), out, heap_limit)?;
-        vm.image = Some(Arc::new(Image::new(store)));
+        vm.image = Some(Arc::new(Image::new(store, vm.sched.clone())));
         Ok(vm)
     }
 
@@ -57,7 +57,7 @@ impl Vm {
             );
         }
         let mut vm = Vm::reopen(Box::new(store.clone()), out, heap_limit)?;
-        vm.image = Some(Arc::new(Image::new(store)));
+        vm.image = Some(Arc::new(Image::new(store, vm.sched.clone())));
         vm.restore_threads()?;
         vm.reattach_outside()?;
         Ok(vm)
@@ -455,9 +455,14 @@ impl Vm {
                 st.stats.taken += 1;
                 st.stats.record(pause, reach);
                 st.stats.generation = generation;
-                for id in batch {
-                    st.results.insert(id, generation);
-                    self.sched.wake(id);
+                if st.remote_gate {
+                    // `--replicate-sync`: they return once the object store has it too.
+                    st.awaiting_remote.push((generation, batch));
+                } else {
+                    for id in batch {
+                        st.results.insert(id, generation);
+                        self.sched.wake(id);
+                    }
                 }
                 drop(st);
                 self.outside.release(output);
@@ -579,7 +584,7 @@ impl Vm {
         }
         let mut vm = Vm::reopen(Box::new(store.clone()), out, None)?;
         vm.sched.clock.set(host);
-        vm.image = Some(Arc::new(Image::new(store)));
+        vm.image = Some(Arc::new(Image::new(store, vm.sched.clone())));
         vm.restore_threads()?;
         Ok(vm)
     }

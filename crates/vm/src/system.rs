@@ -103,6 +103,11 @@ pub(crate) struct ImageState {
     pub(crate) shutdown: bool,
     pub(crate) finished: bool,
     pub(crate) stats: SnapshotStats,
+    /// `commit()` returns only once the snapshot is also in a remote copy
+    /// (`ImageControl::wait_for_remote`).
+    pub(crate) remote_gate: bool,
+    /// Committers of durable snapshots waiting for the remote copy, by generation.
+    pub(crate) awaiting_remote: Vec<(u64, Vec<u64>)>,
 }
 
 /// The persistent store the heap lives in, and the snapshot schedule.
@@ -110,6 +115,8 @@ pub(crate) struct Image {
     pub(crate) store: Store,
     pub(crate) state: Mutex<ImageState>,
     pub(crate) changed: Condvar,
+    /// To wake threads in `commit()` when a remote copy has their snapshot.
+    sched: Arc<crate::sched::Scheduler>,
 }
 
 impl Image {
@@ -128,6 +135,27 @@ impl ImageControl {
     pub fn request_snapshot(&self) {
         self.0.lock().requested = true;
         self.0.changed.notify_all();
+    }
+
+    /// From now on `commit()` returns only once its snapshot is durable and in a remote copy
+    /// as well: whoever keeps that copy calls `remote_has` with each generation it holds.
+    pub fn wait_for_remote(&self) {
+        self.0.lock().remote_gate = true;
+    }
+
+    /// The remote copy holds `generation` (and so every older one): threads inside `commit()`
+    /// whose snapshot it is, or an older one, return.
+    pub fn remote_has(&self, generation: u64) {
+        let mut st = self.0.lock();
+        let (ready, waiting): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut st.awaiting_remote).into_iter().partition(|(g, _)| *g <= generation);
+        st.awaiting_remote = waiting;
+        for (g, ids) in ready {
+            for id in ids {
+                st.results.insert(id, g);
+                self.0.sched.wake(id);
+            }
+        }
     }
 
     /// Takes a final snapshot, then stops every thread: `run_persistent` returns.
@@ -151,8 +179,8 @@ pub(crate) fn memory_error(e: impl std::fmt::Display) -> String {
 }
 
 impl Image {
-    pub(crate) fn new(store: Store) -> Image {
-        Image { store, state: Mutex::new(ImageState::default()), changed: Condvar::new() }
+    pub(crate) fn new(store: Store, sched: Arc<crate::sched::Scheduler>) -> Image {
+        Image { store, state: Mutex::new(ImageState::default()), changed: Condvar::new(), sched }
     }
 
     /// Lets the store evict clean pages down to its resident limit (if it has one); the
