@@ -243,7 +243,8 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
     let replicator = match &options.replicate {
         Some(url) => {
             let sync = options.replicate_sync.then(|| control.clone());
-            Some(crate::replication::Replicator::start(image, url, sync).or_else(fail)?)
+            let keep = options.keep.map_or(2, usize::from);
+            Some(crate::replication::Replicator::start(image, url, keep, sync).or_else(fail)?)
         }
         None => None,
     };

@@ -27,7 +27,8 @@ pub fn remote(url: &str) -> Result<Remote, String> {
 
 impl Replicator {
     /// With `sync`, threads inside `commit()` return only once their snapshot is shipped.
-    pub fn start(image: &Path, url: &str, sync: Option<ImageControl>) -> Result<Replicator, String> {
+    /// The object store keeps the newest `keep` generations.
+    pub fn start(image: &Path, url: &str, keep: usize, sync: Option<ImageControl>) -> Result<Replicator, String> {
         let remote = remote(url)?;
         if let Err(e) = remote.ensure_bucket() {
             eprintln!("phantom: replication: {e}");
@@ -38,7 +39,7 @@ impl Replicator {
         let (stopping, record) = (stop.clone(), shipped.clone());
         let thread = std::thread::Builder::new()
             .name("phantom-replicate".into())
-            .spawn(move || run(Shipper::new(remote), &dev, &stopping, &record, sync))
+            .spawn(move || run(Shipper::new(remote, keep), &dev, &stopping, &record, sync))
             .map_err(|e| format!("cannot start the replication thread: {e}"))?;
         Ok(Replicator { stop, shipped, thread })
     }

@@ -182,18 +182,40 @@ fn read_checked(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// Ships committed snapshots of one image, each as what it added since the last one shipped.
+/// A pack this process shipped, and how many of its blocks the last shipped tree still uses.
+struct PackState {
+    reference: PackRef,
+    live: usize,
+}
+
+/// Ships committed snapshots of one image, each as what it added since the last one shipped,
+/// and keeps the newest `keep` generations in the object store, deleting the others and every
+/// pack none of the kept ones needs.
 pub struct Shipper {
     remote: Remote,
-    /// The last shipped tree's nodes, by block (so the next diff reads only new nodes).
+    keep: usize,
+    /// The last shipped tree's nodes, by reference (so the next diff reads only new nodes).
     nodes: HashMap<BlockRef, Node>,
     last: Option<Manifest>,
+    packs: Vec<PackState>,
+    /// Which pack holds each block of the last shipped tree.
+    owner: HashMap<u64, usize>,
+    /// The generations in the object store, oldest first (None until first read).
+    kept: Option<std::collections::VecDeque<Manifest>>,
 }
 
 impl Shipper {
     /// A shipper whose first shipment is a whole snapshot.
-    pub fn new(remote: Remote) -> Shipper {
-        Shipper { remote, nodes: HashMap::new(), last: None }
+    pub fn new(remote: Remote, keep: usize) -> Shipper {
+        Shipper {
+            remote,
+            keep: keep.max(1),
+            nodes: HashMap::new(),
+            last: None,
+            packs: Vec::new(),
+            owner: HashMap::new(),
+            kept: None,
+        }
     }
 
     pub fn remote(&self) -> &Remote {
@@ -216,6 +238,9 @@ impl Shipper {
         if self.shipped().is_some_and(|g| g >= snapshot.generation) {
             return Ok(None);
         }
+        if self.kept.is_none() {
+            self.kept = Some(generations(&self.remote)?.into_iter().rev().collect());
+        }
         self.ship_snapshot(dev, snapshot, superblock.address_pages, superblock.high_water).map(Some)
     }
 
@@ -226,27 +251,82 @@ impl Shipper {
         address_pages: u64,
         high_water: u64,
     ) -> Result<Manifest, String> {
-        let height = tree_height(address_pages);
+        let level = tree_height(address_pages) - 1;
         let base = self.last.as_ref().map_or(BlockRef::ABSENT, |m| m.snapshot.root);
         let mut blocks: Vec<(u64, Vec<u8>)> = Vec::new();
+        let mut dead: Vec<u64> = Vec::new();
         let mut new_nodes: HashMap<BlockRef, Node> = HashMap::new();
-        self.diff(dev, snapshot.root, base, height - 1, &mut blocks, &mut new_nodes)?;
-        let mut packs = self.last.as_ref().map_or_else(Vec::new, |m| m.packs.clone());
+        self.diff(dev, snapshot.root, base, level, &mut blocks, &mut dead, &mut new_nodes)?;
+        let mut shipped = Vec::new();
         for (k, chunk) in blocks.chunks(PACK_BLOCKS).enumerate() {
             let name = format!("packs/{:016}-{k:03}", snapshot.generation);
             let bytes = pack_bytes(chunk);
             let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
             self.remote.put(&name, &bytes)?;
-            packs.push(PackRef { name, bytes: bytes.len() as u64, checksum: sum });
+            shipped.push((PackRef { name, bytes: bytes.len() as u64, checksum: sum }, chunk));
         }
+        // What each pack still holds of the new tree: blocks it replaced or dropped leave their
+        // old packs.
+        for b in dead {
+            if let Some(i) = self.owner.remove(&b) {
+                self.packs[i].live -= 1;
+            }
+        }
+        for (reference, chunk) in shipped {
+            let index = self.packs.len();
+            self.packs.push(PackState { reference, live: chunk.len() });
+            for (b, _) in chunk {
+                if let Some(old) = self.owner.insert(*b, index) {
+                    self.packs[old].live -= 1;
+                }
+            }
+        }
+        let packs = self.packs.iter().filter(|p| p.live > 0).map(|p| p.reference.clone()).collect();
         let manifest = Manifest { snapshot, address_pages, high_water, packs };
         self.remote.put(&manifest_name(snapshot.generation), manifest.encode().as_bytes())?;
-        self.nodes.extend(new_nodes);
+        let mut all = std::mem::take(&mut self.nodes);
+        all.extend(new_nodes);
+        self.nodes = HashMap::new();
+        keep_reachable(snapshot.root, level, &all, &mut self.nodes);
         self.last = Some(manifest.clone());
+        self.prune(&manifest)?;
         Ok(manifest)
     }
 
-    /// Collects the blocks of the tree at `entry` that differ from the one at `other`.
+    /// Keeps the newest `keep` generations: older manifests go, and then every pack that no
+    /// kept manifest lists.
+    fn prune(&mut self, newest: &Manifest) -> Result<(), String> {
+        let kept = self.kept.get_or_insert_with(Default::default);
+        kept.push_back(newest.clone());
+        let mut dropped = Vec::new();
+        while kept.len() > self.keep {
+            dropped.extend(kept.pop_front());
+        }
+        if dropped.is_empty() {
+            return Ok(());
+        }
+        let needed: std::collections::HashSet<&str> =
+            kept.iter().flat_map(|m| m.packs.iter().map(|p| p.name.as_str())).collect();
+        for m in &dropped {
+            // The manifest first: a listed generation always has its packs.
+            self.remote.delete(&manifest_name(m.snapshot.generation))?;
+        }
+        let mut gone: Vec<&str> = dropped
+            .iter()
+            .flat_map(|m| m.packs.iter().map(|p| p.name.as_str()))
+            .filter(|n| !needed.contains(n))
+            .collect();
+        gone.sort_unstable();
+        gone.dedup();
+        for name in gone {
+            self.remote.delete(name)?;
+        }
+        Ok(())
+    }
+
+    /// Collects the blocks of the tree at `entry` that differ from the one at `other`, and the
+    /// blocks of `other` it no longer uses.
+    #[allow(clippy::too_many_arguments)]
     fn diff(
         &self,
         dev: &dyn BlockDevice,
@@ -254,29 +334,68 @@ impl Shipper {
         other: BlockRef,
         level: u32,
         out: &mut Vec<(u64, Vec<u8>)>,
+        dead: &mut Vec<u64>,
         nodes: &mut HashMap<BlockRef, Node>,
     ) -> Result<(), String> {
-        if entry.is_absent() || entry == other {
+        if entry == other {
             return Ok(());
+        }
+        if entry.is_absent() {
+            self.dead_subtree(other, level, dead);
+            return Ok(());
+        }
+        if !other.is_absent() {
+            dead.push(other.block);
         }
         let bytes = read_checked(dev, entry)?;
         let node = Node::decode(&bytes);
         out.push((entry.block, bytes));
-        let old =
-            if other.is_absent() { Node::empty() } else { self.nodes.get(&other).cloned().unwrap_or_else(Node::empty) };
+        let old = self.nodes.get(&other).cloned().unwrap_or_else(Node::empty);
         for (mine, theirs) in node.entries.iter().zip(old.entries.iter()) {
-            if mine.is_absent() || mine == theirs {
+            if mine == theirs {
                 continue;
             }
             if level == 0 {
-                out.push((mine.block, read_checked(dev, *mine)?));
+                if !mine.is_absent() {
+                    out.push((mine.block, read_checked(dev, *mine)?));
+                }
+                if !theirs.is_absent() {
+                    dead.push(theirs.block);
+                }
             } else {
-                self.diff(dev, *mine, *theirs, level - 1, out, nodes)?;
+                self.diff(dev, *mine, *theirs, level - 1, out, dead, nodes)?;
             }
         }
         nodes.insert(entry, node);
         Ok(())
     }
+
+    /// Every block of the last shipped tree under `r`.
+    fn dead_subtree(&self, r: BlockRef, level: u32, dead: &mut Vec<u64>) {
+        if r.is_absent() {
+            return;
+        }
+        dead.push(r.block);
+        let Some(node) = self.nodes.get(&r) else { return };
+        for e in node.entries.iter().filter(|e| !e.is_absent()) {
+            if level == 0 {
+                dead.push(e.block);
+            } else {
+                self.dead_subtree(*e, level - 1, dead);
+            }
+        }
+    }
+}
+
+/// Copies into `out` the nodes of the tree at `r` that `all` has.
+fn keep_reachable(r: BlockRef, level: u32, all: &HashMap<BlockRef, Node>, out: &mut HashMap<BlockRef, Node>) {
+    let Some(node) = all.get(&r) else { return };
+    if level > 0 {
+        for e in node.entries.iter().filter(|e| !e.is_absent()) {
+            keep_reachable(*e, level - 1, all, out);
+        }
+    }
+    out.insert(r, node.clone());
 }
 
 /// Rebuilds an image at `path` (which must not exist) holding generation `wanted` of the

@@ -36,7 +36,7 @@ fn snapshots_shipped_incrementally_restore_whole_and_a_damaged_one_falls_back() 
     }
     store.snapshot_now().unwrap();
     let first_state = memory(&store, PAGES);
-    let mut shipper = Shipper::new(server.remote("s3://phantom-test/system-a"));
+    let mut shipper = Shipper::new(server.remote("s3://phantom-test/system-a"), 4);
     let first = ship_newest(&mut shipper, &image, &store);
     // A second snapshot changes three pages: only they and their tree's path go.
     for p in [3u64, 150, 299] {
@@ -98,4 +98,56 @@ fn credentials_that_do_not_match_are_refused_and_never_shown() {
     assert!(err.contains("403") && !err.contains("wrong-secret-2718") && !err.contains(ACCESS), "{err}");
     let missing = Remote::new("s3://phantom-test/x", |_| None).err().unwrap();
     assert!(missing.contains("AWS_ACCESS_KEY_ID"), "{missing}");
+}
+
+#[test]
+fn the_store_keeps_the_newest_generations_and_no_pack_they_do_not_need() {
+    let server = Seaweed::start("keep", 2);
+    let tmp = std::env::temp_dir().join(format!("phantom-replicate-keep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap();
+    let image = tmp.join("live.img");
+    let options = StoreOptions { address_space: 64 << 20, ..StoreOptions::default() };
+    let store = Store::create(&image, &options).unwrap();
+    let url = "s3://phantom-test/keep";
+    let mut shipper = Shipper::new(server.remote(url), 3);
+    const PAGES: u64 = 600;
+    let mut states = Vec::new();
+    for round in 0..6u64 {
+        // The first round writes every page; later ones the same few pages, spread over the
+        // tree (so each round's pack replaces the last one's whole), and one round zeroes a
+        // stretch (pages leaving the tree).
+        for p in 0..PAGES {
+            if round == 0 || p % 97 == 1 {
+                store.write(p * PAGE_SIZE as u64, &[(round * 7 + p % 13) as u8 + 1; PAGE_SIZE]).unwrap();
+            }
+        }
+        if round == 3 {
+            store.write(100 * PAGE_SIZE as u64, &vec![0u8; 50 * PAGE_SIZE]).unwrap();
+        }
+        store.snapshot_now().unwrap();
+        states.push((store.generation(), memory(&store, PAGES)));
+        ship_newest(&mut shipper, &image, &store);
+    }
+    let remote = server.remote(url);
+    let kept: Vec<u64> = generations(&remote).unwrap().iter().map(|m| m.snapshot.generation).collect();
+    let newest: Vec<u64> = states.iter().rev().take(3).map(|(g, _)| *g).collect();
+    assert_eq!(kept, newest);
+    let manifests = generations(&remote).unwrap();
+    let listed: std::collections::HashSet<String> =
+        manifests.iter().flat_map(|m| m.packs.iter().map(|p| p.name.clone())).collect();
+    let packs = remote.list("packs/").unwrap();
+    assert!(packs.iter().all(|p| listed.contains(p)), "unneeded packs left: {packs:?} against {listed:?}");
+    // The first round's pack still holds most pages; the packs of rounds 2 and 3 were wholly
+    // replaced, and no kept generation lists them.
+    let g = |round: usize| states[round].0;
+    let expected: Vec<String> = [0, 3, 4, 5].iter().map(|&r| format!("packs/{:016}-000", g(r))).collect();
+    assert_eq!(packs, expected);
+    for (g, state) in states.iter().rev().take(3) {
+        let restored = tmp.join(format!("g{g}.img"));
+        restore(&remote, &restored, Some(*g)).unwrap();
+        let (again, _) = Store::open(&restored, &StoreOptions { verify: true, ..options.clone() }).unwrap();
+        assert!(memory(&again, PAGES) == *state, "generation {g} restored wrong");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
 }
