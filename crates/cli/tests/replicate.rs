@@ -111,3 +111,53 @@ fn with_replicate_sync_a_counter_killed_and_restored_never_goes_back() {
     let first: u64 = run.kill()[0].parse().unwrap();
     assert!(first >= last_printed, "restored at {first}, behind {last_printed}");
 }
+
+#[test]
+fn replication_carries_on_through_an_outage_of_the_store_and_catches_up() {
+    let mut server = Seaweed::start("outage", 4);
+    drop(server.remote("s3://phantom-cli/outage"));
+    let endpoint = format!("http://127.0.0.1:{}", server.port);
+    let env =
+        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let tmp = TempDir::new("replicate-outage");
+    let image = tmp.path("counter.img");
+    let url = "s3://phantom-cli/outage";
+    let run = Running::start_with_env(
+        &["run", &counter(), "--image", &image, "--replicate", url, "--snapshot-interval", "100", "--stats"],
+        &env,
+    );
+    run.wait_for("numbers", |l| l.len() >= 3);
+    server.stop();
+    // The system keeps running and counting while the store is away, and says so once.
+    let before = run.lines().len();
+    run.wait_for("more numbers", |l| l.len() >= before + 5);
+    let start = std::time::Instant::now();
+    while !run.errors().contains("replication failed") {
+        assert!(start.elapsed() < std::time::Duration::from_secs(30), "no report of the outage: {}", run.errors());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    server.restart();
+    let start = std::time::Instant::now();
+    while !run.errors().contains("works again") {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60), "no catch-up: {}", run.errors());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = std::process::Command::new("kill").args(["-TERM", &run.child.id().to_string()]).status();
+    let (code, lines, errors) = run.finish();
+    assert_eq!(code, 0, "{errors}");
+    assert!(errors.contains("replication_lag_generations 0"), "{errors}");
+    assert_eq!(errors.matches("replication failed").count(), 1, "one report per outage: {errors}");
+    assert!(!errors.contains(SECRET) && !errors.contains(ACCESS), "{errors}");
+    let last: u64 = lines.last().unwrap().parse().unwrap();
+    let restored = tmp.path("restored.img");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
+        .args(["restore", url, "--image", &restored])
+        .envs(env)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let run = Running::start(&["boot", "--image", &restored]);
+    run.wait_for("a number", |l| !l.is_empty());
+    let first: u64 = run.kill()[0].parse().unwrap();
+    assert!(first >= last, "restored at {first}, behind {last}");
+}

@@ -37,10 +37,32 @@ impl Seaweed {
         let dir = std::env::temp_dir().join(format!("phantom-seaweed-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/seaweedfs.sh");
-        assert!(script.exists(), "scripts/seaweedfs.sh is part of the repository");
         // Blocks of 10 ports (and one 10008 above), from the process id and the slot.
         let port = 20000 + (std::process::id() % 400) as u16 * 20 + slot * 10;
+        let mut server = Seaweed { pids: Vec::new(), port, dir };
+        server.run();
+        server
+    }
+
+    /// Kills the server (its data stays), as a crash or an outage would.
+    pub fn stop(&mut self) {
+        for pid in self.pids.drain(..) {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
+        }
+        // The ports are free once the processes are gone.
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    }
+
+    /// Starts the server again on its ports and data.
+    pub fn restart(&mut self) {
+        self.stop();
+        self.run();
+    }
+
+    fn run(&mut self) {
+        let (dir, port) = (&self.dir, self.port);
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/seaweedfs.sh");
+        assert!(script.exists(), "scripts/seaweedfs.sh is part of the repository");
         let out = Command::new("bash")
             .arg("-c")
             .arg(format!(
@@ -52,8 +74,7 @@ impl Seaweed {
             .output()
             .unwrap();
         assert!(out.status.success(), "SeaweedFS did not start: {}", String::from_utf8_lossy(&out.stderr));
-        let pids = String::from_utf8_lossy(&out.stdout).split_whitespace().skip(1).map(str::to_string).collect();
-        Seaweed { pids, port, dir }
+        self.pids = String::from_utf8_lossy(&out.stdout).split_whitespace().skip(1).map(str::to_string).collect();
     }
 
     pub fn remote(&self, url: &str) -> Remote {
