@@ -161,3 +161,36 @@ fn replication_carries_on_through_an_outage_of_the_store_and_catches_up() {
     let first: u64 = run.kill()[0].parse().unwrap();
     assert!(first >= last, "restored at {first}, behind {last}");
 }
+
+#[test]
+fn replication_goes_on_when_one_of_three_volume_servers_dies() {
+    let mut cluster = Seaweed::cluster("cluster", 6);
+    drop(cluster.remote("s3://phantom-cli/cluster"));
+    let endpoint = format!("http://127.0.0.1:{}", cluster.port);
+    let env =
+        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let tmp = TempDir::new("replicate-cluster");
+    let image = tmp.path("counter.img");
+    let url = "s3://phantom-cli/cluster";
+    let run =
+        Running::start_with_env(&["run", &counter(), "--image", &image, "--replicate", url, "--replicate-sync"], &env);
+    run.wait_for("numbers", |l| l.len() >= 3);
+    cluster.kill("volume2");
+    // Every number is committed to the object store before it is printed: printing goes on.
+    let before = run.lines().len();
+    run.wait_for("numbers after the kill", |l| l.len() >= before + 10);
+    let lines = run.kill();
+    let last: u64 = lines.last().unwrap().parse().unwrap();
+    std::fs::remove_file(&image).unwrap();
+    let restored = tmp.path("restored.img");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
+        .args(["restore", url, "--image", &restored])
+        .envs(env)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let run = Running::start(&["boot", "--image", &restored]);
+    run.wait_for("a number", |l| !l.is_empty());
+    let first: u64 = run.kill()[0].parse().unwrap();
+    assert!(first >= last, "restored at {first}, behind {last}");
+}

@@ -25,6 +25,8 @@ use crate::s3::Remote;
 const PACK_MAGIC: &[u8; 8] = b"PHPACK1\0";
 /// Blocks in one pack object (8 MiB): large objects, uploaded several at a time.
 pub const PACK_BLOCKS: usize = 2048;
+/// Packs uploaded at once.
+const UPLOADS: usize = 4;
 const MANIFEST_MAGIC: &str = "phantom-replica 1";
 
 /// A pack a manifest lists.
@@ -257,14 +259,19 @@ impl Shipper {
         let mut dead: Vec<u64> = Vec::new();
         let mut new_nodes: HashMap<BlockRef, Node> = HashMap::new();
         self.diff(dev, snapshot.root, base, level, &mut blocks, &mut dead, &mut new_nodes)?;
-        let mut shipped = Vec::new();
-        for (k, chunk) in blocks.chunks(PACK_BLOCKS).enumerate() {
-            let name = format!("packs/{:016}-{k:03}", snapshot.generation);
-            let bytes = pack_bytes(chunk);
-            let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
-            self.remote.put(&name, &bytes)?;
-            shipped.push((PackRef { name, bytes: bytes.len() as u64, checksum: sum }, chunk));
-        }
+        let chunks: Vec<&[(u64, Vec<u8>)]> = blocks.chunks(PACK_BLOCKS).collect();
+        let made: Vec<(PackRef, Vec<u8>)> = chunks
+            .iter()
+            .enumerate()
+            .map(|(k, chunk)| {
+                let name = format!("packs/{:016}-{k:03}", snapshot.generation);
+                let bytes = pack_bytes(chunk);
+                let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
+                (PackRef { name, bytes: bytes.len() as u64, checksum: sum }, bytes)
+            })
+            .collect();
+        self.upload(&made)?;
+        let shipped: Vec<(PackRef, &[(u64, Vec<u8>)])> = made.into_iter().map(|(r, _)| r).zip(chunks).collect();
         // What each pack still holds of the new tree: blocks it replaced or dropped leave their
         // old packs.
         for b in dead {
@@ -291,6 +298,28 @@ impl Shipper {
         self.last = Some(manifest.clone());
         self.prune(&manifest)?;
         Ok(manifest)
+    }
+
+    /// Puts the packs, up to `UPLOADS` at a time.
+    fn upload(&self, packs: &[(PackRef, Vec<u8>)]) -> Result<(), String> {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let failure: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+        std::thread::scope(|scope| {
+            for _ in 0..UPLOADS.min(packs.len()) {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((r, bytes)) = packs.get(i) else { return };
+                    if let Err(e) = self.remote.put(&r.name, bytes) {
+                        failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
+                        return;
+                    }
+                });
+            }
+        });
+        match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Keeps the newest `keep` generations: older manifests go, and then every pack that no

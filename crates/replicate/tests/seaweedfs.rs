@@ -30,7 +30,8 @@ fn snapshots_shipped_incrementally_restore_whole_and_a_damaged_one_falls_back() 
     let image = tmp.join("live.img");
     let options = StoreOptions { address_space: 64 << 20, keep: 4, ..StoreOptions::default() };
     let store = Store::create(&image, &options).unwrap();
-    const PAGES: u64 = 300;
+    // 20 MiB: the first shipment is several packs, uploaded side by side.
+    const PAGES: u64 = 5000;
     for p in 0..PAGES {
         store.write(p * PAGE_SIZE as u64, &[(p % 251) as u8 + 1; PAGE_SIZE]).unwrap();
     }
@@ -38,8 +39,9 @@ fn snapshots_shipped_incrementally_restore_whole_and_a_damaged_one_falls_back() 
     let first_state = memory(&store, PAGES);
     let mut shipper = Shipper::new(server.remote("s3://phantom-test/system-a"), 4);
     let first = ship_newest(&mut shipper, &image, &store);
+    assert!(first.packs.len() >= 3, "{:?}", first.packs);
     // A second snapshot changes three pages: only they and their tree's path go.
-    for p in [3u64, 150, 299] {
+    for p in [3u64, 2500, 4999] {
         store.write(p * PAGE_SIZE as u64, &[0xEE; PAGE_SIZE]).unwrap();
     }
     store.snapshot_now().unwrap();
