@@ -25,6 +25,9 @@ use crate::s3::Remote;
 const PACK_MAGIC: &[u8; 8] = b"PHPACK1\0";
 /// Blocks in one pack object (8 MiB): large objects, uploaded several at a time.
 pub const PACK_BLOCKS: usize = 2048;
+/// A block to ship: its number and bytes.
+type Block = (u64, Vec<u8>);
+
 /// Packs uploaded at once.
 const UPLOADS: usize = 4;
 const MANIFEST_MAGIC: &str = "phantom-replica 1";
@@ -259,7 +262,7 @@ impl Shipper {
         let mut dead: Vec<u64> = Vec::new();
         let mut new_nodes: HashMap<BlockRef, Node> = HashMap::new();
         self.diff(dev, snapshot.root, base, level, &mut blocks, &mut dead, &mut new_nodes)?;
-        let chunks: Vec<&[(u64, Vec<u8>)]> = blocks.chunks(PACK_BLOCKS).collect();
+        let chunks: Vec<&[Block]> = blocks.chunks(PACK_BLOCKS).collect();
         let made: Vec<(PackRef, Vec<u8>)> = chunks
             .iter()
             .enumerate()
@@ -271,7 +274,7 @@ impl Shipper {
             })
             .collect();
         self.upload(&made)?;
-        let shipped: Vec<(PackRef, &[(u64, Vec<u8>)])> = made.into_iter().map(|(r, _)| r).zip(chunks).collect();
+        let shipped: Vec<(PackRef, &[Block])> = made.into_iter().map(|(r, _)| r).zip(chunks).collect();
         // What each pack still holds of the new tree: blocks it replaced or dropped leave their
         // old packs.
         for b in dead {
