@@ -242,9 +242,9 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
     }
     let replicator = match &options.replicate {
         Some(url) => {
-            let sync = options.replicate_sync.then(|| control.clone());
             let keep = options.keep.map_or(2, usize::from);
-            Some(crate::replication::Replicator::start(image, url, keep, sync).or_else(fail)?)
+            let sync = options.replicate_sync;
+            Some(crate::replication::Replicator::start(image, url, keep, control.clone(), sync).or_else(fail)?)
         }
         None => None,
     };

@@ -26,9 +26,15 @@ pub fn remote(url: &str) -> Result<Remote, String> {
 }
 
 impl Replicator {
-    /// With `sync`, threads inside `commit()` return only once their snapshot is shipped.
-    /// The object store keeps the newest `keep` generations.
-    pub fn start(image: &Path, url: &str, keep: usize, sync: Option<ImageControl>) -> Result<Replicator, String> {
+    /// The object store keeps the newest `keep` generations. `control` tells which are durable;
+    /// with `sync`, threads inside `commit()` return only once their snapshot is shipped.
+    pub fn start(
+        image: &Path,
+        url: &str,
+        keep: usize,
+        control: ImageControl,
+        sync: bool,
+    ) -> Result<Replicator, String> {
         let remote = remote(url)?;
         if let Err(e) = remote.ensure_bucket() {
             eprintln!("phantom: replication: {e}");
@@ -39,7 +45,7 @@ impl Replicator {
         let (stopping, record) = (stop.clone(), shipped.clone());
         let thread = std::thread::Builder::new()
             .name("phantom-replicate".into())
-            .spawn(move || run(Shipper::new(remote, keep), &dev, &stopping, &record, sync))
+            .spawn(move || run(Shipper::new(remote, keep), &dev, &stopping, &record, &control, sync))
             .map_err(|e| format!("cannot start the replication thread: {e}"))?;
         Ok(Replicator { stop, shipped, thread })
     }
@@ -57,17 +63,18 @@ fn run(
     dev: &FileDevice,
     stop: &AtomicBool,
     shipped: &Mutex<Option<u64>>,
-    sync: Option<ImageControl>,
+    control: &ImageControl,
+    sync: bool,
 ) {
     let mut backoff = Duration::from_millis(100);
     let mut failing = false;
     let mut final_attempts = 0;
     loop {
         let stopping = stop.load(Ordering::Relaxed);
-        match shipper.ship(dev) {
+        match shipper.ship(dev, control.durable_generation()) {
             Ok(Some(m)) => {
                 *shipped.lock().unwrap_or_else(|e| e.into_inner()) = Some(m.snapshot.generation);
-                if let Some(control) = &sync {
+                if sync {
                     control.remote_has(m.snapshot.generation);
                 }
                 if failing {

@@ -232,14 +232,16 @@ impl Shipper {
         self.last.as_ref().map(|m| m.snapshot.generation)
     }
 
-    /// Ships the newest committed snapshot of the image on `dev` (its file, read beside the
-    /// store that writes it), if it is newer than the last one shipped. A block reused since
-    /// (the snapshot was dropped meanwhile) fails its checksum and fails the shipment, which
-    /// leaves the remote as it was, as far as any manifest says: the next one ships a newer
-    /// snapshot.
-    pub fn ship(&mut self, dev: &dyn BlockDevice) -> Result<Option<Manifest>, String> {
+    /// Ships the newest snapshot of the image on `dev` (its file, read beside the store that
+    /// writes it) that is durable there (at most generation `durable`: a superblock on disk
+    /// may not be yet), if it is newer than the last one shipped. A block reused since (the
+    /// snapshot was dropped meanwhile) fails its checksum and fails the shipment, which leaves
+    /// the remote as it was, as far as any manifest says: the next one ships a newer snapshot.
+    pub fn ship(&mut self, dev: &dyn BlockDevice, durable: u64) -> Result<Option<Manifest>, String> {
         let superblock = newest_superblock(dev)?;
-        let snapshot = superblock.snapshots[0];
+        let Some(snapshot) = superblock.snapshots.iter().find(|s| s.generation <= durable).copied() else {
+            return Ok(None);
+        };
         if self.shipped().is_some_and(|g| g >= snapshot.generation) {
             return Ok(None);
         }
@@ -329,6 +331,9 @@ impl Shipper {
     /// kept manifest lists.
     fn prune(&mut self, newest: &Manifest) -> Result<(), String> {
         let kept = self.kept.get_or_insert_with(Default::default);
+        // A generation shipped again (by a process that restarted before a snapshot's
+        // superblock was durable, say) replaces the older manifest of that number.
+        kept.retain(|m| m.snapshot.generation != newest.snapshot.generation);
         kept.push_back(newest.clone());
         let mut dropped = Vec::new();
         while kept.len() > self.keep {

@@ -15,9 +15,10 @@ fn memory(store: &Store, pages: u64) -> Vec<u8> {
 
 fn ship_newest(shipper: &mut Shipper, image: &Path, store: &Store) -> phantom_replicate::Manifest {
     let dev = FileDevice::new(std::fs::File::open(image).unwrap());
-    let manifest = shipper.ship(&dev).unwrap().expect("a snapshot newer than the last shipped");
-    assert_eq!(manifest.snapshot.generation, store.generation());
-    assert!(shipper.ship(&dev).unwrap().is_none(), "nothing new to ship");
+    let durable = store.generation();
+    let manifest = shipper.ship(&dev, durable).unwrap().expect("a snapshot newer than the last shipped");
+    assert_eq!(manifest.snapshot.generation, durable);
+    assert!(shipper.ship(&dev, durable).unwrap().is_none(), "nothing new to ship");
     manifest
 }
 

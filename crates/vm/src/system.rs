@@ -137,6 +137,11 @@ impl ImageControl {
         self.0.changed.notify_all();
     }
 
+    /// The newest generation the image's store has committed (durable on its disk).
+    pub fn durable_generation(&self) -> u64 {
+        self.0.store.generation()
+    }
+
     /// From now on `commit()` returns only once its snapshot is durable and in a remote copy
     /// as well: whoever keeps that copy calls `remote_has` with each generation it holds.
     pub fn wait_for_remote(&self) {
