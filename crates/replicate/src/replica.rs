@@ -332,14 +332,22 @@ impl Shipper {
     fn prune(&mut self, newest: &Manifest) -> Result<(), String> {
         let kept = self.kept.get_or_insert_with(Default::default);
         // A generation shipped again (by a process that restarted before a snapshot's
-        // superblock was durable, say) replaces the older manifest of that number.
-        kept.retain(|m| m.snapshot.generation != newest.snapshot.generation);
+        // superblock was durable, say) replaces the older manifest of that number, whose
+        // manifest object is already overwritten; its packs go below if nothing needs them.
+        let mut replaced: Vec<Manifest> = Vec::new();
+        kept.retain(|m| {
+            let same = m.snapshot.generation == newest.snapshot.generation;
+            if same {
+                replaced.push(m.clone());
+            }
+            !same
+        });
         kept.push_back(newest.clone());
         let mut dropped = Vec::new();
         while kept.len() > self.keep {
             dropped.extend(kept.pop_front());
         }
-        if dropped.is_empty() {
+        if dropped.is_empty() && replaced.is_empty() {
             return Ok(());
         }
         let needed: std::collections::HashSet<&str> =
@@ -348,6 +356,7 @@ impl Shipper {
             // The manifest first: a listed generation always has its packs.
             self.remote.delete(&manifest_name(m.snapshot.generation))?;
         }
+        dropped.extend(replaced);
         let mut gone: Vec<&str> = dropped
             .iter()
             .flat_map(|m| m.packs.iter().map(|p| p.name.as_str()))

@@ -154,3 +154,38 @@ fn the_store_keeps_the_newest_generations_and_no_pack_they_do_not_need() {
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+#[test]
+fn a_generation_shipped_again_leaves_no_pack_of_the_first_behind() {
+    let server = Seaweed::start("again", 3);
+    let tmp = std::env::temp_dir().join(format!("phantom-replicate-again-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir_all(&tmp).unwrap();
+    let url = "s3://phantom-test/again";
+    let options = StoreOptions { address_space: 64 << 20, ..StoreOptions::default() };
+    // A generation shipped as three packs by one process...
+    let first = tmp.join("first.img");
+    let store = Store::create(&first, &options).unwrap();
+    store.write(0, &vec![7u8; 5000 * PAGE_SIZE]).unwrap();
+    store.snapshot_now().unwrap();
+    let shipped = ship_newest(&mut Shipper::new(server.remote(url), 2), &first, &store);
+    assert!(shipped.packs.len() >= 3);
+    drop(store);
+    // ...and the same generation number, other contents, by the next (whose disk never
+    // committed the first): one pack.
+    let second = tmp.join("second.img");
+    let store = Store::create(&second, &options).unwrap();
+    store.write(0, &[9u8; PAGE_SIZE]).unwrap();
+    store.snapshot_now().unwrap();
+    let again = ship_newest(&mut Shipper::new(server.remote(url), 2), &second, &store);
+    assert_eq!(again.snapshot.generation, shipped.snapshot.generation);
+    let remote = server.remote(url);
+    let packs = remote.list("packs/").unwrap();
+    let listed: Vec<String> = again.packs.iter().map(|p| p.name.clone()).collect();
+    assert_eq!(packs, listed);
+    let restored = tmp.join("restored.img");
+    restore(&remote, &restored, None).unwrap();
+    let (store, _) = Store::open(&restored, &options).unwrap();
+    assert_eq!(memory(&store, 1), vec![9u8; PAGE_SIZE]);
+    let _ = std::fs::remove_dir_all(&tmp);
+}
