@@ -12,13 +12,36 @@ fn counter() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/counter.ph").to_str().unwrap().to_string()
 }
 
+/// The AWS variables that reach the S3 store at `endpoint`.
+fn store_env(endpoint: &str) -> [(&str, &str); 3] {
+    [("AWS_ENDPOINT_URL", endpoint), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)]
+}
+
+/// `phantom ARGS` with `env`, to its end.
+fn phantom_with(env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_phantom")).args(args).envs(env.iter().copied()).output().unwrap()
+}
+
+/// Restores `url` into the new image `image`, which must work; its standard error.
+fn restore(env: &[(&str, &str)], url: &str, image: &str) -> String {
+    let out = phantom_with(env, &["restore", url, "--image", image]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The first number the counter in `image` prints once booted (after `wanted` numbers).
+fn first_after_boot(image: &str, wanted: usize) -> u64 {
+    let run = Running::start(&["boot", "--image", image]);
+    run.wait_for("the count to go on", |l| l.len() >= wanted);
+    run.kill()[0].parse().unwrap()
+}
+
 #[test]
 fn a_replicated_counter_is_restored_elsewhere_and_carries_on() {
     let server = Seaweed::start("cli", 2);
     drop(server.remote("s3://phantom-cli/counter"));
     let endpoint = format!("http://127.0.0.1:{}", server.port);
-    let env =
-        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let env = store_env(&endpoint);
     let tmp = TempDir::new("replicate");
     let image = tmp.path("counter.img");
     let url = "s3://phantom-cli/counter";
@@ -36,25 +59,15 @@ fn a_replicated_counter_is_restored_elsewhere_and_carries_on() {
     assert!(errors.contains("replication_lag_generations 0"), "{errors}");
     std::fs::remove_file(&image).unwrap();
 
-    let listed =
-        std::process::Command::new(env!("CARGO_BIN_EXE_phantom")).args(["snapshots", url]).envs(env).output().unwrap();
+    let listed = phantom_with(&env, &["snapshots", url]);
     assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
     assert!(String::from_utf8_lossy(&listed.stdout).lines().count() >= 2);
 
     let restored = tmp.path("restored.img");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
-        .args(["restore", url, "--image", &restored])
-        .envs(env)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("restored generation"));
+    assert!(restore(&env, url, &restored).contains("restored generation"));
     let o = phantom(&["fsck", &restored]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
-    let run = Running::start(&["boot", "--image", &restored]);
-    run.wait_for("the count to go on", |l| l.len() >= 2);
-    let lines = run.kill();
-    let first: u64 = lines[0].parse().unwrap();
+    let first = first_after_boot(&restored, 2);
     assert!(first >= last, "restored at {first}, behind {last}, the last number printed");
 
     // Without credentials, or to a bucket that is not there: clear errors, no secrets.
@@ -73,8 +86,7 @@ fn with_replicate_sync_a_counter_killed_and_restored_never_goes_back() {
     let server = Seaweed::start("sync", 3);
     drop(server.remote("s3://phantom-cli/sync"));
     let endpoint = format!("http://127.0.0.1:{}", server.port);
-    let env =
-        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let env = store_env(&endpoint);
     let tmp = TempDir::new("replicate-sync");
     let url = "s3://phantom-cli/sync";
     let mut last_printed = 0;
@@ -99,16 +111,9 @@ fn with_replicate_sync_a_counter_killed_and_restored_never_goes_back() {
         // The machine is lost: the next round runs on an image restored from the store.
         std::fs::remove_file(&image).unwrap();
         image = tmp.path(&format!("round{}.img", round + 1));
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
-            .args(["restore", url, "--image", &image])
-            .envs(env)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        restore(&env, url, &image);
     }
-    let run = Running::start(&["boot", "--image", &image]);
-    run.wait_for("a number", |l| !l.is_empty());
-    let first: u64 = run.kill()[0].parse().unwrap();
+    let first = first_after_boot(&image, 1);
     assert!(first >= last_printed, "restored at {first}, behind {last_printed}");
 }
 
@@ -117,8 +122,7 @@ fn replication_carries_on_through_an_outage_of_the_store_and_catches_up() {
     let mut server = Seaweed::start("outage", 4);
     drop(server.remote("s3://phantom-cli/outage"));
     let endpoint = format!("http://127.0.0.1:{}", server.port);
-    let env =
-        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let env = store_env(&endpoint);
     let tmp = TempDir::new("replicate-outage");
     let image = tmp.path("counter.img");
     let url = "s3://phantom-cli/outage";
@@ -150,15 +154,8 @@ fn replication_carries_on_through_an_outage_of_the_store_and_catches_up() {
     assert!(!errors.contains(SECRET) && !errors.contains(ACCESS), "{errors}");
     let last: u64 = lines.last().unwrap().parse().unwrap();
     let restored = tmp.path("restored.img");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
-        .args(["restore", url, "--image", &restored])
-        .envs(env)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let run = Running::start(&["boot", "--image", &restored]);
-    run.wait_for("a number", |l| !l.is_empty());
-    let first: u64 = run.kill()[0].parse().unwrap();
+    restore(&env, url, &restored);
+    let first = first_after_boot(&restored, 1);
     assert!(first >= last, "restored at {first}, behind {last}");
 }
 
@@ -167,8 +164,7 @@ fn replication_goes_on_when_one_of_three_volume_servers_dies() {
     let mut cluster = Seaweed::cluster("cluster", 6);
     drop(cluster.remote("s3://phantom-cli/cluster"));
     let endpoint = format!("http://127.0.0.1:{}", cluster.port);
-    let env =
-        [("AWS_ENDPOINT_URL", endpoint.as_str()), ("AWS_ACCESS_KEY_ID", ACCESS), ("AWS_SECRET_ACCESS_KEY", SECRET)];
+    let env = store_env(&endpoint);
     let tmp = TempDir::new("replicate-cluster");
     let image = tmp.path("counter.img");
     let url = "s3://phantom-cli/cluster";
@@ -183,14 +179,7 @@ fn replication_goes_on_when_one_of_three_volume_servers_dies() {
     let last: u64 = lines.last().unwrap().parse().unwrap();
     std::fs::remove_file(&image).unwrap();
     let restored = tmp.path("restored.img");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_phantom"))
-        .args(["restore", url, "--image", &restored])
-        .envs(env)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let run = Running::start(&["boot", "--image", &restored]);
-    run.wait_for("a number", |l| !l.is_empty());
-    let first: u64 = run.kill()[0].parse().unwrap();
+    restore(&env, url, &restored);
+    let first = first_after_boot(&restored, 1);
     assert!(first >= last, "restored at {first}, behind {last}");
 }

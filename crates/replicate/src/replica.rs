@@ -178,13 +178,28 @@ fn newest_superblock(dev: &dyn BlockDevice) -> Result<Superblock, String> {
     best.ok_or_else(|| "the image has no valid superblock".into())
 }
 
-fn read_checked(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, String> {
+/// Why a block could not be read as its reference says.
+enum BadBlock {
+    Unreadable(std::io::Error),
+    Mismatch,
+}
+
+/// The block `r` names, checked against its checksum.
+fn read_block(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, BadBlock> {
     let mut buf = vec![0u8; PAGE_SIZE];
-    dev.read_at(r.block * BLOCK_SIZE, &mut buf).map_err(|e| format!("block {}: {e}", r.block))?;
+    dev.read_at(r.block * BLOCK_SIZE, &mut buf).map_err(BadBlock::Unreadable)?;
     if checksum(&buf) != r.checksum {
-        return Err(format!("block {} changed (reused since its snapshot)", r.block));
+        return Err(BadBlock::Mismatch);
     }
     Ok(buf)
+}
+
+/// A block of the live image, for shipping.
+fn read_checked(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, String> {
+    read_block(dev, r).map_err(|e| match e {
+        BadBlock::Unreadable(e) => format!("block {}: {e}", r.block),
+        BadBlock::Mismatch => format!("block {} changed (reused since its snapshot)", r.block),
+    })
 }
 
 /// A pack this process shipped, and how many of its blocks the last shipped tree still uses.
@@ -521,11 +536,10 @@ fn verify(dev: &dyn BlockDevice, entry: BlockRef, level: u32) -> Result<u64, Str
     Ok(pages)
 }
 
+/// A block of a restored image, for its check.
 fn read_restored(dev: &dyn BlockDevice, r: BlockRef) -> Result<Vec<u8>, String> {
-    let mut buf = vec![0u8; PAGE_SIZE];
-    dev.read_at(r.block * BLOCK_SIZE, &mut buf).map_err(|_| format!("block {} was not restored", r.block))?;
-    if checksum(&buf) != r.checksum {
-        return Err(format!("block {} fails its checksum", r.block));
-    }
-    Ok(buf)
+    read_block(dev, r).map_err(|e| match e {
+        BadBlock::Unreadable(_) => format!("block {} was not restored", r.block),
+        BadBlock::Mismatch => format!("block {} fails its checksum", r.block),
+    })
 }

@@ -33,28 +33,25 @@ fn ensure_weed() {
 }
 
 impl Seaweed {
-    /// `slot` gives each test of this file a block of ports of its own.
+    /// One `weed mini` process. `slot` gives each test of a file a block of ports of its own.
     pub fn start(name: &str, slot: u16) -> Seaweed {
+        Seaweed::launch(name, slot, false)
+    }
+
+    /// A master, three volume servers keeping two copies of everything, a filer and an S3
+    /// gateway, as separate processes (12 ports from the slot's; give it two slots).
+    pub fn cluster(name: &str, slot: u16) -> Seaweed {
+        Seaweed::launch(name, slot, true)
+    }
+
+    fn launch(name: &str, slot: u16, cluster: bool) -> Seaweed {
         ensure_weed();
         let dir = std::env::temp_dir().join(format!("phantom-seaweed-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         // Blocks of 10 ports (and one 10008 above), from the process id and the slot.
         let port = 20000 + (std::process::id() % 400) as u16 * 20 + slot * 10;
-        let mut server = Seaweed { pids: Vec::new(), port, dir, cluster: false };
-        server.run();
-        server
-    }
-
-    /// A master, three volume servers keeping two copies of everything, a filer and an S3
-    /// gateway, as separate processes (12 ports from the slot's; give it two slots).
-    pub fn cluster(name: &str, slot: u16) -> Seaweed {
-        ensure_weed();
-        let dir = std::env::temp_dir().join(format!("phantom-seaweed-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let port = 20000 + (std::process::id() % 400) as u16 * 20 + slot * 10;
-        let mut server = Seaweed { pids: Vec::new(), port, dir, cluster: true };
+        let mut server = Seaweed { pids: Vec::new(), port, dir, cluster };
         server.run();
         server
     }

@@ -7,6 +7,14 @@ use phantom_replicate::seaweed::{Seaweed, ACCESS, SECRET};
 use phantom_replicate::{generations, restore, Remote, Shipper};
 use phantom_store::{FileDevice, Store, StoreOptions, PAGE_SIZE};
 
+/// A new, empty directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("phantom-replicate-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 fn memory(store: &Store, pages: u64) -> Vec<u8> {
     let mut out = vec![0u8; pages as usize * PAGE_SIZE];
     store.read(0, &mut out).unwrap();
@@ -25,9 +33,7 @@ fn ship_newest(shipper: &mut Shipper, image: &Path, store: &Store) -> phantom_re
 #[test]
 fn snapshots_shipped_incrementally_restore_whole_and_a_damaged_one_falls_back() {
     let server = Seaweed::start("ship", 0);
-    let tmp = std::env::temp_dir().join(format!("phantom-replicate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).unwrap();
+    let tmp = scratch("ship");
     let image = tmp.join("live.img");
     let options = StoreOptions { address_space: 64 << 20, keep: 4, ..StoreOptions::default() };
     let store = Store::create(&image, &options).unwrap();
@@ -106,9 +112,7 @@ fn credentials_that_do_not_match_are_refused_and_never_shown() {
 #[test]
 fn the_store_keeps_the_newest_generations_and_no_pack_they_do_not_need() {
     let server = Seaweed::start("keep", 2);
-    let tmp = std::env::temp_dir().join(format!("phantom-replicate-keep-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).unwrap();
+    let tmp = scratch("keep");
     let image = tmp.join("live.img");
     let options = StoreOptions { address_space: 64 << 20, ..StoreOptions::default() };
     let store = Store::create(&image, &options).unwrap();
@@ -158,9 +162,7 @@ fn the_store_keeps_the_newest_generations_and_no_pack_they_do_not_need() {
 #[test]
 fn a_generation_shipped_again_leaves_no_pack_of_the_first_behind() {
     let server = Seaweed::start("again", 3);
-    let tmp = std::env::temp_dir().join(format!("phantom-replicate-again-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(&tmp).unwrap();
+    let tmp = scratch("again");
     let url = "s3://phantom-test/again";
     let options = StoreOptions { address_space: 64 << 20, ..StoreOptions::default() };
     // A generation shipped as three packs by one process...

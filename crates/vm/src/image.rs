@@ -74,17 +74,12 @@ impl Vm {
         self.outside.set_mounts(mounts);
         let settings = self.root_slot(SETTINGS).map_err(trap_text)?.as_int().unwrap_or(0);
         self.outside.set_output_commit(settings & SETTING_OUTPUT_COMMIT != 0);
-        let list = self.root_slot(RESTART).map_err(trap_text)?;
-        if list.is_null() {
+        if self.root_slot(RESTART).map_err(trap_text)?.is_null() {
             return Ok(());
         }
+        let objects = self.root_array(RESTART)?;
         let cx = self.cx();
-        let mut objects = Vec::new();
         let mut thread = Thread::default();
-        let n = self.call(&mut thread, list, 12, &[]).map_err(trap_text)?.as_int().unwrap_or(0);
-        for k in 0..n {
-            objects.push(self.call(&mut thread, list, 10, &[Value::int(k)]).map_err(trap_text)?);
-        }
         for problem in crate::net::reopen_all(&cx, &objects) {
             self.host().write_diagnostic(&format!("phantom: {problem}"));
         }
@@ -93,16 +88,20 @@ impl Vm {
         self.set_root_slot(RESTART, list).map_err(trap_text)
     }
 
-    fn stored_mounts(&self) -> Result<Vec<Mount>, String> {
-        let list = self.root_slot(MOUNTS).map_err(trap_text)?;
+    /// The elements of the array in system-object slot `slot` (none if it is null).
+    fn root_array(&self, slot: u64) -> Result<Vec<Value>, String> {
+        let list = self.root_slot(slot).map_err(trap_text)?;
         if list.is_null() {
             return Ok(Vec::new());
         }
         let mut thread = Thread::default();
         let n = self.call(&mut thread, list, 12, &[]).map_err(trap_text)?.as_int().unwrap_or(0);
+        (0..n).map(|k| self.call(&mut thread, list, 10, &[Value::int(k)]).map_err(trap_text)).collect()
+    }
+
+    fn stored_mounts(&self) -> Result<Vec<Mount>, String> {
         let mut mounts = Vec::new();
-        for k in 0..n {
-            let v = self.call(&mut thread, list, 10, &[Value::int(k)]).map_err(trap_text)?;
+        for v in self.root_array(MOUNTS)? {
             if let Some(spec) = self.string_bytes(v).map_err(trap_text)? {
                 mounts.push(Mount::parse(&String::from_utf8_lossy(&spec))?);
             }
@@ -128,10 +127,12 @@ impl Vm {
     /// Mounts host directories (`--mount`): added to those the image has (a name given again
     /// takes the new directory), kept in the image, and attached from now on.
     pub fn add_mounts(&self, new: &[Mount]) -> Result<(), String> {
+        if new.is_empty() {
+            // The image's own were attached when it was opened.
+            return Ok(());
+        }
         let mut mounts = if self.heap.len(self.root.0).map_err(memory_error)? >= ROOT_SLOTS {
             self.stored_mounts()?
-        } else if new.is_empty() {
-            return Ok(());
         } else {
             return Err("this image was made before mounts existed; make a new image to mount directories".into());
         };
