@@ -106,14 +106,21 @@ pub struct OpenReport {
     pub bad_slots: Vec<(u64, String)>,
 }
 
+impl OpenReport {
+    /// What was passed over, and why: "superblock slot 1 unusable: …; skipped snapshot 6: …".
+    fn passed_over(&self) -> String {
+        let slots = self.bad_slots.iter().map(|(slot, why)| format!("superblock slot {slot} unusable: {why}"));
+        let snapshots = self.skipped.iter().map(|(generation, why)| format!("skipped snapshot {generation}: {why}"));
+        slots.chain(snapshots).collect::<Vec<_>>().join("; ")
+    }
+}
+
 impl fmt::Display for OpenReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "opened snapshot {}", self.generation)?;
-        for (slot, why) in &self.bad_slots {
-            write!(f, "; superblock slot {slot} unusable: {why}")?;
-        }
-        for (generation, why) in &self.skipped {
-            write!(f, "; skipped snapshot {generation}: {why}")?;
+        let passed_over = self.passed_over();
+        if !passed_over.is_empty() {
+            write!(f, "; {passed_over}")?;
         }
         Ok(())
     }
@@ -390,7 +397,7 @@ impl Store {
             Some(g) if !report.skipped.iter().any(|(s, _)| *s == g) => {
                 StoreError::Invalid(format!("snapshot {g} is not retained in this image"))
             }
-            _ => StoreError::Corrupt(format!("no usable snapshot: {report}")),
+            _ => StoreError::Corrupt(format!("no usable snapshot: {}", report.passed_over())),
         })
     }
 
@@ -1291,7 +1298,10 @@ fn walk_diff(
     }
     visit(entry.block);
     let node = read_node(dev, entry)?;
-    let other_node = if other.is_absent() { Node::empty() } else { read_node(dev, other)? };
+    // The snapshot compared against may have had its blocks reused since (its superblock was
+    // superseded by one now lost): then nothing is shared, and everything below is checked.
+    let other_node =
+        if other.is_absent() { Node::empty() } else { read_node(dev, other).unwrap_or_else(|_| Node::empty()) };
     for (mine, theirs) in node.entries.iter().zip(other_node.entries.iter()) {
         if mine.is_absent() || mine == theirs {
             continue;
@@ -1312,7 +1322,10 @@ fn verify_diff(dev: &dyn BlockDevice, entry: BlockRef, other: BlockRef, level: u
         return Ok(());
     }
     let node = read_node(dev, entry)?;
-    let other_node = if other.is_absent() { Node::empty() } else { read_node(dev, other)? };
+    // The snapshot compared against may have had its blocks reused since (its superblock was
+    // superseded by one now lost): then nothing is shared, and everything below is checked.
+    let other_node =
+        if other.is_absent() { Node::empty() } else { read_node(dev, other).unwrap_or_else(|_| Node::empty()) };
     let mut buf = vec![0u8; PAGE_SIZE];
     for (mine, theirs) in node.entries.iter().zip(other_node.entries.iter()) {
         if mine.is_absent() || mine == theirs {
