@@ -249,6 +249,31 @@ macro_rules! for_each_internal_class {
                     16 hasNext "() int" => iterator_has_next,
                     17 next "() ?" => iterator_next,
                 }
+                // Ours: what the Java runtime library cannot say in Java (phantom-java).
+                40 JAVA ".internal.java" extends ".internal.object" device "" {
+                    16 newArray "(int ?) ?" => java_new_array,
+                    17 arraycopy "(? int ? int int) void" => java_arraycopy,
+                    18 doubleToString "(double) string" => java_double_to_string,
+                    19 floatToString "(float) string" => java_float_to_string,
+                    20 exit "(int) void" => java_exit,
+                    21 printErr "(string) void" => java_print_err,
+                    22 print "(string) void" => java_print,
+                    23 identityHash "(?) int" => java_identity_hash,
+                    24 stringHash "(string) int" => java_string_hash,
+                    25 parseDouble "(string) double" => java_parse_double,
+                    26 className "(?) string" => java_class_name,
+                    27 cloneArray "(?) ?" => java_clone_array,
+                    28 nanoTime "() long" => java_nano_time,
+                    29 currentTimeMillis "() long" => java_current_time_millis,
+                    30 charToString "(int) string" => java_char_to_string,
+                    31 charsToString "(? int int) string" => java_chars_to_string,
+                    32 toChars "(string) ?" => java_to_chars,
+                    33 compareStrings "(string string) int" => java_compare_strings,
+                    34 longToString "(long int) string" => java_long_to_string,
+                    35 parseLong "(string int) long" => java_parse_long,
+                    36 math "(int double double) double" => java_math,
+                    37 fixedToString "(double int) string" => java_fixed_to_string,
+                }
             }
         }
     };

@@ -9,6 +9,7 @@ pub mod asm;
 pub mod bundle;
 pub mod classfile;
 pub mod disasm;
+pub mod emit;
 pub mod insn;
 pub mod internal;
 pub mod isa;

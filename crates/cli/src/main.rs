@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use phantom_bytecode::{assemble, disassemble, verify, Bundle, ClassFile};
+mod java;
 mod persistent;
 mod replication;
 
@@ -629,6 +630,16 @@ fn load_program(
         return Ok(Program { main, classes });
     };
     let shown = program.display();
+    if java::is_java(program) {
+        let Some(main) = main else { return fail(format!("{shown}: say which Java class to run with --main CLASS")) };
+        let (launcher, files) = java::translate(program, main).or_else(fail)?;
+        if install {
+            classes.extend(files.iter().map(|f| f.to_bytes()));
+        }
+        vm.class_path().add_bundle(java::bundle(&files).or_else(fail)?);
+        vm.class_path().add_bundle(library);
+        return Ok(Program { main: launcher, classes });
+    }
     if program.extension().is_some_and(|e| e == "ph") {
         let compiled = compile_sources(&[program.to_path_buf()], include)?;
         // The file's class: the one named like the file, else the first with an entry point.

@@ -9,9 +9,9 @@ use phantom_bytecode::{Arg, Op, TypePrefix};
 use crate::ast::*;
 use crate::classes::MethodInfo;
 use crate::diag::{Diagnostic, Span};
-use crate::emit::{insn, Item};
 use crate::types::{Type, ARRAY, OBJECT};
 use crate::{Compiler, Scope};
+use phantom_bytecode::emit::{insn, Item};
 
 type R<T> = Result<T, ()>;
 

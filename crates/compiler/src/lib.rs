@@ -9,7 +9,6 @@ pub mod ast;
 pub mod classes;
 mod codegen;
 pub mod diag;
-mod emit;
 pub mod lexer;
 pub mod parser;
 pub mod types;
@@ -625,7 +624,7 @@ impl Compiler {
                 ok = false;
                 continue;
             };
-            let (code, lines) = match emit::assemble(&items) {
+            let (code, lines) = match phantom_bytecode::emit::assemble(&items) {
                 Ok(x) => x,
                 Err(e) => {
                     self.error(end, format!("internal compiler error in `{}`: {e}", m.name));

@@ -6,6 +6,7 @@
 //! decoded code ([`code::Code`]) is derived data kept outside the heap.
 
 mod args;
+mod array;
 pub mod check;
 pub mod class;
 pub mod clock;
@@ -16,6 +17,7 @@ pub mod gc;
 pub mod heap;
 pub mod image;
 mod interp;
+mod java;
 mod marks;
 pub mod natives;
 mod net;

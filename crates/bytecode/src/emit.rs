@@ -1,13 +1,15 @@
-//! Instruction lists with symbolic labels, laid out into code bytes and a line map.
+//! Instruction lists with symbolic labels, laid out into code bytes and a line map (used by
+//! the compiler and the Java translator).
 
 use std::collections::HashMap;
 
-use phantom_bytecode::classfile::LineEntry;
-use phantom_bytecode::{Arg, Insn, Op, TypePrefix};
+use crate::classfile::LineEntry;
+use crate::{Arg, Insn, Op, TypePrefix};
 
 #[derive(Clone, Debug)]
 pub enum Item {
-    /// An instruction; a jump's `Arg::Target` holds a label number until layout.
+    /// An instruction; a jump's `Arg::Target` and a switch's targets hold label numbers until
+    /// layout.
     Insn(Insn),
     Label(u32),
     /// The following code comes from this source line.
@@ -38,8 +40,16 @@ pub fn assemble(items: &[Item]) -> Result<(Vec<u8>, Vec<LineEntry>), String> {
             Item::Insn(i) => {
                 let mut i = i.clone();
                 for arg in &mut i.args {
-                    if let Arg::Target(label) = arg {
-                        *arg = Arg::Target(*labels.get(&(*label as u32)).ok_or("jump to a label never placed")?);
+                    match arg {
+                        Arg::Target(label) => {
+                            *arg = Arg::Target(*labels.get(&(*label as u32)).ok_or("jump to a label never placed")?);
+                        }
+                        Arg::Switch { targets, .. } => {
+                            for t in targets.iter_mut() {
+                                *t = *labels.get(&(*t as u32)).ok_or("switch to a label never placed")?;
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 i.encode(code.len(), &mut code).map_err(|e| e.to_string())?;

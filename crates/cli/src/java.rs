@@ -1,0 +1,64 @@
+//! Java programs: a directory of javac's class files translated (with the Java runtime library)
+//! into Phantom class files, and the launcher that runs `main(String[])`.
+
+use std::path::{Path, PathBuf};
+
+use phantom_bytecode::{Bundle, ClassFile};
+
+/// Every `.class` file under `dir`, by its path relative to it.
+fn class_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            class_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "class") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether `program` is Java: a `.class` file or a directory holding any.
+pub fn is_java(program: &Path) -> bool {
+    if program.extension().is_some_and(|e| e == "class") {
+        return true;
+    }
+    let mut found = Vec::new();
+    program.is_dir() && class_files(program, &mut found).is_ok() && !found.is_empty()
+}
+
+/// The Java classes of a directory (or one class file): (origin, bytes).
+pub fn read_program(program: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut paths = Vec::new();
+    if program.is_dir() {
+        class_files(program, &mut paths).map_err(|e| format!("{}: {e}", program.display()))?;
+    } else {
+        paths.push(program.to_path_buf());
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| std::fs::read(&p).map(|b| (p.display().to_string(), b)).map_err(|e| format!("{}: {e}", p.display())))
+        .collect()
+}
+
+/// Translates a program and the runtime; returns the launcher's class name and the class files.
+pub fn translate(program: &Path, main: &str) -> Result<(String, Vec<ClassFile>), String> {
+    let classes = read_program(program)?;
+    let universe = phantom_java::universe(classes).map_err(|e| e.to_string())?;
+    let main = main.replace('.', "/");
+    if universe.get(&main).is_none() {
+        return Err(format!(
+            "{}: no class {} (say which with --main CLASS)",
+            program.display(),
+            main.replace('/', ".")
+        ));
+    }
+    let files = phantom_java::translate_all(&universe, Some(&main)).map_err(|e| e.to_string())?;
+    Ok((phantom_java::launcher_name(&main), files))
+}
+
+pub fn bundle(files: &[ClassFile]) -> Result<Bundle, String> {
+    let entries = files.iter().map(|f| Bundle::entry_for(f.to_bytes())).collect::<Result<Vec<_>, _>>()?;
+    Ok(Bundle { entries })
+}

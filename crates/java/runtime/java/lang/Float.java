@@ -1,0 +1,58 @@
+package java.lang;
+
+public final class Float extends Number implements Comparable<Float> {
+    public static final float POSITIVE_INFINITY = 1.0f / 0.0f;
+    public static final float NEGATIVE_INFINITY = -1.0f / 0.0f;
+    public static final float NaN = 0.0f / 0.0f;
+    public static final float MAX_VALUE = 0x1.fffffeP+127f;
+    private final float value;
+
+    public Float(float value) {
+        this.value = value;
+    }
+
+    public static Float valueOf(float v) {
+        return new Float(v);
+    }
+
+    public static float parseFloat(String s) {
+        return (float) Double.parseDouble(s);
+    }
+
+    public static boolean isNaN(float v) {
+        return v != v;
+    }
+
+    public static boolean isInfinite(float v) {
+        return v == POSITIVE_INFINITY || v == NEGATIVE_INFINITY;
+    }
+
+    public int intValue() { return (int) value; }
+    public long longValue() { return (long) value; }
+    public float floatValue() { return value; }
+    public double doubleValue() { return value; }
+
+    public static String toString(float f) {
+        return phantom.runtime.Rt.str(f);
+    }
+
+    public String toString() {
+        return toString(value);
+    }
+
+    public boolean equals(Object o) {
+        return o instanceof Float && ((Float) o).value == value;
+    }
+
+    public int hashCode() {
+        return (int) value;
+    }
+
+    public int compareTo(Float o) {
+        return compare(value, o.value);
+    }
+
+    public static int compare(float a, float b) {
+        return Double.compare(a, b);
+    }
+}

@@ -1,0 +1,242 @@
+package phantom.runtime;
+
+/** What translated code calls: the launcher's steps, exceptions from the VM's, arrays, casts. */
+public final class Rt {
+    private Rt() {}
+
+    static native phantom.internal.java natives();
+    static native boolean isString(Object o);
+    static native boolean isArray(Object o);
+    static native boolean isJavaObject(Object o);
+    static native String interfacesOf(Object o);
+    static native Object same(Object o);
+    static native phantom.internal.string asString(Object o);
+    public static native long bits(double d);
+    public static native double fromBits(long bits);
+    public static native int floatBits(float f);
+    public static native float floatFromBits(int bits);
+
+    static phantom.internal.java N;
+    static phantom.internal.boot boot;
+
+    public static phantom.internal.java n() {
+        phantom.internal.java n = N;
+        if (n == null) {
+            n = natives();
+            N = n;
+        }
+        return n;
+    }
+
+    public static phantom.internal.boot boot() {
+        return boot;
+    }
+
+    public static String[] start(Object bootObject) {
+        boot = (phantom.internal.boot) bootObject;
+        return (String[]) same(boot.getArguments());
+    }
+
+    public static void finish() {
+        System.out.flush();
+        System.err.flush();
+    }
+
+    public static void uncaught(Object x) {
+        Throwable t = throwable(x);
+        System.out.flush();
+        System.err.println("Exception in thread \"main\" " + t);
+        System.err.flush();
+        n().exit(1);
+    }
+
+    /** A thrown value as a Java throwable: the VM's own errors are strings. */
+    public static Throwable throwable(Object x) {
+        if (x instanceof Throwable) {
+            return (Throwable) x;
+        }
+        String s = isString(x) ? (String) x : String.valueOf(x);
+        if (s.startsWith("java.lang.")) {
+            int colon = s.indexOf(": ");
+            String name = colon < 0 ? s : s.substring(0, colon);
+            String message = colon < 0 ? null : s.substring(colon + 2);
+            Throwable t = named(name, message);
+            if (t != null) {
+                return t;
+            }
+        }
+        if (s.equals("division by zero")) {
+            return new ArithmeticException("/ by zero");
+        }
+        if (s.startsWith("array index ")) {
+            // "array index I out of range (size N)"
+            int end = s.indexOf(' ', 12);
+            String index = s.substring(12, end);
+            int size = s.indexOf("(size ");
+            String length = s.substring(size + 6, s.length() - 1);
+            return new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + length);
+        }
+        if (s.equals("negative array index")) {
+            return new ArrayIndexOutOfBoundsException("Index is negative");
+        }
+        if (s.endsWith("called on null") || s.equals("o2i of null") || s.equals("not an array") && x == null) {
+            return new NullPointerException();
+        }
+        if (s.equals("cast to not parent")) {
+            return new ClassCastException();
+        }
+        if (s.startsWith("stack overflow")) {
+            return new StackOverflowError();
+        }
+        if (s.startsWith("out of heap memory")) {
+            return new OutOfMemoryError("Java heap space");
+        }
+        if (s.startsWith("charAt: index") || s.startsWith("substring:")) {
+            return new StringIndexOutOfBoundsException(s);
+        }
+        return new Error(s);
+    }
+
+    private static Throwable named(String name, String message) {
+        switch (name) {
+            case "java.lang.NumberFormatException": return new NumberFormatException(message);
+            case "java.lang.ArrayIndexOutOfBoundsException": return new ArrayIndexOutOfBoundsException(message);
+            case "java.lang.StringIndexOutOfBoundsException": return new StringIndexOutOfBoundsException(message);
+            case "java.lang.NegativeArraySizeException": return new NegativeArraySizeException(message);
+            case "java.lang.ArithmeticException": return new ArithmeticException(message);
+            case "java.lang.NullPointerException": return new NullPointerException(message);
+            case "java.lang.IllegalArgumentException": return new IllegalArgumentException(message);
+            default: return null;
+        }
+    }
+
+    public static Object newArray(int n, Object fill) {
+        return n().newArray(n, fill);
+    }
+
+    public static Object newMultiArray(Object dims, Object fill) {
+        int[] d = (int[]) same(dims);
+        return build(d, 0, fill);
+    }
+
+    private static Object build(int[] d, int k, Object fill) {
+        if (k == d.length - 1) {
+            return n().newArray(d[k], fill);
+        }
+        Object[] a = (Object[]) n().newArray(d[k], null);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = build(d, k + 1, fill);
+        }
+        return a;
+    }
+
+    public static Object cloneArray(Object a) {
+        return n().cloneArray(a);
+    }
+
+    /** Java's name of an object's class. */
+    public static String className(Object o) {
+        if (isString(o)) {
+            return "java.lang.String";
+        }
+        String p = n().className(o);
+        if (p.startsWith(".java.")) {
+            return p.substring(6);
+        }
+        if (isArray(o)) {
+            return "[Ljava.lang.Object;";
+        }
+        return p;
+    }
+
+    public static boolean isInstance(Object o, String type) {
+        if (o == null) {
+            return false;
+        }
+        if (type.startsWith("[")) {
+            return isArray(o);
+        }
+        if (isString(o)) {
+            return type.equals("java/lang/Comparable") || type.equals("java/lang/CharSequence") || type.equals("java/io/Serializable");
+        }
+        String list = interfacesOf(o);
+        return list != null && list.indexOf("," + type + ",") >= 0;
+    }
+
+    public static void checkCast(Object o, String type) {
+        if (o != null && !isInstance(o, type)) {
+            throw new ClassCastException("class " + className(o) + " cannot be cast to class " + type.replace('/', '.'));
+        }
+    }
+
+    public static Class<?> classFor(String name) {
+        return Class.named(name.replace('/', '.'));
+    }
+
+    public static Class<?> getClass(Object o) {
+        return Class.named(className(o));
+    }
+
+    public static int hashCode(Object o) {
+        return o.hashCode();
+    }
+
+    public static int compareTo(Object a, Object b) {
+        if (isString(a)) {
+            return ((String) a).compareTo((String) b);
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    public static void wait(Object o) {
+        throw new UnsupportedOperationException("wait() is not supported yet");
+    }
+
+    public static void wait(Object o, long ms) {
+        throw new UnsupportedOperationException("wait() is not supported yet");
+    }
+
+    public static void notify(Object o) {}
+
+    public static void notifyAll(Object o) {}
+
+    public static String str(Object o) {
+        return o == null ? "null" : o.toString();
+    }
+
+    public static String str(String s) {
+        return s == null ? "null" : s;
+    }
+
+    public static String str(int v) {
+        return n().longToString(v, 10);
+    }
+
+    public static String str(byte v) {
+        return n().longToString(v, 10);
+    }
+
+    public static String str(short v) {
+        return n().longToString(v, 10);
+    }
+
+    public static String str(long v) {
+        return n().longToString(v, 10);
+    }
+
+    public static String str(char c) {
+        return n().charToString(c);
+    }
+
+    public static String str(boolean b) {
+        return b ? "true" : "false";
+    }
+
+    public static String str(float f) {
+        return n().floatToString(f);
+    }
+
+    public static String str(double d) {
+        return n().doubleToString(d);
+    }
+}

@@ -1,0 +1,371 @@
+package phantom.runtime;
+
+/**
+ * java.lang.String's methods, as static methods taking the string first: a Java string is a
+ * Phantom string, so its methods are these and the string's own natives. Strings are read as
+ * their bytes, one char each (exact for ASCII text).
+ */
+public final class Strings {
+    private Strings() {}
+
+    private static phantom.internal.string p(String s) {
+        return Rt.asString(s);
+    }
+
+    public static String make() {
+        return "";
+    }
+
+    public static String make(String s) {
+        return s;
+    }
+
+    public static String make(char[] chars) {
+        return Rt.n().charsToString(chars, 0, chars.length);
+    }
+
+    public static String make(char[] chars, int offset, int count) {
+        return Rt.n().charsToString(chars, offset, count);
+    }
+
+    public static String make(StringBuilder b) {
+        return b.toString();
+    }
+
+    public static boolean isEmpty(String s) {
+        return s.length() == 0;
+    }
+
+    public static boolean isBlank(String s) {
+        return p(s).trim().length() == 0;
+    }
+
+    public static String substring(String s, int begin) {
+        return substring(s, begin, s.length());
+    }
+
+    public static String substring(String s, int begin, int end) {
+        int n = s.length();
+        if (begin < 0 || end > n || begin > end) {
+            throw new StringIndexOutOfBoundsException("begin " + begin + ", end " + end + ", length " + n);
+        }
+        return p(s).substring(begin, end - begin);
+    }
+
+    public static CharSequence subSequence(String s, int begin, int end) {
+        return substring(s, begin, end);
+    }
+
+    public static String concat(String s, String t) {
+        return p(s).concat(t);
+    }
+
+    public static int indexOf(String s, String t) {
+        return p(s).indexOf(t, 0);
+    }
+
+    public static int indexOf(String s, String t, int from) {
+        return p(s).indexOf(t, from < 0 ? 0 : from);
+    }
+
+    public static int indexOf(String s, int c) {
+        return indexOf(s, c, 0);
+    }
+
+    public static int indexOf(String s, int c, int from) {
+        int n = s.length();
+        for (int i = from < 0 ? 0 : from; i < n; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static int lastIndexOf(String s, int c) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static int lastIndexOf(String s, String t) {
+        for (int i = s.length() - t.length(); i >= 0; i--) {
+            if (s.startsWith(t, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static boolean contains(String s, CharSequence t) {
+        return p(s).indexOf(t.toString(), 0) >= 0;
+    }
+
+    public static boolean startsWith(String s, String prefix) {
+        return startsWith(s, prefix, 0);
+    }
+
+    public static boolean startsWith(String s, String prefix, int at) {
+        int n = prefix.length();
+        if (at < 0 || at + n > s.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static boolean endsWith(String s, String suffix) {
+        return startsWith(s, suffix, s.length() - suffix.length());
+    }
+
+    public static String toLowerCase(String s) {
+        return p(s).toLower();
+    }
+
+    public static String toUpperCase(String s) {
+        char[] c = toCharArray(s);
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= 'a' && c[i] <= 'z') {
+                c[i] = (char) (c[i] - 32);
+            }
+        }
+        return make(c);
+    }
+
+    public static String trim(String s) {
+        int a = 0, b = s.length();
+        while (a < b && s.charAt(a) <= ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        return a == 0 && b == s.length() ? s : substring(s, a, b);
+    }
+
+    public static String strip(String s) {
+        return trim(s);
+    }
+
+    public static char[] toCharArray(String s) {
+        return (char[]) Rt.same(Rt.n().toChars(s));
+    }
+
+    public static int compareTo(String s, String t) {
+        return Rt.n().compareStrings(s, t);
+    }
+
+    public static int compareTo(String s, Object t) {
+        return Rt.n().compareStrings(s, (String) t);
+    }
+
+    public static int compareToIgnoreCase(String s, String t) {
+        return Rt.n().compareStrings(toLowerCase(s), toLowerCase(t));
+    }
+
+    public static boolean equalsIgnoreCase(String s, String t) {
+        return t != null && toLowerCase(s).equals(toLowerCase(t));
+    }
+
+    public static boolean contentEquals(String s, CharSequence t) {
+        return s.equals(t.toString());
+    }
+
+    public static String intern(String s) {
+        return s;
+    }
+
+    public static String toString(String s) {
+        return s;
+    }
+
+    public static String replace(String s, char a, char b) {
+        char[] c = toCharArray(s);
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] == a) {
+                c[i] = b;
+            }
+        }
+        return make(c);
+    }
+
+    public static String replace(String s, CharSequence target, CharSequence replacement) {
+        String t = target.toString(), r = replacement.toString();
+        if (t.isEmpty()) {
+            StringBuilder b = new StringBuilder(r);
+            for (int i = 0; i < s.length(); i++) {
+                b.append(s.charAt(i)).append(r);
+            }
+            return b.toString();
+        }
+        StringBuilder b = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int i = indexOf(s, t, at);
+            if (i < 0) {
+                break;
+            }
+            b.append(substring(s, at, i)).append(r);
+            at = i + t.length();
+        }
+        return b.append(substring(s, at)).toString();
+    }
+
+    public static String repeat(String s, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("count is negative: " + n);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(s);
+        }
+        return b.toString();
+    }
+
+    /** split with a literal separator, or the regular expressions "\\s+", " +", ",\\s*". */
+    public static String[] split(String s, String regex) {
+        return split(s, regex, 0);
+    }
+
+    public static String[] split(String s, String regex, int limit) {
+        java.util.ArrayList<String> parts = new java.util.ArrayList<String>();
+        boolean spaces = regex.equals("\\s+") || regex.equals(" +") || regex.equals("\\s");
+        boolean commaSpaces = regex.equals(",\\s*");
+        String literal = regex;
+        if (regex.length() == 2 && regex.charAt(0) == '\\') {
+            literal = substring(regex, 1);
+        }
+        int at = 0, n = s.length();
+        while (limit <= 0 || parts.size() < limit - 1) {
+            int i, end;
+            if (spaces) {
+                i = at;
+                while (i < n && s.charAt(i) > ' ') {
+                    i++;
+                }
+                if (i >= n) {
+                    break;
+                }
+                end = i;
+                while (end < n && s.charAt(end) <= ' ') {
+                    end++;
+                    if (regex.equals("\\s")) {
+                        break;
+                    }
+                }
+            } else if (commaSpaces) {
+                i = indexOf(s, ",", at);
+                if (i < 0) {
+                    break;
+                }
+                end = i + 1;
+                while (end < n && s.charAt(end) <= ' ') {
+                    end++;
+                }
+            } else {
+                i = literal.isEmpty() ? (at + 1 <= n ? at + 1 : -1) : indexOf(s, literal, at);
+                if (i < 0 || (literal.isEmpty() && i >= n)) {
+                    break;
+                }
+                end = i + literal.length();
+            }
+            if (!(i == 0 && end > 0 && at == 0 && !literal.isEmpty() && spaces)) {
+                parts.add(substring(s, at, i));
+            }
+            at = end;
+        }
+        parts.add(substring(s, at));
+        if (limit == 0) {
+            int k = parts.size();
+            while (k > 0 && parts.get(k - 1).isEmpty()) {
+                k--;
+            }
+            while (parts.size() > k) {
+                parts.remove(parts.size() - 1);
+            }
+        }
+        if (parts.isEmpty()) {
+            return new String[] {""};
+        }
+        String[] out = new String[parts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = parts.get(i);
+        }
+        return out;
+    }
+
+    public static String valueOf(Object o) {
+        return Rt.str(o);
+    }
+
+    public static String valueOf(int v) {
+        return Rt.str(v);
+    }
+
+    public static String valueOf(long v) {
+        return Rt.str(v);
+    }
+
+    public static String valueOf(char c) {
+        return Rt.str(c);
+    }
+
+    public static String valueOf(boolean b) {
+        return Rt.str(b);
+    }
+
+    public static String valueOf(double d) {
+        return Rt.str(d);
+    }
+
+    public static String valueOf(float f) {
+        return Rt.str(f);
+    }
+
+    public static String valueOf(char[] c) {
+        return make(c);
+    }
+
+    public static String copyValueOf(char[] c) {
+        return make(c);
+    }
+
+    public static String join(CharSequence sep, CharSequence... parts) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                b.append(sep);
+            }
+            b.append(parts[i]);
+        }
+        return b.toString();
+    }
+
+    public static String join(CharSequence sep, Iterable<? extends CharSequence> parts) {
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
+        for (CharSequence p : parts) {
+            if (!first) {
+                b.append(sep);
+            }
+            first = false;
+            b.append(p);
+        }
+        return b.toString();
+    }
+
+    public static String format(String format, Object... args) {
+        return Format.format(format, args);
+    }
+
+    public static String formatted(String s, Object... args) {
+        return Format.format(s, args);
+    }
+}

@@ -1,0 +1,1552 @@
+//! One Java method to Phantom code. Values keep Java's order but live on Phantom's two stacks:
+//! ints, longs, floats and doubles on the integer stack, references on the object stack, so
+//! that arithmetic never allocates. Calls take their arguments on the object stack, so
+//! numbers are boxed where a call passes them and unboxed where a method receives them.
+
+use std::collections::HashMap;
+
+use cafebabe::attributes::AttributeData;
+use cafebabe::bytecode::Opcode;
+use cafebabe::constant_pool::{BootstrapArgument, LiteralConstant, Loadable, MemberRef, ObjectArrayType};
+use phantom_bytecode::emit::{insn, Item};
+use phantom_bytecode::{Arg, Op, TypePrefix};
+
+use crate::flow::{self, signature, Flow, K};
+use crate::layout::{self, phantom_name, statics_name, Universe, ENSURE_ORDINAL, STATICS_SLOT};
+use crate::model::{JavaClass, Kind, MethodDecl};
+use crate::Error;
+
+/// The runtime class holding helpers the translated code calls.
+pub const RT: &str = "phantom/runtime/Rt";
+/// Static methods standing in for `java.lang.String`'s, each taking the string first.
+pub const STRINGS: &str = "phantom/runtime/Strings";
+
+/// A class's constant pool, shared by its methods.
+#[derive(Default)]
+pub struct Constants {
+    pub strings: Vec<Vec<u8>>,
+}
+
+impl Constants {
+    pub fn string(&mut self, s: &[u8]) -> u32 {
+        match self.strings.iter().position(|x| x == s) {
+            Some(i) => i as u32,
+            None => {
+                self.strings.push(s.to_vec());
+                (self.strings.len() - 1) as u32
+            }
+        }
+    }
+}
+
+fn prefix(kind: Kind) -> Option<TypePrefix> {
+    match kind {
+        Kind::Long => Some(TypePrefix::Long),
+        Kind::Float => Some(TypePrefix::Float),
+        Kind::Double => Some(TypePrefix::Double),
+        Kind::Int | Kind::Ref => None,
+    }
+}
+
+/// The kind slots of Java locals are told apart by: ints of every width share one.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum LocalKind {
+    Int,
+    Float,
+    Long,
+    Double,
+}
+
+impl LocalKind {
+    fn of(kind: Kind) -> LocalKind {
+        match kind {
+            Kind::Float => LocalKind::Float,
+            Kind::Long => LocalKind::Long,
+            Kind::Double => LocalKind::Double,
+            _ => LocalKind::Int,
+        }
+    }
+}
+
+/// Where a method's code ends up.
+pub struct Translated {
+    pub code: Vec<Item>,
+}
+
+pub struct MethodGen<'a> {
+    u: &'a Universe,
+    class: &'a JavaClass,
+    method: &'a MethodDecl,
+    consts: &'a mut Constants,
+    items: Vec<Item>,
+    next_label: u32,
+    /// Object slots: the arguments first, then Java's reference locals, then scratch.
+    nargs: u32,
+    obj_locals: HashMap<u16, u32>,
+    next_obj: u32,
+    int_locals: HashMap<(u16, LocalKind), u32>,
+    next_int: u32,
+    scratch_obj: Vec<u32>,
+    scratch_int: Vec<u32>,
+    obj_scratch_used: usize,
+    int_scratch_used: usize,
+    /// Whether `this` is Java local 0 for the whole method.
+    this_fixed: bool,
+    /// Static methods (and `<clinit>`) run with the statics object as `this`.
+    in_statics: bool,
+    /// A comparison (`lcmp`, `dcmpl`...) left for the branch after it: its kind and the result
+    /// an unordered comparison gives.
+    pending_compare: Option<(Kind, i32)>,
+}
+
+const LABEL_BASE: u32 = 1 << 20;
+
+impl<'a> MethodGen<'a> {
+    pub fn new(u: &'a Universe, class: &'a JavaClass, method: &'a MethodDecl, consts: &'a mut Constants) -> Self {
+        MethodGen {
+            u,
+            class,
+            method,
+            consts,
+            items: Vec::new(),
+            next_label: LABEL_BASE,
+            nargs: 0,
+            obj_locals: HashMap::new(),
+            next_obj: 0,
+            int_locals: HashMap::new(),
+            next_int: 0,
+            scratch_obj: Vec::new(),
+            scratch_int: Vec::new(),
+            obj_scratch_used: 0,
+            int_scratch_used: 0,
+            this_fixed: false,
+            in_statics: method.is_static || method.name == "<clinit>",
+            pending_compare: None,
+        }
+    }
+
+    fn err(&self, at: usize, what: impl std::fmt::Display) -> Error {
+        Error::new(format!(
+            "{}.{}{} at offset {at}: {what}",
+            self.class.name.replace('/', "."),
+            self.method.name,
+            self.method.descriptor
+        ))
+    }
+
+    fn label(&mut self) -> u32 {
+        self.next_label += 1;
+        self.next_label
+    }
+
+    fn put(&mut self, op: Op, args: Vec<Arg>) {
+        self.items.push(insn(None, op, args));
+    }
+
+    fn put_p(&mut self, kind: Kind, op: Op, args: Vec<Arg>) {
+        self.items.push(insn(prefix(kind), op, args));
+    }
+
+    fn place(&mut self, label: u32) {
+        self.items.push(Item::Label(label));
+    }
+
+    fn jump(&mut self, op: Op, label: u32) {
+        self.put(op, vec![Arg::Target(label as i64)]);
+    }
+
+    fn int(&mut self, v: i32) {
+        match v {
+            0 => self.put(Op::Iconst0, vec![]),
+            1 => self.put(Op::Iconst1, vec![]),
+            2..=255 => self.put(Op::Iconst8, vec![Arg::Int(v as i64)]),
+            _ => self.put(Op::Iconst32, vec![Arg::Int(v as i64)]),
+        }
+    }
+
+    fn wide_const(&mut self, bits: i64) {
+        self.put_p(Kind::Long, Op::Iconst64, vec![Arg::Int(bits)]);
+    }
+
+    fn string_const(&mut self, s: &[u8]) {
+        let id = self.consts.string(s);
+        self.put(Op::ConstPool, vec![Arg::Int(id as i64)]);
+    }
+
+    fn summon(&mut self, phantom: &str) {
+        let bytes = phantom.as_bytes().to_vec();
+        self.put(Op::SummonByName, vec![Arg::Bytes(bytes)]);
+    }
+
+    fn os_get(&mut self, slot: u32) {
+        self.put(Op::OsGet32, vec![Arg::Int(slot as i64)]);
+    }
+
+    fn os_set(&mut self, slot: u32) {
+        self.put(Op::OsSet32, vec![Arg::Int(slot as i64)]);
+    }
+
+    fn is_get(&mut self, kind: Kind, slot: u32) {
+        self.put_p(kind, Op::IsGet32, vec![Arg::Int(slot as i64)]);
+    }
+
+    fn is_set(&mut self, kind: Kind, slot: u32) {
+        self.put_p(kind, Op::IsSet32, vec![Arg::Int(slot as i64)]);
+    }
+
+    fn boxed(&mut self, kind: Kind) {
+        if kind != Kind::Ref {
+            self.put_p(kind, Op::I2o, vec![]);
+        }
+    }
+
+    fn unboxed(&mut self, kind: Kind) {
+        if kind != Kind::Ref {
+            self.put_p(kind, Op::O2i, vec![]);
+        }
+    }
+
+    /// Calls method `ordinal` of the object below the `n` arguments on top.
+    fn call(&mut self, ordinal: u32, n: u32) {
+        if ordinal < 32 {
+            self.put(Op::Call, vec![Arg::Int(ordinal as i64), Arg::Int(n as i64)]);
+        } else if ordinal < 256 {
+            self.put(Op::Call8, vec![Arg::Int(ordinal as i64), Arg::Int(n as i64)]);
+        } else {
+            self.put(Op::Call32, vec![Arg::Int(ordinal as i64), Arg::Int(n as i64)]);
+        }
+    }
+
+    fn obj_scratch(&mut self) -> u32 {
+        if self.obj_scratch_used == self.scratch_obj.len() {
+            let slot = self.next_obj;
+            self.next_obj += 1;
+            self.scratch_obj.push(slot);
+        }
+        self.obj_scratch_used += 1;
+        self.scratch_obj[self.obj_scratch_used - 1]
+    }
+
+    /// Two cells of integer scratch (room for any kind).
+    fn int_scratch(&mut self) -> u32 {
+        if self.int_scratch_used == self.scratch_int.len() {
+            let slot = self.next_int;
+            self.next_int += 2;
+            self.scratch_int.push(slot);
+        }
+        self.int_scratch_used += 1;
+        self.scratch_int[self.int_scratch_used - 1]
+    }
+
+    fn obj_local(&mut self, index: u16) -> u32 {
+        if let Some(&s) = self.obj_locals.get(&index) {
+            return s;
+        }
+        let s = self.next_obj;
+        self.next_obj += 1;
+        self.obj_locals.insert(index, s);
+        s
+    }
+
+    fn int_local(&mut self, index: u16, kind: Kind) -> u32 {
+        let key = (index, LocalKind::of(kind));
+        if let Some(&s) = self.int_locals.get(&key) {
+            return s;
+        }
+        let s = self.next_int;
+        self.next_int += kind.cells();
+        self.int_locals.insert(key, s);
+        s
+    }
+
+    fn load_local(&mut self, index: u16, kind: Kind) {
+        if kind == Kind::Ref {
+            let s = self.obj_local(index);
+            self.os_get(s);
+        } else {
+            let s = self.int_local(index, kind);
+            self.is_get(kind, s);
+        }
+    }
+
+    fn store_local(&mut self, index: u16, kind: Kind) {
+        if kind == Kind::Ref {
+            let s = self.obj_local(index);
+            self.os_set(s);
+        } else {
+            let s = self.int_local(index, kind);
+            self.is_set(kind, s);
+        }
+    }
+
+    fn drop_entry(&mut self, k: K) {
+        if k.is_ref() {
+            self.put(Op::OsDrop, vec![]);
+        } else {
+            self.put_p(k.kind(), Op::IsDrop, vec![]);
+        }
+    }
+
+    /// A boxed zero of `kind`, for fields and elements never written (they hold null).
+    fn zero_box(&mut self, kind: Kind) {
+        match kind {
+            Kind::Int | Kind::Float => self.int(0),
+            Kind::Long | Kind::Double => self.wide_const(0),
+            Kind::Ref => {
+                self.put(Op::SummonNull, vec![]);
+                return;
+            }
+        }
+        self.boxed(kind);
+    }
+
+    /// Replaces a null on top of the object stack by a boxed zero of `kind`.
+    fn null_is_zero(&mut self, kind: Kind) {
+        if kind == Kind::Ref {
+            return;
+        }
+        let done = self.label();
+        self.put(Op::OsDup, vec![]);
+        self.put(Op::OsIsnull, vec![]);
+        self.jump(Op::Jz, done);
+        self.put(Op::OsDrop, vec![]);
+        self.zero_box(kind);
+        self.place(done);
+    }
+
+    /// Moves the top `kinds.len()` Java values (the arguments of a call) onto the object stack
+    /// in their order, boxing numbers.
+    fn marshal(&mut self, kinds: &[Kind]) {
+        let Some(first) = kinds.iter().position(|k| *k != Kind::Ref) else { return };
+        if first == kinds.len() - 1 {
+            self.boxed(kinds[first]);
+            return;
+        }
+        let (obj_mark, int_mark) = (self.obj_scratch_used, self.int_scratch_used);
+        let mut places = Vec::new();
+        for &k in kinds[first..].iter().rev() {
+            if k == Kind::Ref {
+                let s = self.obj_scratch();
+                self.os_set(s);
+                places.push(s);
+            } else {
+                let s = self.int_scratch();
+                self.is_set(k, s);
+                places.push(s);
+            }
+        }
+        for (&k, &s) in kinds[first..].iter().zip(places.iter().rev()) {
+            if k == Kind::Ref {
+                self.os_get(s);
+            } else {
+                self.is_get(k, s);
+                self.boxed(k);
+            }
+        }
+        self.obj_scratch_used = obj_mark;
+        self.int_scratch_used = int_mark;
+    }
+
+    /// After a call: the result as Java expects it (dropped for void, unboxed for numbers).
+    fn take_result(&mut self, result: Option<Kind>) {
+        match result {
+            None => self.put(Op::OsDrop, vec![]),
+            Some(k) => self.unboxed(k),
+        }
+    }
+
+    /// Removes the object below the top one (a receiver left under a call's result).
+    fn drop_under(&mut self, void: bool) {
+        if void {
+            self.put(Op::OsDrop, vec![]);
+            self.put(Op::OsDrop, vec![]);
+        } else {
+            let s = self.obj_scratch();
+            self.os_set(s);
+            self.put(Op::OsDrop, vec![]);
+            self.os_get(s);
+            self.obj_scratch_used -= 1;
+        }
+    }
+
+    /// Pushes the statics object of `owner`, initialising the class on first use.
+    pub fn statics(&mut self, owner: &str) {
+        if self.in_statics && owner == self.class.name {
+            self.put(Op::SummonThis, vec![]);
+            return;
+        }
+        let name = statics_name(owner);
+        let done = self.label();
+        self.summon(&name);
+        self.int(STATICS_SLOT);
+        self.boxed(Kind::Int);
+        self.call(11, 1);
+        self.put(Op::OsDup, vec![]);
+        self.put(Op::OsIsnull, vec![]);
+        self.jump(Op::Jz, done);
+        self.put(Op::OsDrop, vec![]);
+        self.summon(&name);
+        self.put(Op::New, vec![]);
+        self.call(ENSURE_ORDINAL, 0);
+        self.place(done);
+    }
+
+    /// Calls static method `key` of `owner` (resolved upwards), arguments on the stacks.
+    pub fn invoke_static(&mut self, owner: &str, name: &str, descriptor: &str, at: usize) -> Result<(), Error> {
+        let sig = signature(descriptor)?;
+        let key = format!("{name}{descriptor}");
+        let owner = self.u.static_method_owner(owner, &key).map_err(|e| self.err(at, e))?;
+        let ordinal = self.u.layout(&owner).map_err(|e| self.err(at, e))?.static_methods[&key];
+        self.marshal(&sig.kinds());
+        self.statics(&owner);
+        self.summon(&statics_name(&owner));
+        self.put(Op::StaticInvoke, vec![Arg::Int(ordinal as i64), Arg::Int(sig.params.len() as i64)]);
+        self.take_result(sig.result());
+        Ok(())
+    }
+
+    fn invoke(&mut self, op: &Opcode, m: &MemberRef, at: usize) -> Result<(), Error> {
+        let owner: &str = &m.class_name;
+        let name: &str = &m.name_and_type.name;
+        let descriptor: &str = &m.name_and_type.descriptor;
+        let key = format!("{name}{descriptor}");
+        let sig = signature(descriptor)?;
+        let n = sig.params.len() as u32;
+        if matches!(op, Opcode::Invokestatic(_)) {
+            let owner = if owner == "java/lang/String" { STRINGS } else { owner };
+            return self.invoke_static(owner, name, descriptor, at);
+        }
+        // Methods of java.lang.String that are not the object protocol's: the string's own
+        // natives where they mean the same, the runtime's static stand-ins otherwise.
+        if owner == "java/lang/String" && layout::protocol_ordinal(&key).is_none() {
+            if name == "<init>" {
+                let made = descriptor.replace(")V", ")Ljava/lang/String;");
+                self.invoke_static(STRINGS, "make", &made, at)?;
+                // `new String; dup; ...; <init>`: the string takes the place of both copies.
+                let s = self.obj_scratch();
+                self.os_set(s);
+                self.put(Op::OsDrop, vec![]);
+                self.put(Op::OsDrop, vec![]);
+                self.os_get(s);
+                self.obj_scratch_used -= 1;
+                return Ok(());
+            }
+            let native = match key.as_str() {
+                "length()I" => Some(11),
+                "charAt(I)C" => Some(9),
+                _ => None,
+            };
+            if let Some(ordinal) = native {
+                self.marshal(&sig.kinds());
+                self.call(ordinal, n);
+                self.take_result(sig.result());
+                return Ok(());
+            }
+            let with_self = descriptor.replacen('(', "(Ljava/lang/String;", 1);
+            return self.invoke_static(STRINGS, name, &with_self, at);
+        }
+        if owner.starts_with('[') {
+            // Arrays answer the object protocol and clone().
+            if name == "clone" {
+                return self.invoke_static(RT, "cloneArray", "(Ljava/lang/Object;)Ljava/lang/Object;", at);
+            }
+        }
+        if layout::is_internal(owner) {
+            let phantom = phantom_name(owner);
+            let class = phantom_bytecode::internal::internal_class(&phantom)
+                .ok_or_else(|| self.err(at, format!("no internal class {phantom}")))?;
+            if name == "<init>" {
+                self.put(Op::OsDrop, vec![]);
+                return Ok(());
+            }
+            let method = phantom_bytecode::internal::methods_by_name(class)
+                .find(|m| m.name == name)
+                .ok_or_else(|| self.err(at, format!("{phantom} has no method {name}")))?;
+            self.marshal(&sig.kinds());
+            self.call(method.ordinal, n);
+            self.take_result(sig.result());
+            return Ok(());
+        }
+        if matches!(op, Opcode::Invokespecial(_)) {
+            if owner == "java/lang/Object" && name == "<init>" {
+                self.put(Op::OsDrop, vec![]);
+                return Ok(());
+            }
+            let layout = self.u.layout(owner).map_err(|e| self.err(at, e))?;
+            let ordinal = *layout.methods.get(&key).ok_or_else(|| self.err(at, Error::missing_member(owner, &key)))?;
+            self.marshal(&sig.kinds());
+            self.put(Op::OsPull32, vec![Arg::Int(n as i64)]);
+            self.summon(&phantom_name(owner));
+            self.put(Op::StaticInvoke, vec![Arg::Int(ordinal as i64), Arg::Int(n as i64)]);
+            self.drop_under(sig.result().is_none());
+            if let Some(k) = sig.result() {
+                self.unboxed(k);
+            }
+            return Ok(());
+        }
+        // Methods of Object beyond the protocol (getClass, wait, notify), and Comparable's:
+        // strings and arrays answer them too, so the runtime does.
+        let any_object = owner == "java/lang/Object" && name != "<init>";
+        let comparable = owner == "java/lang/Comparable" && self.class.name != RT;
+        if (any_object || comparable) && layout::protocol_ordinal(&key).is_none() {
+            let with_self = descriptor.replacen('(', "(Ljava/lang/Object;", 1);
+            return self.invoke_static(RT, name, &with_self, at);
+        }
+        // Virtual and interface calls.
+        let ordinal = match layout::protocol_ordinal(&key) {
+            Some(o) => Some(o),
+            None => match self.u.get(owner) {
+                Some(c) if !c.is_interface => {
+                    self.u.layout(owner).map_err(|e| self.err(at, e))?.methods.get(&key).copied()
+                }
+                Some(_) => None,
+                None => return Err(self.err(at, Error::missing_class(owner))),
+            },
+        };
+        self.marshal(&sig.kinds());
+        match ordinal {
+            Some(o) => {
+                self.call(o, n);
+                self.take_result(sig.result());
+            }
+            None => {
+                self.put(Op::OsPull32, vec![Arg::Int(n as i64)]);
+                self.string_const(key.as_bytes());
+                self.int(n as i32);
+                self.put(Op::DynamicInvoke, vec![]);
+                self.drop_under(sig.result().is_none());
+                if let Some(k) = sig.result() {
+                    self.unboxed(k);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Java's `if<cond>` on an int on top: jumps to `target` when `v <cond> 0` holds.
+    fn if_zero(&mut self, cond: Cond, target: u32) {
+        match cond {
+            Cond::Eq => self.jump(Op::Jz, target),
+            Cond::Ne => {
+                self.put(Op::LogNot, vec![]);
+                self.jump(Op::Jz, target)
+            }
+            _ => {
+                self.int(0);
+                self.compare_jump(Kind::Int, cond, target, false);
+            }
+        }
+    }
+
+    /// Two values of `kind` on top: jumps when `a <cond> b`. `nan_jumps`: for floating point,
+    /// whether an unordered comparison jumps.
+    fn compare_jump(&mut self, kind: Kind, cond: Cond, target: u32, nan_jumps: bool) {
+        let floating = matches!(kind, Kind::Float | Kind::Double);
+        match cond {
+            Cond::Eq | Cond::Ne if !floating => {
+                self.put_p(kind, Op::Isublu, vec![]);
+                if kind == Kind::Long {
+                    self.put(Op::Ior, vec![]);
+                }
+                if cond == Cond::Ne {
+                    self.put(Op::LogNot, vec![]);
+                }
+                self.jump(Op::Jz, target);
+            }
+            Cond::Eq | Cond::Ne => {
+                let (b, a) = (self.int_scratch(), self.int_scratch());
+                self.is_set(kind, b);
+                self.is_set(kind, a);
+                self.is_get(kind, a);
+                self.is_get(kind, b);
+                self.put_p(kind, Op::Ile, vec![]);
+                self.is_get(kind, a);
+                self.is_get(kind, b);
+                self.put_p(kind, Op::Ige, vec![]);
+                self.put(Op::LogAnd, vec![]);
+                self.int_scratch_used -= 2;
+                if cond == Cond::Eq {
+                    self.put(Op::LogNot, vec![]);
+                }
+                self.jump(Op::Jz, target);
+            }
+            _ if floating && !nan_jumps => {
+                // Jump when the comparison holds (it does not when unordered).
+                self.put_p(kind, cond.op(), vec![]);
+                self.put(Op::LogNot, vec![]);
+                self.jump(Op::Jz, target);
+            }
+            _ => {
+                // Jump unless the opposite comparison holds (unordered jumps for floats).
+                self.put_p(kind, cond.negated().op(), vec![]);
+                self.jump(Op::Jz, target);
+            }
+        }
+    }
+
+    /// `lcmp`, `fcmpl`... whose result is used as a number, not by a branch: -1, 0 or 1, and
+    /// `nan` when unordered.
+    fn compare_value(&mut self, kind: Kind, nan: i32) {
+        let (b, a) = (self.int_scratch(), self.int_scratch());
+        self.is_set(kind, b);
+        self.is_set(kind, a);
+        let both = |g: &mut Self, op: Op| {
+            g.is_get(kind, a);
+            g.is_get(kind, b);
+            g.put_p(kind, op, vec![]);
+        };
+        if matches!(kind, Kind::Float | Kind::Double) {
+            let (ordered, done) = (self.label(), self.label());
+            both(self, Op::Ige);
+            both(self, Op::Ile);
+            self.put(Op::LogOr, vec![]);
+            self.put(Op::LogNot, vec![]);
+            self.jump(Op::Jz, ordered);
+            self.int(nan);
+            self.jump(Op::Jmp, done);
+            self.place(ordered);
+            both(self, Op::Igt);
+            both(self, Op::Ilt);
+            self.put(Op::Isublu, vec![]);
+            self.place(done);
+        } else {
+            both(self, Op::Igt);
+            both(self, Op::Ilt);
+            self.put(Op::Isublu, vec![]);
+        }
+        self.int_scratch_used -= 2;
+    }
+
+    /// The code of the method, from its Code attribute.
+    pub fn translate(mut self) -> Result<(Vec<Item>, u32), Error> {
+        let file =
+            cafebabe::parse_class(&self.class.bytes).map_err(|e| Error::new(format!("{}: {e}", self.class.name)))?;
+        let info = file
+            .methods
+            .iter()
+            .find(|m| m.name == self.method.name && m.descriptor.to_string() == self.method.descriptor)
+            .expect("the method was read from this file");
+        let code = info
+            .attributes
+            .iter()
+            .find_map(|a| match &a.data {
+                AttributeData::Code(c) => Some(c),
+                _ => None,
+            })
+            .ok_or_else(|| self.err(0, "no code"))?;
+        let bootstrap: Vec<_> = file
+            .attributes
+            .iter()
+            .find_map(|a| match &a.data {
+                AttributeData::BootstrapMethods(b) => Some(b),
+                _ => None,
+            })
+            .map(|b| b.iter().collect())
+            .unwrap_or_default();
+        let opcodes = &code.bytecode.as_ref().ok_or_else(|| self.err(0, "code could not be decoded"))?.opcodes;
+        let handlers: Vec<(usize, usize, usize, Option<String>)> = code
+            .exception_table
+            .iter()
+            .map(|e| {
+                (
+                    e.start_pc as usize,
+                    e.end_pc as usize,
+                    e.handler_pc as usize,
+                    e.catch_type.as_ref().map(|c| c.to_string()),
+                )
+            })
+            .collect();
+        let lines: Vec<(usize, u32)> = code
+            .attributes
+            .iter()
+            .find_map(|a| match &a.data {
+                AttributeData::LineNumberTable(t) => {
+                    Some(t.iter().map(|e| (e.start_pc as usize, e.line_number as u32)).collect())
+                }
+                _ => None,
+            })
+            .unwrap_or_default();
+
+        let instance = !self.in_statics;
+        self.this_fixed = instance && !opcodes.iter().any(|(_, op)| matches!(op, Opcode::Astore(0)));
+        let ranges: Vec<(usize, usize, usize)> = handlers.iter().map(|h| (h.0, h.1, h.2)).collect();
+        let flow: Flow = flow::analyse(opcodes, &ranges, self.this_fixed).map_err(|e| self.err(0, e))?;
+
+        // Arguments are object slots 0..n; Java numbers them from 0 (static) or 1, longs and
+        // doubles taking two.
+        let sig = signature(&self.method.descriptor)?;
+        self.nargs = sig.params.len() as u32;
+        self.next_obj = self.nargs;
+        let mut prologue: Vec<(u32, u16, Kind)> = Vec::new();
+        let mut java_index: u16 = u16::from(instance);
+        for (i, kind) in sig.kinds().into_iter().enumerate() {
+            if kind == Kind::Ref {
+                self.obj_locals.insert(java_index, i as u32);
+            } else {
+                prologue.push((i as u32, java_index, kind));
+            }
+            java_index += if kind.cells() == 2 { 2 } else { 1 };
+        }
+        for &(_, index, kind) in &prologue {
+            self.int_local(index, kind);
+        }
+        if instance && !self.this_fixed {
+            self.obj_local(0);
+        }
+
+        // Regions: the handlers covering each instruction, in table order.
+        let mut regions: Vec<Vec<usize>> = vec![Vec::new()];
+        let region_of: Vec<usize> = opcodes
+            .iter()
+            .map(|(pc, _)| {
+                let covering: Vec<usize> =
+                    handlers.iter().enumerate().filter(|(_, h)| (h.0..h.1).contains(pc)).map(|(i, _)| i).collect();
+                match regions.iter().position(|r| *r == covering) {
+                    Some(i) => i,
+                    None => {
+                        regions.push(covering);
+                        regions.len() - 1
+                    }
+                }
+            })
+            .collect();
+        let has_handlers = !handlers.is_empty();
+        let region_slot = if has_handlers { Some(self.int_scratch()) } else { None };
+        let exception_slot = if has_handlers { Some(self.obj_scratch()) } else { None };
+        let (base_obj_scratch, base_int_scratch) = (self.obj_scratch_used, self.int_scratch_used);
+        let dispatch = self.label();
+
+        // Instructions some other place jumps to, and the regions they are entered from.
+        let index: HashMap<usize, usize> = opcodes.iter().enumerate().map(|(i, (pc, _))| (*pc, i)).collect();
+        let mut entered_from: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, (pc, op)) in opcodes.iter().enumerate() {
+            for t in flow::branch_targets(*pc, op) {
+                if let Some(&ti) = index.get(&t) {
+                    entered_from.entry(ti).or_default().push(region_of[i]);
+                }
+            }
+        }
+        for h in &handlers {
+            if let Some(&hi) = index.get(&h.2) {
+                entered_from.entry(hi).or_default().push(usize::MAX);
+            }
+        }
+
+        let mut known_region = Some(0usize);
+        let mut line_at = 0usize;
+        let mut skip_this = false;
+        for (i, (pc, op)) in opcodes.iter().enumerate() {
+            let pc = *pc;
+            let Some(stack) = flow.stack_in[i].clone() else { continue };
+            self.obj_scratch_used = base_obj_scratch;
+            self.int_scratch_used = base_int_scratch;
+            self.place(pc as u32);
+            while line_at < lines.len() && lines[line_at].0 <= pc {
+                self.items.push(Item::Line(lines[line_at].1));
+                line_at += 1;
+            }
+            if let Some(from) = entered_from.get(&i) {
+                if from.iter().any(|&r| r != region_of[i]) {
+                    known_region = None;
+                }
+            }
+            if let Some(slot) = region_slot {
+                if known_region != Some(region_of[i]) {
+                    self.int(region_of[i] as i32);
+                    self.is_set(Kind::Int, slot);
+                    known_region = Some(region_of[i]);
+                }
+            }
+            let next = opcodes.get(i + 1).map(|(_, op)| op);
+            let next_is_target = entered_from.contains_key(&(i + 1));
+            if skip_this {
+                skip_this = false;
+                if let Opcode::Getfield(m) = op {
+                    let kind = Kind::of(&m.name_and_type.descriptor);
+                    let (_, slot) =
+                        self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                    self.load_this_field(slot, kind);
+                    continue;
+                }
+            }
+            let fused = self.op(op, pc, &stack, next, next_is_target, &bootstrap)?;
+            match fused {
+                Step::Next => {}
+                Step::SkipThisForField => skip_this = true,
+                Step::FusedWithNext => {}
+            }
+            if flow::ends_block(op) {
+                known_region = None;
+            }
+        }
+        self.obj_scratch_used = base_obj_scratch;
+        self.int_scratch_used = base_int_scratch;
+
+        if let (Some(region_slot), Some(exception_slot)) = (region_slot, exception_slot) {
+            // Every throw in the method lands here: the thrown value made a Java throwable,
+            // the catcher put back, then the handlers of the region it came from, in order.
+            self.place(dispatch);
+            self.invoke_static(RT, "throwable", "(Ljava/lang/Object;)Ljava/lang/Throwable;", 0)?;
+            self.os_set(exception_slot);
+            self.summon(".internal.object");
+            self.jump(Op::PushCatcher, dispatch);
+            let region_labels: Vec<u32> = (0..regions.len()).map(|_| self.label()).collect();
+            self.is_get(Kind::Int, region_slot);
+            self.put(
+                Op::Switch,
+                vec![Arg::Switch { shift: 0, divisor: 1, targets: region_labels.iter().map(|&l| l as i64).collect() }],
+            );
+            let rethrow = self.label();
+            self.jump(Op::Jmp, rethrow);
+            for (r, covering) in regions.iter().enumerate() {
+                self.place(region_labels[r]);
+                for &h in covering {
+                    let (_, _, handler, catch_type) = &handlers[h];
+                    let skip = self.label();
+                    if let Some(t) = catch_type {
+                        self.os_get(exception_slot);
+                        self.instance_of(t, 0)?;
+                        self.jump(Op::Jz, skip);
+                    }
+                    self.os_get(exception_slot);
+                    self.jump(Op::Jmp, *handler as u32);
+                    self.place(skip);
+                }
+                self.jump(Op::Jmp, rethrow);
+            }
+            self.place(rethrow);
+            self.put(Op::PopCatcher, vec![]);
+            self.os_get(exception_slot);
+            self.put(Op::Throw, vec![]);
+        }
+
+        // The prologue, now that the slots are counted.
+        let head = std::mem::take(&mut self.items);
+        // The argument count arrives on the integer stack.
+        self.put(Op::ArgCount, vec![Arg::Int(self.nargs as i64)]);
+        let (nobj, nint) = (self.next_obj - self.nargs, self.next_int);
+        if nobj > 255 || nint > 255 {
+            return Err(
+                self.err(0, format!("too many locals ({nobj} references, {nint} number cells; 255 each at most)"))
+            );
+        }
+        if nobj > 0 || nint > 0 {
+            self.put(Op::StackReserve, vec![Arg::Int(nobj as i64), Arg::Int(nint as i64)]);
+        }
+        for &(arg, index, kind) in &prologue {
+            self.os_get(arg);
+            self.unboxed(kind);
+            let s = self.int_locals[&(index, LocalKind::of(kind))];
+            self.is_set(kind, s);
+        }
+        if instance && !self.this_fixed {
+            self.put(Op::SummonThis, vec![]);
+            let s = self.obj_locals[&0];
+            self.os_set(s);
+        }
+        if has_handlers {
+            self.summon(".internal.object");
+            self.jump(Op::PushCatcher, dispatch);
+        }
+        let mut code = std::mem::take(&mut self.items);
+        code.extend(head);
+        Ok((code, self.nargs))
+    }
+
+    /// The launcher's method 8: the runtime takes the boot object and gives the arguments,
+    /// `main` runs, and whatever it throws is reported as Java reports it.
+    pub fn launcher_body(&mut self, main: &str) -> Result<Vec<Item>, Error> {
+        let caught = self.label();
+        self.put(Op::ArgCount, vec![Arg::Int(1)]);
+        self.summon(".internal.object");
+        self.jump(Op::PushCatcher, caught);
+        self.os_get(0);
+        self.invoke_static(RT, "start", "(Ljava/lang/Object;)[Ljava/lang/String;", 0)?;
+        self.invoke_static(main, "main", "([Ljava/lang/String;)V", 0)?;
+        self.put(Op::PopCatcher, vec![]);
+        self.invoke_static(RT, "finish", "()V", 0)?;
+        self.put(Op::SummonNull, vec![]);
+        self.put(Op::Ret, vec![]);
+        self.place(caught);
+        self.invoke_static(RT, "uncaught", "(Ljava/lang/Object;)V", 0)?;
+        self.put(Op::SummonNull, vec![]);
+        self.put(Op::Ret, vec![]);
+        Ok(std::mem::take(&mut self.items))
+    }
+
+    fn load_this_field(&mut self, slot: u32, kind: Kind) {
+        if kind == Kind::Int && slot < 256 {
+            self.put(Op::IsLoad8, vec![Arg::Int(slot as i64)]);
+            return;
+        }
+        if slot < 256 {
+            self.put(Op::OsLoad8, vec![Arg::Int(slot as i64)]);
+        } else {
+            self.put(Op::OsLoad32, vec![Arg::Int(slot as i64)]);
+        }
+        self.null_is_zero(kind);
+        self.unboxed(kind);
+    }
+
+    fn save_this_field(&mut self, slot: u32, kind: Kind) {
+        if kind == Kind::Int && slot < 256 {
+            self.put(Op::IsSave8, vec![Arg::Int(slot as i64)]);
+            return;
+        }
+        self.boxed(kind);
+        if slot < 256 {
+            self.put(Op::OsSave8, vec![Arg::Int(slot as i64)]);
+        } else {
+            self.put(Op::OsSave32, vec![Arg::Int(slot as i64)]);
+        }
+    }
+
+    /// An object on top: replaced by 1 if it is an instance of Java type `t`, else 0.
+    fn instance_of(&mut self, t: &str, at: usize) -> Result<(), Error> {
+        if t == "java/lang/Object" {
+            self.put(Op::OsIsnull, vec![]);
+            self.put(Op::LogNot, vec![]);
+            return Ok(());
+        }
+        if t.starts_with('[') || self.u.get(t).is_some_and(|c| c.is_interface) {
+            self.string_const(t.as_bytes());
+            return self.invoke_static(RT, "isInstance", "(Ljava/lang/Object;Ljava/lang/String;)Z", at);
+        }
+        let s = self.obj_scratch();
+        self.os_set(s);
+        self.summon(&phantom_name(t));
+        self.os_get(s);
+        self.call(14, 1);
+        self.unboxed(Kind::Int);
+        self.obj_scratch_used -= 1;
+        Ok(())
+    }
+
+    fn op(
+        &mut self,
+        op: &Opcode,
+        pc: usize,
+        stack: &[K],
+        next: Option<&Opcode>,
+        next_is_target: bool,
+        bootstrap: &[&cafebabe::attributes::BootstrapMethodEntry],
+    ) -> Result<Step, Error> {
+        use Opcode::*;
+        let target = |d: &i32| (pc as i64 + *d as i64) as u32;
+        let top = |k: usize| stack[stack.len() - 1 - k];
+        match op {
+            Nop => {}
+            AconstNull => self.put(Op::SummonNull, vec![]),
+            IconstM1 => self.int(-1),
+            Iconst0 => self.int(0),
+            Iconst1 => self.int(1),
+            Iconst2 => self.int(2),
+            Iconst3 => self.int(3),
+            Iconst4 => self.int(4),
+            Iconst5 => self.int(5),
+            Bipush(v) => self.int(*v as i32),
+            Sipush(v) => self.int(*v as i32),
+            Lconst0 => self.wide_const(0),
+            Lconst1 => self.wide_const(1),
+            Fconst0 => self.int(0),
+            Fconst1 => self.int(1.0f32.to_bits() as i32),
+            Fconst2 => self.int(2.0f32.to_bits() as i32),
+            Dconst0 => self.wide_const(0),
+            Dconst1 => self.wide_const(1.0f64.to_bits() as i64),
+            Ldc(l) | LdcW(l) | Ldc2W(l) => match l {
+                Loadable::LiteralConstant(c) => match c {
+                    LiteralConstant::Integer(v) => self.int(*v),
+                    LiteralConstant::Float(v) => self.int(v.to_bits() as i32),
+                    LiteralConstant::Long(v) => self.wide_const(*v),
+                    LiteralConstant::Double(v) => self.wide_const(v.to_bits() as i64),
+                    LiteralConstant::String(s) => self.string_const(s.as_bytes()),
+                    LiteralConstant::StringBytes(b) => self.string_const(b),
+                },
+                Loadable::ClassInfo(c) => {
+                    self.string_const(c.as_bytes());
+                    self.invoke_static(RT, "classFor", "(Ljava/lang/String;)Ljava/lang/Class;", pc)?;
+                }
+                _ => return Err(self.err(pc, "this kind of constant (a method handle or type) is not supported")),
+            },
+            Aload(0) if self.this_fixed => {
+                if let (Some(Getfield(m)), false) = (next, next_is_target) {
+                    if self.u.is_subtype(&self.class.name, &m.class_name) {
+                        return Ok(Step::SkipThisForField);
+                    }
+                }
+                self.put(Op::SummonThis, vec![]);
+            }
+            Aload(n) => self.load_local(*n, Kind::Ref),
+            Iload(n) => self.load_local(*n, Kind::Int),
+            Lload(n) => self.load_local(*n, Kind::Long),
+            Fload(n) => self.load_local(*n, Kind::Float),
+            Dload(n) => self.load_local(*n, Kind::Double),
+            Astore(n) => self.store_local(*n, Kind::Ref),
+            Istore(n) => self.store_local(*n, Kind::Int),
+            Lstore(n) => self.store_local(*n, Kind::Long),
+            Fstore(n) => self.store_local(*n, Kind::Float),
+            Dstore(n) => self.store_local(*n, Kind::Double),
+            Iinc(n, c) => {
+                let s = self.int_local(*n, Kind::Int);
+                self.is_get(Kind::Int, s);
+                self.int(*c as i32);
+                self.put(Op::Isum, vec![]);
+                self.is_set(Kind::Int, s);
+            }
+            Iaload | Baload | Caload | Saload | Laload | Faload | Daload | Aaload => {
+                let kind = match op {
+                    Laload => Kind::Long,
+                    Faload => Kind::Float,
+                    Daload => Kind::Double,
+                    Aaload => Kind::Ref,
+                    _ => Kind::Int,
+                };
+                self.boxed(Kind::Int);
+                self.call(10, 1);
+                self.unboxed(kind);
+            }
+            Iastore | Bastore | Castore | Sastore | Lastore | Fastore | Dastore | Aastore => {
+                let kind = top(0).kind();
+                match op {
+                    Bastore => self.narrow(24, true),
+                    Sastore => self.narrow(16, true),
+                    Castore => self.narrow(16, false),
+                    _ => {}
+                }
+                self.boxed(kind);
+                self.boxed(Kind::Int);
+                self.call(11, 2);
+                self.put(Op::OsDrop, vec![]);
+            }
+            Arraylength => {
+                self.call(12, 0);
+                self.unboxed(Kind::Int);
+            }
+            Newarray(t) => {
+                use cafebabe::bytecode::PrimitiveArrayType as P;
+                let kind = match t {
+                    P::Long => Kind::Long,
+                    P::Float => Kind::Float,
+                    P::Double => Kind::Double,
+                    _ => Kind::Int,
+                };
+                self.new_array(kind, pc)?;
+            }
+            Anewarray(_) => self.new_array(Kind::Ref, pc)?,
+            Multianewarray(t, dims) => {
+                let descriptor = match t {
+                    ObjectArrayType::ArrayType(d) => d.to_string(),
+                    ObjectArrayType::BinaryName(n) => n.to_string(),
+                };
+                let dims = *dims as usize;
+                let base = descriptor.trim_start_matches('[');
+                let depth = descriptor.len() - base.len();
+                let leaf = if depth > dims { Kind::Ref } else { Kind::of(base) };
+                // The lengths into a Phantom array, deepest dimension last.
+                let places: Vec<u32> = (0..dims).map(|_| self.int_scratch()).collect();
+                for &p in places.iter().rev() {
+                    self.is_set(Kind::Int, p);
+                }
+                self.put(Op::SummonArrayClass, vec![]);
+                self.put(Op::New, vec![]);
+                for (k, &p) in places.iter().enumerate() {
+                    self.put(Op::OsDup, vec![]);
+                    self.is_get(Kind::Int, p);
+                    self.boxed(Kind::Int);
+                    self.int(k as i32);
+                    self.boxed(Kind::Int);
+                    self.call(11, 2);
+                    self.put(Op::OsDrop, vec![]);
+                }
+                self.zero_box(leaf);
+                self.invoke_static(
+                    RT,
+                    "newMultiArray",
+                    "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+                    pc,
+                )?;
+            }
+            Pop => self.drop_entry(top(0)),
+            Pop2 => {
+                self.drop_entry(top(0));
+                if !top(0).wide() {
+                    self.drop_entry(top(1));
+                }
+            }
+            Dup | DupX1 | DupX2 | Dup2 | Dup2X1 | Dup2X2 | Swap => {
+                let (take, out) = flow::shuffle(op, stack).ok_or_else(|| self.err(pc, "stack underflow"))?;
+                self.shuffle(&stack[stack.len() - take..], &out);
+            }
+            Iadd | Ladd | Fadd | Dadd => self.put_p(top(0).kind(), Op::Isum, vec![]),
+            Isub | Lsub | Fsub | Dsub => self.put_p(top(0).kind(), Op::Isublu, vec![]),
+            Imul | Lmul | Fmul | Dmul => self.put_p(top(0).kind(), Op::Imul, vec![]),
+            Idiv | Ldiv | Fdiv | Ddiv => self.put_p(top(0).kind(), Op::Idivlu, vec![]),
+            Irem | Lrem | Frem | Drem => self.put_p(top(0).kind(), Op::Iremlu, vec![]),
+            Ineg | Lneg => {
+                let kind = top(0).kind();
+                if kind == Kind::Long {
+                    self.wide_const(0);
+                } else {
+                    self.int(0);
+                }
+                self.put_p(kind, Op::Isubul, vec![]);
+            }
+            Fneg => {
+                self.int((-1.0f32).to_bits() as i32);
+                self.put_p(Kind::Float, Op::Imul, vec![]);
+            }
+            Dneg => {
+                self.wide_const((-1.0f64).to_bits() as i64);
+                self.put_p(Kind::Double, Op::Imul, vec![]);
+            }
+            Ishl | Ishr | Iushr => self.put(shift_op(op), vec![]),
+            Lshl | Lshr | Lushr => {
+                self.put_p(Kind::Long, Op::Fromi, vec![]);
+                self.put_p(Kind::Long, shift_op(op), vec![]);
+            }
+            Iand | Land => self.put_p(top(0).kind(), Op::Iand, vec![]),
+            Ior | Lor => self.put_p(top(0).kind(), Op::Ior, vec![]),
+            Ixor | Lxor => self.put_p(top(0).kind(), Op::Ixor, vec![]),
+            I2l | I2f | I2d | L2i | L2f | L2d | F2i | F2l | F2d | D2i | D2l | D2f => {
+                let (from, to) = match op {
+                    I2l => (Op::Fromi, Kind::Long),
+                    I2f => (Op::Fromi, Kind::Float),
+                    I2d => (Op::Fromi, Kind::Double),
+                    L2i => (Op::Froml, Kind::Int),
+                    L2f => (Op::Froml, Kind::Float),
+                    L2d => (Op::Froml, Kind::Double),
+                    F2i => (Op::Fromf, Kind::Int),
+                    F2l => (Op::Fromf, Kind::Long),
+                    F2d => (Op::Fromf, Kind::Double),
+                    D2i => (Op::Fromd, Kind::Int),
+                    D2l => (Op::Fromd, Kind::Long),
+                    _ => (Op::Fromd, Kind::Float),
+                };
+                self.put_p(to, from, vec![]);
+            }
+            I2b => self.narrow(24, true),
+            I2s => self.narrow(16, true),
+            I2c => self.narrow(16, false),
+            Lcmp | Fcmpl | Fcmpg | Dcmpl | Dcmpg => {
+                let kind = top(0).kind();
+                let nan = if matches!(op, Fcmpg | Dcmpg) { 1 } else { -1 };
+                let cond = match next {
+                    Some(Ifeq(d)) => Some((Cond::Eq, d)),
+                    Some(Ifne(d)) => Some((Cond::Ne, d)),
+                    Some(Iflt(d)) => Some((Cond::Lt, d)),
+                    Some(Ifge(d)) => Some((Cond::Ge, d)),
+                    Some(Ifgt(d)) => Some((Cond::Gt, d)),
+                    Some(Ifle(d)) => Some((Cond::Le, d)),
+                    _ => None,
+                };
+                if cond.is_some() && !next_is_target {
+                    // Left for the branch that follows, which compares the two values itself.
+                    self.pending_compare = Some((kind, nan));
+                    return Ok(Step::FusedWithNext);
+                }
+                self.compare_value(kind, nan);
+            }
+            Ifeq(d) | Ifne(d) | Iflt(d) | Ifge(d) | Ifgt(d) | Ifle(d) => {
+                let cond = match op {
+                    Ifeq(_) => Cond::Eq,
+                    Ifne(_) => Cond::Ne,
+                    Iflt(_) => Cond::Lt,
+                    Ifge(_) => Cond::Ge,
+                    Ifgt(_) => Cond::Gt,
+                    _ => Cond::Le,
+                };
+                match self.pending_compare.take() {
+                    Some((kind, nan)) => {
+                        let nan_jumps = cond.holds(nan);
+                        self.compare_jump(kind, cond, target(d), nan_jumps);
+                    }
+                    None => self.if_zero(cond, target(d)),
+                }
+            }
+            IfIcmpeq(d) | IfIcmpne(d) | IfIcmplt(d) | IfIcmpge(d) | IfIcmpgt(d) | IfIcmple(d) => {
+                let cond = match op {
+                    IfIcmpeq(_) => Cond::Eq,
+                    IfIcmpne(_) => Cond::Ne,
+                    IfIcmplt(_) => Cond::Lt,
+                    IfIcmpge(_) => Cond::Ge,
+                    IfIcmpgt(_) => Cond::Gt,
+                    _ => Cond::Le,
+                };
+                self.compare_jump(Kind::Int, cond, target(d), false);
+            }
+            IfAcmpeq(d) => {
+                self.put(Op::OsNeq, vec![]);
+                self.jump(Op::Jz, target(d));
+            }
+            IfAcmpne(d) => {
+                self.put(Op::OsEq, vec![]);
+                self.jump(Op::Jz, target(d));
+            }
+            Ifnull(d) => {
+                self.put(Op::OsIsnull, vec![]);
+                self.put(Op::LogNot, vec![]);
+                self.jump(Op::Jz, target(d));
+            }
+            Ifnonnull(d) => {
+                self.put(Op::OsIsnull, vec![]);
+                self.jump(Op::Jz, target(d));
+            }
+            Goto(d) => self.jump(Op::Jmp, target(d)),
+            Tableswitch(t) => {
+                let targets: Vec<i64> = t.jumps.iter().map(|d| target(d) as i64).collect();
+                self.put(Op::Switch, vec![Arg::Switch { shift: t.low.wrapping_neg(), divisor: 1, targets }]);
+                self.jump(Op::Jmp, target(&t.default));
+            }
+            Lookupswitch(t) => {
+                let s = self.int_scratch();
+                self.is_set(Kind::Int, s);
+                for (value, d) in &t.match_offsets {
+                    self.is_get(Kind::Int, s);
+                    self.int(*value);
+                    self.put(Op::Isublu, vec![]);
+                    self.jump(Op::Jz, target(d));
+                }
+                self.jump(Op::Jmp, target(&t.default));
+            }
+            Ireturn | Lreturn | Freturn | Dreturn | Areturn => {
+                self.boxed(top(0).kind());
+                self.put(Op::Ret, vec![]);
+            }
+            Return => {
+                self.put(Op::SummonNull, vec![]);
+                self.put(Op::Ret, vec![]);
+            }
+            Getstatic(m) | Putstatic(m) => {
+                let kind = Kind::of(&m.name_and_type.descriptor);
+                let owner =
+                    self.u.static_field_owner(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                let layout = self.u.layout(&owner).map_err(|e| self.err(pc, e))?;
+                let field = &m.name_and_type.name;
+                let slot = layout.static_fields[field.as_ref() as &str];
+                let own = self.in_statics && owner == self.class.name;
+                match (op, own) {
+                    (Getstatic(_), true) => self.load_this_field(slot, kind),
+                    (Putstatic(_), true) => self.save_this_field(slot, kind),
+                    (Getstatic(_), false) => {
+                        self.statics(&owner);
+                        self.call(layout.static_methods[&format!("#get:{field}")], 0);
+                        self.unboxed(kind);
+                    }
+                    _ => {
+                        self.boxed(kind);
+                        self.statics(&owner);
+                        // statics below the value: swap through scratch.
+                        let s = self.obj_scratch();
+                        self.os_set(s);
+                        let v = self.obj_scratch();
+                        self.os_set(v);
+                        self.os_get(s);
+                        self.os_get(v);
+                        self.call(layout.static_methods[&format!("#set:{field}")], 1);
+                        self.put(Op::OsDrop, vec![]);
+                        self.obj_scratch_used -= 2;
+                    }
+                }
+            }
+            Getfield(m) => {
+                let kind = Kind::of(&m.name_and_type.descriptor);
+                let (declarer, slot) =
+                    self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                if top(0) == K::This {
+                    self.put(Op::OsDrop, vec![]);
+                    self.load_this_field(slot, kind);
+                } else {
+                    let (get, _) = self.u.layout(&declarer).map_err(|e| self.err(pc, e))?.accessors
+                        [&m.name_and_type.name.to_string()];
+                    self.call(get, 0);
+                    self.unboxed(kind);
+                }
+            }
+            Putfield(m) => {
+                let kind = Kind::of(&m.name_and_type.descriptor);
+                let (declarer, slot) =
+                    self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                if top(1) == K::This {
+                    self.save_this_field(slot, kind);
+                    self.put(Op::OsDrop, vec![]);
+                } else {
+                    let (_, set) = self.u.layout(&declarer).map_err(|e| self.err(pc, e))?.accessors
+                        [&m.name_and_type.name.to_string()];
+                    self.boxed(kind);
+                    self.call(set, 1);
+                    self.put(Op::OsDrop, vec![]);
+                }
+            }
+            Invokevirtual(m) | Invokespecial(m) | Invokestatic(m) | Invokeinterface(m, _) => self.invoke(op, m, pc)?,
+            Invokedynamic(d) => self.invokedynamic(d, bootstrap, pc)?,
+            New(c) => {
+                if c == "java/lang/String" {
+                    self.put(Op::SummonNull, vec![]);
+                } else {
+                    if !layout::is_internal(c) {
+                        self.u.class(c).map_err(|e| self.err(pc, e))?;
+                        if self.u.needs_init(c) {
+                            self.statics(c);
+                            self.put(Op::OsDrop, vec![]);
+                        }
+                    }
+                    self.summon(&phantom_name(c));
+                    self.put(Op::New, vec![]);
+                }
+            }
+            Checkcast(t) => {
+                let t = match t {
+                    ObjectArrayType::ArrayType(d) => d.to_string(),
+                    ObjectArrayType::BinaryName(n) => n.to_string(),
+                };
+                if t == "java/lang/Object" || t.starts_with('[') {
+                } else if self.u.get(&t).is_some_and(|c| c.is_interface) {
+                    self.put(Op::OsDup, vec![]);
+                    self.string_const(t.as_bytes());
+                    self.invoke_static(RT, "checkCast", "(Ljava/lang/Object;Ljava/lang/String;)V", pc)?;
+                } else {
+                    self.summon(&phantom_name(&t));
+                    self.put(Op::Cast, vec![]);
+                }
+            }
+            Instanceof(t) => {
+                let t = match t {
+                    ObjectArrayType::ArrayType(d) => d.to_string(),
+                    ObjectArrayType::BinaryName(n) => n.to_string(),
+                };
+                self.instance_of(&t, pc)?;
+            }
+            Athrow => self.put(Op::Throw, vec![]),
+            Monitorenter => self.put(Op::GeneralLock, vec![]),
+            Monitorexit => self.put(Op::GeneralUnlock, vec![]),
+            Breakpoint | Impdep1 | Impdep2 | Jsr(_) | Ret(_) => return Err(self.err(pc, "unsupported instruction")),
+        }
+        Ok(Step::Next)
+    }
+
+    /// Java's narrowing of an int on top: to `32 - shift` bits, with or without sign.
+    fn narrow(&mut self, shift: i32, signed: bool) {
+        if signed {
+            self.int(shift);
+            self.put(Op::Ishl, vec![]);
+            self.int(shift);
+            self.put(Op::Ishr, vec![]);
+        } else {
+            self.int(0xFFFF);
+            self.put(Op::Iand, vec![]);
+        }
+    }
+
+    /// `new T[n]`: the length on the integer stack; every element Java's zero of its kind.
+    fn new_array(&mut self, element: Kind, at: usize) -> Result<(), Error> {
+        self.zero_box(element);
+        self.invoke_static(RT, "newArray", "(ILjava/lang/Object;)Ljava/lang/Object;", at)
+    }
+
+    /// Rearranges the top entries (`taken`, deepest first) into `out` (indexes from the top).
+    fn shuffle(&mut self, taken: &[K], out: &[usize]) {
+        let n = taken.len();
+        // An entry duplicated alone on its stack: the other stack's entries keep their order.
+        let dup_top = out.iter().filter(|&&k| k == 0).count() == 2 && out.len() == n + 1;
+        if dup_top {
+            let k0 = taken[n - 1];
+            let same_stack = taken[..n - 1].iter().any(|k| k.is_ref() == k0.is_ref());
+            if !same_stack {
+                if k0.is_ref() {
+                    self.put(Op::OsDup, vec![]);
+                } else {
+                    self.put_p(k0.kind(), Op::IsDup, vec![]);
+                }
+                return;
+            }
+        }
+        let mut places = vec![0u32; n];
+        for k in 0..n {
+            let entry = taken[n - 1 - k];
+            if entry.is_ref() {
+                let s = self.obj_scratch();
+                self.os_set(s);
+                places[k] = s;
+            } else {
+                let s = self.int_scratch();
+                self.is_set(entry.kind(), s);
+                places[k] = s;
+            }
+        }
+        for &k in out {
+            let entry = taken[n - 1 - k];
+            if entry.is_ref() {
+                self.os_get(places[k]);
+            } else {
+                self.is_get(entry.kind(), places[k]);
+            }
+        }
+    }
+
+    fn invokedynamic(
+        &mut self,
+        d: &cafebabe::constant_pool::InvokeDynamic,
+        bootstrap: &[&cafebabe::attributes::BootstrapMethodEntry],
+        at: usize,
+    ) -> Result<(), Error> {
+        let entry = bootstrap.get(d.attr_index as usize).ok_or_else(|| self.err(at, "missing bootstrap method"))?;
+        let sig = signature(&d.name_and_type.descriptor)?;
+        let factory = (&*entry.method.class_name, &*entry.method.member_ref.name);
+        match factory {
+            ("java/lang/invoke/StringConcatFactory", "makeConcatWithConstants") => {
+                let recipe = match entry.arguments.first() {
+                    Some(BootstrapArgument::LiteralConstant(LiteralConstant::String(s))) => s.to_string(),
+                    _ => return Err(self.err(at, "string concatenation without a recipe")),
+                };
+                let constants: Vec<String> = entry
+                    .arguments
+                    .iter()
+                    .skip(1)
+                    .map(|a| match a {
+                        BootstrapArgument::LiteralConstant(LiteralConstant::String(s)) => s.to_string(),
+                        BootstrapArgument::LiteralConstant(LiteralConstant::Integer(v)) => v.to_string(),
+                        _ => String::new(),
+                    })
+                    .collect();
+                self.concat(&recipe, &constants, &sig.params, at)
+            }
+            _ => Err(self.err(at, format!("invokedynamic with {}.{} is not supported yet", factory.0, factory.1))),
+        }
+    }
+
+    /// String concatenation by recipe: \u{1} is the next argument, \u{2} the next constant.
+    fn concat(&mut self, recipe: &str, constants: &[String], params: &[String], at: usize) -> Result<(), Error> {
+        // The arguments into scratch, then the pieces in order.
+        let mut places = Vec::new();
+        for p in params.iter().rev() {
+            let kind = Kind::of(p);
+            if kind == Kind::Ref {
+                let s = self.obj_scratch();
+                self.os_set(s);
+                places.push(s);
+            } else {
+                let s = self.int_scratch();
+                self.is_set(kind, s);
+                places.push(s);
+            }
+        }
+        places.reverse();
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut text = String::new();
+        let (mut arg, mut constant) = (0, 0);
+        for c in recipe.chars() {
+            match c {
+                '\u{1}' | '\u{2}' => {
+                    if !text.is_empty() {
+                        pieces.push(Piece::Text(std::mem::take(&mut text)));
+                    }
+                    if c == '\u{1}' {
+                        pieces.push(Piece::Arg(arg));
+                        arg += 1;
+                    } else {
+                        pieces.push(Piece::Text(constants.get(constant).cloned().unwrap_or_default()));
+                        constant += 1;
+                    }
+                }
+                c => text.push(c),
+            }
+        }
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text));
+        }
+        if pieces.is_empty() {
+            pieces.push(Piece::Text(String::new()));
+        }
+        for (i, piece) in pieces.iter().enumerate() {
+            match piece {
+                Piece::Text(t) => self.string_const(t.as_bytes()),
+                Piece::Arg(a) => {
+                    let p =
+                        params.get(*a).ok_or_else(|| self.err(at, "concatenation recipe names a missing argument"))?;
+                    let kind = Kind::of(p);
+                    if kind == Kind::Ref {
+                        self.os_get(places[*a]);
+                    } else {
+                        self.is_get(kind, places[*a]);
+                    }
+                    let descriptor = match p.as_str() {
+                        "Ljava/lang/String;" => "(Ljava/lang/String;)Ljava/lang/String;".to_string(),
+                        s if s.starts_with('L') || s.starts_with('[') => {
+                            "(Ljava/lang/Object;)Ljava/lang/String;".to_string()
+                        }
+                        s => format!("({s})Ljava/lang/String;"),
+                    };
+                    self.invoke_static(RT, "str", &descriptor, at)?;
+                }
+            }
+            if i > 0 {
+                self.call(10, 1);
+            }
+        }
+        Ok(())
+    }
+}
+
+enum Piece {
+    Text(String),
+    Arg(usize),
+}
+
+pub enum Step {
+    Next,
+    SkipThisForField,
+    FusedWithNext,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cond {
+    Eq,
+    Ne,
+    Lt,
+    Ge,
+    Gt,
+    Le,
+}
+
+impl Cond {
+    fn negated(self) -> Cond {
+        match self {
+            Cond::Eq => Cond::Ne,
+            Cond::Ne => Cond::Eq,
+            Cond::Lt => Cond::Ge,
+            Cond::Ge => Cond::Lt,
+            Cond::Gt => Cond::Le,
+            Cond::Le => Cond::Gt,
+        }
+    }
+
+    fn op(self) -> Op {
+        match self {
+            Cond::Lt => Op::Ilt,
+            Cond::Ge => Op::Ige,
+            Cond::Gt => Op::Igt,
+            Cond::Le => Op::Ile,
+            Cond::Eq | Cond::Ne => unreachable!("equality has no comparison instruction"),
+        }
+    }
+
+    /// Whether `v <cond> 0`.
+    fn holds(self, v: i32) -> bool {
+        match self {
+            Cond::Eq => v == 0,
+            Cond::Ne => v != 0,
+            Cond::Lt => v < 0,
+            Cond::Ge => v >= 0,
+            Cond::Gt => v > 0,
+            Cond::Le => v <= 0,
+        }
+    }
+}
+
+fn shift_op(op: &Opcode) -> Op {
+    match op {
+        Opcode::Ishl | Opcode::Lshl => Op::Ishl,
+        Opcode::Ishr | Opcode::Lshr => Op::Ishr,
+        _ => Op::Ushr,
+    }
+}

@@ -1,0 +1,494 @@
+//! Java class files (javac 17 output) to Phantom class files.
+//!
+//! Every Java class `C` becomes `.java.C` (its instances: instance fields as object slots,
+//! instance methods by ordinal, an accessor pair per field, copies of the default methods it
+//! inherits) and, if it has static members, `.java.C#static`, whose one instance holds the
+//! static fields and runs the static methods, made and initialised (`<clinit>`) on first use and
+//! kept, like everything, in the heap. `docs/ARCHITECTURE.md` (phantom-java) tells the rest.
+
+mod flow;
+mod gen;
+mod layout;
+mod model;
+
+use std::fmt;
+
+use phantom_bytecode::classfile::{ClassHeader, Constant, LineMap, Method, TypeRef};
+use phantom_bytecode::emit::{assemble, insn, Item};
+use phantom_bytecode::{Arg, ClassFile, Op, Record};
+
+pub use layout::{phantom_name, statics_name, Universe};
+pub use model::JavaClass;
+
+use gen::{Constants, MethodGen, RT};
+use layout::{ENSURE_ORDINAL, STATICS_SLOT};
+use model::{Kind, MethodDecl};
+
+/// A translation error: what, and where (class, method and bytecode offset when known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl Error {
+    pub fn new(message: impl Into<String>) -> Error {
+        Error(message.into())
+    }
+
+    pub fn missing_class(name: &str) -> Error {
+        Error(format!(
+            "class {} is not available (not in the program and not in the Java runtime)",
+            name.replace('/', ".")
+        ))
+    }
+
+    pub fn missing_member(class: &str, member: &str) -> Error {
+        Error(format!("{} has no member {member} (the Java runtime may lack it)", class.replace('/', ".")))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The name of the launcher class made for a main class.
+pub fn launcher_name(main: &str) -> String {
+    format!("{}#main", phantom_name(main))
+}
+
+/// Translates one class of the universe into its Phantom class files.
+pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error> {
+    let class = u.class(name)?.clone();
+    let layout = u.layout(name)?;
+    let mut out = Vec::new();
+
+    // The instance side.
+    let mut consts = Constants::default();
+    let mut records = Vec::new();
+    let mut methods: Vec<(String, u32, Vec<Item>)> = Vec::new();
+    for m in class.methods.iter().filter(|m| !m.is_static && m.name != "<clinit>") {
+        if m.is_abstract {
+            continue;
+        }
+        let ordinal = layout.methods[&m.key()];
+        let code = method_code(u, &class, m, &mut consts)?;
+        methods.push((m.key(), ordinal, code));
+    }
+    for f in class.fields.iter().filter(|f| !f.is_static) {
+        let (get, set) = layout.accessors[&f.name];
+        let slot = layout.fields[&(class.name.clone(), f.name.clone())];
+        let kind = Kind::of(&f.descriptor);
+        methods.push((format!("#get:{}.{}", class.name, f.name), get, getter(slot, kind)));
+        methods.push((format!("#set:{}.{}", class.name, f.name), set, setter(slot)));
+    }
+    for (interface, key, ordinal) in &layout.defaults {
+        let owner = u.class(interface)?.clone();
+        let m = owner.method(key).expect("defaults come from the interface's methods").clone();
+        let code = method_code(u, &owner, &m, &mut consts)?;
+        methods.push((key.clone(), *ordinal, code));
+    }
+    if !class.is_interface {
+        let mut list = String::from(",");
+        for i in u.interfaces(name)? {
+            list.push_str(&i.name);
+            list.push(',');
+        }
+        let id = consts.string(list.as_bytes());
+        let ordinal = layout.methods["#interfaces()"];
+        methods.push((
+            "#interfaces()".into(),
+            ordinal,
+            vec![
+                insn(None, Op::ArgCount, vec![Arg::Int(0)]),
+                insn(None, Op::ConstPool, vec![Arg::Int(id as i64)]),
+                insn(None, Op::Ret, vec![]),
+            ],
+        ));
+    }
+    let parent = match &class.super_name {
+        Some(s) if !class.is_interface => phantom_name(s),
+        _ => ".internal.object".to_string(),
+    };
+    records.push(Record::Class(ClassHeader {
+        name: phantom_name(name).into_bytes(),
+        field_slots: layout.field_slots,
+        method_slots: layout.method_slots,
+        parent: parent.into_bytes(),
+        version: class.source_file.clone().unwrap_or_default().into_bytes(),
+    }));
+    push_methods(&mut records, methods)?;
+    push_constants(&mut records, &consts);
+    out.push(finish(records, name)?);
+
+    // The static side.
+    if class.has_static_part() {
+        let mut consts = Constants::default();
+        let mut records = Vec::new();
+        let mut methods: Vec<(String, u32, Vec<Item>)> = Vec::new();
+        for m in class.methods.iter().filter(|m| m.is_static || m.name == "<clinit>") {
+            let ordinal = layout.static_methods[&m.key()];
+            let code = if m.is_native {
+                intrinsic(&class, m).ok_or_else(|| {
+                    Error::new(format!("{}.{}: a native method the translator does not know", class.name, m.key()))
+                })?
+            } else {
+                method_code(u, &class, m, &mut consts)?
+            };
+            methods.push((m.key(), ordinal, code));
+        }
+        for f in class.fields.iter().filter(|f| f.is_static) {
+            let slot = layout.static_fields[&f.name];
+            let kind = Kind::of(&f.descriptor);
+            methods.push((
+                format!("#get:{}", f.name),
+                layout.static_methods[&format!("#get:{}", f.name)],
+                getter(slot, kind),
+            ));
+            methods.push((
+                format!("#set:{}", f.name),
+                layout.static_methods[&format!("#set:{}", f.name)],
+                setter(slot),
+            ));
+        }
+        methods.push(("#ensure".into(), ENSURE_ORDINAL, ensure(u, &class, &layout, &mut consts)?));
+        records.push(Record::Class(ClassHeader {
+            name: statics_name(name).into_bytes(),
+            field_slots: layout.static_fields.len() as u32,
+            method_slots: layout.static_method_slots,
+            parent: b".internal.object".to_vec(),
+            version: class.source_file.clone().unwrap_or_default().into_bytes(),
+        }));
+        push_methods(&mut records, methods)?;
+        push_constants(&mut records, &consts);
+        out.push(finish(records, name)?);
+    }
+    Ok(out)
+}
+
+/// The class `phantom run --main` starts: its method 8 hands the boot object and the
+/// arguments to the runtime, calls `main(String[])` and reports what it throws as Java does.
+pub fn launcher(u: &Universe, main: &str) -> Result<ClassFile, Error> {
+    let class = u.class(main)?;
+    if class.method("main([Ljava/lang/String;)V").is_none_or(|m| !m.is_static) {
+        return Err(Error::new(format!("class {} has no public static void main(String[])", main.replace('/', "."))));
+    }
+    let fake = MethodDecl {
+        name: "#main".into(),
+        descriptor: "(Ljava/lang/Object;)V".into(),
+        is_static: true,
+        is_abstract: false,
+        is_native: false,
+        is_private: false,
+        is_synchronized: false,
+    };
+    let holder = JavaClass {
+        name: format!("{main}#main"),
+        super_name: None,
+        interfaces: vec![],
+        is_interface: false,
+        source_file: None,
+        fields: vec![],
+        methods: vec![],
+        bytes: class.bytes.clone(),
+    };
+    let mut consts = Constants::default();
+    let mut g = MethodGen::new(u, &holder, &fake, &mut consts);
+    let items = g.launcher_body(main)?;
+    let mut records = vec![Record::Class(ClassHeader {
+        name: launcher_name(main).into_bytes(),
+        field_slots: 0,
+        method_slots: 16,
+        parent: b".internal.object".to_vec(),
+        version: Vec::new(),
+    })];
+    push_methods(&mut records, vec![("run".into(), 8, items)])?;
+    push_constants(&mut records, &consts);
+    finish(records, main)
+}
+
+fn method_code(u: &Universe, class: &JavaClass, m: &MethodDecl, consts: &mut Constants) -> Result<Vec<Item>, Error> {
+    if m.is_native {
+        return intrinsic(class, m).ok_or_else(|| {
+            Error::new(format!("{}.{}: native methods are not supported", class.name.replace('/', "."), m.key()))
+        });
+    }
+    let (items, _) = MethodGen::new(u, class, m, consts).translate()?;
+    Ok(items)
+}
+
+fn i(op: Op, args: Vec<Arg>) -> Item {
+    insn(None, op, args)
+}
+
+/// Reads field `slot` of `this`, boxed; a number never written (null) reads as zero.
+fn getter(slot: u32, kind: Kind) -> Vec<Item> {
+    let mut v = vec![i(Op::ArgCount, vec![Arg::Int(0)]), i(Op::OsLoad32, vec![Arg::Int(slot as i64)])];
+    if kind != Kind::Ref {
+        v.extend([
+            i(Op::OsDup, vec![]),
+            i(Op::OsIsnull, vec![]),
+            i(Op::Jz, vec![Arg::Target(1)]),
+            i(Op::OsDrop, vec![]),
+        ]);
+        match kind {
+            Kind::Long | Kind::Double => {
+                v.push(insn(Some(phantom_bytecode::TypePrefix::Long), Op::Iconst64, vec![Arg::Int(0)]));
+                v.push(insn(Some(phantom_bytecode::TypePrefix::Long), Op::I2o, vec![]));
+            }
+            _ => {
+                v.push(i(Op::Iconst0, vec![]));
+                v.push(i(Op::I2o, vec![]));
+            }
+        }
+        v.push(Item::Label(1));
+    }
+    v.push(i(Op::Ret, vec![]));
+    v
+}
+
+fn setter(slot: u32) -> Vec<Item> {
+    vec![
+        i(Op::ArgCount, vec![Arg::Int(1)]),
+        i(Op::OsGet32, vec![Arg::Int(0)]),
+        i(Op::OsSave32, vec![Arg::Int(slot as i64)]),
+        i(Op::SummonNull, vec![]),
+        i(Op::Ret, vec![]),
+    ]
+}
+
+/// `#ensure` of a statics class, run on a fresh instance: the first one registers itself,
+/// takes the constant values, initialises the superclass and runs `<clinit>`; every later call
+/// returns the registered one.
+fn ensure(
+    u: &Universe,
+    class: &JavaClass,
+    layout: &layout::Layout,
+    consts: &mut Constants,
+) -> Result<Vec<Item>, Error> {
+    let me = statics_name(&class.name).into_bytes();
+    let mut v = vec![
+        i(Op::ArgCount, vec![Arg::Int(0)]),
+        i(Op::SummonByName, vec![Arg::Bytes(me.clone())]),
+        i(Op::Iconst0, vec![]),
+        i(Op::I2o, vec![]),
+        i(Op::Call, vec![Arg::Int(11), Arg::Int(1)]),
+        i(Op::OsDup, vec![]),
+        i(Op::OsIsnull, vec![]),
+        i(Op::Jz, vec![Arg::Target(1)]),
+        i(Op::OsDrop, vec![]),
+        i(Op::SummonByName, vec![Arg::Bytes(me.clone())]),
+        i(Op::Iconst0, vec![]),
+        i(Op::I2o, vec![]),
+        i(Op::SummonThis, vec![]),
+        i(Op::Call, vec![Arg::Int(10), Arg::Int(2)]),
+        i(Op::OsDrop, vec![]),
+    ];
+    debug_assert_eq!(STATICS_SLOT, 0);
+    for f in class.fields.iter().filter(|f| f.is_static) {
+        let Some(c) = &f.constant else { continue };
+        let slot = layout.static_fields[&f.name];
+        let long = Some(phantom_bytecode::TypePrefix::Long);
+        match c {
+            model::Constant::Int(x) => v.extend([i(Op::Iconst32, vec![Arg::Int(*x as i64)]), i(Op::I2o, vec![])]),
+            model::Constant::Float(x) => v.extend([
+                i(Op::Iconst32, vec![Arg::Int(x.to_bits() as i32 as i64)]),
+                insn(Some(phantom_bytecode::TypePrefix::Float), Op::I2o, vec![]),
+            ]),
+            model::Constant::Long(x) => {
+                v.extend([insn(long, Op::Iconst64, vec![Arg::Int(*x)]), insn(long, Op::I2o, vec![])])
+            }
+            model::Constant::Double(x) => v.extend([
+                insn(long, Op::Iconst64, vec![Arg::Int(x.to_bits() as i64)]),
+                insn(Some(phantom_bytecode::TypePrefix::Double), Op::I2o, vec![]),
+            ]),
+            model::Constant::String(s) => {
+                let id = consts.string(s.as_bytes());
+                v.push(i(Op::ConstPool, vec![Arg::Int(id as i64)]));
+            }
+        }
+        v.push(i(Op::OsSave32, vec![Arg::Int(slot as i64)]));
+    }
+    if let Some(parent) = &class.super_name {
+        if u.get(parent).is_some_and(|p| p.has_static_part()) {
+            let p = statics_name(parent).into_bytes();
+            v.extend([
+                i(Op::SummonByName, vec![Arg::Bytes(p)]),
+                i(Op::New, vec![]),
+                i(Op::Call, vec![Arg::Int(ENSURE_ORDINAL as i64), Arg::Int(0)]),
+                i(Op::OsDrop, vec![]),
+            ]);
+        }
+    }
+    if let Some(&clinit) = layout.static_methods.get("<clinit>()V") {
+        v.extend([
+            i(Op::SummonThis, vec![]),
+            i(Op::SummonByName, vec![Arg::Bytes(me)]),
+            i(Op::StaticInvoke, vec![Arg::Int(clinit as i64), Arg::Int(0)]),
+            i(Op::OsDrop, vec![]),
+        ]);
+    }
+    v.push(i(Op::SummonThis, vec![]));
+    v.push(Item::Label(1));
+    v.push(i(Op::Ret, vec![]));
+    Ok(v)
+}
+
+/// Bodies of the runtime's native methods that are a few instructions of Phantom code.
+fn intrinsic(class: &JavaClass, m: &MethodDecl) -> Option<Vec<Item>> {
+    if class.name != RT {
+        return None;
+    }
+    let is_instance = |class: &[u8]| -> Vec<Item> {
+        vec![
+            i(Op::ArgCount, vec![Arg::Int(1)]),
+            i(Op::SummonByName, vec![Arg::Bytes(class.to_vec())]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            i(Op::Call, vec![Arg::Int(14), Arg::Int(1)]),
+            i(Op::Ret, vec![]),
+        ]
+    };
+    Some(match m.key().as_str() {
+        "natives()Lphantom/internal/java;" => vec![
+            i(Op::ArgCount, vec![Arg::Int(0)]),
+            i(Op::SummonByName, vec![Arg::Bytes(b".internal.java".to_vec())]),
+            i(Op::New, vec![]),
+            i(Op::Ret, vec![]),
+        ],
+        "isString(Ljava/lang/Object;)Z" => is_instance(b".internal.string"),
+        "isArray(Ljava/lang/Object;)Z" => is_instance(b".internal.container.array"),
+        "isJavaObject(Ljava/lang/Object;)Z" => is_instance(b".java.java.lang.Object"),
+        // The interfaces a Java object's class implements, as ",a/B,c/D,"; null otherwise.
+        "interfacesOf(Ljava/lang/Object;)Ljava/lang/String;" => vec![
+            i(Op::ArgCount, vec![Arg::Int(1)]),
+            i(Op::SummonByName, vec![Arg::Bytes(b".java.java.lang.Object".to_vec())]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            i(Op::Call, vec![Arg::Int(14), Arg::Int(1)]),
+            i(Op::O2i, vec![]),
+            i(Op::Jz, vec![Arg::Target(1)]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            i(Op::Call, vec![Arg::Int(layout::FIRST_ORDINAL as i64), Arg::Int(0)]),
+            i(Op::Ret, vec![]),
+            Item::Label(1),
+            i(Op::SummonNull, vec![]),
+            i(Op::Ret, vec![]),
+        ],
+        // The bits of a number as another kind: the cells stay, the box changes.
+        "bits(D)J" => reinterpret(phantom_bytecode::TypePrefix::Double, phantom_bytecode::TypePrefix::Long),
+        "fromBits(J)D" => reinterpret(phantom_bytecode::TypePrefix::Long, phantom_bytecode::TypePrefix::Double),
+        "floatBits(F)I" => vec![
+            i(Op::ArgCount, vec![Arg::Int(1)]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            insn(Some(phantom_bytecode::TypePrefix::Float), Op::O2i, vec![]),
+            i(Op::I2o, vec![]),
+            i(Op::Ret, vec![]),
+        ],
+        "floatFromBits(I)F" => vec![
+            i(Op::ArgCount, vec![Arg::Int(1)]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            i(Op::O2i, vec![]),
+            insn(Some(phantom_bytecode::TypePrefix::Float), Op::I2o, vec![]),
+            i(Op::Ret, vec![]),
+        ],
+        // Any object as itself, under another static type.
+        "same(Ljava/lang/Object;)Ljava/lang/Object;" | "asString(Ljava/lang/Object;)Lphantom/internal/string;" => {
+            vec![i(Op::ArgCount, vec![Arg::Int(1)]), i(Op::OsGet32, vec![Arg::Int(0)]), i(Op::Ret, vec![])]
+        }
+        _ => return None,
+    })
+}
+
+fn reinterpret(from: phantom_bytecode::TypePrefix, to: phantom_bytecode::TypePrefix) -> Vec<Item> {
+    vec![
+        i(Op::ArgCount, vec![Arg::Int(1)]),
+        i(Op::OsGet32, vec![Arg::Int(0)]),
+        insn(Some(from), Op::O2i, vec![]),
+        insn(Some(to), Op::I2o, vec![]),
+        i(Op::Ret, vec![]),
+    ]
+}
+
+fn push_methods(records: &mut Vec<Record>, mut methods: Vec<(String, u32, Vec<Item>)>) -> Result<(), Error> {
+    methods.sort_by_key(|m| m.1);
+    for (name, ordinal, items) in methods {
+        let (code, lines) = assemble(&items).map_err(|e| Error::new(format!("{name}: {e}")))?;
+        records.push(Record::Method(Method { name: name.into_bytes(), ordinal, code }));
+        if !lines.is_empty() {
+            records.push(Record::LineMap(LineMap { ordinal, entries: lines }));
+        }
+    }
+    Ok(())
+}
+
+fn push_constants(records: &mut Vec<Record>, consts: &Constants) {
+    for (id, s) in consts.strings.iter().enumerate() {
+        records.push(Record::Constant(Constant {
+            id: id as u32,
+            ty: TypeRef { container: 0, class: b".internal.string".to_vec(), element: Vec::new() },
+            value: s.clone(),
+        }));
+    }
+}
+
+/// Checks the class file with the bytecode verifier: a translator bug becomes an error that
+/// names the Java class, never a bad file.
+fn finish(records: Vec<Record>, java: &str) -> Result<ClassFile, Error> {
+    let file = ClassFile { records };
+    if let Err(errors) = phantom_bytecode::verify(&file) {
+        return Err(Error::new(format!("internal translator error in {}: {}", java.replace('/', "."), errors[0])));
+    }
+    Ok(file)
+}
+
+/// The Java runtime library's class files, as javac made them when this crate was built.
+static RUNTIME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/runtime.bin"));
+
+/// The runtime library's classes: (internal name, class file).
+pub fn runtime_classes() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let take = |at: &mut usize, n: usize| -> &[u8] {
+        let s = &RUNTIME[*at..*at + n];
+        *at += n;
+        s
+    };
+    while at < RUNTIME.len() {
+        let n = u32::from_le_bytes(take(&mut at, 4).try_into().expect("4 bytes")) as usize;
+        let name = String::from_utf8_lossy(take(&mut at, n)).into_owned();
+        let n = u32::from_le_bytes(take(&mut at, 4).try_into().expect("4 bytes")) as usize;
+        out.push((name, take(&mut at, n).to_vec()));
+    }
+    out
+}
+
+/// A universe of the runtime library and the given program classes (a program class of the
+/// same name as a runtime one is refused: the runtime's are the ones translated code links).
+pub fn universe(program: Vec<(String, Vec<u8>)>) -> Result<Universe, Error> {
+    let mut u = Universe::default();
+    for (name, bytes) in runtime_classes() {
+        u.add(JavaClass::read(bytes, &name)?);
+    }
+    for (origin, bytes) in program {
+        let class = JavaClass::read(bytes, &origin)?;
+        if u.get(&class.name).is_some() {
+            continue;
+        }
+        u.add(class);
+    }
+    Ok(u)
+}
+
+/// Translates every class of a universe, the runtime's included, and a launcher for `main`.
+pub fn translate_all(u: &Universe, main: Option<&str>) -> Result<Vec<ClassFile>, Error> {
+    let mut names: Vec<&String> = u.names().collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names.into_iter().filter(|n| !layout::is_internal(n)) {
+        out.extend(translate_class(u, name)?);
+    }
+    if let Some(main) = main {
+        out.push(launcher(u, main)?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,446 @@
+//! Natives of `.internal.java`: what the Java runtime library (`phantom-java`'s) cannot write
+//! in Java itself: arrays made and copied whole, Java's text forms of floating point, the
+//! standard streams, the clock, identity hashes and the process's exit.
+
+use crate::args::{arg, int_arg, string_of};
+use crate::array::{array_get_at, array_len, array_set_at, new_array};
+use crate::class::ids;
+use crate::cx::Cx;
+use crate::heap::Kind;
+use crate::thread::{Number, Result, Thread};
+use crate::value::Value;
+
+fn number(cx: &Cx, args: &[Value], i: usize) -> Result<Number> {
+    let v = arg(cx, args, i)?;
+    cx.unbox_any(v)?.ok_or_else(|| cx.throw_str(&format!("argument {i} is not a number")))
+}
+
+fn boxed(cx: &Cx, class: crate::heap::ClassId, bits: u64) -> Result<Value> {
+    let obj = cx.heap.alloc(class, Kind::Bytes, 8, 1)?;
+    cx.heap.set_word(obj.0, 0, bits)?;
+    Ok(obj)
+}
+
+/// newArray(n, fill): an array of `n` elements, each `fill`.
+pub fn java_new_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let n = int_arg(cx, args, 0)?;
+    let fill = arg(cx, args, 1)?;
+    if n < 0 {
+        return Err(cx.throw_str(&format!("java.lang.NegativeArraySizeException: {n}")));
+    }
+    let array = new_array(cx)?;
+    // The last element first: the storage is sized once.
+    if n > 0 {
+        array_set_at(cx, thread, array, fill, n - 1)?;
+        for i in 0..n - 1 {
+            array_set_at(cx, thread, array, fill, i)?;
+        }
+    }
+    Ok(array)
+}
+
+/// arraycopy(src, srcPos, dst, dstPos, length), overlapping ranges included.
+pub fn java_arraycopy(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let (src, dst) = (arg(cx, args, 0)?, arg(cx, args, 2)?);
+    let (sp, dp, n) = (int_arg(cx, args, 1)?, int_arg(cx, args, 3)?, int_arg(cx, args, 4)?);
+    let (sl, dl) = (array_len(cx, src)? as i64, array_len(cx, dst)? as i64);
+    if sp < 0 || dp < 0 || n < 0 || sp as i64 + n as i64 > sl || dp as i64 + n as i64 > dl {
+        return Err(cx.throw_str(&format!(
+            "java.lang.ArrayIndexOutOfBoundsException: arraycopy: last source index {} out of bounds for length {sl}",
+            sp as i64 + n as i64
+        )));
+    }
+    let items: Vec<Value> = (0..n).map(|k| array_get_at(cx, src, sp + k)).collect::<Result<_>>()?;
+    for (k, v) in items.into_iter().enumerate() {
+        array_set_at(cx, thread, dst, v, dp + k as i32)?;
+    }
+    Ok(Value::NULL)
+}
+
+/// Java's `Double.toString`: the shortest digits that read back to the same value, as
+/// `123.45`, or `1.2345E10` outside 10^-3 .. 10^7.
+fn java_decimal(digits: &str, exponent: i32) -> String {
+    if (-3..7).contains(&exponent) {
+        let point = exponent + 1;
+        if point <= 0 {
+            format!("0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        format!("{first}.{}E{exponent}", if rest.is_empty() { "0" } else { rest })
+    }
+}
+
+fn java_float_text(text: String, negative: bool, special: Option<&str>) -> String {
+    if let Some(s) = special {
+        return s.to_string();
+    }
+    // `{:e}` gives the shortest round-trip digits: "1.2345e4".
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let body = java_decimal(digits, exponent);
+    if negative {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+pub fn double_text(d: f64) -> String {
+    let special = if d.is_nan() {
+        Some("NaN")
+    } else if d.is_infinite() {
+        Some(if d > 0.0 { "Infinity" } else { "-Infinity" })
+    } else if d == 0.0 {
+        Some(if d.is_sign_negative() { "-0.0" } else { "0.0" })
+    } else {
+        None
+    };
+    java_float_text(format!("{:e}", d.abs()), d < 0.0, special)
+}
+
+pub fn float_text(f: f32) -> String {
+    let special = if f.is_nan() {
+        Some("NaN")
+    } else if f.is_infinite() {
+        Some(if f > 0.0 { "Infinity" } else { "-Infinity" })
+    } else if f == 0.0 {
+        Some(if f.is_sign_negative() { "-0.0" } else { "0.0" })
+    } else {
+        None
+    };
+    java_float_text(format!("{:e}", f.abs()), f < 0.0, special)
+}
+
+pub fn java_double_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let d = match number(cx, args, 0)? {
+        Number::D(d) => d,
+        Number::F(f) => f as f64,
+        Number::L(l) => l as f64,
+        Number::I(i) => i as f64,
+    };
+    cx.new_string(double_text(d).as_bytes())
+}
+
+pub fn java_float_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let f = match number(cx, args, 0)? {
+        Number::F(f) => f,
+        Number::D(d) => d as f32,
+        Number::L(l) => l as f32,
+        Number::I(i) => i as f32,
+    };
+    cx.new_string(float_text(f).as_bytes())
+}
+
+/// exit(status): the process ends now, its output written.
+pub fn java_exit(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let status = int_arg(cx, args, 0)?;
+    cx.print(b"")?;
+    std::process::exit(status)
+}
+
+/// printErr(line): one line on the standard error stream.
+pub fn java_print_err(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = string_of(cx, arg(cx, args, 0)?)?;
+    cx.host().write_diagnostic(&String::from_utf8_lossy(&text));
+    Ok(Value::NULL)
+}
+
+/// print(text): bytes on the standard output.
+pub fn java_print(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = string_of(cx, arg(cx, args, 0)?)?;
+    cx.print(&text)?;
+    Ok(Value::NULL)
+}
+
+/// identityHash(x): stable for the object's life (its offset, which never moves).
+pub fn java_identity_hash(_: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let v = args.first().copied().unwrap_or(Value::NULL);
+    let h = (v.0 >> 3) as u32;
+    Ok(Value::int((h ^ (h >> 16)) as i32 & 0x7fff_ffff))
+}
+
+/// stringHash(s): Java's `String.hashCode` (s[0]*31^(n-1) + ... over its characters).
+pub fn java_string_hash(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = string_of(cx, arg(cx, args, 0)?)?;
+    let h = String::from_utf8_lossy(&text).encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32));
+    Ok(Value::int(h))
+}
+
+/// parseDouble(s): Java's `Double.parseDouble`; throws NumberFormatException's text.
+pub fn java_parse_double(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = string_of(cx, arg(cx, args, 0)?)?;
+    let text = String::from_utf8_lossy(&text);
+    let t = text.trim().trim_end_matches(['d', 'D', 'f', 'F']);
+    // Rust also reads "inf" and "infinity" in any case, which Java does not.
+    let unsigned = t.trim_start_matches(['+', '-']);
+    let rust_only = unsigned.to_ascii_lowercase().starts_with("inf") && unsigned != "Infinity"
+        || unsigned.eq_ignore_ascii_case("nan") && unsigned != "NaN";
+    match t.parse::<f64>() {
+        Ok(d) if !rust_only => boxed(cx, ids::DOUBLE, d.to_bits()),
+        _ => Err(number_format(cx, &text)),
+    }
+}
+
+fn number_format(cx: &Cx, text: &str) -> crate::thread::Trap {
+    if text.is_empty() {
+        return cx.throw_str("java.lang.NumberFormatException: empty String");
+    }
+    cx.throw_str(&format!("java.lang.NumberFormatException: For input string: \"{text}\""))
+}
+
+/// charToString(c): the one-character string of a UTF-16 unit.
+pub fn java_char_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let c = int_arg(cx, args, 0)? as u32 & 0xFFFF;
+    let text = char::from_u32(c).unwrap_or('\u{FFFD}').to_string();
+    cx.new_string(text.as_bytes())
+}
+
+/// charsToString(chars, offset, count): the string of part of an array of chars.
+pub fn java_chars_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let array = arg(cx, args, 0)?;
+    let (offset, count) = (int_arg(cx, args, 1)?, int_arg(cx, args, 2)?);
+    let len = array_len(cx, array)? as i64;
+    if offset < 0 || count < 0 || offset as i64 + count as i64 > len {
+        return Err(cx.throw_str(&format!(
+            "java.lang.StringIndexOutOfBoundsException: offset {offset}, count {count}, length {len}"
+        )));
+    }
+    let mut units = Vec::with_capacity(count as usize);
+    for k in 0..count {
+        units.push(array_get_at(cx, array, offset + k)?.as_int().unwrap_or(0) as u16);
+    }
+    cx.new_string(String::from_utf16_lossy(&units).as_bytes())
+}
+
+/// toChars(s): the string's UTF-16 units as an array of ints.
+pub fn java_to_chars(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = string_of(cx, arg(cx, args, 0)?)?;
+    let units: Vec<Value> = String::from_utf8_lossy(&text).encode_utf16().map(|u| Value::int(u as i32)).collect();
+    let array = new_array(cx)?;
+    for (i, v) in units.into_iter().enumerate().rev() {
+        array_set_at(cx, thread, array, v, i as i32)?;
+    }
+    Ok(array)
+}
+
+/// compareStrings(a, b): Java's `String.compareTo`.
+pub fn java_compare_strings(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let a = string_of(cx, arg(cx, args, 0)?)?;
+    let b = string_of(cx, arg(cx, args, 1)?)?;
+    let (a, b): (Vec<u16>, Vec<u16>) =
+        (String::from_utf8_lossy(&a).encode_utf16().collect(), String::from_utf8_lossy(&b).encode_utf16().collect());
+    let diff = a.iter().zip(&b).find(|(x, y)| x != y).map(|(x, y)| *x as i32 - *y as i32);
+    Ok(Value::int(diff.unwrap_or(a.len() as i32 - b.len() as i32)))
+}
+
+/// longToString(v, radix): Java's `Long.toString(v, radix)`.
+pub fn java_long_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let v = match number(cx, args, 0)? {
+        Number::L(l) => l,
+        Number::I(i) => i as i64,
+        Number::F(f) => f as i64,
+        Number::D(d) => d as i64,
+    };
+    let radix = int_arg(cx, args, 1)?;
+    let radix = if (2..=36).contains(&radix) { radix as u64 } else { 10 };
+    let mut digits = Vec::new();
+    let mut n = v.unsigned_abs();
+    loop {
+        digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % radix) as usize]);
+        n /= radix;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    cx.new_string(&digits)
+}
+
+/// parseLong(s, radix): Java's `Long.parseLong`; throws NumberFormatException's text.
+pub fn java_parse_long(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let text = string_of(cx, arg(cx, args, 0)?)?;
+    let text = String::from_utf8_lossy(&text).into_owned();
+    let radix = int_arg(cx, args, 1)?.clamp(2, 36) as u32;
+    let body = text.strip_prefix('+').unwrap_or(&text);
+    if body.starts_with(['+', '-']) && text.starts_with('+') || body.is_empty() || body == "-" {
+        return Err(number_format(cx, &text));
+    }
+    match i64::from_str_radix(body, radix) {
+        Ok(v) => boxed(cx, ids::LONG, v as u64),
+        Err(_) => Err(number_format(cx, &text)),
+    }
+}
+
+/// math(op, a, b): the functions of `java.lang.Math` that need the host's library.
+pub fn java_math(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let op = int_arg(cx, args, 0)?;
+    let float = |i| -> Result<f64> {
+        Ok(match number(cx, args, i)? {
+            Number::D(d) => d,
+            Number::F(f) => f as f64,
+            Number::L(l) => l as f64,
+            Number::I(i) => i as f64,
+        })
+    };
+    let (a, b) = (float(1)?, float(2)?);
+    let r = match op {
+        0 => a.sqrt(),
+        1 => a.powf(b),
+        2 => a.sin(),
+        3 => a.cos(),
+        4 => a.tan(),
+        5 => a.atan2(b),
+        6 => a.exp(),
+        7 => a.ln(),
+        8 => a.log10(),
+        9 => a.floor(),
+        10 => a.ceil(),
+        11 => a.cbrt(),
+        12 => a.asin(),
+        13 => a.acos(),
+        14 => a.atan(),
+        15 => a.hypot(b),
+        16 => a.round_ties_even(),
+        _ => return Err(cx.throw_str(&format!("math: no function {op}"))),
+    };
+    boxed(cx, ids::DOUBLE, r.to_bits())
+}
+
+/// className(x): the Phantom name of x's class.
+pub fn java_class_name(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let v = arg(cx, args, 0)?;
+    let class = cx.class_of(v)?;
+    let name = cx.class(class).name.clone();
+    cx.new_string(name.as_bytes())
+}
+
+/// cloneArray(a): a new array with the same elements.
+pub fn java_clone_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let src = arg(cx, args, 0)?;
+    let n = array_len(cx, src)? as i32;
+    let array = new_array(cx)?;
+    for i in (0..n).rev() {
+        let v = array_get_at(cx, src, i)?;
+        array_set_at(cx, thread, array, v, i)?;
+    }
+    Ok(array)
+}
+
+pub fn java_nano_time(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    boxed(cx, ids::LONG, cx.host().now().as_nanos() as u64)
+}
+
+pub fn java_current_time_millis(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    boxed(cx, ids::LONG, cx.host().wall_clock_ms())
+}
+
+/// `v` (not negative) with `decimals` digits after the point, as `String.format("%.Nf")`
+/// writes it: the shortest decimal form of the double, rounded half up.
+pub fn fixed_text(v: f64, decimals: usize) -> String {
+    let text = format!("{:e}", v.abs());
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+    let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    // digits[0] is the 10^exponent place; the point is after `whole` digits.
+    let mut whole = exponent + 1;
+    if whole <= 0 {
+        let pad = (-whole + 1) as usize;
+        digits.splice(0..0, std::iter::repeat_n(0, pad));
+        whole = 1;
+    }
+    let keep = whole as usize + decimals;
+    if digits.len() < keep {
+        digits.resize(keep, 0);
+    } else if digits.len() > keep {
+        let round_up = digits[keep] >= 5;
+        digits.truncate(keep);
+        if round_up {
+            let mut i = keep;
+            loop {
+                if i == 0 {
+                    digits.insert(0, 1);
+                    whole += 1;
+                    break;
+                }
+                i -= 1;
+                if digits[i] == 9 {
+                    digits[i] = 0;
+                } else {
+                    digits[i] += 1;
+                    break;
+                }
+            }
+        }
+    }
+    let text: String = digits.iter().map(|d| (b'0' + d) as char).collect();
+    let (int_part, frac) = text.split_at(whole as usize);
+    let int_part = int_part.trim_start_matches('0');
+    let int_part = if int_part.is_empty() { "0" } else { int_part };
+    if decimals == 0 {
+        int_part.to_string()
+    } else {
+        format!("{int_part}.{frac}")
+    }
+}
+
+pub fn java_fixed_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let v = match number(cx, args, 0)? {
+        Number::D(d) => d,
+        Number::F(f) => f as f64,
+        Number::L(l) => l as f64,
+        Number::I(i) => i as f64,
+    };
+    let decimals = int_arg(cx, args, 1)?.clamp(0, 340) as usize;
+    cx.new_string(fixed_text(v, decimals).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floating_point_reads_as_java_writes_it() {
+        for (d, text) in [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (123.456, "123.456"),
+            (1e7, "1.0E7"),
+            (1234567.0, "1234567.0"),
+            (0.001, "0.001"),
+            (0.0001, "1.0E-4"),
+            (-2.5e-10, "-2.5E-10"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (f64::MAX, "1.7976931348623157E308"),
+            (-0.0, "-0.0"),
+            (100.0, "100.0"),
+        ] {
+            assert_eq!(double_text(d), text);
+        }
+        assert_eq!(float_text(0.1f32), "0.1");
+        assert_eq!(float_text(1.0f32 / 3.0), "0.33333334");
+        assert_eq!(float_text(3e10f32), "3.0E10");
+        for (v, p, text) in [
+            (0.125, 2, "0.13"),
+            (1.005, 2, "1.01"),
+            (3.14159, 0, "3"),
+            (9.999, 2, "10.00"),
+            (0.0, 3, "0.000"),
+            (123.0, 1, "123.0"),
+            (0.0004, 3, "0.000"),
+            (2.5, 0, "3"),
+        ] {
+            assert_eq!(fixed_text(v, p), text, "{v} {p}");
+        }
+    }
+}
