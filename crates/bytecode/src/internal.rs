@@ -274,6 +274,11 @@ macro_rules! for_each_internal_class {
                     36 math "(int double double) double" => java_math,
                     37 fixedToString "(double int) string" => java_fixed_to_string,
                 }
+                // Ours: a Java array, whose length is fixed and whose bounds are checked.
+                41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {
+                    10 get "(int) ?" => java_array_get,
+                    11 set "(? int) ?" => java_array_set,
+                }
             }
         }
     };

@@ -9,14 +9,19 @@ use crate::thread::{Result, Thread};
 use crate::value::Value;
 
 pub fn new_array(cx: &Cx) -> Result<Value> {
-    let array = cx.heap.alloc(ids::ARRAY, Kind::Slots, 2, 2)?;
+    new_array_of_class(cx, ids::ARRAY)
+}
+
+/// An empty array of `class` (an array class: `.internal.container.array` or a Java array).
+pub fn new_array_of_class(cx: &Cx, class: crate::heap::ClassId) -> Result<Value> {
+    let array = cx.heap.alloc(class, Kind::Slots, 2, 2)?;
     cx.heap.set_slot(array.0, 0, Value::int(0))?;
     Ok(array)
 }
 
 pub fn array_parts(cx: &Cx, this: Value) -> Result<(u64, usize, Value)> {
     match this.object() {
-        Some(o) if cx.heap.class_of(o)? == ids::ARRAY => {
+        Some(o) if matches!(cx.heap.class_of(o)?, ids::ARRAY | ids::JAVA_ARRAY) => {
             let count = cx.heap.slot(o, 0)?.as_int().unwrap_or(0) as usize;
             Ok((o, count, cx.heap.slot(o, 1)?))
         }

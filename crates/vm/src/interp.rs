@@ -1004,9 +1004,12 @@ impl Vm {
             let at = o.len().checked_sub(n + 1)?;
             let array = o[at].object()?;
             let index = u64::try_from(o[at + n].as_int()?).ok()?;
-            if heap.class_of(array).ok()? != ids::ARRAY {
-                return None;
-            }
+            // A Java array never grows: a set past its end is the native's error to report.
+            let fixed = match heap.class_of(array).ok()? {
+                ids::ARRAY => false,
+                ids::JAVA_ARRAY => true,
+                _ => return None,
+            };
             let count = heap.slot(array, 0).ok()?.as_int()? as u64;
             let storage = heap.slot(array, 1).ok()?.object()?;
             if ordinal == 10 {
@@ -1017,7 +1020,7 @@ impl Vm {
                 return heap.slot(page, slot).ok().map(|v| (at, v));
             }
             // A set in range, or one appending where there is room.
-            if index > count {
+            if index > count || fixed && index == count {
                 return None;
             }
             let (page, slot) = heap.element_place(storage, index).ok()??;

@@ -3,7 +3,7 @@
 //! standard streams, the clock, identity hashes and the process's exit.
 
 use crate::args::{arg, int_arg, string_of};
-use crate::array::{array_get_at, array_len, array_set_at, new_array};
+use crate::array::{array_get_at, array_len, array_parts, array_set_at, new_array, new_array_of_class};
 use crate::class::ids;
 use crate::cx::Cx;
 use crate::heap::Kind;
@@ -28,7 +28,7 @@ pub fn java_new_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) ->
     if n < 0 {
         return Err(cx.throw_str(&format!("java.lang.NegativeArraySizeException: {n}")));
     }
-    let array = new_array(cx)?;
+    let array = new_array_of_class(cx, ids::JAVA_ARRAY)?;
     // The last element first: the storage is sized once.
     if n > 0 {
         array_set_at(cx, thread, array, fill, n - 1)?;
@@ -167,11 +167,15 @@ pub fn java_identity_hash(_: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> R
     Ok(Value::int((h ^ (h >> 16)) as i32 & 0x7fff_ffff))
 }
 
+/// Java's `String.hashCode` of UTF-8 text.
+pub fn java_hash(text: &[u8]) -> i32 {
+    String::from_utf8_lossy(text).encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
+}
+
 /// stringHash(s): Java's `String.hashCode` (s[0]*31^(n-1) + ... over its characters).
 pub fn java_string_hash(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let text = string_of(cx, arg(cx, args, 0)?)?;
-    let h = String::from_utf8_lossy(&text).encode_utf16().fold(0i32, |h, c| h.wrapping_mul(31).wrapping_add(c as i32));
-    Ok(Value::int(h))
+    Ok(Value::int(java_hash(&text)))
 }
 
 /// parseDouble(s): Java's `Double.parseDouble`; throws NumberFormatException's text.
@@ -224,7 +228,7 @@ pub fn java_chars_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -
 pub fn java_to_chars(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let text = string_of(cx, arg(cx, args, 0)?)?;
     let units: Vec<Value> = String::from_utf8_lossy(&text).encode_utf16().map(|u| Value::int(u as i32)).collect();
-    let array = new_array(cx)?;
+    let array = new_array_of_class(cx, ids::JAVA_ARRAY)?;
     for (i, v) in units.into_iter().enumerate().rev() {
         array_set_at(cx, thread, array, v, i as i32)?;
     }
@@ -329,12 +333,39 @@ pub fn java_class_name(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Res
 pub fn java_clone_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let src = arg(cx, args, 0)?;
     let n = array_len(cx, src)? as i32;
-    let array = new_array(cx)?;
+    let class = cx.class_of(src)?;
+    let array = new_array_of_class(cx, class)?;
     for i in (0..n).rev() {
         let v = array_get_at(cx, src, i)?;
         array_set_at(cx, thread, array, v, i)?;
     }
     Ok(array)
+}
+
+fn out_of_bounds(cx: &Cx, index: i32, length: usize) -> crate::thread::Trap {
+    cx.throw_str(&format!("java.lang.ArrayIndexOutOfBoundsException: Index {index} out of bounds for length {length}"))
+}
+
+/// get(index) of a Java array: Java's bounds and message.
+pub fn java_array_get(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let index = int_arg(cx, args, 0)?;
+    let (_, count, _) = array_parts(cx, this)?;
+    if index < 0 || index as usize >= count {
+        return Err(out_of_bounds(cx, index, count));
+    }
+    array_get_at(cx, this, index)
+}
+
+/// set(value, index) of a Java array: never grows it.
+pub fn java_array_set(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+    let value = arg(cx, args, 0)?;
+    let index = int_arg(cx, args, 1)?;
+    let (_, count, _) = array_parts(cx, this)?;
+    if index < 0 || index as usize >= count {
+        return Err(out_of_bounds(cx, index, count));
+    }
+    array_set_at(cx, thread, this, value, index)?;
+    Ok(value)
 }
 
 pub fn java_nano_time(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {

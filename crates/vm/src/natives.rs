@@ -47,9 +47,26 @@ const ANY_CLASS: ClassId = ClassId::MAX;
 /// protocol (0-15) every class has.
 pub fn lookup(class: ClassId, ordinal: u32) -> Option<NativeId> {
     let row = |c: ClassId| ROWS.iter().position(|&key| key == (c, ordinal)).map(|i| i as NativeId);
-    row(class)
-        .or_else(|| (ordinal >= 8 && device_of(class).is_some()).then_some(ROWS.len() as NativeId))
+    // An internal class inherits its internal parent's rows (a Java array an array's).
+    let mut own = row(class);
+    let mut c = class;
+    while own.is_none() {
+        match internal_parent(c) {
+            Some(p) => {
+                own = row(p);
+                c = p;
+            }
+            None => break,
+        }
+    }
+    own.or_else(|| (ordinal >= 8 && device_of(class).is_some()).then_some(ROWS.len() as NativeId))
         .or_else(|| row(ANY_CLASS))
+}
+
+/// The internal class an internal class extends, if not `.internal.object`.
+fn internal_parent(class: ClassId) -> Option<ClassId> {
+    let parent = crate::class::INTERNAL_CLASSES.get(class as usize)?.parent;
+    crate::class::INTERNAL_CLASSES.iter().find(|c| c.name == parent).map(|c| c.id as ClassId).filter(|&p| p != class)
 }
 
 /// The function of a native id.
@@ -165,13 +182,15 @@ fn to_xml(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
 }
 
 fn hash_code(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    let bytes = match cx.string_bytes(this)? {
-        Some(b) => b,
-        None => this.0.to_le_bytes().to_vec(),
+    let Some(bytes) = cx.string_bytes(this)? else {
+        // FNV-1a of the object's offset: stable across runs, so hashes stored in persistent
+        // maps stay valid.
+        let h = this.0.to_le_bytes().iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193));
+        return Ok(Value::int(h as i32));
     };
-    // FNV-1a: stable across runs, so hashes stored in persistent maps stay valid.
-    let h = bytes.iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193));
-    Ok(Value::int(h as i32))
+    // A string's hash is Java's (over its UTF-16 units), so that Java code sharing our strings
+    // and javac's string switches agree with it.
+    Ok(Value::int(crate::java::java_hash(&bytes)))
 }
 
 fn string_substring(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {

@@ -333,6 +333,10 @@ public final class Strings {
         return make(c);
     }
 
+    public static String valueOf(char[] c, int offset, int count) {
+        return make(c, offset, count);
+    }
+
     public static String copyValueOf(char[] c) {
         return make(c);
     }

@@ -1,0 +1,92 @@
+//! Java programs of our own, compiled with javac and run by `java` and by `phantom run`:
+//! standard output, the exception lines of standard error and the exit status must match.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::TempDir;
+
+fn programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "java") && p.file_stem().is_some_and(|s| s != "Compile"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// What a run shows: standard output, the lines of standard error that are not stack frames
+/// (`\tat ...`, which differ by design), and the exit status.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    stdout: String,
+    stderr: Vec<String>,
+    status: Option<i32>,
+}
+
+fn seen(out: std::process::Output) -> Seen {
+    let stderr = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| !l.starts_with("\tat ") && !l.trim().is_empty() && !l.starts_with("\t..."))
+        .map(str::to_string)
+        .collect();
+    Seen { stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr, status: out.status.code() }
+}
+
+fn compile_all(out: &Path, sources: &[PathBuf]) {
+    let compiler = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/Compile.java");
+    let status =
+        Command::new("java").arg(&compiler).arg(out).args(sources).status().expect("java (JDK 17) runs the compiler");
+    assert!(status.success(), "javac failed");
+}
+
+fn input_for(name: &str) -> Option<Vec<u8>> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/java/{name}.in"))).ok()
+}
+
+fn run_with_input(mut command: Command, input: Option<Vec<u8>>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    if let Some(bytes) = input {
+        stdin.write_all(&bytes).unwrap();
+    }
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn java_programs_print_what_the_jvm_prints() {
+    let tmp = TempDir::new("java-diff");
+    let sources = programs();
+    assert!(sources.len() >= 10, "the programs were found");
+    compile_all(&tmp.0, &sources);
+    let names: Vec<String> = sources.iter().map(|p| p.file_stem().unwrap().to_string_lossy().into_owned()).collect();
+    let failures = std::sync::Mutex::new(Vec::new());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(name) = names.get(i) else { break };
+                let classes = tmp.0.join(name);
+                let mut java = Command::new("java");
+                java.arg("-cp").arg(&classes).arg(name).args(["one", "two"]);
+                let expected = seen(run_with_input(java, input_for(name)));
+                let mut phantom = Command::new(env!("CARGO_BIN_EXE_phantom"));
+                phantom.arg("run").arg(&classes).args(["--main", name, "--", "one", "two"]);
+                let got = seen(run_with_input(phantom, input_for(name)));
+                if got != expected {
+                    failures.lock().unwrap().push(format!("{name}:\n  java:    {expected:?}\n  phantom: {got:?}"));
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), names.len(), failures.join("\n"));
+}
