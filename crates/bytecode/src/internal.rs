@@ -273,6 +273,8 @@ macro_rules! for_each_internal_class {
                     35 parseLong "(string int) long" => java_parse_long,
                     36 math "(int double double) double" => java_math,
                     37 fixedToString "(double int) string" => java_fixed_to_string,
+                    38 statics "(string) ?" => java_statics,
+                    39 callByName "(? string) ?" => java_call_by_name,
                 }
                 // Ours: a Java array, whose length is fixed and whose bounds are checked.
                 41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {

@@ -44,18 +44,44 @@ pub fn read_program(program: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
 
 /// Translates a program and the runtime; returns the launcher's class name and the class files.
 pub fn translate(program: &Path, main: &str) -> Result<(String, Vec<ClassFile>), String> {
+    let (launcher, files) = translate_program(program, Some(main))?;
+    Ok((launcher.expect("a main class was given"), files))
+}
+
+fn translate_program(program: &Path, main: Option<&str>) -> Result<(Option<String>, Vec<ClassFile>), String> {
     let classes = read_program(program)?;
-    let universe = phantom_java::universe(classes).map_err(|e| e.to_string())?;
-    let main = main.replace('.', "/");
-    if universe.get(&main).is_none() {
-        return Err(format!(
-            "{}: no class {} (say which with --main CLASS)",
-            program.display(),
-            main.replace('/', ".")
-        ));
+    if classes.is_empty() {
+        return Err(format!("{}: no .class files", program.display()));
     }
-    let files = phantom_java::translate_all(&universe, Some(&main)).map_err(|e| e.to_string())?;
-    Ok((phantom_java::launcher_name(&main), files))
+    let universe = phantom_java::universe(classes).map_err(|e| e.to_string())?;
+    let main = main.map(|m| m.replace('.', "/"));
+    if let Some(main) = &main {
+        if universe.get(main).is_none() {
+            return Err(format!(
+                "{}: no class {} (say which with --main CLASS)",
+                program.display(),
+                main.replace('/', ".")
+            ));
+        }
+    }
+    let files = phantom_java::translate_all(&universe, main.as_deref()).map_err(|e| e.to_string())?;
+    Ok((main.map(|m| phantom_java::launcher_name(&m)), files))
+}
+
+/// `phantom translate`: the class files into `output`, one `.pc` per class.
+pub fn translate_to(program: &Path, main: Option<&str>, output: &Path) -> Result<(), String> {
+    let (launcher, files) = translate_program(program, main)?;
+    std::fs::create_dir_all(output).map_err(|e| format!("{}: {e}", output.display()))?;
+    for file in &files {
+        let name = file.header().map(|h| String::from_utf8_lossy(&h.name).into_owned()).unwrap_or_default();
+        let path = output.join(format!("{}.pc", name.trim_start_matches('.')));
+        std::fs::write(&path, file.to_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    eprintln!("phantom: {} class files in {}", files.len(), output.display());
+    if let Some(launcher) = launcher {
+        eprintln!("phantom: run it with: phantom run {} --main '{launcher}'", output.display());
+    }
+    Ok(())
 }
 
 pub fn bundle(files: &[ClassFile]) -> Result<Bundle, String> {

@@ -89,14 +89,31 @@ enum Command {
         #[arg(required = true)]
         sources: Vec<PathBuf>,
     },
+    /// Translate Java class files (javac's output) into Phantom class files, the Java runtime
+    /// library's included; with --main, also the launcher that runs that class's main(String[]).
+    #[command(
+        after_help = "Example:\n  phantom translate build/classes --main app.Main -o out\n  phantom run out --main '.java.app.Main#main'"
+    )]
+    Translate {
+        /// A directory of .class files (or one .class file).
+        program: PathBuf,
+        /// The class whose main(String[]) the launcher runs.
+        #[arg(long)]
+        main: Option<String>,
+        /// Where to write the class files.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Run a program: load classes, do `new CLASS()` and call its method 8 with the boot object.
     /// Arguments after `--` go to the program: `boot.getArguments()` returns them.
     #[command(
-        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
+        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run javac-output --main app.Main     a directory of Java class files\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
     )]
     Run {
-        /// A source file (.ph, compiled first), a class file, a directory of class files, or a
-        /// bundle. Without it, the class comes from the system library built into phantom.
+        /// A source file (.ph, compiled first), a class file, a directory of class files, a
+        /// bundle, or Java: a directory of javac's .class files (translated first; --main names
+        /// the class whose main(String[]) runs). Without it, the class comes from the system
+        /// library built into phantom.
         program: Option<PathBuf>,
         /// Directory searched for compiled classes a .ph program imports (repeatable).
         #[arg(short = 'I', long = "include")]
@@ -194,6 +211,9 @@ fn main() -> ExitCode {
         Command::Asm { file, output } => out.run(|_| asm(&file, &output)),
         Command::Bundle { dir, output } => out.run(|_| bundle(&dir, &output)),
         Command::Compile { include, output, sources } => out.run(|_| compile(&sources, &include, &output)),
+        Command::Translate { program, main, output } => {
+            out.run(|_| java::translate_to(&program, main.as_deref(), &output).or_else(fail))
+        }
         Command::Run { program, include, main, image: None, options, args } => {
             out.run(|_| run(program.as_deref(), &include, main.as_deref(), &options, &args))
         }

@@ -16,15 +16,41 @@ use crate::layout::{self, phantom_name, statics_name, Universe, ENSURE_ORDINAL, 
 use crate::model::{JavaClass, Kind, MethodDecl};
 use crate::Error;
 
+/// Ordinals of a lambda's class: its constructor and its interface method (above Object's).
+pub const LAMBDA_INIT: u32 = 200;
+pub const LAMBDA_METHOD: u32 = 201;
+
 /// The runtime class holding helpers the translated code calls.
 pub const RT: &str = "phantom/runtime/Rt";
 /// Static methods standing in for `java.lang.String`'s, each taking the string first.
 pub const STRINGS: &str = "phantom/runtime/Strings";
 
-/// A class's constant pool, shared by its methods.
+/// A class's constant pool, shared by its methods, and the lambdas its methods make.
 #[derive(Default)]
 pub struct Constants {
     pub strings: Vec<Vec<u8>>,
+    pub lambdas: Vec<Lambda>,
+}
+
+/// A lambda or method reference (an `invokedynamic` of LambdaMetafactory): the class made for
+/// it implements `interface` by calling `target` with the captured values first.
+#[derive(Clone, Debug)]
+pub struct Lambda {
+    /// The internal name of the class made for it (`Outer#lambda3`).
+    pub name: String,
+    pub interface: String,
+    /// The interface method: name, erased descriptor, and the descriptors of its bridges.
+    pub method: String,
+    pub erased: String,
+    pub bridges: Vec<String>,
+    /// The descriptor as the call site's types make it (`(Ljava/lang/Integer;)Ljava/lang/String;`).
+    pub instantiated: String,
+    /// Descriptors of the captured values.
+    pub captured: Vec<String>,
+    pub target_kind: cafebabe::constant_pool::ReferenceKind,
+    pub target_class: String,
+    pub target_name: String,
+    pub target_descriptor: String,
 }
 
 impl Constants {
@@ -710,7 +736,8 @@ impl<'a> MethodGen<'a> {
                 }
             })
             .collect();
-        let has_handlers = !handlers.is_empty();
+        // A synchronized method holds its monitor until it returns or throws.
+        let has_handlers = !handlers.is_empty() || self.method.is_synchronized;
         let region_slot = if has_handlers { Some(self.int_scratch()) } else { None };
         let exception_slot = if has_handlers { Some(self.obj_scratch()) } else { None };
         let (base_obj_scratch, base_int_scratch) = (self.obj_scratch_used, self.int_scratch_used);
@@ -816,6 +843,7 @@ impl<'a> MethodGen<'a> {
             }
             self.place(rethrow);
             self.put(Op::PopCatcher, vec![]);
+            self.exit_monitor()?;
             self.os_get(exception_slot);
             self.put(Op::Throw, vec![]);
         }
@@ -844,6 +872,10 @@ impl<'a> MethodGen<'a> {
             let s = self.obj_locals[&0];
             self.os_set(s);
         }
+        if self.method.is_synchronized {
+            self.push_monitor()?;
+            self.invoke_static(RT, "monitorEnter", "(Ljava/lang/Object;)V", 0)?;
+        }
         if has_handlers {
             self.summon(".internal.object");
             self.jump(Op::PushCatcher, dispatch);
@@ -857,7 +889,8 @@ impl<'a> MethodGen<'a> {
     /// `main` runs, and whatever it throws is reported as Java reports it.
     pub fn launcher_body(&mut self, main: &str) -> Result<Vec<Item>, Error> {
         let caught = self.label();
-        self.put(Op::ArgCount, vec![Arg::Int(1)]);
+        self.nargs = 1;
+        self.next_obj = 1;
         self.summon(".internal.object");
         self.jump(Op::PushCatcher, caught);
         self.os_get(0);
@@ -871,7 +904,200 @@ impl<'a> MethodGen<'a> {
         self.invoke_static(RT, "uncaught", "(Ljava/lang/Object;)V", 0)?;
         self.put(Op::SummonNull, vec![]);
         self.put(Op::Ret, vec![]);
-        Ok(std::mem::take(&mut self.items))
+        Ok(self.with_prologue())
+    }
+
+    /// The interface method of a lambda's class, taking `descriptor`'s arguments: the captured
+    /// fields and the arguments, each adapted to what the target takes, then the target's result
+    /// adapted to what the interface method returns.
+    pub fn lambda_body(&mut self, l: &Lambda, descriptor: &str) -> Result<Vec<Item>, Error> {
+        use cafebabe::constant_pool::ReferenceKind as R;
+        let call = signature(descriptor)?;
+        let inst = signature(&l.instantiated)?;
+        let target = signature(&l.target_descriptor)?;
+        self.nargs = call.params.len() as u32;
+        self.next_obj = self.nargs;
+        // What the target takes, in order: its receiver (if any) then its parameters.
+        let mut wanted: Vec<String> = Vec::new();
+        let has_receiver = matches!(l.target_kind, R::InvokeVirtual | R::InvokeInterface | R::InvokeSpecial);
+        if has_receiver {
+            wanted.push(format!("L{};", l.target_class));
+        }
+        wanted.extend(target.params.iter().cloned());
+        if l.target_kind == R::NewInvokeSpecial {
+            self.summon(&phantom_name(&l.target_class));
+            self.put(Op::New, vec![]);
+            self.put(Op::OsDup, vec![]);
+        }
+        let mut k = 0;
+        for (i, c) in l.captured.iter().enumerate() {
+            let kind = Kind::of(c);
+            self.load_this_field(i as u32, kind);
+            let want = wanted.get(k).cloned().unwrap_or_else(|| c.clone());
+            self.adapt(c, &want, 0)?;
+            k += 1;
+        }
+        for (j, p) in call.params.iter().enumerate() {
+            let kind = Kind::of(p);
+            self.os_get(j as u32);
+            self.unboxed(kind);
+            // The precise type the call site gave it.
+            let from = inst.params.get(j).cloned().unwrap_or_else(|| p.clone());
+            self.adapt(p, &from, 0)?;
+            let want = wanted.get(k).cloned().unwrap_or_else(|| from.clone());
+            self.adapt(&from, &want, 0)?;
+            k += 1;
+        }
+        let owner = std::borrow::Cow::Owned(l.target_class.clone());
+        let member = MemberRef {
+            class_name: owner,
+            name_and_type: cafebabe::constant_pool::NameAndType {
+                name: std::borrow::Cow::Owned(l.target_name.clone()),
+                descriptor: std::borrow::Cow::Owned(l.target_descriptor.clone()),
+            },
+        };
+        let op = match l.target_kind {
+            R::InvokeStatic => Opcode::Invokestatic(member),
+            R::InvokeVirtual => Opcode::Invokevirtual(member),
+            R::InvokeInterface => Opcode::Invokeinterface(member, 0),
+            R::InvokeSpecial | R::NewInvokeSpecial => Opcode::Invokespecial(member),
+            _ => return Err(Error::new(format!("{}: a lambda on a field handle is not supported", l.name))),
+        };
+        let m = match &op {
+            Opcode::Invokestatic(m)
+            | Opcode::Invokevirtual(m)
+            | Opcode::Invokeinterface(m, _)
+            | Opcode::Invokespecial(m) => m.clone(),
+            _ => unreachable!("an invoke"),
+        };
+        self.invoke(&op, &m, 0)?;
+        let produced =
+            if l.target_kind == R::NewInvokeSpecial { format!("L{};", l.target_class) } else { target.ret.clone() };
+        match (produced.as_str(), call.ret.as_str()) {
+            (_, "V") => {
+                if produced != "V" {
+                    let k = Kind::of(&produced);
+                    self.drop_entry(K::of(k));
+                }
+                self.put(Op::SummonNull, vec![]);
+            }
+            ("V", _) => self.put(Op::SummonNull, vec![]),
+            _ => {
+                let via = if inst.ret != "V" { inst.ret.clone() } else { call.ret.clone() };
+                self.adapt(&produced, &via, 0)?;
+                self.adapt(&via, &call.ret, 0)?;
+                self.boxed(Kind::of(&call.ret));
+            }
+        }
+        self.put(Op::Ret, vec![]);
+        Ok(self.with_prologue())
+    }
+
+    /// The code so far behind the argument check and the room its scratch slots need.
+    fn with_prologue(&mut self) -> Vec<Item> {
+        let body = std::mem::take(&mut self.items);
+        self.put(Op::ArgCount, vec![Arg::Int(self.nargs as i64)]);
+        let (nobj, nint) = (self.next_obj - self.nargs, self.next_int);
+        if nobj > 0 || nint > 0 {
+            self.put(Op::StackReserve, vec![Arg::Int(nobj as i64), Arg::Int(nint as i64)]);
+        }
+        let mut code = std::mem::take(&mut self.items);
+        code.extend(body);
+        code
+    }
+
+    /// Converts the value on top from Java type `from` to `to`: boxing, unboxing, widening.
+    fn adapt(&mut self, from: &str, to: &str, at: usize) -> Result<(), Error> {
+        if from == to {
+            return Ok(());
+        }
+        let (fk, tk) = (Kind::of(from), Kind::of(to));
+        match (fk, tk) {
+            (Kind::Ref, Kind::Ref) => Ok(()),
+            (Kind::Ref, _) => {
+                // Unboxing: the wrapper's own method, or Number's for a wider static type.
+                let prim = &to[..1];
+                let (wrapper, method) = match (from, prim) {
+                    ("Ljava/lang/Character;", _) | (_, "C") => ("java/lang/Character", "charValue"),
+                    ("Ljava/lang/Boolean;", _) | (_, "Z") => ("java/lang/Boolean", "booleanValue"),
+                    (_, "I" | "B" | "S") => ("java/lang/Number", "intValue"),
+                    (_, "J") => ("java/lang/Number", "longValue"),
+                    (_, "F") => ("java/lang/Number", "floatValue"),
+                    _ => ("java/lang/Number", "doubleValue"),
+                };
+                let ret = match method {
+                    "charValue" => "C",
+                    "booleanValue" => "Z",
+                    "intValue" => "I",
+                    "longValue" => "J",
+                    "floatValue" => "F",
+                    _ => "D",
+                };
+                let member = MemberRef {
+                    class_name: std::borrow::Cow::Owned(wrapper.to_string()),
+                    name_and_type: cafebabe::constant_pool::NameAndType {
+                        name: std::borrow::Cow::Owned(method.to_string()),
+                        descriptor: std::borrow::Cow::Owned(format!("(){ret}")),
+                    },
+                };
+                self.invoke(&Opcode::Invokevirtual(member.clone()), &member, at)?;
+                self.adapt(ret, to, at)
+            }
+            (_, Kind::Ref) => {
+                // Boxing into the wrapper of `from`.
+                let wrapper = match &from[..1] {
+                    "Z" => "java/lang/Boolean",
+                    "C" => "java/lang/Character",
+                    "J" => "java/lang/Long",
+                    "F" => "java/lang/Float",
+                    "D" => "java/lang/Double",
+                    _ => "java/lang/Integer",
+                };
+                let from = if matches!(&from[..1], "B" | "S") { "I" } else { from };
+                self.invoke_static(wrapper, "valueOf", &format!("({from})L{wrapper};"), at)
+            }
+            _ if fk == tk => Ok(()),
+            _ => {
+                let op = match fk {
+                    Kind::Int => Op::Fromi,
+                    Kind::Long => Op::Froml,
+                    Kind::Float => Op::Fromf,
+                    _ => Op::Fromd,
+                };
+                self.put_p(tk, op, vec![]);
+                Ok(())
+            }
+        }
+    }
+
+    /// The object a synchronized method locks: `this`, or the class of a static method.
+    fn push_monitor(&mut self) -> Result<(), Error> {
+        if self.in_statics {
+            self.string_const(self.class.name.as_bytes());
+            self.invoke_static(RT, "classFor", "(Ljava/lang/String;)Ljava/lang/Class;", 0)
+        } else {
+            self.put(Op::SummonThis, vec![]);
+            Ok(())
+        }
+    }
+
+    fn exit_monitor(&mut self) -> Result<(), Error> {
+        if self.method.is_synchronized {
+            self.push_monitor()?;
+            self.invoke_static(RT, "monitorExit", "(Ljava/lang/Object;)V", 0)?;
+        }
+        Ok(())
+    }
+
+    /// Method 8 of java.lang.Thread, which `boot.startThread` runs: the thread's first frame.
+    pub fn thread_start_body(&mut self) -> Result<Vec<Item>, Error> {
+        self.nargs = 1;
+        self.next_obj = 1;
+        self.put(Op::SummonThis, vec![]);
+        self.invoke_static(RT, "runThread", "(Ljava/lang/Thread;)V", 0)?;
+        self.put(Op::SummonNull, vec![]);
+        self.put(Op::Ret, vec![]);
+        Ok(self.with_prologue())
     }
 
     fn load_this_field(&mut self, slot: u32, kind: Kind) {
@@ -1210,10 +1436,12 @@ impl<'a> MethodGen<'a> {
             }
             Ireturn | Lreturn | Freturn | Dreturn | Areturn => {
                 self.boxed(top(0).kind());
+                self.exit_monitor()?;
                 self.put(Op::Ret, vec![]);
             }
             Return => {
                 self.put(Op::SummonNull, vec![]);
+                self.exit_monitor()?;
                 self.put(Op::Ret, vec![]);
             }
             Getstatic(m) | Putstatic(m) => {
@@ -1285,8 +1513,15 @@ impl<'a> MethodGen<'a> {
                 } else {
                     if !layout::is_internal(c) {
                         self.u.class(c).map_err(|e| self.err(pc, e))?;
-                        if self.u.needs_init(c) {
-                            self.statics(c);
+                        // The nearest class up the chain with an initialiser (its #ensure
+                        // initialises the ones above it).
+                        let ancestors = self.u.ancestors(c).map_err(|e| self.err(pc, e))?;
+                        let first = ancestors
+                            .iter()
+                            .find(|a| a.methods.iter().any(|m| m.name == "<clinit>"))
+                            .map(|a| a.name.clone());
+                        if let Some(owner) = first {
+                            self.statics(&owner);
                             self.put(Op::OsDrop, vec![]);
                         }
                     }
@@ -1317,8 +1552,8 @@ impl<'a> MethodGen<'a> {
                 self.instance_of(&t, pc)?;
             }
             Athrow => self.put(Op::Throw, vec![]),
-            Monitorenter => self.put(Op::GeneralLock, vec![]),
-            Monitorexit => self.put(Op::GeneralUnlock, vec![]),
+            Monitorenter => self.invoke_static(RT, "monitorEnter", "(Ljava/lang/Object;)V", pc)?,
+            Monitorexit => self.invoke_static(RT, "monitorExit", "(Ljava/lang/Object;)V", pc)?,
             Breakpoint | Impdep1 | Impdep2 | Jsr(_) | Ret(_) => return Err(self.err(pc, "unsupported instruction")),
         }
         Ok(Step::Next)
@@ -1410,8 +1645,171 @@ impl<'a> MethodGen<'a> {
                     .collect();
                 self.concat(&recipe, &constants, &sig.params, at)
             }
+            ("java/lang/invoke/LambdaMetafactory", "metafactory" | "altMetafactory") => {
+                let method_type = |i: usize| match entry.arguments.get(i) {
+                    Some(BootstrapArgument::MethodType(t)) => Some(t.to_string()),
+                    _ => None,
+                };
+                let (Some(erased), Some(instantiated)) = (method_type(0), method_type(2)) else {
+                    return Err(self.err(at, "lambda without its method types"));
+                };
+                let Some(BootstrapArgument::MethodHandle(target)) = entry.arguments.get(1) else {
+                    return Err(self.err(at, "lambda without its implementation"));
+                };
+                // altMetafactory: flags, then marker interfaces and bridges when flagged.
+                let mut bridges = Vec::new();
+                if factory.1 == "altMetafactory" {
+                    let flags = match entry.arguments.get(3) {
+                        Some(BootstrapArgument::LiteralConstant(LiteralConstant::Integer(f))) => *f,
+                        _ => 0,
+                    };
+                    let mut k = 4;
+                    if flags & 2 != 0 {
+                        let markers = match entry.arguments.get(k) {
+                            Some(BootstrapArgument::LiteralConstant(LiteralConstant::Integer(n))) => *n as usize,
+                            _ => 0,
+                        };
+                        k += 1 + markers;
+                    }
+                    if flags & 4 != 0 {
+                        let n = match entry.arguments.get(k) {
+                            Some(BootstrapArgument::LiteralConstant(LiteralConstant::Integer(n))) => *n as usize,
+                            _ => 0,
+                        };
+                        bridges.extend((0..n).filter_map(|i| method_type(k + 1 + i)));
+                    }
+                }
+                let interface = match Kind::of(&sig.ret) {
+                    Kind::Ref => sig.ret.strip_prefix('L').unwrap_or(&sig.ret).trim_end_matches(';').to_string(),
+                    _ => return Err(self.err(at, "a lambda must make an object")),
+                };
+                let side = if self.in_statics { "static" } else { "" };
+                let name = format!("{}#{side}lambda{}", self.class.name, self.consts.lambdas.len());
+                self.consts.lambdas.push(Lambda {
+                    name: name.clone(),
+                    interface,
+                    method: d.name_and_type.name.to_string(),
+                    erased,
+                    bridges,
+                    instantiated,
+                    captured: sig.params.clone(),
+                    target_kind: target.kind,
+                    target_class: target.class_name.to_string(),
+                    target_name: target.member_ref.name.to_string(),
+                    target_descriptor: target.member_ref.descriptor.to_string(),
+                });
+                // The captured values become the new object's fields through its #init.
+                self.marshal(&sig.kinds());
+                let phantom = phantom_name(&name);
+                self.summon(&phantom);
+                self.put(Op::New, vec![]);
+                self.summon(&phantom);
+                self.put(Op::StaticInvoke, vec![Arg::Int(LAMBDA_INIT as i64), Arg::Int(sig.params.len() as i64)]);
+                Ok(())
+            }
+            ("java/lang/runtime/ObjectMethods", "bootstrap") => {
+                let Some(BootstrapArgument::ClassInfo(record)) = entry.arguments.first() else {
+                    return Err(self.err(at, "record methods without their class"));
+                };
+                let record = record.to_string();
+                let names = match entry.arguments.get(1) {
+                    Some(BootstrapArgument::LiteralConstant(LiteralConstant::String(s))) => s.to_string(),
+                    _ => String::new(),
+                };
+                let names: Vec<&str> = names.split(';').filter(|n| !n.is_empty()).collect();
+                let fields: Vec<(String, String)> = names
+                    .iter()
+                    .map(|n| {
+                        let class = self.u.class(&record)?;
+                        let f = class
+                            .fields
+                            .iter()
+                            .find(|f| f.name == *n && !f.is_static)
+                            .ok_or_else(|| Error::missing_member(&record, n))?;
+                        Ok((f.name.clone(), f.descriptor.clone()))
+                    })
+                    .collect::<Result<_, Error>>()?;
+                self.record_method(&d.name_and_type.name, &record, &fields, at)
+            }
             _ => Err(self.err(at, format!("invokedynamic with {}.{} is not supported yet", factory.0, factory.1))),
         }
+    }
+
+    /// A record's `toString`, `hashCode` or `equals`, from its components (the fields of
+    /// `fields`), as `java.lang.runtime.ObjectMethods` makes them.
+    fn record_method(
+        &mut self,
+        which: &str,
+        record: &str,
+        fields: &[(String, String)],
+        at: usize,
+    ) -> Result<(), Error> {
+        let layout = self.u.layout(record)?;
+        let read = |g: &mut Self, object: u32, name: &str, descriptor: &str| {
+            let (get, _) = layout.accessors[name];
+            g.os_get(object);
+            g.call(get, 0);
+            g.unboxed(Kind::of(descriptor));
+        };
+        let kind_descriptor = |d: &str| -> String {
+            match Kind::of(d) {
+                Kind::Ref => "Ljava/lang/Object;".to_string(),
+                _ => d.to_string(),
+            }
+        };
+        match which {
+            "toString" => {
+                let me = self.obj_scratch();
+                self.os_set(me);
+                let simple = record.rsplit(['/', '$']).next().unwrap_or(record).to_string();
+                self.string_const(format!("{simple}[").as_bytes());
+                for (k, (name, descriptor)) in fields.iter().enumerate() {
+                    let label = format!("{}{name}=", if k > 0 { ", " } else { "" });
+                    self.string_const(label.as_bytes());
+                    self.call(10, 1);
+                    read(self, me, name, descriptor);
+                    self.invoke_static(RT, "str", &format!("({})Ljava/lang/String;", kind_descriptor(descriptor)), at)?;
+                    self.call(10, 1);
+                }
+                self.string_const(b"]");
+                self.call(10, 1);
+            }
+            "hashCode" => {
+                let me = self.obj_scratch();
+                self.os_set(me);
+                self.int(0);
+                for (name, descriptor) in fields {
+                    self.int(31);
+                    self.put(Op::Imul, vec![]);
+                    read(self, me, name, descriptor);
+                    self.invoke_static(RT, "hash", &format!("({})I", kind_descriptor(descriptor)), at)?;
+                    self.put(Op::Isum, vec![]);
+                }
+            }
+            "equals" => {
+                let (me, other) = (self.obj_scratch(), self.obj_scratch());
+                self.os_set(other);
+                self.os_set(me);
+                let (no, done) = (self.label(), self.label());
+                self.os_get(other);
+                self.instance_of(record, at)?;
+                self.jump(Op::Jz, no);
+                for (name, descriptor) in fields {
+                    read(self, me, name, descriptor);
+                    read(self, other, name, descriptor);
+                    let d = kind_descriptor(descriptor);
+                    self.invoke_static(RT, "same", &format!("({d}{d})Z"), at)?;
+                    self.jump(Op::Jz, no);
+                }
+                self.int(1);
+                self.jump(Op::Jmp, done);
+                self.place(no);
+                self.int(0);
+                self.place(done);
+            }
+            other => return Err(self.err(at, format!("record method {other} is not supported"))),
+        }
+        Ok(())
     }
 
     /// String concatenation by recipe: \u{1} is the next argument, \u{2} the next constant.

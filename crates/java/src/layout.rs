@@ -191,8 +191,19 @@ impl Universe {
             for interface in self.interfaces(name)? {
                 for m in interface.methods.iter().filter(|m| is_default(m)) {
                     let key = m.key();
-                    if layout.methods.contains_key(&key) || layout.defaults.iter().any(|(_, k, _)| *k == key) {
+                    if layout.defaults.iter().any(|(_, k, _)| *k == key) {
                         continue;
+                    }
+                    if layout.methods.contains_key(&key) {
+                        // Taken by a class method, or by a default a superclass inherited from
+                        // an interface this one extends (then this one is more specific).
+                        let inherited = self.inherited_default(class.super_name.as_deref(), &key);
+                        let own = class.methods.iter().any(|m| m.key() == key && !m.is_static);
+                        match inherited {
+                            Some(from) if !own && from != interface.name && self.is_subtype(&interface.name, &from) => {
+                            }
+                            _ => continue,
+                        }
                     }
                     let o = place(&mut layout, key.clone());
                     layout.defaults.push((interface.name.clone(), key, o));
@@ -215,6 +226,24 @@ impl Universe {
         let layout = Arc::new(layout);
         self.layouts.lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), layout.clone());
         Ok(layout)
+    }
+
+    /// The interface whose default method `key` the class `name` (or a superclass) took.
+    fn inherited_default(&self, name: Option<&str>, key: &str) -> Option<String> {
+        let mut next = name.map(str::to_string);
+        while let Some(n) = next {
+            let class = self.get(&n)?;
+            if class.methods.iter().any(|m| m.key() == key && !m.is_abstract) {
+                return None;
+            }
+            if let Ok(l) = self.layout(&n) {
+                if let Some((i, _, _)) = l.defaults.iter().find(|(_, k, _)| k == key) {
+                    return Some(i.clone());
+                }
+            }
+            next = class.super_name.clone();
+        }
+        None
     }
 
     /// The class that declares instance field `field` as seen from `class`, and its slot.
@@ -259,5 +288,6 @@ impl Universe {
 }
 
 pub fn is_default(m: &MethodDecl) -> bool {
-    !m.is_static && !m.is_abstract && !m.is_private && m.name != "<clinit>" && m.name != "<init>"
+    // Private interface methods too: Java calls them with invokeinterface, by name.
+    !m.is_static && !m.is_abstract && m.name != "<clinit>" && m.name != "<init>"
 }

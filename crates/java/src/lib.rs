@@ -20,7 +20,7 @@ use phantom_bytecode::{Arg, ClassFile, Op, Record};
 pub use layout::{phantom_name, statics_name, Universe};
 pub use model::JavaClass;
 
-use gen::{Constants, MethodGen, RT};
+use gen::{Constants, Lambda, MethodGen, LAMBDA_INIT, LAMBDA_METHOD, RT};
 use layout::{ENSURE_ORDINAL, STATICS_SLOT};
 use model::{Kind, MethodDecl};
 
@@ -89,6 +89,19 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
         let code = method_code(u, &owner, &m, &mut consts)?;
         methods.push((key.clone(), *ordinal, code));
     }
+    if name == "java/lang/Thread" {
+        let decl = MethodDecl {
+            name: "#thread".into(),
+            descriptor: "(Ljava/lang/Object;)V".into(),
+            is_static: false,
+            is_abstract: false,
+            is_native: false,
+            is_private: false,
+            is_synchronized: false,
+        };
+        let code = MethodGen::new(u, &class, &decl, &mut consts).thread_start_body()?;
+        methods.push(("#thread".into(), 8, code));
+    }
     if !class.is_interface {
         let mut list = String::from(",");
         for i in u.interfaces(name)? {
@@ -121,6 +134,7 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
     push_methods(&mut records, methods)?;
     push_constants(&mut records, &consts);
     out.push(finish(records, name)?);
+    let mut lambdas = std::mem::take(&mut consts.lambdas);
 
     // The static side.
     if class.has_static_part() {
@@ -163,8 +177,93 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
         push_methods(&mut records, methods)?;
         push_constants(&mut records, &consts);
         out.push(finish(records, name)?);
+        lambdas.append(&mut consts.lambdas);
+    }
+    for l in &lambdas {
+        out.push(lambda_class(u, &class, l)?);
     }
     Ok(out)
+}
+
+/// The class made for a lambda: its captured values as fields, `#init` to set them, the
+/// interface method (and its bridges) calling the target, the interface's default methods.
+fn lambda_class(u: &Universe, outer: &JavaClass, l: &Lambda) -> Result<ClassFile, Error> {
+    let object = u.layout("java/lang/Object")?;
+    assert!(object.method_slots <= LAMBDA_INIT, "java.lang.Object's methods stay below a lambda's");
+    let holder = JavaClass {
+        name: l.name.clone(),
+        super_name: Some("java/lang/Object".into()),
+        interfaces: vec![l.interface.clone()],
+        is_interface: false,
+        source_file: outer.source_file.clone(),
+        fields: vec![],
+        methods: vec![],
+        bytes: outer.bytes.clone(),
+    };
+    let fake = |name: &str, descriptor: &str| MethodDecl {
+        name: name.into(),
+        descriptor: descriptor.into(),
+        is_static: false,
+        is_abstract: false,
+        is_native: false,
+        is_private: false,
+        is_synchronized: false,
+    };
+    let mut consts = Constants::default();
+    let mut methods: Vec<(String, u32, Vec<Item>)> = Vec::new();
+    let n = l.captured.len() as i64;
+    let mut init = vec![i(Op::ArgCount, vec![Arg::Int(n)])];
+    for k in 0..n {
+        init.push(i(Op::OsGet32, vec![Arg::Int(k)]));
+        init.push(i(Op::OsSave32, vec![Arg::Int(k)]));
+    }
+    init.extend([i(Op::SummonThis, vec![]), i(Op::Ret, vec![])]);
+    methods.push(("#init".into(), LAMBDA_INIT, init));
+    let mut next = LAMBDA_METHOD;
+    let mut keys = Vec::new();
+    for descriptor in std::iter::once(&l.erased).chain(&l.bridges) {
+        let key = format!("{}{}", l.method, descriptor);
+        if keys.contains(&key) {
+            continue;
+        }
+        let decl = fake(&l.method, descriptor);
+        let code = MethodGen::new(u, &holder, &decl, &mut consts).lambda_body(l, descriptor)?;
+        methods.push((key.clone(), next, code));
+        keys.push(key);
+        next += 1;
+    }
+    let mut interfaces = vec![u.class(&l.interface)?.clone()];
+    interfaces.extend(u.interfaces(&l.interface)?);
+    let mut list = String::from(",");
+    for iface in &interfaces {
+        list.push_str(&iface.name);
+        list.push(',');
+        for m in iface.methods.iter().filter(|m| layout::is_default(m)) {
+            if keys.contains(&m.key()) || layout::protocol_ordinal(&m.key()).is_some() {
+                continue;
+            }
+            let code = method_code(u, iface, m, &mut consts)?;
+            methods.push((m.key(), next, code));
+            keys.push(m.key());
+            next += 1;
+        }
+    }
+    let id = consts.string(list.as_bytes());
+    methods.push((
+        "#interfaces()".into(),
+        layout::FIRST_ORDINAL,
+        vec![i(Op::ArgCount, vec![Arg::Int(0)]), i(Op::ConstPool, vec![Arg::Int(id as i64)]), i(Op::Ret, vec![])],
+    ));
+    let mut records = vec![Record::Class(ClassHeader {
+        name: phantom_name(&l.name).into_bytes(),
+        field_slots: l.captured.len() as u32,
+        method_slots: next,
+        parent: phantom_name("java/lang/Object").into_bytes(),
+        version: outer.source_file.clone().unwrap_or_default().into_bytes(),
+    })];
+    push_methods(&mut records, methods)?;
+    push_constants(&mut records, &consts);
+    finish(records, &l.name)
 }
 
 /// The class `phantom run --main` starts: its method 8 hands the boot object and the
@@ -357,7 +456,26 @@ fn intrinsic(class: &JavaClass, m: &MethodDecl) -> Option<Vec<Item>> {
             i(Op::Ret, vec![]),
         ],
         "isString(Ljava/lang/Object;)Z" => is_instance(b".internal.string"),
-        "isArray(Ljava/lang/Object;)Z" => is_instance(b".internal.container.array"),
+        "currentPhantomThread()Ljava/lang/Object;" => {
+            vec![i(Op::ArgCount, vec![Arg::Int(0)]), i(Op::SummonThread, vec![]), i(Op::Ret, vec![])]
+        }
+        // A Java array, or a Phantom array (the arguments main receives).
+        "isArray(Ljava/lang/Object;)Z" => vec![
+            i(Op::ArgCount, vec![Arg::Int(1)]),
+            i(Op::SummonByName, vec![Arg::Bytes(b".internal.container.java_array".to_vec())]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            i(Op::Call, vec![Arg::Int(14), Arg::Int(1)]),
+            i(Op::O2i, vec![]),
+            i(Op::Jz, vec![Arg::Target(1)]),
+            i(Op::Iconst1, vec![]),
+            i(Op::I2o, vec![]),
+            i(Op::Ret, vec![]),
+            Item::Label(1),
+            i(Op::SummonByName, vec![Arg::Bytes(b".internal.container.array".to_vec())]),
+            i(Op::OsGet32, vec![Arg::Int(0)]),
+            i(Op::Call, vec![Arg::Int(14), Arg::Int(1)]),
+            i(Op::Ret, vec![]),
+        ],
         "isJavaObject(Ljava/lang/Object;)Z" => is_instance(b".java.java.lang.Object"),
         // The interfaces a Java object's class implements, as ",a/B,c/D,"; null otherwise.
         "interfacesOf(Ljava/lang/Object;)Ljava/lang/String;" => vec![

@@ -3,7 +3,7 @@
 //! standard streams, the clock, identity hashes and the process's exit.
 
 use crate::args::{arg, int_arg, string_of};
-use crate::array::{array_get_at, array_len, array_parts, array_set_at, new_array, new_array_of_class};
+use crate::array::{array_get_at, array_len, array_parts, array_set_at, new_array_of_class};
 use crate::class::ids;
 use crate::cx::Cx;
 use crate::heap::Kind;
@@ -366,6 +366,30 @@ pub fn java_array_set(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value])
     }
     array_set_at(cx, thread, this, value, index)?;
     Ok(value)
+}
+
+/// statics(name): the statics object of a translated class (`.java.C#static`), made and
+/// initialised if this is its first use.
+pub fn java_statics(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let name = String::from_utf8_lossy(&string_of(cx, arg(cx, args, 0)?)?).into_owned();
+    let class = cx.find_class(&name).map_err(|e| cx.throw_str(&format!("java.lang.IllegalArgumentException: {e}")))?;
+    let fresh = cx.instantiate(class)?;
+    cx.call(thread, fresh, 16, &[])
+}
+
+/// callByName(target, key): calls target's method named `key` with no arguments.
+pub fn java_call_by_name(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let target = arg(cx, args, 0)?;
+    let key = String::from_utf8_lossy(&string_of(cx, arg(cx, args, 1)?)?).into_owned();
+    let mut class = Some(cx.class_of(target)?);
+    while let Some(c) = class {
+        let c = cx.class(c);
+        if let Some(&ordinal) = c.by_name.get(&key) {
+            return cx.call(thread, target, ordinal, &[]);
+        }
+        class = c.parent;
+    }
+    Err(cx.throw_str(&format!("no method named {key}")))
 }
 
 pub fn java_nano_time(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {

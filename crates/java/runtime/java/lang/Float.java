@@ -41,11 +41,28 @@ public final class Float extends Number implements Comparable<Float> {
     }
 
     public boolean equals(Object o) {
-        return o instanceof Float && ((Float) o).value == value;
+        return o instanceof Float && floatToIntBits(((Float) o).value) == floatToIntBits(value);
     }
 
     public int hashCode() {
-        return (int) value;
+        return hashCode(value);
+    }
+
+    public static int hashCode(float f) {
+        return floatToIntBits(f);
+    }
+
+    public static int floatToIntBits(float f) {
+        if (f != f) return 0x7fc00000;
+        return phantom.runtime.Rt.floatBits(f);
+    }
+
+    public static int floatToRawIntBits(float f) {
+        return phantom.runtime.Rt.floatBits(f);
+    }
+
+    public static float intBitsToFloat(int bits) {
+        return phantom.runtime.Rt.floatFromBits(bits);
     }
 
     public int compareTo(Float o) {

@@ -23,9 +23,13 @@ public class Object {
         throw new CloneNotSupportedException(phantom.runtime.Rt.className(this));
     }
 
-    public final void notify() {}
+    public final void notify() {
+        phantom.runtime.Rt.notify(this);
+    }
 
-    public final void notifyAll() {}
+    public final void notifyAll() {
+        phantom.runtime.Rt.notifyAll(this);
+    }
 
     public final void wait() throws InterruptedException {
         phantom.runtime.Rt.wait(this);

@@ -74,6 +74,18 @@ public interface Collection<E> extends Iterable<E> {
         }
     }
 
+    default boolean removeIf(java.util.function.Predicate<? super E> filter) {
+        boolean changed = false;
+        Iterator<E> it = iterator();
+        while (it.hasNext()) {
+            if (filter.test(it.next())) {
+                it.remove();
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     default Object[] toArray() {
         Object[] a = new Object[size()];
         int i = 0;
@@ -81,5 +93,20 @@ public interface Collection<E> extends Iterable<E> {
             a[i++] = e;
         }
         return a;
+    }
+
+    // Arrays carry no element type here, so a fresh Object[] stands for a T[].
+    @SuppressWarnings("unchecked")
+    default <T> T[] toArray(T[] a) {
+        int n = size();
+        Object[] r = a.length >= n ? a : new Object[n];
+        int i = 0;
+        for (E e : this) r[i++] = e;
+        if (r == a && a.length > n) a[n] = null;
+        return (T[]) r;
+    }
+
+    default <T> T[] toArray(java.util.function.IntFunction<T[]> generator) {
+        return toArray(generator.apply(0));
     }
 }

@@ -22,6 +22,34 @@ public interface Comparator<T> {
         };
     }
 
+    static <T, U extends Comparable<? super U>> Comparator<T> comparing(java.util.function.Function<? super T, ? extends U> key) {
+        return (a, b) -> key.apply(a).compareTo(key.apply(b));
+    }
+
+    static <T, U> Comparator<T> comparing(java.util.function.Function<? super T, ? extends U> key, Comparator<? super U> order) {
+        return (a, b) -> order.compare(key.apply(a), key.apply(b));
+    }
+
+    static <T> Comparator<T> comparingInt(java.util.function.ToIntFunction<? super T> key) {
+        return (a, b) -> Integer.compare(key.applyAsInt(a), key.applyAsInt(b));
+    }
+
+    static <T> Comparator<T> comparingLong(java.util.function.ToLongFunction<? super T> key) {
+        return (a, b) -> Long.compare(key.applyAsLong(a), key.applyAsLong(b));
+    }
+
+    static <T> Comparator<T> comparingDouble(java.util.function.ToDoubleFunction<? super T> key) {
+        return (a, b) -> Double.compare(key.applyAsDouble(a), key.applyAsDouble(b));
+    }
+
+    default <U extends Comparable<? super U>> Comparator<T> thenComparing(java.util.function.Function<? super T, ? extends U> key) {
+        return thenComparing(comparing(key));
+    }
+
+    default Comparator<T> thenComparingInt(java.util.function.ToIntFunction<? super T> key) {
+        return thenComparing(comparingInt(key));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <T extends Comparable<? super T>> Comparator<T> naturalOrder() {
         return (Comparator) Arrays.NATURAL;

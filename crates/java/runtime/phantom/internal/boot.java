@@ -5,4 +5,5 @@ public final class boot {
     public native int commit();
     public native Object getArguments();
     public native void sleep(int ms);
+    public native void startThread(Object runner);
 }

@@ -24,4 +24,6 @@ public final class java {
     public native long parseLong(String s, int radix);
     public native double math(int op, double a, double b);
     public native String fixedToString(double v, int decimals);
+    public native Object statics(String phantomName);
+    public native Object callByName(Object target, String key);
 }

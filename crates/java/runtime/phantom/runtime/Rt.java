@@ -11,6 +11,7 @@ public final class Rt {
     static native String interfacesOf(Object o);
     static native Object same(Object o);
     static native phantom.internal.string asString(Object o);
+    public static native Object currentPhantomThread();
     public static native long bits(double d);
     public static native double fromBits(long bits);
     public static native int floatBits(float f);
@@ -26,6 +27,10 @@ public final class Rt {
             N = n;
         }
         return n;
+    }
+
+    public static Object sameArray(Object a) {
+        return same(a);
     }
 
     public static phantom.internal.boot boot() {
@@ -169,12 +174,34 @@ public final class Rt {
         }
     }
 
+    private static String[] classNames = new String[16];
+    private static Class<?>[] classes = new Class<?>[16];
+    private static int classCount;
+
+    /** The one Class object of a class, by its internal name. */
     public static Class<?> classFor(String name) {
-        return Class.named(name.replace('/', '.'));
+        for (int i = 0; i < classCount; i++) {
+            if (classNames[i].equals(name)) {
+                return classes[i];
+            }
+        }
+        if (classCount == classNames.length) {
+            String[] n = new String[classCount * 2];
+            Class<?>[] c = new Class<?>[classCount * 2];
+            System.arraycopy(classNames, 0, n, 0, classCount);
+            System.arraycopy(classes, 0, c, 0, classCount);
+            classNames = n;
+            classes = c;
+        }
+        Class<?> c = Class.named(name.replace('/', '.'));
+        classNames[classCount] = name;
+        classes[classCount] = c;
+        classCount++;
+        return c;
     }
 
     public static Class<?> getClass(Object o) {
-        return Class.named(className(o));
+        return classFor(className(o).replace('.', '/'));
     }
 
     public static int hashCode(Object o) {
@@ -188,17 +215,59 @@ public final class Rt {
         return ((Comparable) a).compareTo(b);
     }
 
-    public static void wait(Object o) {
-        throw new UnsupportedOperationException("wait() is not supported yet");
+    public static void wait(Object o) throws InterruptedException {
+        Monitor.of(o).await(0);
     }
 
-    public static void wait(Object o, long ms) {
-        throw new UnsupportedOperationException("wait() is not supported yet");
+    public static void wait(Object o, long ms) throws InterruptedException {
+        Monitor.of(o).await(ms <= 0 ? 0 : ms);
     }
 
-    public static void notify(Object o) {}
+    public static void notify(Object o) {
+        Monitor.of(o).notifyOne(false);
+    }
 
-    public static void notifyAll(Object o) {}
+    public static void notifyAll(Object o) {
+        Monitor.of(o).notifyOne(true);
+    }
+
+    public static void monitorEnter(Object o) {
+        Monitor.of(o).enter();
+    }
+
+    public static void monitorExit(Object o) {
+        Monitor.of(o).exit();
+    }
+
+    /** A thread's first frame (method 8 of java.lang.Thread, which the translator adds). */
+    public static void runThread(Thread t) {
+        t.phantomMain();
+    }
+
+    public static int hash(Object o) { return o == null ? 0 : o.hashCode(); }
+    public static int hash(int v) { return v; }
+    public static int hash(long v) { return (int) (v ^ (v >>> 32)); }
+    public static int hash(float v) { return Float.hashCode(v); }
+    public static int hash(double v) { return Double.hashCode(v); }
+    public static int hash(boolean v) { return v ? 1231 : 1237; }
+    public static int hash(char v) { return v; }
+    public static int hash(byte v) { return v; }
+    public static int hash(short v) { return v; }
+
+    public static boolean same(Object a, Object b) { return a == b || a != null && a.equals(b); }
+    public static boolean same(int a, int b) { return a == b; }
+    public static boolean same(long a, long b) { return a == b; }
+    public static boolean same(float a, float b) { return Float.compare(a, b) == 0; }
+    public static boolean same(double a, double b) { return Double.compare(a, b) == 0; }
+    public static boolean same(boolean a, boolean b) { return a == b; }
+    public static boolean same(char a, char b) { return a == b; }
+    public static boolean same(byte a, byte b) { return a == b; }
+    public static boolean same(short a, short b) { return a == b; }
+
+    /** The statics object of a Java class, by its Java name (initialising it). */
+    public static Object statics(String javaName) {
+        return n().statics(".java." + javaName + "#static");
+    }
 
     public static String str(Object o) {
         return o == null ? "null" : o.toString();

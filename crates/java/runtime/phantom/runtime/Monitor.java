@@ -1,0 +1,130 @@
+package phantom.runtime;
+
+/**
+ * The monitor of an object a Java program synchronizes on, waits or notifies on: made on first
+ * use and found by the object's identity; its state is in the heap, so a thread blocked on it
+ * stays blocked across a restart.
+ */
+final class Monitor {
+    private static final phantom.internal.mutex TABLE_LOCK = new phantom.internal.mutex();
+    private static Object[] keys = new Object[64];
+    private static Monitor[] monitors = new Monitor[64];
+    private static int count;
+
+    private final phantom.internal.mutex lock = new phantom.internal.mutex();
+    private final phantom.internal.cond free = new phantom.internal.cond();
+    private final phantom.internal.cond notified = new phantom.internal.cond();
+    private Object owner;
+    private int depth;
+    private int notifications;
+
+    static Monitor of(Object o) {
+        if (o == null) {
+            throw new NullPointerException("Cannot enter synchronized block because the object is null");
+        }
+        TABLE_LOCK.lock();
+        try {
+            int mask = keys.length - 1;
+            int i = Rt.n().identityHash(o) & mask;
+            while (keys[i] != null) {
+                if (keys[i] == o) {
+                    return monitors[i];
+                }
+                i = (i + 1) & mask;
+            }
+            Monitor m = new Monitor();
+            keys[i] = o;
+            monitors[i] = m;
+            if (++count * 2 > keys.length) {
+                grow();
+            }
+            return m;
+        } finally {
+            TABLE_LOCK.unlock();
+        }
+    }
+
+    private static void grow() {
+        Object[] oldKeys = keys;
+        Monitor[] oldMonitors = monitors;
+        keys = new Object[oldKeys.length * 2];
+        monitors = new Monitor[oldKeys.length * 2];
+        int mask = keys.length - 1;
+        for (int k = 0; k < oldKeys.length; k++) {
+            if (oldKeys[k] != null) {
+                int i = Rt.n().identityHash(oldKeys[k]) & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[k];
+                monitors[i] = oldMonitors[k];
+            }
+        }
+    }
+
+    void enter() {
+        Object me = Rt.currentPhantomThread();
+        lock.lock();
+        while (owner != null && owner != me) {
+            free.wait(lock);
+        }
+        owner = me;
+        depth++;
+        lock.unlock();
+    }
+
+    void exit() {
+        lock.lock();
+        if (owner != Rt.currentPhantomThread()) {
+            lock.unlock();
+            throw new IllegalMonitorStateException("current thread is not owner");
+        }
+        if (--depth == 0) {
+            owner = null;
+            free.signal();
+        }
+        lock.unlock();
+    }
+
+    void await(long ms) throws InterruptedException {
+        Object me = Rt.currentPhantomThread();
+        lock.lock();
+        if (owner != me) {
+            lock.unlock();
+            throw new IllegalMonitorStateException("current thread is not owner");
+        }
+        int saved = depth;
+        owner = null;
+        depth = 0;
+        free.signal();
+        int seen = notifications;
+        if (ms > 0) {
+            notified.twait(lock, (int) Math.min(ms, Integer.MAX_VALUE));
+        } else {
+            while (notifications == seen) {
+                notified.wait(lock);
+            }
+        }
+        while (owner != null) {
+            free.wait(lock);
+        }
+        owner = me;
+        depth = saved;
+        lock.unlock();
+    }
+
+    void notifyOne(boolean all) {
+        lock.lock();
+        if (owner != Rt.currentPhantomThread()) {
+            lock.unlock();
+            throw new IllegalMonitorStateException("current thread is not owner");
+        }
+        notifications++;
+        if (all) {
+            notified.broadcast();
+        } else {
+            notified.signal();
+        }
+        lock.unlock();
+    }
+}
