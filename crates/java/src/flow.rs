@@ -140,7 +140,7 @@ fn pop(stack: &mut Vec<K>, at: usize) -> Result<K, Error> {
 /// Applies one instruction's effect on the stack's kinds. `this_fixed`: local 0 is `this`.
 pub fn step(op: &Opcode, stack: &mut Vec<K>, at: usize, this_fixed: bool) -> Result<(), Error> {
     use Opcode::*;
-    let mut pops = |n: usize, stack: &mut Vec<K>| -> Result<(), Error> {
+    let pops = |n: usize, stack: &mut Vec<K>| -> Result<(), Error> {
         for _ in 0..n {
             pop(stack, at)?;
         }
@@ -299,37 +299,36 @@ pub fn analyse(
     if !opcodes.is_empty() {
         stack_in[0] = Some(Vec::new());
     }
-    let mut merge =
-        |stack_in: &mut Vec<Option<Vec<K>>>, work: &mut Vec<usize>, i: usize, s: &[K]| -> Result<(), Error> {
-            match &mut stack_in[i] {
-                None => {
-                    stack_in[i] = Some(s.to_vec());
-                    work.push(i);
+    let merge = |stack_in: &mut Vec<Option<Vec<K>>>, work: &mut Vec<usize>, i: usize, s: &[K]| -> Result<(), Error> {
+        match &mut stack_in[i] {
+            None => {
+                stack_in[i] = Some(s.to_vec());
+                work.push(i);
+            }
+            Some(old) => {
+                if old.len() != s.len() {
+                    return Err(Error::new(format!("stack heights differ at offset {}", opcodes[i].0)));
                 }
-                Some(old) => {
-                    if old.len() != s.len() {
-                        return Err(Error::new(format!("stack heights differ at offset {}", opcodes[i].0)));
-                    }
-                    let mut changed = false;
-                    for (a, b) in old.iter_mut().zip(s) {
-                        if *a != *b {
-                            if a.is_ref() && b.is_ref() {
-                                if *a == K::This {
-                                    *a = K::Ref;
-                                    changed = true;
-                                }
-                            } else {
-                                return Err(Error::new(format!("stack kinds differ at offset {}", opcodes[i].0)));
+                let mut changed = false;
+                for (a, b) in old.iter_mut().zip(s) {
+                    if *a != *b {
+                        if a.is_ref() && b.is_ref() {
+                            if *a == K::This {
+                                *a = K::Ref;
+                                changed = true;
                             }
+                        } else {
+                            return Err(Error::new(format!("stack kinds differ at offset {}", opcodes[i].0)));
                         }
                     }
-                    if changed {
-                        work.push(i);
-                    }
+                }
+                if changed {
+                    work.push(i);
                 }
             }
-            Ok(())
-        };
+        }
+        Ok(())
+    };
     while let Some(i) = work.pop() {
         let (pc, op) = &opcodes[i];
         let mut stack = stack_in[i].clone().expect("queued with a stack");

@@ -94,11 +94,6 @@ impl LocalKind {
     }
 }
 
-/// Where a method's code ends up.
-pub struct Translated {
-    pub code: Vec<Item>,
-}
-
 pub struct MethodGen<'a> {
     u: &'a Universe,
     class: &'a JavaClass,

@@ -162,7 +162,7 @@ impl Universe {
             layout.fields.insert((class.name.clone(), f.name.clone()), layout.field_slots);
             layout.field_slots += 1;
         }
-        let mut place = |layout: &mut Layout, key: String| -> u32 {
+        let place = |layout: &mut Layout, key: String| -> u32 {
             if let Some(o) = protocol_ordinal(&key) {
                 layout.methods.insert(key, o);
                 return o;

@@ -39,10 +39,6 @@ impl Kind {
             Kind::Ref => 0,
         }
     }
-
-    pub fn is_ref(self) -> bool {
-        self == Kind::Ref
-    }
 }
 
 /// A method descriptor split into parameter descriptors and the return descriptor ("V" for void).
