@@ -7,15 +7,16 @@ import java.util.function.Function;
 
 /**
  * OpenJDK 17's HashMap layout (power-of-two table, spread hashes, tail insertion by put, head
- * insertion by compute/merge, order-preserving lo/hi split on resize), so iteration order matches
- * the JDK's. Bins are never treeified; a bin that would be treeified in a table smaller than 64
- * still triggers the JDK's resize.
+ * insertion by compute/merge, order-preserving lo/hi split on resize, and long bins turned into
+ * red-black trees whose roots move to the front of their bin), so iteration order matches the
+ * JDK's.
  */
 public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.io.Serializable {
     static final int DEFAULT_INITIAL_CAPACITY = 1 << 4;
     static final int MAXIMUM_CAPACITY = 1 << 30;
     static final float DEFAULT_LOAD_FACTOR = 0.75f;
     static final int TREEIFY_THRESHOLD = 8;
+    static final int UNTREEIFY_THRESHOLD = 6;
     static final int MIN_TREEIFY_CAPACITY = 64;
 
     static class Node<K, V> implements Map.Entry<K, V> {
@@ -139,6 +140,7 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
         if ((tab = table) != null && (n = tab.length) > 0 && (first = tab[(n - 1) & (hash = hash(key))]) != null) {
             if (first.hash == hash && ((k = first.key) == key || (key != null && key.equals(k)))) return first;
             if ((e = first.next) != null) {
+                if (first instanceof TreeNode) return ((TreeNode<K, V>) first).getTreeNode(hash, key);
                 do {
                     if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) return e;
                 } while ((e = e.next) != null);
@@ -167,11 +169,13 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
             K k;
             if (p.hash == hash && ((k = p.key) == key || (key != null && key.equals(k)))) {
                 e = p;
+            } else if (p instanceof TreeNode) {
+                e = ((TreeNode<K, V>) p).putTreeVal(this, tab, hash, key, value);
             } else {
                 for (int binCount = 0; ; ++binCount) {
                     if ((e = p.next) == null) {
                         p.next = newNode(hash, key, value, null);
-                        if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+                        if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
                         break;
                     }
                     if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) break;
@@ -224,6 +228,8 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
                     oldTab[j] = null;
                     if (e.next == null) {
                         newTab[e.hash & (newCap - 1)] = e;
+                    } else if (e instanceof TreeNode) {
+                        ((TreeNode<K, V>) e).split(this, newTab, j, oldCap);
                     } else {
                         Node<K, V> loHead = null, loTail = null;
                         Node<K, V> hiHead = null, hiTail = null;
@@ -255,9 +261,26 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
         return newTab;
     }
 
-    /** The JDK treeifies long bins, but first grows a small table instead; only the growth is observable in order. */
-    final void treeifyBin(Node<K, V>[] tab) {
-        if (tab == null || tab.length < MIN_TREEIFY_CAPACITY) resize();
+    /** Turns a long bin into a tree, or grows a small table instead. */
+    final void treeifyBin(Node<K, V>[] tab, int hash) {
+        int n, index;
+        Node<K, V> e;
+        if (tab == null || (n = tab.length) < MIN_TREEIFY_CAPACITY) {
+            resize();
+        } else if ((e = tab[index = (n - 1) & hash]) != null) {
+            TreeNode<K, V> hd = null, tl = null;
+            do {
+                TreeNode<K, V> p = replacementTreeNode(e, null);
+                if (tl == null) {
+                    hd = p;
+                } else {
+                    p.prev = tl;
+                    tl.next = p;
+                }
+                tl = p;
+            } while ((e = e.next) != null);
+            if ((tab[index] = hd) != null) hd.treeify(tab);
+        }
     }
 
     public void putAll(Map<? extends K, ? extends V> m) {
@@ -280,7 +303,8 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
             if (p.hash == hash && ((k = p.key) == key || (key != null && key.equals(k)))) {
                 node = p;
             } else if ((e = p.next) != null) {
-                do {
+                if (p instanceof TreeNode) node = ((TreeNode<K, V>) p).getTreeNode(hash, key);
+                else do {
                     if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
                         node = e;
                         break;
@@ -289,7 +313,8 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
                 } while ((e = e.next) != null);
             }
             if (node != null && (!matchValue || (v = node.value) == value || (value != null && value.equals(v)))) {
-                if (node == p) tab[index] = node.next;
+                if (node instanceof TreeNode) ((TreeNode<K, V>) node).removeTreeNode(this, tab, movable);
+                else if (node == p) tab[index] = node.next;
                 else p.next = node.next;
                 ++modCount;
                 --size;
@@ -495,18 +520,23 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
         Node<K, V> first;
         int n, i;
         int binCount = 0;
+        TreeNode<K, V> t = null;
         Node<K, V> old = null;
         if (size > threshold || (tab = table) == null || (n = tab.length) == 0) n = (tab = resize()).length;
         if ((first = tab[i = (n - 1) & hash]) != null) {
-            Node<K, V> e = first;
-            K k;
-            do {
-                if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
-                    old = e;
-                    break;
-                }
-                ++binCount;
-            } while ((e = e.next) != null);
+            if (first instanceof TreeNode) {
+                old = (t = (TreeNode<K, V>) first).getTreeNode(hash, key);
+            } else {
+                Node<K, V> e = first;
+                K k;
+                do {
+                    if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
+                        old = e;
+                        break;
+                    }
+                    ++binCount;
+                } while ((e = e.next) != null);
+            }
             V oldValue;
             if (old != null && (oldValue = old.value) != null) {
                 afterNodeAccess(old);
@@ -522,9 +552,11 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
             old.value = v;
             afterNodeAccess(old);
             return v;
+        } else if (t != null) {
+            t.putTreeVal(this, tab, hash, key, v);
         } else {
             tab[i] = newNode(hash, key, v, first);
-            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
         }
         modCount = mc + 1;
         ++size;
@@ -559,18 +591,23 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
         Node<K, V> first;
         int n, i;
         int binCount = 0;
+        TreeNode<K, V> t = null;
         Node<K, V> old = null;
         if (size > threshold || (tab = table) == null || (n = tab.length) == 0) n = (tab = resize()).length;
         if ((first = tab[i = (n - 1) & hash]) != null) {
-            Node<K, V> e = first;
-            K k;
-            do {
-                if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
-                    old = e;
-                    break;
-                }
-                ++binCount;
-            } while ((e = e.next) != null);
+            if (first instanceof TreeNode) {
+                old = (t = (TreeNode<K, V>) first).getTreeNode(hash, key);
+            } else {
+                Node<K, V> e = first;
+                K k;
+                do {
+                    if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
+                        old = e;
+                        break;
+                    }
+                    ++binCount;
+                } while ((e = e.next) != null);
+            }
         }
         V oldValue = (old == null) ? null : old.value;
         int mc = modCount;
@@ -584,8 +621,12 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
                 removeNode(hash, key, null, false, true);
             }
         } else if (v != null) {
-            tab[i] = newNode(hash, key, v, first);
-            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+            if (t != null) {
+                t.putTreeVal(this, tab, hash, key, v);
+            } else {
+                tab[i] = newNode(hash, key, v, first);
+                if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
+            }
             modCount = mc + 1;
             ++size;
             afterNodeInsertion(true);
@@ -600,18 +641,23 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
         Node<K, V> first;
         int n, i;
         int binCount = 0;
+        TreeNode<K, V> t = null;
         Node<K, V> old = null;
         if (size > threshold || (tab = table) == null || (n = tab.length) == 0) n = (tab = resize()).length;
         if ((first = tab[i = (n - 1) & hash]) != null) {
-            Node<K, V> e = first;
-            K k;
-            do {
-                if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
-                    old = e;
-                    break;
-                }
-                ++binCount;
-            } while ((e = e.next) != null);
+            if (first instanceof TreeNode) {
+                old = (t = (TreeNode<K, V>) first).getTreeNode(hash, key);
+            } else {
+                Node<K, V> e = first;
+                K k;
+                do {
+                    if (e.hash == hash && ((k = e.key) == key || (key != null && key.equals(k)))) {
+                        old = e;
+                        break;
+                    }
+                    ++binCount;
+                } while ((e = e.next) != null);
+            }
         }
         if (old != null) {
             V v;
@@ -630,8 +676,12 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
             }
             return v;
         } else {
-            tab[i] = newNode(hash, key, value, first);
-            if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab);
+            if (t != null) {
+                t.putTreeVal(this, tab, hash, key, value);
+            } else {
+                tab[i] = newNode(hash, key, value, first);
+                if (binCount >= TREEIFY_THRESHOLD - 1) treeifyBin(tab, hash);
+            }
             ++modCount;
             ++size;
             afterNodeInsertion(true);
@@ -735,9 +785,458 @@ public class HashMap<K, V> extends AbstractMap<K, V> implements Map<K, V>, java.
         return new Node<K, V>(hash, key, value, next);
     }
 
+    Node<K, V> replacementNode(Node<K, V> p, Node<K, V> next) {
+        return new Node<K, V>(p.hash, p.key, p.value, next);
+    }
+
+    TreeNode<K, V> newTreeNode(int hash, K key, V value, Node<K, V> next) {
+        return new TreeNode<K, V>(hash, key, value, next);
+    }
+
+    TreeNode<K, V> replacementTreeNode(Node<K, V> p, Node<K, V> next) {
+        return new TreeNode<K, V>(p.hash, p.key, p.value, next);
+    }
+
     void afterNodeAccess(Node<K, V> p) {}
 
     void afterNodeInsertion(boolean evict) {}
 
     void afterNodeRemoval(Node<K, V> p) {}
+
+    /**
+     * Where the JDK would use a key's class as a comparison class (a class implementing
+     * Comparable of itself, found by reflection), this uses any Comparable key's class.
+     */
+    static Class<?> comparableClassFor(Object x) {
+        return (x instanceof Comparable) ? x.getClass() : null;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static int compareComparables(Class<?> kc, Object k, Object x) {
+        if (x == null || !x.getClass().equals(kc)) return 0;
+        try {
+            return ((Comparable) k).compareTo(x);
+        } catch (ClassCastException unrelated) {
+            return 0;
+        }
+    }
+
+    /** A bin node once its bin is a red-black tree; next/prev keep the bin's iteration order. */
+    static final class TreeNode<K, V> extends LinkedHashMap.Entry<K, V> {
+        TreeNode<K, V> parent;
+        TreeNode<K, V> left;
+        TreeNode<K, V> right;
+        TreeNode<K, V> prev;
+        boolean red;
+
+        TreeNode(int hash, K key, V val, Node<K, V> next) {
+            super(hash, key, val, next);
+        }
+
+        final TreeNode<K, V> root() {
+            for (TreeNode<K, V> r = this, p; ; ) {
+                if ((p = r.parent) == null) return r;
+                r = p;
+            }
+        }
+
+        /** The root always heads its bin's list. */
+        static <K, V> void moveRootToFront(Node<K, V>[] tab, TreeNode<K, V> root) {
+            int n;
+            if (root != null && tab != null && (n = tab.length) > 0) {
+                int index = (n - 1) & root.hash;
+                TreeNode<K, V> first = (TreeNode<K, V>) tab[index];
+                if (root != first) {
+                    Node<K, V> rn;
+                    tab[index] = root;
+                    TreeNode<K, V> rp = root.prev;
+                    if ((rn = root.next) != null) ((TreeNode<K, V>) rn).prev = rp;
+                    if (rp != null) rp.next = rn;
+                    if (first != null) first.prev = root;
+                    root.next = first;
+                    root.prev = null;
+                }
+            }
+        }
+
+        final TreeNode<K, V> find(int h, Object k, Class<?> kc) {
+            TreeNode<K, V> p = this;
+            do {
+                int ph, dir;
+                K pk;
+                TreeNode<K, V> pl = p.left, pr = p.right, q;
+                if ((ph = p.hash) > h) p = pl;
+                else if (ph < h) p = pr;
+                else if ((pk = p.key) == k || (k != null && k.equals(pk))) return p;
+                else if (pl == null) p = pr;
+                else if (pr == null) p = pl;
+                else if ((kc != null || (kc = comparableClassFor(k)) != null) && (dir = compareComparables(kc, k, pk)) != 0) {
+                    p = (dir < 0) ? pl : pr;
+                } else if ((q = pr.find(h, k, kc)) != null) return q;
+                else p = pl;
+            } while (p != null);
+            return null;
+        }
+
+        final TreeNode<K, V> getTreeNode(int h, Object k) {
+            return ((parent != null) ? root() : this).find(h, k, null);
+        }
+
+        static int tieBreakOrder(Object a, Object b) {
+            int d;
+            if (a == null || b == null || (d = a.getClass().getName().compareTo(b.getClass().getName())) == 0) {
+                d = (System.identityHashCode(a) <= System.identityHashCode(b) ? -1 : 1);
+            }
+            return d;
+        }
+
+        final void treeify(Node<K, V>[] tab) {
+            TreeNode<K, V> root = null;
+            for (TreeNode<K, V> x = this, next; x != null; x = next) {
+                next = (TreeNode<K, V>) x.next;
+                x.left = x.right = null;
+                if (root == null) {
+                    x.parent = null;
+                    x.red = false;
+                    root = x;
+                } else {
+                    K k = x.key;
+                    int h = x.hash;
+                    Class<?> kc = null;
+                    for (TreeNode<K, V> p = root; ; ) {
+                        int dir, ph;
+                        K pk = p.key;
+                        if ((ph = p.hash) > h) dir = -1;
+                        else if (ph < h) dir = 1;
+                        else if ((kc == null && (kc = comparableClassFor(k)) == null) || (dir = compareComparables(kc, k, pk)) == 0) {
+                            dir = tieBreakOrder(k, pk);
+                        }
+                        TreeNode<K, V> xp = p;
+                        if ((p = (dir <= 0) ? p.left : p.right) == null) {
+                            x.parent = xp;
+                            if (dir <= 0) xp.left = x;
+                            else xp.right = x;
+                            root = balanceInsertion(root, x);
+                            break;
+                        }
+                    }
+                }
+            }
+            moveRootToFront(tab, root);
+        }
+
+        final Node<K, V> untreeify(HashMap<K, V> map) {
+            Node<K, V> hd = null, tl = null;
+            for (Node<K, V> q = this; q != null; q = q.next) {
+                Node<K, V> p = map.replacementNode(q, null);
+                if (tl == null) hd = p;
+                else tl.next = p;
+                tl = p;
+            }
+            return hd;
+        }
+
+        final TreeNode<K, V> putTreeVal(HashMap<K, V> map, Node<K, V>[] tab, int h, K k, V v) {
+            Class<?> kc = null;
+            boolean searched = false;
+            TreeNode<K, V> root = (parent != null) ? root() : this;
+            for (TreeNode<K, V> p = root; ; ) {
+                int dir, ph;
+                K pk;
+                if ((ph = p.hash) > h) {
+                    dir = -1;
+                } else if (ph < h) {
+                    dir = 1;
+                } else if ((pk = p.key) == k || (k != null && k.equals(pk))) {
+                    return p;
+                } else if ((kc == null && (kc = comparableClassFor(k)) == null) || (dir = compareComparables(kc, k, pk)) == 0) {
+                    if (!searched) {
+                        TreeNode<K, V> q, ch;
+                        searched = true;
+                        if (((ch = p.left) != null && (q = ch.find(h, k, kc)) != null)
+                                || ((ch = p.right) != null && (q = ch.find(h, k, kc)) != null)) {
+                            return q;
+                        }
+                    }
+                    dir = tieBreakOrder(k, pk);
+                }
+                TreeNode<K, V> xp = p;
+                if ((p = (dir <= 0) ? p.left : p.right) == null) {
+                    // The new node follows its tree parent in the bin's list.
+                    Node<K, V> xpn = xp.next;
+                    TreeNode<K, V> x = map.newTreeNode(h, k, v, xpn);
+                    if (dir <= 0) xp.left = x;
+                    else xp.right = x;
+                    xp.next = x;
+                    x.parent = x.prev = xp;
+                    if (xpn != null) ((TreeNode<K, V>) xpn).prev = x;
+                    moveRootToFront(tab, balanceInsertion(root, x));
+                    return null;
+                }
+            }
+        }
+
+        final void removeTreeNode(HashMap<K, V> map, Node<K, V>[] tab, boolean movable) {
+            int n;
+            if (tab == null || (n = tab.length) == 0) return;
+            int index = (n - 1) & hash;
+            TreeNode<K, V> first = (TreeNode<K, V>) tab[index], root = first, rl;
+            TreeNode<K, V> succ = (TreeNode<K, V>) next, pred = prev;
+            if (pred == null) tab[index] = first = succ;
+            else pred.next = succ;
+            if (succ != null) succ.prev = pred;
+            if (first == null) return;
+            if (root.parent != null) root = root.root();
+            if (root == null || (movable && (root.right == null || (rl = root.left) == null || rl.left == null))) {
+                tab[index] = first.untreeify(map); // too small
+                return;
+            }
+            TreeNode<K, V> p = this, pl = left, pr = right, replacement;
+            if (pl != null && pr != null) {
+                TreeNode<K, V> s = pr, sl;
+                while ((sl = s.left) != null) s = sl; // find successor
+                boolean c = s.red;
+                s.red = p.red;
+                p.red = c;
+                TreeNode<K, V> sr = s.right;
+                TreeNode<K, V> pp = p.parent;
+                if (s == pr) {
+                    p.parent = s;
+                    s.right = p;
+                } else {
+                    TreeNode<K, V> sp = s.parent;
+                    if ((p.parent = sp) != null) {
+                        if (s == sp.left) sp.left = p;
+                        else sp.right = p;
+                    }
+                    if ((s.right = pr) != null) pr.parent = s;
+                }
+                p.left = null;
+                if ((p.right = sr) != null) sr.parent = p;
+                if ((s.left = pl) != null) pl.parent = s;
+                if ((s.parent = pp) == null) root = s;
+                else if (p == pp.left) pp.left = s;
+                else pp.right = s;
+                if (sr != null) replacement = sr;
+                else replacement = p;
+            } else if (pl != null) {
+                replacement = pl;
+            } else if (pr != null) {
+                replacement = pr;
+            } else {
+                replacement = p;
+            }
+            if (replacement != p) {
+                TreeNode<K, V> pp = replacement.parent = p.parent;
+                if (pp == null) (root = replacement).red = false;
+                else if (p == pp.left) pp.left = replacement;
+                else pp.right = replacement;
+                p.left = p.right = p.parent = null;
+            }
+            TreeNode<K, V> r = p.red ? root : balanceDeletion(root, replacement);
+            if (replacement == p) { // detach
+                TreeNode<K, V> pp = p.parent;
+                p.parent = null;
+                if (pp != null) {
+                    if (p == pp.left) pp.left = null;
+                    else if (p == pp.right) pp.right = null;
+                }
+            }
+            if (movable) moveRootToFront(tab, r);
+        }
+
+        /** Splits a tree bin on resize, keeping list order; small halves become plain lists again. */
+        final void split(HashMap<K, V> map, Node<K, V>[] tab, int index, int bit) {
+            TreeNode<K, V> b = this;
+            TreeNode<K, V> loHead = null, loTail = null;
+            TreeNode<K, V> hiHead = null, hiTail = null;
+            int lc = 0, hc = 0;
+            for (TreeNode<K, V> e = b, next; e != null; e = next) {
+                next = (TreeNode<K, V>) e.next;
+                e.next = null;
+                if ((e.hash & bit) == 0) {
+                    if ((e.prev = loTail) == null) loHead = e;
+                    else loTail.next = e;
+                    loTail = e;
+                    ++lc;
+                } else {
+                    if ((e.prev = hiTail) == null) hiHead = e;
+                    else hiTail.next = e;
+                    hiTail = e;
+                    ++hc;
+                }
+            }
+            if (loHead != null) {
+                if (lc <= UNTREEIFY_THRESHOLD) {
+                    tab[index] = loHead.untreeify(map);
+                } else {
+                    tab[index] = loHead;
+                    if (hiHead != null) loHead.treeify(tab);
+                }
+            }
+            if (hiHead != null) {
+                if (hc <= UNTREEIFY_THRESHOLD) {
+                    tab[index + bit] = hiHead.untreeify(map);
+                } else {
+                    tab[index + bit] = hiHead;
+                    if (loHead != null) hiHead.treeify(tab);
+                }
+            }
+        }
+
+        static <K, V> TreeNode<K, V> rotateLeft(TreeNode<K, V> root, TreeNode<K, V> p) {
+            TreeNode<K, V> r, pp, rl;
+            if (p != null && (r = p.right) != null) {
+                if ((rl = p.right = r.left) != null) rl.parent = p;
+                if ((pp = r.parent = p.parent) == null) (root = r).red = false;
+                else if (pp.left == p) pp.left = r;
+                else pp.right = r;
+                r.left = p;
+                p.parent = r;
+            }
+            return root;
+        }
+
+        static <K, V> TreeNode<K, V> rotateRight(TreeNode<K, V> root, TreeNode<K, V> p) {
+            TreeNode<K, V> l, pp, lr;
+            if (p != null && (l = p.left) != null) {
+                if ((lr = p.left = l.right) != null) lr.parent = p;
+                if ((pp = l.parent = p.parent) == null) (root = l).red = false;
+                else if (pp.right == p) pp.right = l;
+                else pp.left = l;
+                l.right = p;
+                p.parent = l;
+            }
+            return root;
+        }
+
+        static <K, V> TreeNode<K, V> balanceInsertion(TreeNode<K, V> root, TreeNode<K, V> x) {
+            x.red = true;
+            for (TreeNode<K, V> xp, xpp, xppl, xppr; ; ) {
+                if ((xp = x.parent) == null) {
+                    x.red = false;
+                    return x;
+                } else if (!xp.red || (xpp = xp.parent) == null) {
+                    return root;
+                }
+                if (xp == (xppl = xpp.left)) {
+                    if ((xppr = xpp.right) != null && xppr.red) {
+                        xppr.red = false;
+                        xp.red = false;
+                        xpp.red = true;
+                        x = xpp;
+                    } else {
+                        if (x == xp.right) {
+                            root = rotateLeft(root, x = xp);
+                            xpp = (xp = x.parent) == null ? null : xp.parent;
+                        }
+                        if (xp != null) {
+                            xp.red = false;
+                            if (xpp != null) {
+                                xpp.red = true;
+                                root = rotateRight(root, xpp);
+                            }
+                        }
+                    }
+                } else {
+                    if (xppl != null && xppl.red) {
+                        xppl.red = false;
+                        xp.red = false;
+                        xpp.red = true;
+                        x = xpp;
+                    } else {
+                        if (x == xp.left) {
+                            root = rotateRight(root, x = xp);
+                            xpp = (xp = x.parent) == null ? null : xp.parent;
+                        }
+                        if (xp != null) {
+                            xp.red = false;
+                            if (xpp != null) {
+                                xpp.red = true;
+                                root = rotateLeft(root, xpp);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        static <K, V> TreeNode<K, V> balanceDeletion(TreeNode<K, V> root, TreeNode<K, V> x) {
+            for (TreeNode<K, V> xp, xpl, xpr; ; ) {
+                if (x == null || x == root) {
+                    return root;
+                } else if ((xp = x.parent) == null) {
+                    x.red = false;
+                    return x;
+                } else if (x.red) {
+                    x.red = false;
+                    return root;
+                } else if ((xpl = xp.left) == x) {
+                    if ((xpr = xp.right) != null && xpr.red) {
+                        xpr.red = false;
+                        xp.red = true;
+                        root = rotateLeft(root, xp);
+                        xpr = (xp = x.parent) == null ? null : xp.right;
+                    }
+                    if (xpr == null) {
+                        x = xp;
+                    } else {
+                        TreeNode<K, V> sl = xpr.left, sr = xpr.right;
+                        if ((sr == null || !sr.red) && (sl == null || !sl.red)) {
+                            xpr.red = true;
+                            x = xp;
+                        } else {
+                            if (sr == null || !sr.red) {
+                                if (sl != null) sl.red = false;
+                                xpr.red = true;
+                                root = rotateRight(root, xpr);
+                                xpr = (xp = x.parent) == null ? null : xp.right;
+                            }
+                            if (xpr != null) {
+                                xpr.red = (xp == null) ? false : xp.red;
+                                if ((sr = xpr.right) != null) sr.red = false;
+                            }
+                            if (xp != null) {
+                                xp.red = false;
+                                root = rotateLeft(root, xp);
+                            }
+                            x = root;
+                        }
+                    }
+                } else {
+                    if (xpl != null && xpl.red) {
+                        xpl.red = false;
+                        xp.red = true;
+                        root = rotateRight(root, xp);
+                        xpl = (xp = x.parent) == null ? null : xp.left;
+                    }
+                    if (xpl == null) {
+                        x = xp;
+                    } else {
+                        TreeNode<K, V> sl = xpl.left, sr = xpl.right;
+                        if ((sl == null || !sl.red) && (sr == null || !sr.red)) {
+                            xpl.red = true;
+                            x = xp;
+                        } else {
+                            if (sl == null || !sl.red) {
+                                if (sr != null) sr.red = false;
+                                xpl.red = true;
+                                root = rotateLeft(root, xpl);
+                                xpl = (xp = x.parent) == null ? null : xp.left;
+                            }
+                            if (xpl != null) {
+                                xpl.red = (xp == null) ? false : xp.red;
+                                if ((sl = xpl.left) != null) sl.red = false;
+                            }
+                            if (xp != null) {
+                                xp.red = false;
+                                root = rotateRight(root, xp);
+                            }
+                            x = root;
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
