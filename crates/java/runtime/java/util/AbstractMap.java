@@ -1,53 +1,27 @@
 package java.util;
 
+/** What every map shares: reading through entrySet(), and the text and equality of maps. */
 public abstract class AbstractMap<K, V> implements Map<K, V> {
-    transient Set<K> keySet;
-    transient Collection<V> values;
-
     protected AbstractMap() {}
+
+    public abstract Set<Map.Entry<K, V>> entrySet();
 
     public int size() {
         return entrySet().size();
     }
 
-    public boolean isEmpty() {
-        return size() == 0;
-    }
-
-    public boolean containsValue(Object value) {
-        Iterator<Entry<K, V>> i = entrySet().iterator();
-        if (value == null) {
-            while (i.hasNext()) if (i.next().getValue() == null) return true;
-        } else {
-            while (i.hasNext()) if (value.equals(i.next().getValue())) return true;
+    public V get(Object key) {
+        for (Map.Entry<K, V> e : entrySet()) {
+            if (Objects.equals(key, e.getKey())) return e.getValue();
         }
-        return false;
+        return null;
     }
 
     public boolean containsKey(Object key) {
-        Iterator<Map.Entry<K, V>> i = entrySet().iterator();
-        if (key == null) {
-            while (i.hasNext()) if (i.next().getKey() == null) return true;
-        } else {
-            while (i.hasNext()) if (key.equals(i.next().getKey())) return true;
+        for (Map.Entry<K, V> e : entrySet()) {
+            if (Objects.equals(key, e.getKey())) return true;
         }
         return false;
-    }
-
-    public V get(Object key) {
-        Iterator<Entry<K, V>> i = entrySet().iterator();
-        if (key == null) {
-            while (i.hasNext()) {
-                Entry<K, V> e = i.next();
-                if (e.getKey() == null) return e.getValue();
-            }
-        } else {
-            while (i.hasNext()) {
-                Entry<K, V> e = i.next();
-                if (key.equals(e.getKey())) return e.getValue();
-            }
-        }
-        return null;
     }
 
     public V put(K key, V value) {
@@ -55,29 +29,7 @@ public abstract class AbstractMap<K, V> implements Map<K, V> {
     }
 
     public V remove(Object key) {
-        Iterator<Entry<K, V>> i = entrySet().iterator();
-        Entry<K, V> correctEntry = null;
-        if (key == null) {
-            while (correctEntry == null && i.hasNext()) {
-                Entry<K, V> e = i.next();
-                if (e.getKey() == null) correctEntry = e;
-            }
-        } else {
-            while (correctEntry == null && i.hasNext()) {
-                Entry<K, V> e = i.next();
-                if (key.equals(e.getKey())) correctEntry = e;
-            }
-        }
-        V oldValue = null;
-        if (correctEntry != null) {
-            oldValue = correctEntry.getValue();
-            i.remove();
-        }
-        return oldValue;
-    }
-
-    public void putAll(Map<? extends K, ? extends V> m) {
-        for (Map.Entry<? extends K, ? extends V> e : m.entrySet()) put(e.getKey(), e.getValue());
+        throw new UnsupportedOperationException();
     }
 
     public void clear() {
@@ -85,142 +37,75 @@ public abstract class AbstractMap<K, V> implements Map<K, V> {
     }
 
     public Set<K> keySet() {
-        Set<K> ks = keySet;
-        if (ks == null) {
-            ks = new AbstractSet<K>() {
-                public Iterator<K> iterator() {
-                    return new Iterator<K>() {
-                        private final Iterator<Entry<K, V>> i = entrySet().iterator();
+        return new AbstractSet<K>() {
+            public int size() {
+                return AbstractMap.this.size();
+            }
 
-                        public boolean hasNext() {
-                            return i.hasNext();
-                        }
+            public boolean contains(Object k) {
+                return containsKey(k);
+            }
 
-                        public K next() {
-                            return i.next().getKey();
-                        }
-
-                        public void remove() {
-                            i.remove();
-                        }
-                    };
-                }
-
-                public int size() {
-                    return AbstractMap.this.size();
-                }
-
-                public boolean isEmpty() {
-                    return AbstractMap.this.isEmpty();
-                }
-
-                public void clear() {
-                    AbstractMap.this.clear();
-                }
-
-                public boolean contains(Object k) {
-                    return AbstractMap.this.containsKey(k);
-                }
-            };
-            keySet = ks;
-        }
-        return ks;
+            public Iterator<K> iterator() {
+                Iterator<Map.Entry<K, V>> it = entrySet().iterator();
+                return new Iterator<K>() {
+                    public boolean hasNext() { return it.hasNext(); }
+                    public K next() { return it.next().getKey(); }
+                    public void remove() { it.remove(); }
+                };
+            }
+        };
     }
 
     public Collection<V> values() {
-        Collection<V> vals = values;
-        if (vals == null) {
-            vals = new AbstractCollection<V>() {
-                public Iterator<V> iterator() {
-                    return new Iterator<V>() {
-                        private final Iterator<Entry<K, V>> i = entrySet().iterator();
+        return new AbstractCollection<V>() {
+            public int size() {
+                return AbstractMap.this.size();
+            }
 
-                        public boolean hasNext() {
-                            return i.hasNext();
-                        }
-
-                        public V next() {
-                            return i.next().getValue();
-                        }
-
-                        public void remove() {
-                            i.remove();
-                        }
-                    };
-                }
-
-                public int size() {
-                    return AbstractMap.this.size();
-                }
-
-                public boolean isEmpty() {
-                    return AbstractMap.this.isEmpty();
-                }
-
-                public void clear() {
-                    AbstractMap.this.clear();
-                }
-
-                public boolean contains(Object v) {
-                    return AbstractMap.this.containsValue(v);
-                }
-            };
-            values = vals;
-        }
-        return vals;
+            public Iterator<V> iterator() {
+                Iterator<Map.Entry<K, V>> it = entrySet().iterator();
+                return new Iterator<V>() {
+                    public boolean hasNext() { return it.hasNext(); }
+                    public V next() { return it.next().getValue(); }
+                    public void remove() { it.remove(); }
+                };
+            }
+        };
     }
 
-    public abstract Set<Entry<K, V>> entrySet();
+    public String toString() {
+        StringBuilder b = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<K, V> e : entrySet()) {
+            if (!first) b.append(", ");
+            first = false;
+            Object k = e.getKey(), v = e.getValue();
+            b.append(k == this ? "(this Map)" : String.valueOf(k)).append('=').append(v == this ? "(this Map)" : String.valueOf(v));
+        }
+        return b.append('}').toString();
+    }
 
     public boolean equals(Object o) {
         if (o == this) return true;
         if (!(o instanceof Map)) return false;
-        Map<?, ?> m = (Map<?, ?>) o;
-        if (m.size() != size()) return false;
-        try {
-            for (Entry<K, V> e : entrySet()) {
-                K key = e.getKey();
-                V value = e.getValue();
-                if (value == null) {
-                    if (!(m.get(key) == null && m.containsKey(key))) return false;
-                } else {
-                    if (!value.equals(m.get(key))) return false;
-                }
-            }
-        } catch (ClassCastException | NullPointerException unused) {
-            return false;
+        Map<?, ?> other = (Map<?, ?>) o;
+        if (other.size() != size()) return false;
+        for (Map.Entry<K, V> e : entrySet()) {
+            Object v = other.get(e.getKey());
+            if (!Objects.equals(e.getValue(), v) || v == null && !other.containsKey(e.getKey())) return false;
         }
         return true;
     }
 
     public int hashCode() {
         int h = 0;
-        for (Entry<K, V> entry : entrySet()) h += entry.hashCode();
+        for (Map.Entry<K, V> e : entrySet()) h += e.hashCode();
         return h;
     }
 
-    public String toString() {
-        Iterator<Entry<K, V>> i = entrySet().iterator();
-        if (!i.hasNext()) return "{}";
-        StringBuilder sb = new StringBuilder();
-        sb.append('{');
-        for (;;) {
-            Entry<K, V> e = i.next();
-            K key = e.getKey();
-            V value = e.getValue();
-            sb.append(key == this ? "(this Map)" : String.valueOf(key));
-            sb.append('=');
-            sb.append(value == this ? "(this Map)" : String.valueOf(value));
-            if (!i.hasNext()) return sb.append('}').toString();
-            sb.append(',').append(' ');
-        }
-    }
-
-    private static boolean eq(Object o1, Object o2) {
-        return o1 == null ? o2 == null : o1.equals(o2);
-    }
-
-    public static class SimpleEntry<K, V> implements Entry<K, V>, java.io.Serializable {
+    /** A key and a value, as maps hand them out. */
+    public static class SimpleEntry<K, V> implements Map.Entry<K, V>, java.io.Serializable {
         private final K key;
         private V value;
 
@@ -229,9 +114,8 @@ public abstract class AbstractMap<K, V> implements Map<K, V> {
             this.value = value;
         }
 
-        public SimpleEntry(Entry<? extends K, ? extends V> entry) {
-            this.key = entry.getKey();
-            this.value = entry.getValue();
+        public SimpleEntry(Map.Entry<? extends K, ? extends V> e) {
+            this(e.getKey(), e.getValue());
         }
 
         public K getKey() {
@@ -242,20 +126,18 @@ public abstract class AbstractMap<K, V> implements Map<K, V> {
             return value;
         }
 
-        public V setValue(V value) {
-            V oldValue = this.value;
-            this.value = value;
-            return oldValue;
+        public V setValue(V v) {
+            V old = value;
+            value = v;
+            return old;
         }
 
         public boolean equals(Object o) {
-            if (!(o instanceof Map.Entry)) return false;
-            Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-            return eq(key, e.getKey()) && eq(value, e.getValue());
+            return Entries.same(this, o);
         }
 
         public int hashCode() {
-            return (key == null ? 0 : key.hashCode()) ^ (value == null ? 0 : value.hashCode());
+            return Entries.hash(this);
         }
 
         public String toString() {
@@ -263,44 +145,13 @@ public abstract class AbstractMap<K, V> implements Map<K, V> {
         }
     }
 
-    public static class SimpleImmutableEntry<K, V> implements Entry<K, V>, java.io.Serializable {
-        private final K key;
-        private final V value;
-
+    public static class SimpleImmutableEntry<K, V> extends SimpleEntry<K, V> {
         public SimpleImmutableEntry(K key, V value) {
-            this.key = key;
-            this.value = value;
+            super(key, value);
         }
 
-        public SimpleImmutableEntry(Entry<? extends K, ? extends V> entry) {
-            this.key = entry.getKey();
-            this.value = entry.getValue();
-        }
-
-        public K getKey() {
-            return key;
-        }
-
-        public V getValue() {
-            return value;
-        }
-
-        public V setValue(V value) {
+        public V setValue(V v) {
             throw new UnsupportedOperationException();
-        }
-
-        public boolean equals(Object o) {
-            if (!(o instanceof Map.Entry)) return false;
-            Map.Entry<?, ?> e = (Map.Entry<?, ?>) o;
-            return eq(key, e.getKey()) && eq(value, e.getValue());
-        }
-
-        public int hashCode() {
-            return (key == null ? 0 : key.hashCode()) ^ (value == null ? 0 : value.hashCode());
-        }
-
-        public String toString() {
-            return key + "=" + value;
         }
     }
 }

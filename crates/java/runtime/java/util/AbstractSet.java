@@ -6,36 +6,13 @@ public abstract class AbstractSet<E> extends AbstractCollection<E> implements Se
     public boolean equals(Object o) {
         if (o == this) return true;
         if (!(o instanceof Set)) return false;
-        Collection<?> c = (Collection<?>) o;
-        if (c.size() != size()) return false;
-        try {
-            return containsAll(c);
-        } catch (ClassCastException | NullPointerException unused) {
-            return false;
-        }
+        Collection<?> other = (Collection<?>) o;
+        return other.size() == size() && containsAll(other);
     }
 
     public int hashCode() {
         int h = 0;
-        for (E obj : this) {
-            if (obj != null) h += obj.hashCode();
-        }
+        for (E e : this) h += Objects.hashCode(e);
         return h;
-    }
-
-    public boolean removeAll(Collection<?> c) {
-        Objects.requireNonNull(c);
-        boolean modified = false;
-        if (size() > c.size()) {
-            for (Object e : c) modified |= remove(e);
-        } else {
-            for (Iterator<?> i = iterator(); i.hasNext(); ) {
-                if (c.contains(i.next())) {
-                    i.remove();
-                    modified = true;
-                }
-            }
-        }
-        return modified;
     }
 }

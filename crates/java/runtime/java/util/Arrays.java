@@ -238,85 +238,32 @@ public final class Arrays {
         return new ArrayView<T>(items);
     }
 
-    /** The fixed-size list view of Arrays.asList: writes go through to the array. */
+    /** Arrays.asList: a list of fixed size over the array itself (sets write through). */
     private static final class ArrayView<E> extends AbstractList<E> implements RandomAccess, java.io.Serializable {
-        private final E[] a;
+        private final E[] items;
 
-        ArrayView(E[] array) {
-            a = Objects.requireNonNull(array);
+        ArrayView(E[] items) {
+            if (items == null) throw new NullPointerException();
+            this.items = items;
         }
 
         public int size() {
-            return a.length;
+            return items.length;
         }
 
-        public Object[] toArray() {
-            return copyOf(a, a.length);
+        public E get(int i) {
+            return items[i];
         }
 
-        @SuppressWarnings("unchecked")
-        public <T> T[] toArray(T[] dst) {
-            int size = size();
-            if (dst.length < size) return (T[]) copyOf(a, size);
-            System.arraycopy(a, 0, dst, 0, size);
-            if (dst.length > size) dst[size] = null;
-            return dst;
-        }
-
-        public E get(int index) {
-            return a[index];
-        }
-
-        public E set(int index, E element) {
-            E oldValue = a[index];
-            a[index] = element;
-            return oldValue;
-        }
-
-        public int indexOf(Object o) {
-            E[] a = this.a;
-            if (o == null) {
-                for (int i = 0; i < a.length; i++) if (a[i] == null) return i;
-            } else {
-                for (int i = 0; i < a.length; i++) if (o.equals(a[i])) return i;
-            }
-            return -1;
-        }
-
-        public boolean contains(Object o) {
-            return indexOf(o) >= 0;
-        }
-
-        public void forEach(java.util.function.Consumer<? super E> action) {
-            Objects.requireNonNull(action);
-            for (E e : a) action.accept(e);
-        }
-
-        public void replaceAll(java.util.function.UnaryOperator<E> operator) {
-            Objects.requireNonNull(operator);
-            E[] a = this.a;
-            for (int i = 0; i < a.length; i++) a[i] = operator.apply(a[i]);
+        public E set(int i, E e) {
+            E old = items[i];
+            items[i] = e;
+            return old;
         }
 
         public void sort(Comparator<? super E> c) {
-            Arrays.sort(a, c);
-        }
-
-        public Iterator<E> iterator() {
-            return new Iterator<E>() {
-                private int cursor;
-
-                public boolean hasNext() {
-                    return cursor < a.length;
-                }
-
-                public E next() {
-                    int i = cursor;
-                    if (i >= a.length) throw new NoSuchElementException();
-                    cursor = i + 1;
-                    return a[i];
-                }
-            };
+            Arrays.sort(items, c);
         }
     }
+
 }

@@ -44,7 +44,7 @@ public final class Collections {
         shuffle(list, new Random());
     }
 
-    public static <T extends Comparable<? super T>> T max(Collection<? extends T> c) {
+    public static <T extends Object & Comparable<? super T>> T max(Collection<? extends T> c) {
         Iterator<? extends T> it = c.iterator();
         T best = it.next();
         while (it.hasNext()) {
@@ -54,7 +54,7 @@ public final class Collections {
         return best;
     }
 
-    public static <T extends Comparable<? super T>> T min(Collection<? extends T> c) {
+    public static <T extends Object & Comparable<? super T>> T min(Collection<? extends T> c) {
         Iterator<? extends T> it = c.iterator();
         T best = it.next();
         while (it.hasNext()) {
@@ -79,15 +79,16 @@ public final class Collections {
     }
 
     public static <T> Set<T> unmodifiableSet(Set<? extends T> set) {
-        @SuppressWarnings("unchecked")
-        Set<T> s = (Set<T>) set;
-        return s;
+        return new ReadOnlySet<T>(set);
     }
 
+    public static <T> Collection<T> unmodifiableCollection(Collection<? extends T> c) {
+        return new ReadOnly<T>(c);
+    }
+
+    @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> unmodifiableMap(Map<? extends K, ? extends V> map) {
-        @SuppressWarnings("unchecked")
-        Map<K, V> m = (Map<K, V>) map;
-        return m;
+        return new ReadOnlyMap<K, V>((Map<K, V>) map);
     }
 
     public static <T> List<T> emptyList() {
@@ -95,11 +96,11 @@ public final class Collections {
     }
 
     public static <K, V> Map<K, V> emptyMap() {
-        return new HashMap<K, V>();
+        return unmodifiableMap(new HashMap<K, V>());
     }
 
     public static <T> Set<T> emptySet() {
-        return new HashSet<T>();
+        return unmodifiableSet(new HashSet<T>());
     }
 
     public static <T> List<T> singletonList(T o) {
@@ -137,6 +138,7 @@ public final class Collections {
         return c.reversed();
     }
 
+    /** A read-only view: AbstractList's mutators throw, and so does its iterator's remove. */
     static final class Unmodifiable<E> extends AbstractList<E> implements RandomAccess {
         private final List<? extends E> list;
 
@@ -146,29 +148,56 @@ public final class Collections {
 
         public int size() { return list.size(); }
         public E get(int i) { return list.get(i); }
-        public E set(int i, E e) { throw new UnsupportedOperationException(); }
-        public void add(int i, E e) { throw new UnsupportedOperationException(); }
-        public boolean add(E e) { throw new UnsupportedOperationException(); }
-        public E remove(int i) { throw new UnsupportedOperationException(); }
-        public boolean remove(Object o) { throw new UnsupportedOperationException(); }
-        public void sort(Comparator<? super E> c) { throw new UnsupportedOperationException(); }
-        public void clear() { throw new UnsupportedOperationException(); }
-        public boolean addAll(Collection<? extends E> c) { throw new UnsupportedOperationException(); }
-        public boolean addAll(int i, Collection<? extends E> c) { throw new UnsupportedOperationException(); }
-        public boolean removeAll(Collection<?> c) { throw new UnsupportedOperationException(); }
-        public boolean retainAll(Collection<?> c) { throw new UnsupportedOperationException(); }
-        public boolean removeIf(java.util.function.Predicate<? super E> f) { throw new UnsupportedOperationException(); }
-        public void replaceAll(java.util.function.UnaryOperator<E> op) { throw new UnsupportedOperationException(); }
+        public boolean equals(Object o) { return list.equals(o); }
+        public int hashCode() { return list.hashCode(); }
+    }
+
+    /** A read-only view of a collection (its iterator refuses remove). */
+    private static class ReadOnly<E> extends AbstractCollection<E> {
+        final Collection<? extends E> c;
+
+        ReadOnly(Collection<? extends E> c) {
+            this.c = c;
+        }
+
+        public int size() { return c.size(); }
+        public boolean contains(Object o) { return c.contains(o); }
 
         public Iterator<E> iterator() {
-            final Iterator<? extends E> it = list.iterator();
+            Iterator<? extends E> it = c.iterator();
             return new Iterator<E>() {
                 public boolean hasNext() { return it.hasNext(); }
                 public E next() { return it.next(); }
             };
         }
+    }
 
-        public boolean equals(Object o) { return list.equals(o); }
-        public int hashCode() { return list.hashCode(); }
+    private static final class ReadOnlySet<E> extends ReadOnly<E> implements Set<E> {
+        ReadOnlySet(Set<? extends E> s) {
+            super(s);
+        }
+
+        public boolean equals(Object o) { return o == this || c.equals(o); }
+        public int hashCode() { return c.hashCode(); }
+    }
+
+    private static final class ReadOnlyMap<K, V> extends AbstractMap<K, V> {
+        private final Map<K, V> m;
+
+        ReadOnlyMap(Map<K, V> m) {
+            this.m = m;
+        }
+
+        public int size() { return m.size(); }
+        public V get(Object k) { return m.get(k); }
+        public boolean containsKey(Object k) { return m.containsKey(k); }
+        public Set<K> keySet() { return new ReadOnlySet<K>(m.keySet()); }
+        public Collection<V> values() { return new ReadOnly<V>(m.values()); }
+
+        public Set<Map.Entry<K, V>> entrySet() {
+            Set<Map.Entry<K, V>> read = new LinkedHashSet<Map.Entry<K, V>>();
+            for (Map.Entry<K, V> e : m.entrySet()) read.add(new AbstractMap.SimpleImmutableEntry<K, V>(e.getKey(), e.getValue()));
+            return new ReadOnlySet<Map.Entry<K, V>>(read);
+        }
     }
 }

@@ -1,34 +1,31 @@
 package java.util;
 
-public class HashSet<E> extends AbstractSet<E> implements Set<E>, java.io.Serializable {
-    transient HashMap<E, Object> map;
-
-    static final Object PRESENT = new Object();
+/** A set as the keys of a HashMap, so in the same order. */
+public class HashSet<E> extends AbstractSet<E> implements Set<E>, Cloneable, java.io.Serializable {
+    private static final Object PRESENT = new Object();
+    private final HashMap<E, Object> map;
 
     public HashSet() {
         map = new HashMap<E, Object>();
     }
 
+    public HashSet(int capacity) {
+        map = new HashMap<E, Object>(capacity);
+    }
+
+    public HashSet(int capacity, float loadFactor) {
+        map = new HashMap<E, Object>(capacity, loadFactor);
+    }
+
     public HashSet(Collection<? extends E> c) {
-        // JDK 17's sizing: max(size / .75 + 1, 16).
+        // The JDK's sizing, which decides the order.
         map = new HashMap<E, Object>(Math.max((int) (c.size() / .75f) + 1, 16));
         addAll(c);
     }
 
-    public HashSet(int initialCapacity, float loadFactor) {
-        map = new HashMap<E, Object>(initialCapacity, loadFactor);
-    }
-
-    public HashSet(int initialCapacity) {
-        map = new HashMap<E, Object>(initialCapacity);
-    }
-
-    HashSet(int initialCapacity, float loadFactor, boolean dummy) {
-        map = new LinkedHashMap<E, Object>(initialCapacity, loadFactor);
-    }
-
-    public Iterator<E> iterator() {
-        return map.keySet().iterator();
+    /** For LinkedHashSet: backed by a LinkedHashMap. */
+    HashSet(int capacity, boolean linked) {
+        map = new LinkedHashMap<E, Object>(capacity);
     }
 
     public int size() {
@@ -55,18 +52,14 @@ public class HashSet<E> extends AbstractSet<E> implements Set<E>, java.io.Serial
         map.clear();
     }
 
+    public Iterator<E> iterator() {
+        return map.keySet().iterator();
+    }
+
     @SuppressWarnings("unchecked")
     public Object clone() {
-        HashSet<E> newSet = new HashSet<E>(0);
-        newSet.map = (HashMap<E, Object>) map.clone();
-        return newSet;
-    }
-
-    public Object[] toArray() {
-        return map.keySet().toArray();
-    }
-
-    public <T> T[] toArray(T[] a) {
-        return map.keySet().toArray(a);
+        HashSet<E> copy = new HashSet<E>(map.size());
+        copy.addAll(this);
+        return copy;
     }
 }

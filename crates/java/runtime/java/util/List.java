@@ -49,57 +49,57 @@ public interface List<E> extends Collection<E> {
     List<E> subList(int fromIndex, int toIndex);
 
     static <E> List<E> of() {
-        return ImmutableCollections.listFromArray(new Object[0]);
+        return ImmutableCollections.list(new Object[0]);
     }
 
     static <E> List<E> of(E e1) {
-        return ImmutableCollections.listFromArray(new Object[] {e1});
+        return ImmutableCollections.list(new Object[] {e1});
     }
 
     static <E> List<E> of(E e1, E e2) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2});
+        return ImmutableCollections.list(new Object[] {e1, e2});
     }
 
     static <E> List<E> of(E e1, E e2, E e3) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4, E e5) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4, e5});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4, e5});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4, E e5, E e6) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4, e5, e6});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4, e5, e6});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4, E e5, E e6, E e7) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4, e5, e6, e7});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4, e5, e6, e7});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4, E e5, E e6, E e7, E e8) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4, e5, e6, e7, e8});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4, e5, e6, e7, e8});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4, E e5, E e6, E e7, E e8, E e9) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4, e5, e6, e7, e8, e9});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4, e5, e6, e7, e8, e9});
     }
 
     static <E> List<E> of(E e1, E e2, E e3, E e4, E e5, E e6, E e7, E e8, E e9, E e10) {
-        return ImmutableCollections.listFromArray(new Object[] {e1, e2, e3, e4, e5, e6, e7, e8, e9, e10});
+        return ImmutableCollections.list(new Object[] {e1, e2, e3, e4, e5, e6, e7, e8, e9, e10});
     }
 
     @SafeVarargs
     static <E> List<E> of(E... elements) {
         Object[] copy = new Object[elements.length];
         System.arraycopy(elements, 0, copy, 0, elements.length);
-        return ImmutableCollections.listFromArray(copy);
+        return ImmutableCollections.list(copy);
     }
 
     static <E> List<E> copyOf(Collection<? extends E> coll) {
-        return ImmutableCollections.listCopy(coll);
+        return ImmutableCollections.list(coll.toArray());
     }
 }

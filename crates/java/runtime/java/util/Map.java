@@ -27,15 +27,19 @@ public interface Map<K, V> {
         return size() == 0;
     }
 
-    default V getOrDefault(Object key, V defaultValue) {
+    /** Whether `key` maps to something (null included). */
+    private boolean holds(Object key, V v) {
+        return v != null || containsKey(key);
+    }
+
+    default V getOrDefault(Object key, V fallback) {
         V v = get(key);
-        return v != null || containsKey(key) ? v : defaultValue;
+        return holds(key, v) ? v : fallback;
     }
 
     default V putIfAbsent(K key, V value) {
         V v = get(key);
-        if (v == null) v = put(key, value);
-        return v;
+        return v == null ? put(key, value) : v;
     }
 
     default boolean containsValue(Object value) {
@@ -50,171 +54,132 @@ public interface Map<K, V> {
     }
 
     default void forEach(BiConsumer<? super K, ? super V> action) {
-        Objects.requireNonNull(action);
-        for (Map.Entry<K, V> entry : entrySet()) {
-            K k;
-            V v;
-            try {
-                k = entry.getKey();
-                v = entry.getValue();
-            } catch (IllegalStateException ise) {
-                throw new ConcurrentModificationException(ise);
-            }
-            action.accept(k, v);
-        }
+        for (Map.Entry<K, V> e : entrySet()) action.accept(e.getKey(), e.getValue());
     }
 
-    default void replaceAll(BiFunction<? super K, ? super V, ? extends V> function) {
-        Objects.requireNonNull(function);
-        for (Map.Entry<K, V> entry : entrySet()) {
-            K k;
-            V v;
-            try {
-                k = entry.getKey();
-                v = entry.getValue();
-            } catch (IllegalStateException ise) {
-                throw new ConcurrentModificationException(ise);
-            }
-            v = function.apply(k, v);
-            try {
-                entry.setValue(v);
-            } catch (IllegalStateException ise) {
-                throw new ConcurrentModificationException(ise);
-            }
-        }
+    default void replaceAll(BiFunction<? super K, ? super V, ? extends V> f) {
+        for (Map.Entry<K, V> e : entrySet()) e.setValue(f.apply(e.getKey(), e.getValue()));
     }
 
     default boolean remove(Object key, Object value) {
-        Object curValue = get(key);
-        if (!Objects.equals(curValue, value) || (curValue == null && !containsKey(key))) return false;
+        V v = get(key);
+        if (!holds(key, v) || !Objects.equals(v, value)) return false;
         remove(key);
         return true;
     }
 
-    default boolean replace(K key, V oldValue, V newValue) {
-        Object curValue = get(key);
-        if (!Objects.equals(curValue, oldValue) || (curValue == null && !containsKey(key))) return false;
-        put(key, newValue);
+    default boolean replace(K key, V expected, V value) {
+        V v = get(key);
+        if (!holds(key, v) || !Objects.equals(v, expected)) return false;
+        put(key, value);
         return true;
     }
 
     default V replace(K key, V value) {
-        V curValue;
-        if (((curValue = get(key)) != null) || containsKey(key)) curValue = put(key, value);
-        return curValue;
+        return holds(key, get(key)) ? put(key, value) : null;
     }
 
-    default V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
-        Objects.requireNonNull(mappingFunction);
-        V v;
-        if ((v = get(key)) == null) {
-            V newValue;
-            if ((newValue = mappingFunction.apply(key)) != null) {
-                put(key, newValue);
-                return newValue;
-            }
+    default V computeIfAbsent(K key, Function<? super K, ? extends V> f) {
+        V v = get(key);
+        if (v != null) return v;
+        V made = f.apply(key);
+        if (made != null) put(key, made);
+        return made;
+    }
+
+    /** The value `f` gives for the old one (absent: null), stored, or the key removed if null. */
+    private V store(K key, V old, V value) {
+        if (value != null) {
+            put(key, value);
+        } else if (holds(key, old)) {
+            remove(key);
         }
-        return v;
+        return value;
     }
 
-    default V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        Objects.requireNonNull(remappingFunction);
-        V oldValue;
-        if ((oldValue = get(key)) != null) {
-            V newValue = remappingFunction.apply(key, oldValue);
-            if (newValue != null) {
-                put(key, newValue);
-                return newValue;
-            } else {
-                remove(key);
-                return null;
-            }
-        }
-        return null;
+    default V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> f) {
+        V old = get(key);
+        return old == null ? null : store(key, old, f.apply(key, old));
     }
 
-    default V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        Objects.requireNonNull(remappingFunction);
-        V oldValue = get(key);
-        V newValue = remappingFunction.apply(key, oldValue);
-        if (newValue == null) {
-            if (oldValue != null || containsKey(key)) remove(key);
-            return null;
-        }
-        put(key, newValue);
-        return newValue;
+    default V compute(K key, BiFunction<? super K, ? super V, ? extends V> f) {
+        V old = get(key);
+        return store(key, old, f.apply(key, old));
     }
 
-    default V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
-        Objects.requireNonNull(remappingFunction);
-        Objects.requireNonNull(value);
-        V oldValue = get(key);
-        V newValue = (oldValue == null) ? value : remappingFunction.apply(oldValue, value);
-        if (newValue == null) remove(key);
-        else put(key, newValue);
-        return newValue;
+    default V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> f) {
+        if (value == null || f == null) throw new NullPointerException();
+        V old = get(key);
+        return store(key, old, old == null ? value : f.apply(old, value));
     }
 
     static <K, V> Map<K, V> of() {
-        return ImmutableCollections.mapFromArray(new Object[0]);
+        return ImmutableCollections.map(new Object[0]);
     }
 
     static <K, V> Map<K, V> of(K k1, V v1) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1});
+        return ImmutableCollections.map(new Object[] {k1, v1});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8, V v8) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8, V v8, K k9, V v9) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9});
     }
 
     static <K, V> Map<K, V> of(K k1, V v1, K k2, V v2, K k3, V v3, K k4, V v4, K k5, V v5, K k6, V v6, K k7, V v7, K k8, V v8, K k9, V v9, K k10, V v10) {
-        return ImmutableCollections.mapFromArray(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9, k10, v10});
+        return ImmutableCollections.map(new Object[] {k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8, k9, v9, k10, v10});
     }
 
     @SafeVarargs
     static <K, V> Map<K, V> ofEntries(Map.Entry<? extends K, ? extends V>... entries) {
-        Object[] kvs = new Object[entries.length * 2];
+        Object[] pairs = new Object[entries.length * 2];
         for (int i = 0; i < entries.length; i++) {
-            kvs[2 * i] = entries[i].getKey();
-            kvs[2 * i + 1] = entries[i].getValue();
+            pairs[2 * i] = entries[i].getKey();
+            pairs[2 * i + 1] = entries[i].getValue();
         }
-        return ImmutableCollections.mapFromArray(kvs);
+        return ImmutableCollections.map(pairs);
     }
 
     static <K, V> Map.Entry<K, V> entry(K k, V v) {
-        return new ImmutableCollections.KeyValueHolder<K, V>(k, v);
+        if (k == null || v == null) throw new NullPointerException();
+        return new AbstractMap.SimpleImmutableEntry<K, V>(k, v);
     }
 
     static <K, V> Map<K, V> copyOf(Map<? extends K, ? extends V> map) {
-        return ImmutableCollections.mapCopy(map);
+        Object[] pairs = new Object[map.size() * 2];
+        int i = 0;
+        for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
+            pairs[i++] = e.getKey();
+            pairs[i++] = e.getValue();
+        }
+        return ImmutableCollections.map(pairs);
     }
 
     interface Entry<K, V> {
@@ -225,27 +190,22 @@ public interface Map<K, V> {
         V setValue(V value);
 
         static <K extends Comparable<? super K>, V> Comparator<Map.Entry<K, V>> comparingByKey() {
-            return (c1, c2) -> c1.getKey().compareTo(c2.getKey());
+            return (a, b) -> a.getKey().compareTo(b.getKey());
         }
 
         static <K, V extends Comparable<? super V>> Comparator<Map.Entry<K, V>> comparingByValue() {
-            return (c1, c2) -> c1.getValue().compareTo(c2.getValue());
+            return (a, b) -> a.getValue().compareTo(b.getValue());
         }
 
-        static <K, V> Comparator<Map.Entry<K, V>> comparingByKey(Comparator<? super K> cmp) {
-            Objects.requireNonNull(cmp);
-            return (c1, c2) -> cmp.compare(c1.getKey(), c2.getKey());
+        static <K, V> Comparator<Map.Entry<K, V>> comparingByKey(Comparator<? super K> order) {
+            return (a, b) -> order.compare(a.getKey(), b.getKey());
         }
 
-        static <K, V> Comparator<Map.Entry<K, V>> comparingByValue(Comparator<? super V> cmp) {
-            Objects.requireNonNull(cmp);
-            return (c1, c2) -> cmp.compare(c1.getValue(), c2.getValue());
+        static <K, V> Comparator<Map.Entry<K, V>> comparingByValue(Comparator<? super V> order) {
+            return (a, b) -> order.compare(a.getValue(), b.getValue());
         }
 
-        @SuppressWarnings("unchecked")
         static <K, V> Map.Entry<K, V> copyOf(Map.Entry<? extends K, ? extends V> e) {
-            Objects.requireNonNull(e);
-            if (e instanceof ImmutableCollections.KeyValueHolder) return (Map.Entry<K, V>) e;
             return Map.entry(e.getKey(), e.getValue());
         }
     }

@@ -5,86 +5,31 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+/** A value or nothing. */
 public final class Optional<T> {
-    private static final Optional<?> EMPTY = new Optional<Object>(null);
-
+    private static final Optional<Object> NOTHING = new Optional<Object>(null);
     private final T value;
 
     private Optional(T value) {
         this.value = value;
     }
 
+    @SuppressWarnings("unchecked")
     public static <T> Optional<T> empty() {
-        @SuppressWarnings("unchecked")
-        Optional<T> t = (Optional<T>) EMPTY;
-        return t;
+        return (Optional<T>) NOTHING;
     }
 
     public static <T> Optional<T> of(T value) {
-        return new Optional<T>(Objects.requireNonNull(value));
+        if (value == null) throw new NullPointerException();
+        return new Optional<T>(value);
     }
 
-    @SuppressWarnings("unchecked")
     public static <T> Optional<T> ofNullable(T value) {
-        return value == null ? (Optional<T>) EMPTY : new Optional<T>(value);
+        return value == null ? empty() : new Optional<T>(value);
     }
 
     public T get() {
-        if (value == null) throw new NoSuchElementException("No value present");
-        return value;
-    }
-
-    public boolean isPresent() {
-        return value != null;
-    }
-
-    public boolean isEmpty() {
-        return value == null;
-    }
-
-    public void ifPresent(Consumer<? super T> action) {
-        if (value != null) action.accept(value);
-    }
-
-    public void ifPresentOrElse(Consumer<? super T> action, Runnable emptyAction) {
-        if (value != null) action.accept(value);
-        else emptyAction.run();
-    }
-
-    public Optional<T> filter(Predicate<? super T> predicate) {
-        Objects.requireNonNull(predicate);
-        if (!isPresent()) return this;
-        return predicate.test(value) ? this : empty();
-    }
-
-    public <U> Optional<U> map(Function<? super T, ? extends U> mapper) {
-        Objects.requireNonNull(mapper);
-        if (!isPresent()) return empty();
-        return Optional.ofNullable(mapper.apply(value));
-    }
-
-    public <U> Optional<U> flatMap(Function<? super T, ? extends Optional<? extends U>> mapper) {
-        Objects.requireNonNull(mapper);
-        if (!isPresent()) return empty();
-        @SuppressWarnings("unchecked")
-        Optional<U> r = (Optional<U>) mapper.apply(value);
-        return Objects.requireNonNull(r);
-    }
-
-    public Optional<T> or(Supplier<? extends Optional<? extends T>> supplier) {
-        Objects.requireNonNull(supplier);
-        if (isPresent()) return this;
-        @SuppressWarnings("unchecked")
-        Optional<T> r = (Optional<T>) supplier.get();
-        return Objects.requireNonNull(r);
-    }
-
-    public T orElse(T other) {
-        return value != null ? value : other;
-    }
-
-    public T orElseGet(Supplier<? extends T> supplier) {
-        return value != null ? value : supplier.get();
+        return orElseThrow();
     }
 
     public T orElseThrow() {
@@ -92,16 +37,47 @@ public final class Optional<T> {
         return value;
     }
 
-    public <X extends Throwable> T orElseThrow(Supplier<? extends X> exceptionSupplier) throws X {
-        if (value != null) return value;
-        throw exceptionSupplier.get();
+    public <X extends Throwable> T orElseThrow(Supplier<? extends X> problem) throws X {
+        if (value == null) throw problem.get();
+        return value;
     }
 
-    public boolean equals(Object obj) {
-        if (this == obj) return true;
-        if (!(obj instanceof Optional)) return false;
-        Optional<?> other = (Optional<?>) obj;
-        return Objects.equals(value, other.value);
+    public boolean isPresent() { return value != null; }
+    public boolean isEmpty() { return value == null; }
+    public T orElse(T other) { return value != null ? value : other; }
+    public T orElseGet(Supplier<? extends T> other) { return value != null ? value : other.get(); }
+
+    public void ifPresent(Consumer<? super T> action) {
+        if (value != null) action.accept(value);
+    }
+
+    public void ifPresentOrElse(Consumer<? super T> action, Runnable otherwise) {
+        if (value != null) action.accept(value); else otherwise.run();
+    }
+
+    public Optional<T> filter(Predicate<? super T> test) {
+        return value != null && test.test(value) ? this : empty();
+    }
+
+    public <U> Optional<U> map(Function<? super T, ? extends U> f) {
+        return value == null ? empty() : Optional.ofNullable(f.apply(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <U> Optional<U> flatMap(Function<? super T, ? extends Optional<? extends U>> f) {
+        if (value == null) return empty();
+        Optional<U> r = (Optional<U>) f.apply(value);
+        if (r == null) throw new NullPointerException();
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<T> or(Supplier<? extends Optional<? extends T>> other) {
+        return value != null ? this : (Optional<T>) other.get();
+    }
+
+    public boolean equals(Object o) {
+        return o instanceof Optional && Objects.equals(value, ((Optional<?>) o).value);
     }
 
     public int hashCode() {
@@ -109,6 +85,6 @@ public final class Optional<T> {
     }
 
     public String toString() {
-        return value != null ? ("Optional[" + value + "]") : "Optional.empty";
+        return value == null ? "Optional.empty" : "Optional[" + value + "]";
     }
 }

@@ -4,82 +4,58 @@ import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
+/** An int or nothing. */
 public final class OptionalInt {
-    private static final OptionalInt EMPTY = new OptionalInt();
-
-    private final boolean isPresent;
+    private static final OptionalInt NOTHING = new OptionalInt(false, 0);
+    private final boolean present;
     private final int value;
 
-    private OptionalInt() {
-        this.isPresent = false;
-        this.value = 0;
-    }
-
-    private OptionalInt(int value) {
-        this.isPresent = true;
+    private OptionalInt(boolean present, int value) {
+        this.present = present;
         this.value = value;
     }
 
-    public static OptionalInt empty() {
-        return EMPTY;
-    }
-
-    public static OptionalInt of(int value) {
-        return new OptionalInt(value);
-    }
+    public static OptionalInt empty() { return NOTHING; }
+    public static OptionalInt of(int value) { return new OptionalInt(true, value); }
 
     public int getAsInt() {
-        if (!isPresent) throw new NoSuchElementException("No value present");
-        return value;
-    }
-
-    public boolean isPresent() {
-        return isPresent;
-    }
-
-    public boolean isEmpty() {
-        return !isPresent;
-    }
-
-    public void ifPresent(IntConsumer action) {
-        if (isPresent) action.accept(value);
-    }
-
-    public void ifPresentOrElse(IntConsumer action, Runnable emptyAction) {
-        if (isPresent) action.accept(value);
-        else emptyAction.run();
-    }
-
-    public int orElse(int other) {
-        return isPresent ? value : other;
-    }
-
-    public int orElseGet(IntSupplier supplier) {
-        return isPresent ? value : supplier.getAsInt();
+        return orElseThrow();
     }
 
     public int orElseThrow() {
-        if (!isPresent) throw new NoSuchElementException("No value present");
+        if (!present) throw new NoSuchElementException("No value present");
         return value;
     }
 
-    public <X extends Throwable> int orElseThrow(Supplier<? extends X> exceptionSupplier) throws X {
-        if (isPresent) return value;
-        throw exceptionSupplier.get();
+    public <X extends Throwable> int orElseThrow(Supplier<? extends X> problem) throws X {
+        if (!present) throw problem.get();
+        return value;
     }
 
-    public boolean equals(Object obj) {
-        if (this == obj) return true;
-        if (!(obj instanceof OptionalInt)) return false;
-        OptionalInt other = (OptionalInt) obj;
-        return (isPresent && other.isPresent) ? value == other.value : isPresent == other.isPresent;
+    public boolean isPresent() { return present; }
+    public boolean isEmpty() { return !present; }
+    public int orElse(int other) { return present ? value : other; }
+    public int orElseGet(IntSupplier other) { return present ? value : other.getAsInt(); }
+
+    public void ifPresent(IntConsumer action) {
+        if (present) action.accept(value);
+    }
+
+    public void ifPresentOrElse(IntConsumer action, Runnable otherwise) {
+        if (present) action.accept(value); else otherwise.run();
+    }
+
+    public boolean equals(Object o) {
+        if (!(o instanceof OptionalInt)) return false;
+        OptionalInt other = (OptionalInt) o;
+        return present == other.present && value == other.value;
     }
 
     public int hashCode() {
-        return isPresent ? Integer.hashCode(value) : 0;
+        return present ? value : 0;
     }
 
     public String toString() {
-        return isPresent ? ("OptionalInt[" + value + "]") : "OptionalInt.empty";
+        return present ? "OptionalInt[" + value + "]" : "OptionalInt.empty";
     }
 }

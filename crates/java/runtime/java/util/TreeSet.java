@@ -1,144 +1,85 @@
 package java.util;
 
-public class TreeSet<E> extends AbstractSet<E> implements NavigableSet<E>, java.io.Serializable {
-    private transient NavigableMap<E, Object> m;
-
+/** A set in order: the keys of a TreeMap. Ranges and the descending set are copies. */
+public class TreeSet<E> extends AbstractSet<E> implements NavigableSet<E>, Cloneable, java.io.Serializable {
     private static final Object PRESENT = new Object();
-
-    TreeSet(NavigableMap<E, Object> m) {
-        this.m = m;
-    }
+    private final TreeMap<E, Object> map;
 
     public TreeSet() {
-        this(new TreeMap<E, Object>());
+        map = new TreeMap<E, Object>();
     }
 
     public TreeSet(Comparator<? super E> comparator) {
-        this(new TreeMap<E, Object>(comparator));
+        map = new TreeMap<E, Object>(comparator);
     }
 
     public TreeSet(Collection<? extends E> c) {
-        this();
+        this(c instanceof SortedSet ? cast(((SortedSet<?>) c).comparator()) : null);
         addAll(c);
     }
 
-    public TreeSet(SortedSet<E> s) {
-        this(s.comparator());
-        addAll(s);
+    /** The keys of `map`, live (TreeMap.keySet). */
+    @SuppressWarnings("unchecked")
+    TreeSet(TreeMap<E, ?> map, boolean unused) {
+        this.map = (TreeMap<E, Object>) map;
     }
 
-    public Iterator<E> iterator() {
-        return m.navigableKeySet().iterator();
+    @SuppressWarnings("unchecked")
+    private static <E> Comparator<? super E> cast(Comparator<?> c) {
+        return (Comparator<? super E>) c;
     }
 
-    public Iterator<E> descendingIterator() {
-        return m.descendingKeySet().iterator();
+    private TreeSet<E> copyOf(SortedMap<E, Object> m) {
+        TreeSet<E> out = new TreeSet<E>(map.comparator());
+        out.map.putAll(m);
+        return out;
     }
 
-    public NavigableSet<E> descendingSet() {
-        return new TreeSet<E>(m.descendingMap());
-    }
-
-    public int size() {
-        return m.size();
-    }
-
-    public boolean isEmpty() {
-        return m.isEmpty();
-    }
-
-    public boolean contains(Object o) {
-        return m.containsKey(o);
-    }
-
-    public boolean add(E e) {
-        return m.put(e, PRESENT) == null;
-    }
-
-    public boolean remove(Object o) {
-        return m.remove(o) == PRESENT;
-    }
-
-    public void clear() {
-        m.clear();
-    }
-
-    public boolean addAll(Collection<? extends E> c) {
-        // Linear-time bulk load when both sides share an ordering, as the JDK does.
-        if (m.size() == 0 && c.size() > 0 && c instanceof SortedSet && m instanceof TreeMap) {
-            SortedSet<? extends E> set = (SortedSet<? extends E>) c;
-            TreeMap<E, Object> map = (TreeMap<E, Object>) m;
-            if (Objects.equals(set.comparator(), map.comparator())) {
-                map.addAllForTreeSet(set, PRESENT);
-                return true;
-            }
-        }
-        return super.addAll(c);
-    }
-
-    public NavigableSet<E> subSet(E fromElement, boolean fromInclusive, E toElement, boolean toInclusive) {
-        return new TreeSet<E>(m.subMap(fromElement, fromInclusive, toElement, toInclusive));
-    }
-
-    public NavigableSet<E> headSet(E toElement, boolean inclusive) {
-        return new TreeSet<E>(m.headMap(toElement, inclusive));
-    }
-
-    public NavigableSet<E> tailSet(E fromElement, boolean inclusive) {
-        return new TreeSet<E>(m.tailMap(fromElement, inclusive));
-    }
-
-    public SortedSet<E> subSet(E fromElement, E toElement) {
-        return subSet(fromElement, true, toElement, false);
-    }
-
-    public SortedSet<E> headSet(E toElement) {
-        return headSet(toElement, false);
-    }
-
-    public SortedSet<E> tailSet(E fromElement) {
-        return tailSet(fromElement, true);
-    }
-
-    public Comparator<? super E> comparator() {
-        return m.comparator();
-    }
-
-    public E first() {
-        return m.firstKey();
-    }
-
-    public E last() {
-        return m.lastKey();
-    }
-
-    public E lower(E e) {
-        return m.lowerKey(e);
-    }
-
-    public E floor(E e) {
-        return m.floorKey(e);
-    }
-
-    public E ceiling(E e) {
-        return m.ceilingKey(e);
-    }
-
-    public E higher(E e) {
-        return m.higherKey(e);
-    }
+    public Comparator<? super E> comparator() { return map.comparator(); }
+    public int size() { return map.size(); }
+    public boolean isEmpty() { return map.size() == 0; }
+    public boolean contains(Object o) { return map.containsKey(o); }
+    public boolean add(E e) { return map.put(e, PRESENT) == null; }
+    public boolean remove(Object o) { return map.remove(o) == PRESENT; }
+    public void clear() { map.clear(); }
+    public Iterator<E> iterator() { return map.keyIterator(false); }
+    public Iterator<E> descendingIterator() { return map.keyIterator(true); }
+    public E first() { return map.firstKey(); }
+    public E last() { return map.lastKey(); }
+    public E lower(E e) { return map.lowerKey(e); }
+    public E floor(E e) { return map.floorKey(e); }
+    public E ceiling(E e) { return map.ceilingKey(e); }
+    public E higher(E e) { return map.higherKey(e); }
 
     public E pollFirst() {
-        Map.Entry<E, ?> e = m.pollFirstEntry();
-        return (e == null) ? null : e.getKey();
+        Map.Entry<E, Object> e = map.pollFirstEntry();
+        return e == null ? null : e.getKey();
     }
 
     public E pollLast() {
-        Map.Entry<E, ?> e = m.pollLastEntry();
-        return (e == null) ? null : e.getKey();
+        Map.Entry<E, Object> e = map.pollLastEntry();
+        return e == null ? null : e.getKey();
     }
 
+    public NavigableSet<E> descendingSet() {
+        TreeSet<E> out = new TreeSet<E>(Collections.reverseOrder(cast(map.comparator() == null ? Arrays.NATURAL : map.comparator())));
+        out.addAll(this);
+        return out;
+    }
+
+    public NavigableSet<E> subSet(E from, boolean fromInclusive, E to, boolean toInclusive) {
+        return copyOf(map.subMap(from, fromInclusive, to, toInclusive));
+    }
+
+    public NavigableSet<E> headSet(E to, boolean inclusive) { return copyOf(map.headMap(to, inclusive)); }
+    public NavigableSet<E> tailSet(E from, boolean inclusive) { return copyOf(map.tailMap(from, inclusive)); }
+    public SortedSet<E> subSet(E from, E to) { return subSet(from, true, to, false); }
+    public SortedSet<E> headSet(E to) { return headSet(to, false); }
+    public SortedSet<E> tailSet(E from) { return tailSet(from, true); }
+
     public Object clone() {
-        return new TreeSet<E>(new TreeMap<E, Object>(m));
+        TreeSet<E> copy = new TreeSet<E>(map.comparator());
+        copy.addAll(this);
+        return copy;
     }
 }
