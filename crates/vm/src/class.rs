@@ -90,6 +90,20 @@ impl Class {
     }
 }
 
+/// The ordinal of the method named `name` on instances of `class`, from the nearest class up
+/// the chain that names it (what `dynamic_invoke` calls), with that class.
+pub fn method_named(class: ClassId, name: &str, class_of: impl Fn(ClassId) -> Arc<Class>) -> Option<(Arc<Class>, u32)> {
+    let mut next = Some(class);
+    while let Some(c) = next {
+        let c = class_of(c);
+        if let Some(&ordinal) = c.by_name.get(name) {
+            return Some((c, ordinal));
+        }
+        next = c.parent;
+    }
+    None
+}
+
 /// Where classes are loaded from, searched in order.
 #[derive(Default)]
 pub struct ClassPath {

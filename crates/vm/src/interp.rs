@@ -206,22 +206,6 @@ pub(crate) fn push_num(ints: &mut Vec<u32>, n: Num) {
     }
 }
 
-#[inline]
-pub(crate) fn convert(n: Num, to: Ty) -> Num {
-    let (i, l, f, d) = match n {
-        Num::I(v) => (v, v as i64, v as f32, v as f64),
-        Num::L(v) => (v as i32, v, v as f32, v as f64),
-        Num::F(v) => (v as i32, v as i64, v, v as f64),
-        Num::D(v) => (v as i32, v as i64, v as f32, v),
-    };
-    match to {
-        Ty::Int => Num::I(i),
-        Ty::Long => Num::L(l),
-        Ty::Float => Num::F(f),
-        Ty::Double => Num::D(d),
-    }
-}
-
 impl Vm {
     /// Runs until the frame at `depth` returns, and returns its value. An exception is caught
     /// by the frames above `depth` or returned.
@@ -533,7 +517,7 @@ impl Vm {
                     }
                 }
                 Instr::Const(Ty::Int, v) => i.push(*v as u32),
-                Instr::Const(ty, v) => push_num(i, convert(Num::L(*v), *ty)),
+                Instr::Const(ty, v) => push_num(i, Num::L(*v).to(*ty)),
                 Instr::Const64(v) => {
                     i.push((*v as u64 >> 32) as u32);
                     i.push(*v as u32);
@@ -713,7 +697,7 @@ impl Vm {
                 }
                 Instr::Convert(from, to) => {
                     let n = pop_num(i, *from)?;
-                    push_num(i, convert(n, *to));
+                    push_num(i, n.to(*to));
                 }
                 Instr::OsEq | Instr::OsNeq => {
                     let b = o.pop().ok_or_else(underflow)?;
@@ -1104,16 +1088,8 @@ impl Vm {
                     .string_bytes(name_value)?
                     .ok_or_else(|| self.throw_str("dynamic_invoke: name is not a string"))?;
                 let name = String::from_utf8_lossy(&name).into_owned();
-                let mut class = Some(self.class_of(this)?);
-                let mut found = None;
-                while let Some(c) = class {
-                    let c = self.class(c);
-                    if let Some(&ordinal) = c.by_name.get(&name) {
-                        found = c.vtable.get(ordinal as usize).cloned().flatten();
-                        break;
-                    }
-                    class = c.parent;
-                }
+                let found = crate::class::method_named(self.class_of(this)?, &name, |c| self.class(c))
+                    .and_then(|(c, ordinal)| c.vtable.get(ordinal as usize).cloned().flatten());
                 let m = found.ok_or_else(|| self.throw_str(&format!("no method named {name}")))?;
                 match self.enter(thread, m, this, n) {
                     Ok(Some(result)) => thread.objects.push(result),
@@ -1346,15 +1322,7 @@ impl Vm {
 
     #[inline(never)]
     fn box_num(&self, n: Num) -> Result<Value> {
-        let (class, bits) = match n {
-            Num::I(v) => return Ok(Value::int(v)),
-            Num::L(v) => (ids::LONG, v as u64),
-            Num::F(v) => (ids::FLOAT, v.to_bits() as u64),
-            Num::D(v) => (ids::DOUBLE, v.to_bits()),
-        };
-        let obj = self.heap.alloc(class, Kind::Bytes, 8, 1)?;
-        self.heap.set_word(obj.0, 0, bits)?;
-        Ok(obj)
+        Ok(n.boxed(&self.heap)?)
     }
 
     /// The number in a boxed value.
@@ -1376,7 +1344,7 @@ impl Vm {
     #[inline(never)]
     fn unbox(&self, v: Value, ty: Ty) -> Result<Num> {
         match self.unbox_any(v)? {
-            Some(n) => Ok(convert(n, ty)),
+            Some(n) => Ok(n.to(ty)),
             None if v.is_null() => Err(self.throw_str("o2i of null")),
             None => Err(self.throw_str(&format!("type assert failed: {} is not a number", self.describe(v)))),
         }

@@ -6,19 +6,12 @@ use crate::args::{arg, int_arg, string_of};
 use crate::array::{array_get_at, array_len, array_parts, array_set_at, new_array_of_class};
 use crate::class::ids;
 use crate::cx::Cx;
-use crate::heap::Kind;
 use crate::thread::{Number, Result, Thread};
 use crate::value::Value;
 
 fn number(cx: &Cx, args: &[Value], i: usize) -> Result<Number> {
     let v = arg(cx, args, i)?;
     cx.unbox_any(v)?.ok_or_else(|| cx.throw_str(&format!("argument {i} is not a number")))
-}
-
-fn boxed(cx: &Cx, class: crate::heap::ClassId, bits: u64) -> Result<Value> {
-    let obj = cx.heap.alloc(class, Kind::Bytes, 8, 1)?;
-    cx.heap.set_word(obj.0, 0, bits)?;
-    Ok(obj)
 }
 
 /// newArray(n, fill): an array of `n` elements, each `fill`.
@@ -120,22 +113,12 @@ pub fn float_text(f: f32) -> String {
 }
 
 pub fn java_double_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let d = match number(cx, args, 0)? {
-        Number::D(d) => d,
-        Number::F(f) => f as f64,
-        Number::L(l) => l as f64,
-        Number::I(i) => i as f64,
-    };
+    let d = number(cx, args, 0)?.as_f64();
     cx.new_string(double_text(d).as_bytes())
 }
 
 pub fn java_float_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let f = match number(cx, args, 0)? {
-        Number::F(f) => f,
-        Number::D(d) => d as f32,
-        Number::L(l) => l as f32,
-        Number::I(i) => i as f32,
-    };
+    let f = number(cx, args, 0)?.as_f32();
     cx.new_string(float_text(f).as_bytes())
 }
 
@@ -188,7 +171,7 @@ pub fn java_parse_double(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> R
     let rust_only = unsigned.to_ascii_lowercase().starts_with("inf") && unsigned != "Infinity"
         || unsigned.eq_ignore_ascii_case("nan") && unsigned != "NaN";
     match t.parse::<f64>() {
-        Ok(d) if !rust_only => boxed(cx, ids::DOUBLE, d.to_bits()),
+        Ok(d) if !rust_only => Ok(Number::D(d).boxed(cx.heap)?),
         _ => Err(number_format(cx, &text)),
     }
 }
@@ -247,12 +230,7 @@ pub fn java_compare_strings(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -
 
 /// longToString(v, radix): Java's `Long.toString(v, radix)`.
 pub fn java_long_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let v = match number(cx, args, 0)? {
-        Number::L(l) => l,
-        Number::I(i) => i as i64,
-        Number::F(f) => f as i64,
-        Number::D(d) => d as i64,
-    };
+    let v = number(cx, args, 0)?.as_i64();
     let radix = int_arg(cx, args, 1)?;
     let radix = if (2..=36).contains(&radix) { radix as u64 } else { 10 };
     let mut digits = Vec::new();
@@ -281,7 +259,7 @@ pub fn java_parse_long(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Res
         return Err(number_format(cx, &text));
     }
     match i64::from_str_radix(body, radix) {
-        Ok(v) => boxed(cx, ids::LONG, v as u64),
+        Ok(v) => Ok(Number::L(v).boxed(cx.heap)?),
         Err(_) => Err(number_format(cx, &text)),
     }
 }
@@ -289,14 +267,7 @@ pub fn java_parse_long(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Res
 /// math(op, a, b): the functions of `java.lang.Math` that need the host's library.
 pub fn java_math(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let op = int_arg(cx, args, 0)?;
-    let float = |i| -> Result<f64> {
-        Ok(match number(cx, args, i)? {
-            Number::D(d) => d,
-            Number::F(f) => f as f64,
-            Number::L(l) => l as f64,
-            Number::I(i) => i as f64,
-        })
-    };
+    let float = |i| -> Result<f64> { Ok(number(cx, args, i)?.as_f64()) };
     let (a, b) = (float(1)?, float(2)?);
     let r = match op {
         0 => a.sqrt(),
@@ -318,7 +289,7 @@ pub fn java_math(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Va
         16 => a.round_ties_even(),
         _ => return Err(cx.throw_str(&format!("math: no function {op}"))),
     };
-    boxed(cx, ids::DOUBLE, r.to_bits())
+    Ok(Number::D(r).boxed(cx.heap)?)
 }
 
 /// className(x): the Phantom name of x's class.
@@ -381,23 +352,18 @@ pub fn java_statics(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> R
 pub fn java_call_by_name(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let target = arg(cx, args, 0)?;
     let key = String::from_utf8_lossy(&string_of(cx, arg(cx, args, 1)?)?).into_owned();
-    let mut class = Some(cx.class_of(target)?);
-    while let Some(c) = class {
-        let c = cx.class(c);
-        if let Some(&ordinal) = c.by_name.get(&key) {
-            return cx.call(thread, target, ordinal, &[]);
-        }
-        class = c.parent;
+    match crate::class::method_named(cx.class_of(target)?, &key, |c| cx.class(c)) {
+        Some((_, ordinal)) => cx.call(thread, target, ordinal, &[]),
+        None => Err(cx.throw_str(&format!("no method named {key}"))),
     }
-    Err(cx.throw_str(&format!("no method named {key}")))
 }
 
 pub fn java_nano_time(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::LONG, cx.host().now().as_nanos() as u64)
+    Ok(Number::L(cx.host().now().as_nanos() as i64).boxed(cx.heap)?)
 }
 
 pub fn java_current_time_millis(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::LONG, cx.host().wall_clock_ms())
+    Ok(Number::L(cx.host().wall_clock_ms() as i64).boxed(cx.heap)?)
 }
 
 /// `v` (not negative) with `decimals` digits after the point, as `String.format("%.Nf")`
@@ -450,12 +416,7 @@ pub fn fixed_text(v: f64, decimals: usize) -> String {
 }
 
 pub fn java_fixed_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let v = match number(cx, args, 0)? {
-        Number::D(d) => d,
-        Number::F(f) => f as f64,
-        Number::L(l) => l as f64,
-        Number::I(i) => i as f64,
-    };
+    let v = number(cx, args, 0)?.as_f64();
     let decimals = int_arg(cx, args, 1)?.clamp(0, 340) as usize;
     cx.new_string(fixed_text(v, decimals).as_bytes())
 }

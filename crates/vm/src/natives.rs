@@ -10,7 +10,7 @@ use crate::class::ids;
 use crate::class::NativeId;
 use crate::cx::Cx;
 use crate::files::*;
-use crate::heap::{ClassId, Kind};
+use crate::heap::ClassId;
 use crate::java::*;
 use crate::net::*;
 use crate::sched::Park;
@@ -285,22 +285,16 @@ fn string_to_int(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Va
     Ok(Value::int(parse_text::<i32>(cx, this)?.unwrap_or(0)))
 }
 
-fn boxed(cx: &Cx, class: ClassId, bits: u64) -> Result<Value> {
-    let obj = cx.heap.alloc(class, Kind::Bytes, 8, 1)?;
-    cx.heap.set_word(obj.0, 0, bits)?;
-    Ok(obj)
-}
-
 fn string_to_long(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::LONG, parse_text::<i64>(cx, this)?.unwrap_or(0) as u64)
+    Ok(Number::L(parse_text::<i64>(cx, this)?.unwrap_or(0)).boxed(cx.heap)?)
 }
 
 fn string_to_float(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::FLOAT, parse_text::<f32>(cx, this)?.unwrap_or(0.0).to_bits() as u64)
+    Ok(Number::F(parse_text::<f32>(cx, this)?.unwrap_or(0.0)).boxed(cx.heap)?)
 }
 
 fn string_to_double(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::DOUBLE, parse_text::<f64>(cx, this)?.unwrap_or(0.0).to_bits())
+    Ok(Number::D(parse_text::<f64>(cx, this)?.unwrap_or(0.0)).boxed(cx.heap)?)
 }
 
 /// An empty array: slot 0 the element count, slot 1 the storage (a page of slots).
@@ -944,12 +938,12 @@ fn now_since_epoch(cx: &Cx) -> Duration {
 
 /// Milliseconds since the Unix epoch, as a long.
 fn time_millis(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::LONG, now_since_epoch(cx).as_millis() as u64)
+    Ok(Number::L(now_since_epoch(cx).as_millis() as i64).boxed(cx.heap)?)
 }
 
 /// Microseconds of the host's monotonic clock (ours: for measuring, as it never steps back).
 fn time_micros(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    boxed(cx, ids::LONG, cx.host().now().as_micros() as u64)
+    Ok(Number::L(cx.host().now().as_micros() as i64).boxed(cx.heap)?)
 }
 
 /// Seconds since the Unix epoch, as an int (wraps in 2038, like the original's time_t).
@@ -1335,7 +1329,7 @@ impl Json<'_> {
                     return Ok(Value::int(i));
                 }
                 match number.parse::<f64>() {
-                    Ok(d) => boxed(cx, ids::DOUBLE, d.to_bits()),
+                    Ok(d) => Ok(Number::D(d).boxed(cx.heap)?),
                     Err(_) => Err(self.error(cx, "bad number")),
                 }
             }

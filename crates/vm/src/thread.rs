@@ -248,6 +248,62 @@ pub enum Num {
 
 pub use Num as Number;
 
+impl Num {
+    /// The number as `ty`, converted as Java converts (truncating toward zero, saturating,
+    /// NaN to 0).
+    #[inline]
+    pub fn to(self, ty: crate::code::Ty) -> Num {
+        use crate::code::Ty;
+        let (i, l, f, d) = match self {
+            Num::I(v) => (v, v as i64, v as f32, v as f64),
+            Num::L(v) => (v as i32, v, v as f32, v as f64),
+            Num::F(v) => (v as i32, v as i64, v, v as f64),
+            Num::D(v) => (v as i32, v as i64, v as f32, v),
+        };
+        match ty {
+            Ty::Int => Num::I(i),
+            Ty::Long => Num::L(l),
+            Ty::Float => Num::F(f),
+            Ty::Double => Num::D(d),
+        }
+    }
+
+    pub fn as_f64(self) -> f64 {
+        match self.to(crate::code::Ty::Double) {
+            Num::D(d) => d,
+            _ => unreachable!("converted to a double"),
+        }
+    }
+
+    pub fn as_f32(self) -> f32 {
+        match self.to(crate::code::Ty::Float) {
+            Num::F(f) => f,
+            _ => unreachable!("converted to a float"),
+        }
+    }
+
+    pub fn as_i64(self) -> i64 {
+        match self.to(crate::code::Ty::Long) {
+            Num::L(l) => l,
+            _ => unreachable!("converted to a long"),
+        }
+    }
+
+    /// The number as an object: an int is tagged, the others are boxes in the heap.
+    pub fn boxed(self, heap: &crate::heap::Heap) -> std::result::Result<Value, MemoryError> {
+        use crate::class::ids;
+        let (class, bits) = match self {
+            Num::I(v) => return Ok(Value::int(v)),
+            Num::L(v) => (ids::LONG, v as u64),
+            Num::F(v) => (ids::FLOAT, v.to_bits() as u64),
+            Num::D(v) => (ids::DOUBLE, v.to_bits()),
+        };
+        let obj = heap.alloc(class, crate::heap::Kind::Bytes, 8, 1)?;
+        heap.set_word(obj.0, 0, bits)?;
+        Ok(obj)
+    }
+}
+
 impl Tables {
     /// Whether `class` is `ancestor` or descends from it (false for a class not in these
     /// tables: the caller then reads the newest).
