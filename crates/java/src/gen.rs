@@ -65,6 +65,44 @@ impl Constants {
     }
 }
 
+/// A boxed zero of `kind` (null for references).
+pub fn zero_boxed(kind: Kind) -> Vec<Item> {
+    let value = match kind {
+        Kind::Int | Kind::Float => insn(None, Op::Iconst0, vec![]),
+        Kind::Long | Kind::Double => insn(Some(TypePrefix::Long), Op::Iconst64, vec![Arg::Int(0)]),
+        Kind::Ref => return vec![insn(None, Op::SummonNull, vec![])],
+    };
+    vec![value, insn(prefix(kind), Op::I2o, vec![])]
+}
+
+/// Replaces a null on top of the object stack by a boxed zero of `kind` (a number field or
+/// element never written holds null); `done` is a free label.
+pub fn zero_if_null(kind: Kind, done: u32) -> Vec<Item> {
+    if kind == Kind::Ref {
+        return Vec::new();
+    }
+    let mut v = vec![
+        insn(None, Op::OsDup, vec![]),
+        insn(None, Op::OsIsnull, vec![]),
+        insn(None, Op::Jz, vec![Arg::Target(done as i64)]),
+        insn(None, Op::OsDrop, vec![]),
+    ];
+    v.extend(zero_boxed(kind));
+    v.push(Item::Label(done));
+    v
+}
+
+/// A method reference made here (for calls the translator adds), as the parser gives them.
+fn member(class: &str, name: &str, descriptor: &str) -> MemberRef<'static> {
+    MemberRef {
+        class_name: class.to_string().into(),
+        name_and_type: cafebabe::constant_pool::NameAndType {
+            name: name.to_string().into(),
+            descriptor: descriptor.to_string().into(),
+        },
+    }
+}
+
 fn prefix(kind: Kind) -> Option<TypePrefix> {
     match kind {
         Kind::Long => Some(TypePrefix::Long),
@@ -310,29 +348,13 @@ impl<'a> MethodGen<'a> {
 
     /// A boxed zero of `kind`, for fields and elements never written (they hold null).
     fn zero_box(&mut self, kind: Kind) {
-        match kind {
-            Kind::Int | Kind::Float => self.int(0),
-            Kind::Long | Kind::Double => self.wide_const(0),
-            Kind::Ref => {
-                self.put(Op::SummonNull, vec![]);
-                return;
-            }
-        }
-        self.boxed(kind);
+        self.items.extend(zero_boxed(kind));
     }
 
     /// Replaces a null on top of the object stack by a boxed zero of `kind`.
     fn null_is_zero(&mut self, kind: Kind) {
-        if kind == Kind::Ref {
-            return;
-        }
         let done = self.label();
-        self.put(Op::OsDup, vec![]);
-        self.put(Op::OsIsnull, vec![]);
-        self.jump(Op::Jz, done);
-        self.put(Op::OsDrop, vec![]);
-        self.zero_box(kind);
-        self.place(done);
+        self.items.extend(zero_if_null(kind, done));
     }
 
     /// Moves the top `kinds.len()` Java values (the arguments of a call) onto the object stack
@@ -943,27 +965,13 @@ impl<'a> MethodGen<'a> {
             self.adapt(&from, &want, 0)?;
             k += 1;
         }
-        let owner = std::borrow::Cow::Owned(l.target_class.clone());
-        let member = MemberRef {
-            class_name: owner,
-            name_and_type: cafebabe::constant_pool::NameAndType {
-                name: std::borrow::Cow::Owned(l.target_name.clone()),
-                descriptor: std::borrow::Cow::Owned(l.target_descriptor.clone()),
-            },
-        };
+        let m = member(&l.target_class, &l.target_name, &l.target_descriptor);
         let op = match l.target_kind {
-            R::InvokeStatic => Opcode::Invokestatic(member),
-            R::InvokeVirtual => Opcode::Invokevirtual(member),
-            R::InvokeInterface => Opcode::Invokeinterface(member, 0),
-            R::InvokeSpecial | R::NewInvokeSpecial => Opcode::Invokespecial(member),
+            R::InvokeStatic => Opcode::Invokestatic(m.clone()),
+            R::InvokeVirtual => Opcode::Invokevirtual(m.clone()),
+            R::InvokeInterface => Opcode::Invokeinterface(m.clone(), 0),
+            R::InvokeSpecial | R::NewInvokeSpecial => Opcode::Invokespecial(m.clone()),
             _ => return Err(Error::new(format!("{}: a lambda on a field handle is not supported", l.name))),
-        };
-        let m = match &op {
-            Opcode::Invokestatic(m)
-            | Opcode::Invokevirtual(m)
-            | Opcode::Invokeinterface(m, _)
-            | Opcode::Invokespecial(m) => m.clone(),
-            _ => unreachable!("an invoke"),
         };
         self.invoke(&op, &m, 0)?;
         let produced =
@@ -1028,14 +1036,8 @@ impl<'a> MethodGen<'a> {
                     "floatValue" => "F",
                     _ => "D",
                 };
-                let member = MemberRef {
-                    class_name: std::borrow::Cow::Owned(wrapper.to_string()),
-                    name_and_type: cafebabe::constant_pool::NameAndType {
-                        name: std::borrow::Cow::Owned(method.to_string()),
-                        descriptor: std::borrow::Cow::Owned(format!("(){ret}")),
-                    },
-                };
-                self.invoke(&Opcode::Invokevirtual(member.clone()), &member, at)?;
+                let m = member(wrapper, method, &format!("(){ret}"));
+                self.invoke(&Opcode::Invokevirtual(m.clone()), &m, at)?;
                 self.adapt(ret, to, at)
             }
             (_, Kind::Ref) => {

@@ -324,25 +324,7 @@ fn i(op: Op, args: Vec<Arg>) -> Item {
 /// Reads field `slot` of `this`, boxed; a number never written (null) reads as zero.
 fn getter(slot: u32, kind: Kind) -> Vec<Item> {
     let mut v = vec![i(Op::ArgCount, vec![Arg::Int(0)]), i(Op::OsLoad32, vec![Arg::Int(slot as i64)])];
-    if kind != Kind::Ref {
-        v.extend([
-            i(Op::OsDup, vec![]),
-            i(Op::OsIsnull, vec![]),
-            i(Op::Jz, vec![Arg::Target(1)]),
-            i(Op::OsDrop, vec![]),
-        ]);
-        match kind {
-            Kind::Long | Kind::Double => {
-                v.push(insn(Some(phantom_bytecode::TypePrefix::Long), Op::Iconst64, vec![Arg::Int(0)]));
-                v.push(insn(Some(phantom_bytecode::TypePrefix::Long), Op::I2o, vec![]));
-            }
-            _ => {
-                v.push(i(Op::Iconst0, vec![]));
-                v.push(i(Op::I2o, vec![]));
-            }
-        }
-        v.push(Item::Label(1));
-    }
+    v.extend(gen::zero_if_null(kind, 1));
     v.push(i(Op::Ret, vec![]));
     v
 }
