@@ -90,3 +90,41 @@ fn java_programs_print_what_the_jvm_prints() {
     let failures = failures.into_inner().unwrap();
     assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), names.len(), failures.join("\n"));
 }
+
+#[test]
+fn bad_class_files_and_missing_runtime_classes_are_clear_errors() {
+    let tmp = TempDir::new("java-bad");
+    let sources = [Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/IntArith.java")];
+    compile_all(&tmp.0, &sources);
+    let good = std::fs::read(tmp.0.join("IntArith/IntArith.class")).unwrap();
+    let phantom = |dir: &Path, main: &str| {
+        Command::new(env!("CARGO_BIN_EXE_phantom")).arg("run").arg(dir).args(["--main", main]).output().unwrap()
+    };
+    // Truncated anywhere: refused with the file and what is wrong, never a panic.
+    for cut in [5, 10, 100, good.len() / 2, good.len() - 1] {
+        let dir = tmp.0.join(format!("cut{cut}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("IntArith.class"), &good[..cut]).unwrap();
+        let out = phantom(&dir, "IntArith");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "cut at {cut}: {err}");
+        assert!(err.contains("IntArith.class: not a valid class file") && !err.contains("panicked"), "{err}");
+    }
+    // A class the runtime lacks: named, with the method and offset that needs it.
+    let missing = tmp.0.join("missing");
+    std::fs::create_dir_all(&missing).unwrap();
+    let source = missing.join("M.java");
+    std::fs::write(&source, "public class M { public static void main(String[] a) { System.out.println(new java.util.concurrent.ConcurrentHashMap<String, String>().size()); } }").unwrap();
+    assert!(Command::new("javac").arg("-d").arg(&missing).arg(&source).status().unwrap().success());
+    let out = phantom(&missing, "M");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("M.main([Ljava/lang/String;)V at offset")
+            && err.contains("java.util.concurrent.ConcurrentHashMap is not available"),
+        "{err}"
+    );
+    // No such main class.
+    let out = phantom(&missing, "Nope");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no class Nope"));
+}
