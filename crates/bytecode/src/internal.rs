@@ -275,6 +275,8 @@ macro_rules! for_each_internal_class {
                     37 fixedToString "(double int) string" => java_fixed_to_string,
                     38 statics "(string) ?" => java_statics,
                     39 callByName "(? string) ?" => java_call_by_name,
+                    40 bufferAppend "(? int string) ?" => java_buffer_append,
+                    41 bufferToString "(? int) string" => java_buffer_to_string,
                 }
                 // Ours: a Java array, whose length is fixed and whose bounds are checked.
                 41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {

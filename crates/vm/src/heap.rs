@@ -1004,6 +1004,24 @@ impl Heap {
         Ok(v)
     }
 
+    /// Writes `bytes` into a byte object's payload from byte `at` (whole words where they
+    /// line up, the rest a byte at a time). The caller keeps within the object's length.
+    pub fn write_bytes(&self, obj: u64, at: u64, bytes: &[u8]) -> Result<(), MemoryError> {
+        let mut k = 0usize;
+        while k < bytes.len() {
+            let index = at + k as u64;
+            if index % 8 == 0 && bytes.len() - k >= 8 {
+                let word = u64::from_le_bytes(bytes[k..k + 8].try_into().expect("eight bytes"));
+                self.memory.store(obj + (HEADER_WORDS + index / 8) * 8, word)?;
+                k += 8;
+            } else {
+                self.set_byte(obj, index, bytes[k])?;
+                k += 1;
+            }
+        }
+        Ok(())
+    }
+
     pub fn bytes(&self, obj: u64) -> Result<Vec<u8>, MemoryError> {
         let len = self.len(obj)? as usize;
         let mut out = Vec::with_capacity(len.div_ceil(8) * 8);
@@ -1011,6 +1029,19 @@ impl Heap {
             out.extend(self.memory.load(obj + (HEADER_WORDS + i as u64) * 8)?.to_le_bytes());
         }
         out.truncate(len);
+        Ok(out)
+    }
+
+    /// Bytes `from..to` of a byte object's payload (the caller keeps within its length), read a
+    /// word at a time: a piece of a long string costs only its own length.
+    pub fn bytes_range(&self, obj: u64, from: u64, to: u64) -> Result<Vec<u8>, MemoryError> {
+        let mut out = Vec::with_capacity((to - from) as usize + 16);
+        for w in from / 8..to.div_ceil(8) {
+            out.extend(self.memory.load(obj + (HEADER_WORDS + w) * 8)?.to_le_bytes());
+        }
+        let skip = (from % 8) as usize;
+        out.truncate(skip + (to - from) as usize);
+        out.drain(..skip);
         Ok(out)
     }
 

@@ -460,3 +460,49 @@ mod tests {
         }
     }
 }
+
+/// bufferAppend(buffer, length, s): a byte buffer (a binary) holding its first `length` bytes
+/// then the bytes of `s`; the same buffer when it has room, else one twice as large. The Java
+/// runtime's StringBuilder grows in it, so building a string is linear.
+pub fn java_buffer_append(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let buffer = arg(cx, args, 0)?;
+    let length = int_arg(cx, args, 1)?.max(0) as u64;
+    let text = string_of(cx, arg(cx, args, 2)?)?;
+    let capacity = match buffer.object() {
+        Some(obj) if cx.class_of(buffer)? == ids::BINARY => cx.heap.len(obj)?,
+        _ => 0,
+    };
+    if length > capacity {
+        return Err(cx.throw_str("bufferAppend: length past the buffer"));
+    }
+    let needed = length + text.len() as u64;
+    let target = if needed <= capacity {
+        buffer
+    } else {
+        let size = needed.max(capacity * 2).max(16);
+        let size = usize::try_from(size).map_err(|_| cx.throw_str("bufferAppend: too large"))?;
+        let grown = cx.heap.alloc_bytes(ids::BINARY, &vec![0; size])?;
+        if let Some(old) = buffer.object().filter(|_| length > 0) {
+            let kept = cx.heap.bytes(old)?;
+            cx.heap.write_bytes(grown.object().expect("just allocated"), 0, &kept[..length as usize])?;
+        }
+        grown
+    };
+    cx.heap.write_bytes(target.object().expect("a buffer"), length, &text)?;
+    Ok(target)
+}
+
+/// bufferToString(buffer, length): the string of a buffer's first `length` bytes.
+pub fn java_buffer_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let buffer = arg(cx, args, 0)?;
+    let length = int_arg(cx, args, 1)?.max(0) as usize;
+    let Some(obj) = buffer.object().filter(|_| length > 0) else {
+        return cx.new_string(b"");
+    };
+    if cx.class_of(buffer)? != ids::BINARY {
+        return Err(cx.throw_str("bufferToString: not a buffer"));
+    }
+    let bytes = cx.heap.bytes(obj)?;
+    let text = bytes.get(..length).ok_or_else(|| cx.throw_str("bufferToString: length past the buffer"))?;
+    cx.new_string(text)
+}

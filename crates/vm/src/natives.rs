@@ -193,25 +193,52 @@ fn hash_code(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value>
     Ok(Value::int(crate::java::java_hash(&bytes)))
 }
 
+/// A string argument's heap object and length in bytes.
+fn string_object(cx: &Cx, v: Value) -> Result<(u64, usize)> {
+    let s = object_of(cx, v, ids::STRING, "string")?;
+    Ok((s, cx.heap.len(s)? as usize))
+}
+
+/// Where `needle` first occurs in string `s` at or after `from`, reading the string in windows
+/// that double in size: the cost is the distance to the match, not the string's length.
+fn find_in_string(cx: &Cx, s: u64, len: usize, needle: &[u8], from: usize) -> Result<Option<usize>> {
+    if needle.is_empty() {
+        return Ok(Some(from.min(len)));
+    }
+    let (mut start, mut window) = (from, 256usize);
+    while start + needle.len() <= len {
+        let end = (start + window + needle.len() - 1).min(len);
+        let bytes = cx.heap.bytes_range(s, start as u64, end as u64)?;
+        if let Some(i) = bytes.windows(needle.len()).position(|w| w == needle) {
+            return Ok(Some(start + i));
+        }
+        start = end + 1 - needle.len();
+        window = (window * 2).min(1 << 16);
+    }
+    Ok(None)
+}
+
 fn string_substring(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let s = string_of(cx, this)?;
+    let (s, len) = string_object(cx, this)?;
     let (index, length) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
-    if index < 0 || index as usize > s.len() {
+    if index < 0 || index as usize > len {
         return Err(cx.throw_str("substring: index out of range"));
     }
     if length < 0 {
         return Err(cx.throw_str("substring: negative length"));
     }
-    let end = (index as usize + length as usize).min(s.len());
-    cx.new_string(&s[index as usize..end])
+    let end = (index as usize + length as usize).min(len);
+    cx.new_string(&cx.heap.bytes_range(s, index as u64, end as u64)?)
 }
 
 fn string_char_at(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let s = string_of(cx, this)?;
+    let (s, len) = string_object(cx, this)?;
     let index = int_arg(cx, args, 0)?;
-    match usize::try_from(index).ok().and_then(|i| s.get(i)) {
-        Some(&b) => Ok(Value::int(b as i32)),
-        None => Err(cx.throw_str("charAt: index out of range")),
+    match usize::try_from(index).ok().filter(|&i| i < len) {
+        Some(i) => Ok(Value::int(cx.heap.byte(s, i as u64)? as i32)),
+        None => Err(cx.throw_str(&format!(
+            "java.lang.StringIndexOutOfBoundsException: String index out of range: {index}"
+        ))),
     }
 }
 
@@ -237,9 +264,9 @@ fn string_length(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Va
 }
 
 fn string_strstr(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let s = string_of(cx, this)?;
+    let (s, len) = string_object(cx, this)?;
     let needle = string_of(cx, arg(cx, args, 0)?)?;
-    let at = if needle.is_empty() { Some(0) } else { s.windows(needle.len()).position(|w| w == needle) };
+    let at = find_in_string(cx, s, len, &needle, 0)?;
     Ok(Value::int(at.map_or(-1, |i| i as i32)))
 }
 
@@ -264,16 +291,14 @@ fn string_trim(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Valu
     cx.new_string(&s[start..end])
 }
 
-/// indexOf(needle, from) (ours): where `needle` first occurs at or after `from`, or -1.
+/// indexOf(needle, from) (ours): where `needle` first occurs at or after `from`, or -1, as
+/// Java's `String.indexOf` (an empty needle is found at `from`, or at the end past it).
 fn string_index_of(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let s = string_of(cx, this)?;
+    let (s, len) = string_object(cx, this)?;
     let needle = string_of(cx, arg(cx, args, 0)?)?;
     let from = int_arg(cx, args, 1)?.max(0) as usize;
-    if from > s.len() {
-        return Ok(Value::int(-1));
-    }
-    let at = if needle.is_empty() { Some(0) } else { s[from..].windows(needle.len()).position(|w| w == needle) };
-    Ok(Value::int(at.map_or(-1, |i| (i + from) as i32)))
+    let at = find_in_string(cx, s, len, &needle, from)?;
+    Ok(Value::int(at.map_or(-1, |i| i as i32)))
 }
 
 fn parse_text<T: std::str::FromStr>(cx: &Cx, this: Value) -> Result<Option<T>> {

@@ -1,14 +1,22 @@
 package java.lang;
 
-/** Appends pieces and joins them when read, so building a long string is not quadratic. */
+import phantom.internal.binary;
+
+/**
+ * A growing byte buffer (a Phantom binary that doubles when full), so appending is amortised
+ * constant time. The text is UTF-8, as Phantom strings are: indexes count bytes (COMPATIBILITY J1).
+ */
 public final class StringBuilder implements CharSequence {
-    private String[] pieces = new String[8];
-    private int count;
+    private binary buffer;
     private int length;
 
     public StringBuilder() {}
 
-    public StringBuilder(int capacity) {}
+    public StringBuilder(int capacity) {
+        if (capacity < 0) {
+            throw new NegativeArraySizeException(String.valueOf(capacity));
+        }
+    }
 
     public StringBuilder(String s) {
         append(s);
@@ -21,25 +29,14 @@ public final class StringBuilder implements CharSequence {
     public StringBuilder append(String s) {
         if (s == null) s = "null";
         if (s.length() == 0) return this;
-        if (count == pieces.length) {
-            if (count >= 64) {
-                // Fold into one piece: each character is copied O(log n) times over.
-                String joined = toString();
-                pieces[0] = joined;
-                count = 1;
-            } else {
-                String[] bigger = new String[count * 2];
-                System.arraycopy(pieces, 0, bigger, 0, count);
-                pieces = bigger;
-            }
-        }
-        pieces[count++] = s;
+        buffer = phantom.runtime.Rt.n().bufferAppend(buffer, length, s);
         length += s.length();
         return this;
     }
 
     public StringBuilder append(Object o) { return append(String.valueOf(o)); }
     public StringBuilder append(CharSequence s) { return append(String.valueOf(s)); }
+    public StringBuilder append(StringBuilder s) { return append(String.valueOf(s)); }
     public StringBuilder append(char c) { return append(phantom.runtime.Rt.str(c)); }
     public StringBuilder append(int v) { return append(phantom.runtime.Rt.str(v)); }
     public StringBuilder append(long v) { return append(phantom.runtime.Rt.str(v)); }
@@ -48,7 +45,12 @@ public final class StringBuilder implements CharSequence {
     public StringBuilder append(float v) { return append(phantom.runtime.Rt.str(v)); }
     public StringBuilder append(char[] c) { return append(String.valueOf(c)); }
 
+    public StringBuilder append(char[] c, int offset, int count) {
+        return append(String.valueOf(c, offset, count));
+    }
+
     public StringBuilder append(CharSequence s, int start, int end) {
+        if (s == null) s = "null";
         return append(s.toString().substring(start, end));
     }
 
@@ -56,93 +58,104 @@ public final class StringBuilder implements CharSequence {
         return length;
     }
 
-    public char charAt(int i) {
-        if (i < 0 || i >= length) {
-            throw new StringIndexOutOfBoundsException("index " + i + ",length " + length);
+    private void check(int index) {
+        if (index < 0 || index >= length) {
+            throw new StringIndexOutOfBoundsException("index " + index + ",length " + length);
         }
-        return toString().charAt(i);
+    }
+
+    public char charAt(int i) {
+        check(i);
+        return (char) buffer.getByte(i);
+    }
+
+    public void setCharAt(int at, char c) {
+        check(at);
+        if (c < 0x80) {
+            buffer.setByte(at, c);
+        } else {
+            String t = toString();
+            replaceAll(t.substring(0, at) + c + t.substring(at + 1));
+        }
+    }
+
+    public CharSequence subSequence(int start, int end) {
+        return substring(start, end);
     }
 
     public String toString() {
-        if (count == 0) return "";
-        if (count > 1) {
-            // Pairwise, so that joining n pieces copies each about log n times.
-            int n = count;
-            while (n > 1) {
-                int k = 0;
-                for (int i = 0; i < n; i += 2) {
-                    pieces[k++] = i + 1 < n ? pieces[i].concat(pieces[i + 1]) : pieces[i];
-                }
-                n = k;
-            }
-            count = 1;
-        }
-        return pieces[0];
+        return phantom.runtime.Rt.n().bufferToString(buffer, length);
     }
 
     private StringBuilder replaceAll(String s) {
-        count = 0;
         length = 0;
         return append(s);
     }
 
     public StringBuilder reverse() {
-        char[] c = toString().toCharArray();
-        for (int i = 0, j = c.length - 1; i < j; i++, j--) {
-            char t = c[i];
-            c[i] = c[j];
-            c[j] = t;
+        for (int i = 0, j = length - 1; i < j; i++, j--) {
+            int t = buffer.getByte(i);
+            buffer.setByte(i, buffer.getByte(j));
+            buffer.setByte(j, t);
         }
-        return replaceAll(new String(c));
+        return this;
     }
 
     public StringBuilder insert(int at, String s) {
+        if (at < 0 || at > length) {
+            throw new StringIndexOutOfBoundsException("offset " + at + ", length " + length);
+        }
         String t = toString();
-        return replaceAll(t.substring(0, at) + s + t.substring(at));
+        return replaceAll(t.substring(0, at) + (s == null ? "null" : s) + t.substring(at));
     }
 
     public StringBuilder insert(int at, char c) { return insert(at, String.valueOf(c)); }
     public StringBuilder insert(int at, int v) { return insert(at, String.valueOf(v)); }
+    public StringBuilder insert(int at, long v) { return insert(at, String.valueOf(v)); }
+    public StringBuilder insert(int at, double v) { return insert(at, String.valueOf(v)); }
+    public StringBuilder insert(int at, boolean v) { return insert(at, String.valueOf(v)); }
     public StringBuilder insert(int at, Object o) { return insert(at, String.valueOf(o)); }
+    public StringBuilder insert(int at, char[] c) { return insert(at, String.valueOf(c)); }
 
     public StringBuilder deleteCharAt(int at) {
-        String t = toString();
-        if (at < 0 || at >= t.length()) {
-            throw new StringIndexOutOfBoundsException("index " + at + ",length " + t.length());
-        }
-        return replaceAll(t.substring(0, at) + t.substring(at + 1));
+        check(at);
+        return delete(at, at + 1);
     }
 
     public StringBuilder delete(int start, int end) {
+        if (end > length) end = length;
+        if (start < 0 || start > end) {
+            throw new StringIndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
+        }
         String t = toString();
-        if (end > t.length()) end = t.length();
         return replaceAll(t.substring(0, start) + t.substring(end));
     }
 
     public StringBuilder replace(int start, int end, String s) {
+        if (start < 0 || start > length || start > end) {
+            throw new StringIndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
+        }
+        if (end > length) end = length;
         String t = toString();
-        if (end > t.length()) end = t.length();
         return replaceAll(t.substring(0, start) + s + t.substring(end));
     }
 
-    public void setCharAt(int at, char c) {
-        String t = toString();
-        replaceAll(t.substring(0, at) + c + t.substring(at + 1));
-    }
-
     public void setLength(int n) {
-        String t = toString();
-        if (n <= t.length()) {
-            replaceAll(t.substring(0, n));
-        } else {
-            StringBuilder b = new StringBuilder(t);
-            while (b.length() < n) b.append('\0');
-            replaceAll(b.toString());
+        if (n < 0) {
+            throw new StringIndexOutOfBoundsException(String.valueOf(n));
         }
+        while (length < n) {
+            append('\0');
+        }
+        length = n;
     }
 
     public int indexOf(String s) {
         return toString().indexOf(s);
+    }
+
+    public int indexOf(String s, int from) {
+        return toString().indexOf(s, from);
     }
 
     public int lastIndexOf(String s) {
@@ -150,10 +163,13 @@ public final class StringBuilder implements CharSequence {
     }
 
     public String substring(int start) {
-        return toString().substring(start);
+        return substring(start, length);
     }
 
     public String substring(int start, int end) {
+        if (start < 0 || end > length || start > end) {
+            throw new StringIndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
+        }
         return toString().substring(start, end);
     }
 
@@ -162,6 +178,14 @@ public final class StringBuilder implements CharSequence {
     }
 
     public int capacity() {
-        return length + 16;
+        return buffer == null ? 16 : buffer.size();
+    }
+
+    public void ensureCapacity(int n) {}
+
+    public void trimToSize() {}
+
+    public int compareTo(StringBuilder other) {
+        return toString().compareTo(other.toString());
     }
 }

@@ -26,4 +26,6 @@ public final class java {
     public native String fixedToString(double v, int decimals);
     public native Object statics(String phantomName);
     public native Object callByName(Object target, String key);
+    public native phantom.internal.binary bufferAppend(phantom.internal.binary buffer, int length, String s);
+    public native String bufferToString(phantom.internal.binary buffer, int length);
 }
