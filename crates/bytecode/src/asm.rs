@@ -701,7 +701,7 @@ fn parse_item(line: &mut Line) -> R<Item> {
             Operand::Int8 => Arg::Int(line.int_in("constant", 0, 255)?),
             Operand::Method32 => Arg::Int(line.u32("method ordinal")? as i64),
             Operand::Count32 => Arg::Int(line.u32("count")? as i64),
-            Operand::Field32 => Arg::Int(line.u32("field slot")? as i64),
+            Operand::Field32 | Operand::AnyField32 => Arg::Int(line.u32("field slot")? as i64),
             Operand::Slot32 => Arg::Int(line.u32("stack slot")? as i64),
             Operand::Const32 => Arg::Int(line.u32("constant id")? as i64),
             Operand::Int32 => Arg::Int(line.i32("constant")? as i64),

@@ -169,9 +169,12 @@ pub fn decode_at(code: &[u8], offset: usize) -> Result<Decoded, DecodeError> {
             Operand::Method8 | Operand::Count8 | Operand::Field8 | Operand::Native8 | Operand::Int8 => {
                 Arg::Int(cur.u8()? as i64)
             }
-            Operand::Method32 | Operand::Count32 | Operand::Field32 | Operand::Slot32 | Operand::Const32 => {
-                Arg::Int(cur.u32()? as i64)
-            }
+            Operand::Method32
+            | Operand::Count32
+            | Operand::Field32
+            | Operand::AnyField32
+            | Operand::Slot32
+            | Operand::Const32 => Arg::Int(cur.u32()? as i64),
             Operand::Int32 => Arg::Int(cur.i32()? as i64),
             Operand::Int64 => Arg::Int(cur.i64()?),
             Operand::Target => Arg::Target(cur.target()?),
@@ -301,7 +304,12 @@ impl Insn {
                     Arg::Int(v),
                 ) => out.push(int_in(name, *v, 0, u8::MAX as i64)? as u8),
                 (
-                    Operand::Method32 | Operand::Count32 | Operand::Field32 | Operand::Slot32 | Operand::Const32,
+                    Operand::Method32
+                    | Operand::Count32
+                    | Operand::Field32
+                    | Operand::AnyField32
+                    | Operand::Slot32
+                    | Operand::Const32,
                     Arg::Int(v),
                 ) => out.extend((int_in(name, *v, 0, u32::MAX as i64)? as u32).to_be_bytes()),
                 (Operand::Int32, Arg::Int(v)) => {

@@ -24,6 +24,8 @@ pub enum Operand {
     Field8,
     /// u32 field slot of `this`.
     Field32,
+    /// u32 field slot of the object the instruction takes from the stack (checked when it runs).
+    AnyField32,
     /// u32 stack slot, absolute from the bottom of the frame (or a depth for `os_pull32`).
     Slot32,
     /// u8 native method number.
@@ -55,6 +57,7 @@ impl Operand {
             Operand::Method32
             | Operand::Count32
             | Operand::Field32
+            | Operand::AnyField32
             | Operand::Slot32
             | Operand::Int32
             | Operand::Const32
@@ -406,6 +409,17 @@ instruction_set! {
     UnlockThis = 0x61, "unlock_this", [], NONE, NIL, Next, Withdrawn, "never implemented";
     GeneralLock = 0x62, "general_lock", [], NONE, POP_O, Next, Defined, "o: x -> ; monitor enter";
     GeneralUnlock = 0x63, "general_unlock", [], NONE, POP_O, Next, Defined, "o: x -> ; monitor exit";
+    // Ours, not in the original ISA: fields of any object, for code translated from Java, where
+    // a class's methods read and write other objects' fields. Only objects of classes that are
+    // not internal have them.
+    OsFieldGet = 0x64, "os_field_get", [AnyField32], NONE, st(1, 1, c(0), c(0)), Next, Defined,
+        "o: obj -> field n of obj";
+    OsFieldSet = 0x65, "os_field_set", [AnyField32], NONE, st(2, 0, c(0), c(0)), Next, Defined,
+        "o: obj v -> ; field n of obj := v";
+    IsFieldGet = 0x66, "is_field_get", [AnyField32], LFD, st(1, 0, c(0), v(1)), Next, Defined,
+        "o: obj -> ; i: -> the number in field n of obj (null reads 0; a long or double is fields n and n+1, high half first, as ints)";
+    IsFieldSet = 0x67, "is_field_set", [AnyField32], LFD, st(1, 0, v(1), c(0)), Next, Defined,
+        "o: obj -> ; i: v -> ; field n of obj := v (as is_field_get reads it)";
     StaticInvoke = 0x6E, "static_invoke", [Method32, Count32], NONE, StackEffect::StaticInvoke, Next, Defined,
         "o: a0 .. an-1 this class -> result; calls class's method, not this's override";
     DynamicInvoke = 0x6F, "dynamic_invoke", [], NONE, StackEffect::DynamicInvoke, Next, Defined,

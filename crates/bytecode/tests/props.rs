@@ -42,9 +42,12 @@ fn insn(max_targets: usize) -> impl Strategy<Value = Insn> {
                     Operand::Method8 | Operand::Count8 | Operand::Field8 | Operand::Native8 | Operand::Int8 => {
                         Arg::Int((seed % 256) as i64)
                     }
-                    Operand::Method32 | Operand::Count32 | Operand::Field32 | Operand::Slot32 | Operand::Const32 => {
-                        Arg::Int((seed >> 8) as u32 as i64)
-                    }
+                    Operand::Method32
+                    | Operand::Count32
+                    | Operand::Field32
+                    | Operand::AnyField32
+                    | Operand::Slot32
+                    | Operand::Const32 => Arg::Int((seed >> 8) as u32 as i64),
                     Operand::Int32 => Arg::Int(seed as i32 as i64),
                     Operand::Int64 => Arg::Int(seed as i64),
                     // Placeholder instruction indexes, resolved in `method`.

@@ -103,7 +103,7 @@ fn member(class: &str, name: &str, descriptor: &str) -> MemberRef<'static> {
     }
 }
 
-fn prefix(kind: Kind) -> Option<TypePrefix> {
+pub(crate) fn prefix(kind: Kind) -> Option<TypePrefix> {
     match kind {
         Kind::Long => Some(TypePrefix::Long),
         Kind::Float => Some(TypePrefix::Float),
@@ -949,7 +949,7 @@ impl<'a> MethodGen<'a> {
         let mut k = 0;
         for (i, c) in l.captured.iter().enumerate() {
             let kind = Kind::of(c);
-            self.load_this_field(i as u32, kind);
+            self.load_captured(i as u32, kind);
             let want = wanted.get(k).cloned().unwrap_or_else(|| c.clone());
             self.adapt(c, &want, 0)?;
             k += 1;
@@ -1097,31 +1097,49 @@ impl<'a> MethodGen<'a> {
         Ok(self.with_prologue())
     }
 
+    /// Pushes field `slot` of `this` (numbers on the integer stack, a long or double from its
+    /// two slots; a number never written reads as zero).
     fn load_this_field(&mut self, slot: u32, kind: Kind) {
-        if kind == Kind::Int && slot < 256 {
-            self.put(Op::IsLoad8, vec![Arg::Int(slot as i64)]);
-            return;
+        match kind {
+            Kind::Int if slot < 256 => self.put(Op::IsLoad8, vec![Arg::Int(slot as i64)]),
+            Kind::Ref if slot < 256 => self.put(Op::OsLoad8, vec![Arg::Int(slot as i64)]),
+            Kind::Ref => self.put(Op::OsLoad32, vec![Arg::Int(slot as i64)]),
+            _ => {
+                self.put(Op::SummonThis, vec![]);
+                self.put_p(kind, Op::IsFieldGet, vec![Arg::Int(slot as i64)]);
+            }
         }
-        if slot < 256 {
-            self.put(Op::OsLoad8, vec![Arg::Int(slot as i64)]);
-        } else {
-            self.put(Op::OsLoad32, vec![Arg::Int(slot as i64)]);
-        }
-        self.null_is_zero(kind);
-        self.unboxed(kind);
     }
 
     fn save_this_field(&mut self, slot: u32, kind: Kind) {
-        if kind == Kind::Int && slot < 256 {
-            self.put(Op::IsSave8, vec![Arg::Int(slot as i64)]);
-            return;
+        match kind {
+            Kind::Int if slot < 256 => self.put(Op::IsSave8, vec![Arg::Int(slot as i64)]),
+            Kind::Ref if slot < 256 => self.put(Op::OsSave8, vec![Arg::Int(slot as i64)]),
+            Kind::Ref => self.put(Op::OsSave32, vec![Arg::Int(slot as i64)]),
+            _ => {
+                self.put(Op::SummonThis, vec![]);
+                self.put_p(kind, Op::IsFieldSet, vec![Arg::Int(slot as i64)]);
+            }
         }
-        self.boxed(kind);
-        if slot < 256 {
-            self.put(Op::OsSave8, vec![Arg::Int(slot as i64)]);
-        } else {
-            self.put(Op::OsSave32, vec![Arg::Int(slot as i64)]);
-        }
+    }
+
+    /// The object on top replaced by its field `slot` (a number goes to the integer stack).
+    fn load_field_of(&mut self, slot: u32, kind: Kind) {
+        let op = if kind == Kind::Ref { Op::OsFieldGet } else { Op::IsFieldGet };
+        self.put_p(kind, op, vec![Arg::Int(slot as i64)]);
+    }
+
+    /// Field `slot` of the object on top (below the value, for a reference) := the value.
+    fn save_field_of(&mut self, slot: u32, kind: Kind) {
+        let op = if kind == Kind::Ref { Op::OsFieldSet } else { Op::IsFieldSet };
+        self.put_p(kind, op, vec![Arg::Int(slot as i64)]);
+    }
+
+    /// A lambda's captured value `slot` (captures are kept boxed, one slot each).
+    fn load_captured(&mut self, slot: u32, kind: Kind) {
+        self.put(Op::OsLoad32, vec![Arg::Int(slot as i64)]);
+        self.null_is_zero(kind);
+        self.unboxed(kind);
     }
 
     /// An object on top: replaced by 1 if it is an instance of Java type `t`, else 0.
@@ -1454,11 +1472,13 @@ impl<'a> MethodGen<'a> {
                     (Putstatic(_), true) => self.save_this_field(slot, kind),
                     (Getstatic(_), false) => {
                         self.statics(&owner);
-                        self.call(layout.static_methods[&format!("#get:{field}")], 0);
-                        self.unboxed(kind);
+                        self.load_field_of(slot, kind);
+                    }
+                    _ if kind != Kind::Ref => {
+                        self.statics(&owner);
+                        self.save_field_of(slot, kind);
                     }
                     _ => {
-                        self.boxed(kind);
                         self.statics(&owner);
                         // statics below the value: swap through scratch.
                         let s = self.obj_scratch();
@@ -1467,39 +1487,29 @@ impl<'a> MethodGen<'a> {
                         self.os_set(v);
                         self.os_get(s);
                         self.os_get(v);
-                        self.call(layout.static_methods[&format!("#set:{field}")], 1);
-                        self.put(Op::OsDrop, vec![]);
+                        self.save_field_of(slot, kind);
                         self.obj_scratch_used -= 2;
                     }
                 }
             }
             Getfield(m) => {
                 let kind = Kind::of(&m.name_and_type.descriptor);
-                let (declarer, slot) =
-                    self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                let (_, slot) = self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
                 if top(0) == K::This {
                     self.put(Op::OsDrop, vec![]);
                     self.load_this_field(slot, kind);
                 } else {
-                    let (get, _) = self.u.layout(&declarer).map_err(|e| self.err(pc, e))?.accessors
-                        [&m.name_and_type.name.to_string()];
-                    self.call(get, 0);
-                    self.unboxed(kind);
+                    self.load_field_of(slot, kind);
                 }
             }
             Putfield(m) => {
                 let kind = Kind::of(&m.name_and_type.descriptor);
-                let (declarer, slot) =
-                    self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                let (_, slot) = self.u.field_slot(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
                 if top(1) == K::This {
                     self.save_this_field(slot, kind);
                     self.put(Op::OsDrop, vec![]);
                 } else {
-                    let (_, set) = self.u.layout(&declarer).map_err(|e| self.err(pc, e))?.accessors
-                        [&m.name_and_type.name.to_string()];
-                    self.boxed(kind);
-                    self.call(set, 1);
-                    self.put(Op::OsDrop, vec![]);
+                    self.save_field_of(slot, kind);
                 }
             }
             Invokevirtual(m) | Invokespecial(m) | Invokestatic(m) | Invokeinterface(m, _) => self.invoke(op, m, pc)?,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::model::{JavaClass, MethodDecl};
+use crate::model::{JavaClass, Kind, MethodDecl};
 use crate::Error;
 
 /// Ordinals below this are the object protocol's (reference vm 3.1); Java's own start here.
@@ -43,6 +43,12 @@ pub fn statics_name(java: &str) -> String {
     format!("{}#static", phantom_name(java))
 }
 
+/// Object slots a field of this descriptor takes: two for a long or double, held as the two
+/// ints `is_field_get` reads; one for the rest.
+pub fn field_width(descriptor: &str) -> u32 {
+    Kind::of(descriptor).cells().max(1)
+}
+
 /// Classes that are Phantom's internal ones under a Java name: no layout of ours.
 pub fn is_internal(java: &str) -> bool {
     java == "java/lang/String" || java.starts_with("phantom/internal/")
@@ -66,6 +72,8 @@ pub struct Layout {
     pub static_fields: HashMap<String, u32>,
     pub static_methods: HashMap<String, u32>,
     pub static_method_slots: u32,
+    /// Slots of the statics object.
+    pub static_field_slots: u32,
 }
 
 /// Every class the translation can see, read once, and their layouts, computed on demand.
@@ -158,9 +166,10 @@ impl Universe {
             methods: parent.as_ref().map(|p| p.methods.clone()).unwrap_or_default(),
             ..Layout::default()
         };
+        // A long or double takes two slots (its halves as ints), so it is never boxed.
         for f in class.fields.iter().filter(|f| !f.is_static) {
             layout.fields.insert((class.name.clone(), f.name.clone()), layout.field_slots);
-            layout.field_slots += 1;
+            layout.field_slots += field_width(&f.descriptor);
         }
         let place = |layout: &mut Layout, key: String| -> u32 {
             if let Some(o) = protocol_ordinal(&key) {
@@ -215,8 +224,9 @@ impl Universe {
             layout.static_methods.insert(m.key(), next);
             next += 1;
         }
-        for (slot, f) in class.fields.iter().filter(|f| f.is_static).enumerate() {
-            layout.static_fields.insert(f.name.clone(), slot as u32);
+        for f in class.fields.iter().filter(|f| f.is_static) {
+            layout.static_fields.insert(f.name.clone(), layout.static_field_slots);
+            layout.static_field_slots += field_width(&f.descriptor);
             let get = next;
             layout.static_methods.insert(format!("#get:{}", f.name), get);
             layout.static_methods.insert(format!("#set:{}", f.name), get + 1);

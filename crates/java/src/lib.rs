@@ -81,7 +81,7 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
         let slot = layout.fields[&(class.name.clone(), f.name.clone())];
         let kind = Kind::of(&f.descriptor);
         methods.push((format!("#get:{}.{}", class.name, f.name), get, getter(slot, kind)));
-        methods.push((format!("#set:{}.{}", class.name, f.name), set, setter(slot)));
+        methods.push((format!("#set:{}.{}", class.name, f.name), set, setter(slot, kind)));
     }
     for (interface, key, ordinal) in &layout.defaults {
         let owner = u.class(interface)?.clone();
@@ -163,13 +163,13 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
             methods.push((
                 format!("#set:{}", f.name),
                 layout.static_methods[&format!("#set:{}", f.name)],
-                setter(slot),
+                setter(slot, kind),
             ));
         }
         methods.push(("#ensure".into(), ENSURE_ORDINAL, ensure(u, &class, &layout, &mut consts)?));
         records.push(Record::Class(ClassHeader {
             name: statics_name(name).into_bytes(),
-            field_slots: layout.static_fields.len() as u32,
+            field_slots: layout.static_field_slots,
             method_slots: layout.static_method_slots,
             parent: b".internal.object".to_vec(),
             version: class.source_file.clone().unwrap_or_default().into_bytes(),
@@ -323,20 +323,35 @@ fn i(op: Op, args: Vec<Arg>) -> Item {
 
 /// Reads field `slot` of `this`, boxed; a number never written (null) reads as zero.
 fn getter(slot: u32, kind: Kind) -> Vec<Item> {
-    let mut v = vec![i(Op::ArgCount, vec![Arg::Int(0)]), i(Op::OsLoad32, vec![Arg::Int(slot as i64)])];
-    v.extend(gen::zero_if_null(kind, 1));
+    let mut v = vec![i(Op::ArgCount, vec![Arg::Int(0)])];
+    if kind == Kind::Ref {
+        v.push(i(Op::OsLoad32, vec![Arg::Int(slot as i64)]));
+    } else {
+        v.extend([
+            i(Op::SummonThis, vec![]),
+            insn(gen::prefix(kind), Op::IsFieldGet, vec![Arg::Int(slot as i64)]),
+            insn(gen::prefix(kind), Op::I2o, vec![]),
+        ]);
+    }
     v.push(i(Op::Ret, vec![]));
     v
 }
 
-fn setter(slot: u32) -> Vec<Item> {
-    vec![
-        i(Op::ArgCount, vec![Arg::Int(1)]),
-        i(Op::OsGet32, vec![Arg::Int(0)]),
-        i(Op::OsSave32, vec![Arg::Int(slot as i64)]),
-        i(Op::SummonNull, vec![]),
-        i(Op::Ret, vec![]),
-    ]
+/// Sets field `slot` of `this` from the boxed argument (a null number stores zero).
+fn setter(slot: u32, kind: Kind) -> Vec<Item> {
+    let mut v = vec![i(Op::ArgCount, vec![Arg::Int(1)]), i(Op::OsGet32, vec![Arg::Int(0)])];
+    if kind == Kind::Ref {
+        v.push(i(Op::OsSave32, vec![Arg::Int(slot as i64)]));
+    } else {
+        v.extend(gen::zero_if_null(kind, 1));
+        v.extend([
+            insn(gen::prefix(kind), Op::O2i, vec![]),
+            i(Op::SummonThis, vec![]),
+            insn(gen::prefix(kind), Op::IsFieldSet, vec![Arg::Int(slot as i64)]),
+        ]);
+    }
+    v.extend([i(Op::SummonNull, vec![]), i(Op::Ret, vec![])]);
+    v
 }
 
 /// `#ensure` of a statics class, run on a fresh instance: the first one registers itself,
@@ -371,25 +386,24 @@ fn ensure(
         let Some(c) = &f.constant else { continue };
         let slot = layout.static_fields[&f.name];
         let long = Some(phantom_bytecode::TypePrefix::Long);
-        match c {
-            model::Constant::Int(x) => v.extend([i(Op::Iconst32, vec![Arg::Int(*x as i64)]), i(Op::I2o, vec![])]),
-            model::Constant::Float(x) => v.extend([
-                i(Op::Iconst32, vec![Arg::Int(x.to_bits() as i32 as i64)]),
-                insn(Some(phantom_bytecode::TypePrefix::Float), Op::I2o, vec![]),
-            ]),
-            model::Constant::Long(x) => {
-                v.extend([insn(long, Op::Iconst64, vec![Arg::Int(*x)]), insn(long, Op::I2o, vec![])])
-            }
-            model::Constant::Double(x) => v.extend([
-                insn(long, Op::Iconst64, vec![Arg::Int(x.to_bits() as i64)]),
-                insn(Some(phantom_bytecode::TypePrefix::Double), Op::I2o, vec![]),
-            ]),
+        // Numbers as their bits on the integer stack, stored as the field's ints.
+        let (bits, kind) = match c {
+            model::Constant::Int(x) => (i(Op::Iconst32, vec![Arg::Int(*x as i64)]), Kind::Int),
+            model::Constant::Float(x) => (i(Op::Iconst32, vec![Arg::Int(x.to_bits() as i32 as i64)]), Kind::Float),
+            model::Constant::Long(x) => (insn(long, Op::Iconst64, vec![Arg::Int(*x)]), Kind::Long),
+            model::Constant::Double(x) => (insn(long, Op::Iconst64, vec![Arg::Int(x.to_bits() as i64)]), Kind::Double),
             model::Constant::String(s) => {
                 let id = consts.string(s.as_bytes());
                 v.push(i(Op::ConstPool, vec![Arg::Int(id as i64)]));
+                v.push(i(Op::OsSave32, vec![Arg::Int(slot as i64)]));
+                continue;
             }
-        }
-        v.push(i(Op::OsSave32, vec![Arg::Int(slot as i64)]));
+        };
+        v.extend([
+            bits,
+            i(Op::SummonThis, vec![]),
+            insn(gen::prefix(kind), Op::IsFieldSet, vec![Arg::Int(slot as i64)]),
+        ]);
     }
     if let Some(parent) = &class.super_name {
         if u.get(parent).is_some_and(|p| p.has_static_part()) {

@@ -6,7 +6,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use crate::class::{ids, Body, Method};
+use crate::class::{ids, Body, Method, INTERNAL_CLASSES};
 use crate::code::{const_op, const_op_fuses, double_op, double_op_fuses, Bin, Cmp, Instr, Ty};
 use crate::heap::{Kind, OUT_OF_MEMORY};
 use crate::natives::{self, NativeFn};
@@ -724,6 +724,33 @@ impl Vm {
                     let v = i.pop().ok_or_else(underflow)? as i32;
                     self.set_field(this, *f, Value::int(v))?;
                 }
+                Instr::GetObjectField(f) => {
+                    let obj = o.pop().ok_or_else(underflow)?;
+                    o.push(self.object_field(obj, *f, 1)?.0);
+                }
+                Instr::SetObjectField(f) => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    let obj = o.pop().ok_or_else(underflow)?;
+                    self.set_object_field(obj, *f, 1, v, Value::NULL)?;
+                }
+                Instr::GetNumberField(ty, f) => {
+                    let obj = o.pop().ok_or_else(underflow)?;
+                    let (a, b) = self.object_field(obj, *f, ty.cells())?;
+                    i.push(a.as_int().unwrap_or(0) as u32);
+                    if ty.cells() == 2 {
+                        i.push(b.as_int().unwrap_or(0) as u32);
+                    }
+                }
+                Instr::SetNumberField(ty, f) => {
+                    let obj = o.pop().ok_or_else(underflow)?;
+                    let low = i.pop().ok_or_else(underflow)?;
+                    if ty.cells() == 2 {
+                        let high = i.pop().ok_or_else(underflow)?;
+                        self.set_object_field(obj, *f, 2, Value::int(high as i32), Value::int(low as i32))?;
+                    } else {
+                        self.set_object_field(obj, *f, 1, Value::int(low as i32), Value::NULL)?;
+                    }
+                }
                 Instr::New => {
                     let class = o.pop().ok_or_else(underflow)?;
                     o.push(self.new_instance(tables, class)?);
@@ -1312,6 +1339,50 @@ impl Vm {
             }
             _ => Err(self.no_field(this, index)),
         }
+    }
+
+    /// The object behind `os_field_get` and its kin: one of a class that is not internal (the
+    /// VM's own objects keep their state private), with `cells` fields from `index`.
+    #[inline]
+    fn field_owner(&self, obj: Value, index: u32, cells: usize) -> Result<u64> {
+        match obj.object() {
+            Some(o)
+                if self.heap.kind_of(o)? == Kind::Slots
+                    && index as u64 + cells as u64 <= self.heap.len(o)?
+                    && self.heap.class_of(o)? as usize >= INTERNAL_CLASSES.len() =>
+            {
+                Ok(o)
+            }
+            _ => Err(self.no_object_field(obj, index)),
+        }
+    }
+
+    /// Fields `index` and (for two cells) `index + 1` of another object.
+    #[inline]
+    fn object_field(&self, obj: Value, index: u32, cells: usize) -> Result<(Value, Value)> {
+        let o = self.field_owner(obj, index, cells)?;
+        let first = self.heap.slot(o, index as u64)?;
+        let second = if cells == 2 { self.heap.slot(o, index as u64 + 1)? } else { Value::NULL };
+        Ok((first, second))
+    }
+
+    #[inline]
+    fn set_object_field(&self, obj: Value, index: u32, cells: usize, first: Value, second: Value) -> Result<()> {
+        let o = self.field_owner(obj, index, cells)?;
+        self.heap.set_slot(o, index as u64, first)?;
+        if cells == 2 {
+            self.heap.set_slot(o, index as u64 + 1, second)?;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn no_object_field(&self, obj: Value, index: u32) -> Trap {
+        if obj.is_null() {
+            return self.throw_str(&format!("field {index} of null"));
+        }
+        self.throw_str(&format!("field {index} is not a field of {}", self.describe(obj)))
     }
 
     #[cold]

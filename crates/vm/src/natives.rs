@@ -236,9 +236,9 @@ fn string_char_at(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Resul
     let index = int_arg(cx, args, 0)?;
     match usize::try_from(index).ok().filter(|&i| i < len) {
         Some(i) => Ok(Value::int(cx.heap.byte(s, i as u64)? as i32)),
-        None => Err(cx.throw_str(&format!(
-            "java.lang.StringIndexOutOfBoundsException: String index out of range: {index}"
-        ))),
+        None => {
+            Err(cx.throw_str(&format!("java.lang.StringIndexOutOfBoundsException: String index out of range: {index}")))
+        }
     }
 }
 

@@ -136,6 +136,14 @@ second: os_get32 0
         o2i                             ; i: 1
         is_load8 0
         is_save8 1                      ; i: 1
+        summon_this
+        summon_this
+        os_field_get 0
+        os_field_set 1
+        summon_this
+        is_field_get.double 0
+        summon_this
+        is_field_set.double 0
         iconst_64bit 0x123456789abcdef0 ; i: 3
         froml                           ; i: 2
         fromi.long                      ; i: 3
