@@ -126,6 +126,7 @@ impl Prefixes {
     pub const L: Prefixes = Prefixes(1);
     pub const LD: Prefixes = Prefixes(1 | 4);
     pub const LFD: Prefixes = Prefixes(1 | 2 | 4);
+    pub const D: Prefixes = Prefixes(4);
 
     pub const fn accepts(self, prefix: TypePrefix) -> bool {
         self.0 & prefix.bit() != 0
@@ -420,6 +421,8 @@ instruction_set! {
         "o: obj -> ; i: -> the number in field n of obj (null reads 0; a long or double is fields n and n+1, high half first, as ints)";
     IsFieldSet = 0x67, "is_field_set", [AnyField32], LFD, st(1, 0, v(1), c(0)), Next, Defined,
         "o: obj -> ; i: v -> ; field n of obj := v (as is_field_get reads it)";
+    Math = 0x68, "math", [Int8], D, st(0, 0, v(2), v(1)), Next, Defined,
+        "i: a b -> f(a, b), function k of java.lang.Math on doubles (one-argument ones ignore b)";
     StaticInvoke = 0x6E, "static_invoke", [Method32, Count32], NONE, StackEffect::StaticInvoke, Next, Defined,
         "o: a0 .. an-1 this class -> result; calls class's method, not this's override";
     DynamicInvoke = 0x6F, "dynamic_invoke", [], NONE, StackEffect::DynamicInvoke, Next, Defined,

@@ -92,6 +92,34 @@ pub fn zero_if_null(kind: Kind, done: u32) -> Vec<Item> {
     v
 }
 
+/// The `math` instruction's function for a method of java.lang.Math on doubles, if it has one
+/// (the VM's `java::math_function` numbering).
+fn math_function(key: &str) -> Option<u8> {
+    Some(match key {
+        "sqrt(D)D" => 0,
+        "pow(DD)D" => 1,
+        "sin(D)D" => 2,
+        "cos(D)D" => 3,
+        "tan(D)D" => 4,
+        "atan2(DD)D" => 5,
+        "exp(D)D" => 6,
+        "log(D)D" => 7,
+        "log10(D)D" => 8,
+        "floor(D)D" => 9,
+        "ceil(D)D" => 10,
+        "cbrt(D)D" => 11,
+        "asin(D)D" => 12,
+        "acos(D)D" => 13,
+        "atan(D)D" => 14,
+        "hypot(DD)D" => 15,
+        "rint(D)D" => 16,
+        "abs(D)D" => 17,
+        "max(DD)D" => 18,
+        "min(DD)D" => 19,
+        _ => return None,
+    })
+}
+
 /// A method reference made here (for calls the translator adds), as the parser gives them.
 fn member(class: &str, name: &str, descriptor: &str) -> MemberRef<'static> {
     MemberRef {
@@ -413,6 +441,18 @@ impl<'a> MethodGen<'a> {
     }
 
     /// Pushes the statics object of `owner`, initialising the class on first use.
+    /// Whether neither `owner` nor a class above it has static fields or an initialiser, nor
+    /// `owner` a synchronized static method: its static methods then need no statics object
+    /// (`static_invoke` runs them with the class object as `this`, as it does for classes
+    /// without fields).
+    fn stateless(&self, owner: &str) -> bool {
+        let Ok(ancestors) = self.u.ancestors(owner) else { return false };
+        ancestors
+            .iter()
+            .all(|c| !c.fields.iter().any(|f| f.is_static) && !c.methods.iter().any(|m| m.name == "<clinit>"))
+            && self.u.get(owner).is_some_and(|c| !c.methods.iter().any(|m| m.is_static && m.is_synchronized))
+    }
+
     pub fn statics(&mut self, owner: &str) {
         if self.in_statics && owner == self.class.name {
             self.put(Op::SummonThis, vec![]);
@@ -438,11 +478,27 @@ impl<'a> MethodGen<'a> {
     pub fn invoke_static(&mut self, owner: &str, name: &str, descriptor: &str, at: usize) -> Result<(), Error> {
         let sig = signature(descriptor)?;
         let key = format!("{name}{descriptor}");
+        if matches!(owner, "java/lang/Math" | "java/lang/StrictMath") {
+            if let Some(k) = math_function(&key) {
+                if sig.params.len() == 1 {
+                    // One-argument functions ignore the second operand.
+                    self.put_p(Kind::Long, Op::Iconst0, vec![]);
+                }
+                self.put_p(Kind::Double, Op::Math, vec![Arg::Int(k as i64)]);
+                return Ok(());
+            }
+        }
         let owner = self.u.static_method_owner(owner, &key).map_err(|e| self.err(at, e))?;
         let ordinal = self.u.layout(&owner).map_err(|e| self.err(at, e))?.static_methods[&key];
         self.marshal(&sig.kinds());
-        self.statics(&owner);
-        self.summon(&statics_name(&owner));
+        if self.stateless(&owner) {
+            // Nothing to initialise and no statics object needed: the class object is `this`.
+            self.summon(&statics_name(&owner));
+            self.put(Op::OsDup, vec![]);
+        } else {
+            self.statics(&owner);
+            self.summon(&statics_name(&owner));
+        }
         self.put(Op::StaticInvoke, vec![Arg::Int(ordinal as i64), Arg::Int(sig.params.len() as i64)]);
         self.take_result(sig.result());
         Ok(())
@@ -506,6 +562,9 @@ impl<'a> MethodGen<'a> {
                 .find(|m| m.name == name)
                 .ok_or_else(|| self.err(at, format!("{phantom} has no method {name}")))?;
             self.marshal(&sig.kinds());
+            if method.ordinal < 16 {
+                self.null_receiver_throws(n, at)?;
+            }
             self.call(method.ordinal, n);
             self.take_result(sig.result());
             return Ok(());
@@ -530,7 +589,7 @@ impl<'a> MethodGen<'a> {
         // Methods of Object beyond the protocol (getClass, wait, notify), and Comparable's:
         // strings and arrays answer them too, so the runtime does.
         let any_object = owner == "java/lang/Object" && name != "<init>";
-        let comparable = owner == "java/lang/Comparable" && self.class.name != RT;
+        let comparable = matches!(owner, "java/lang/Comparable" | "java/lang/CharSequence") && self.class.name != RT;
         if (any_object || comparable) && layout::protocol_ordinal(&key).is_none() {
             let with_self = descriptor.replacen('(', "(Ljava/lang/Object;", 1);
             return self.invoke_static(RT, name, &with_self, at);
@@ -547,6 +606,9 @@ impl<'a> MethodGen<'a> {
             },
         };
         self.marshal(&sig.kinds());
+        if ordinal.is_some_and(|o| o < 16) {
+            self.null_receiver_throws(n, at)?;
+        }
         match ordinal {
             Some(o) => {
                 self.call(o, n);
@@ -563,6 +625,19 @@ impl<'a> MethodGen<'a> {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// The object protocol answers null too (null is an .internal.void); Java throws: a
+    /// NullPointerException when the receiver below the `n` arguments is null.
+    fn null_receiver_throws(&mut self, n: u32, at: usize) -> Result<(), Error> {
+        let done = self.label();
+        self.put(Op::OsPull32, vec![Arg::Int(n as i64)]);
+        self.put(Op::OsIsnull, vec![]);
+        self.jump(Op::Jz, done);
+        self.invoke_static(RT, "nullPointer", "()Ljava/lang/NullPointerException;", at)?;
+        self.put(Op::Throw, vec![]);
+        self.place(done);
         Ok(())
     }
 
@@ -1558,7 +1633,17 @@ impl<'a> MethodGen<'a> {
                 };
                 self.instance_of(&t, pc)?;
             }
-            Athrow => self.put(Op::Throw, vec![]),
+            Athrow => {
+                // `throw null` throws a NullPointerException.
+                let done = self.label();
+                self.put(Op::OsDup, vec![]);
+                self.put(Op::OsIsnull, vec![]);
+                self.jump(Op::Jz, done);
+                self.put(Op::OsDrop, vec![]);
+                self.invoke_static(RT, "nullPointer", "()Ljava/lang/NullPointerException;", pc)?;
+                self.place(done);
+                self.put(Op::Throw, vec![]);
+            }
             Monitorenter => self.invoke_static(RT, "monitorEnter", "(Ljava/lang/Object;)V", pc)?,
             Monitorexit => self.invoke_static(RT, "monitorExit", "(Ljava/lang/Object;)V", pc)?,
             Breakpoint | Impdep1 | Impdep2 | Jsr(_) | Ret(_) => return Err(self.err(pc, "unsupported instruction")),

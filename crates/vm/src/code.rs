@@ -101,6 +101,8 @@ pub enum Instr {
     SetObjectField(u32),
     GetNumberField(Ty, u32),
     SetNumberField(Ty, u32),
+    /// Function k of java.lang.Math (`java::math_function`) on two values of the type.
+    Math(Ty, u8),
     New,
     Pull(u32),
     GetSlot(u32),
@@ -339,6 +341,7 @@ impl Code {
                 OsFieldSet => Instr::SetObjectField(int(0) as u32),
                 IsFieldGet => Instr::GetNumberField(ty, int(0) as u32),
                 IsFieldSet => Instr::SetNumberField(ty, int(0) as u32),
+                Op::Math => Instr::Math(ty, int(0) as u8),
                 Op::New => Instr::New,
                 OsPull32 => Instr::Pull(int(0) as u32),
                 OsGet32 => Instr::GetSlot(int(0) as u32),

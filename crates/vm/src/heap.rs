@@ -857,6 +857,14 @@ impl Heap {
         Ok(self.memory.load(obj)? as u32)
     }
 
+    /// Class and kind from one read of the header word.
+    #[inline]
+    pub fn header(&self, obj: u64) -> Result<(ClassId, Kind), MemoryError> {
+        let word = self.memory.load(obj)?;
+        let kind = if (word >> 32) as u8 == Kind::Bytes as u8 { Kind::Bytes } else { Kind::Slots };
+        Ok((word as u32, kind))
+    }
+
     #[inline]
     pub fn kind_of(&self, obj: u64) -> Result<Kind, MemoryError> {
         Ok(if (self.memory.load(obj)? >> 32) as u8 == Kind::Bytes as u8 { Kind::Bytes } else { Kind::Slots })

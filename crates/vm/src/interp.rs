@@ -168,6 +168,13 @@ fn local_double(ints: &[u32], at: usize) -> Result<f64> {
 
 /// Writes a double into the two cells at `at`.
 #[inline(always)]
+/// A class without fields: its methods do not depend on `this`'s layout, so `static_invoke`
+/// runs them on any receiver (a Java interface's default method on its implementors, a Java
+/// class's static methods with the class object as `this`).
+fn fieldless(tables: &Tables, class: u32) -> bool {
+    tables.classes.get(class as usize).is_some_and(|c| c.field_slots == 0)
+}
+
 fn put_double(ints: &mut [u32], at: usize, v: f64) {
     let bits = v.to_bits();
     ints[at] = (bits >> 32) as u32;
@@ -430,7 +437,7 @@ impl Vm {
                             Some(obj) => self.heap.class_of(obj).ok()?,
                             None => return None,
                         };
-                        if !tables.descends(this_class, class) {
+                        if !tables.descends(this_class, class) && !fieldless(tables, class) {
                             return None;
                         }
                         let m = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
@@ -642,6 +649,27 @@ impl Vm {
                     put_double(i, at, r);
                     i.truncate(at + 2);
                 }
+                Instr::Bin(
+                    op @ (Bin::Add | Bin::Mul | Bin::SubLU | Bin::SubUL | Bin::And | Bin::Or | Bin::Xor),
+                    Ty::Long,
+                ) => {
+                    // Those that cannot throw, in place; the rest go the general way.
+                    let at = depth_below(i, 4)?;
+                    let long = |k: usize| ((i[k] as u64) << 32 | i[k + 1] as u64) as i64;
+                    let (a, b) = (long(at), long(at + 2));
+                    let r = match op {
+                        Bin::Add => a.wrapping_add(b),
+                        Bin::Mul => a.wrapping_mul(b),
+                        Bin::SubLU => a.wrapping_sub(b),
+                        Bin::SubUL => b.wrapping_sub(a),
+                        Bin::And => a & b,
+                        Bin::Or => a | b,
+                        _ => a ^ b,
+                    };
+                    i[at] = (r as u64 >> 32) as u32;
+                    i[at + 1] = r as u32;
+                    i.truncate(at + 2);
+                }
                 Instr::Bin(op, ty) => {
                     let b = pop_num(i, *ty)?;
                     let a = pop_num(i, *ty)?;
@@ -724,6 +752,14 @@ impl Vm {
                     let v = i.pop().ok_or_else(underflow)? as i32;
                     self.set_field(this, *f, Value::int(v))?;
                 }
+                Instr::Math(Ty::Double, k) => {
+                    let (a, b, at) = two_doubles(i)?;
+                    let r = crate::java::math_function(*k, a, b)
+                        .ok_or_else(|| self.throw_str(&format!("math: no function {k}")))?;
+                    put_double(i, at, r);
+                    i.truncate(at + 2);
+                }
+                Instr::Math(..) => return Err(self.throw_str("math works on doubles")),
                 Instr::GetObjectField(f) => {
                     let obj = o.pop().ok_or_else(underflow)?;
                     o.push(self.object_field(obj, *f, 1)?.0);
@@ -759,8 +795,9 @@ impl Vm {
                     let class = o.pop().ok_or_else(underflow)?;
                     let class = self.class_id_of_object(class)?;
                     let v = *o.last().ok_or_else(underflow)?;
-                    if !v.is_null() && !self.is_subclass(self.class_of(v)?, class) {
-                        return Err(self.throw_str("cast to not parent"));
+                    let from = self.class_of(v)?;
+                    if !v.is_null() && !self.is_subclass(from, class) {
+                        return Err(self.cast_error(from, class));
                     }
                 }
                 Instr::PushCatcher(t) => {
@@ -1088,7 +1125,7 @@ impl Vm {
                 let class = opop!();
                 let this = opop!();
                 let class = self.class_id_of_object(class)?;
-                if !self.is_subclass(self.class_of(this)?, class) {
+                if !self.is_subclass(self.class_of(this)?, class) && self.class(class).field_slots != 0 {
                     return Err(self.throw_str("static_invoke: this is not an instance of the class"));
                 }
                 let Some(m) = self.method_of(thread, class, ordinal) else {
@@ -1346,14 +1383,17 @@ impl Vm {
     #[inline]
     fn field_owner(&self, obj: Value, index: u32, cells: usize) -> Result<u64> {
         match obj.object() {
-            Some(o)
-                if self.heap.kind_of(o)? == Kind::Slots
+            Some(o) => {
+                let (class, kind) = self.heap.header(o)?;
+                if kind == Kind::Slots
+                    && class as usize >= INTERNAL_CLASSES.len()
                     && index as u64 + cells as u64 <= self.heap.len(o)?
-                    && self.heap.class_of(o)? as usize >= INTERNAL_CLASSES.len() =>
-            {
-                Ok(o)
+                {
+                    return Ok(o);
+                }
+                Err(self.no_object_field(obj, index))
             }
-            _ => Err(self.no_object_field(obj, index)),
+            None => Err(self.no_object_field(obj, index)),
         }
     }
 
@@ -1383,6 +1423,12 @@ impl Vm {
             return self.throw_str(&format!("field {index} of null"));
         }
         self.throw_str(&format!("field {index} is not a field of {}", self.describe(obj)))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn cast_error(&self, from: u32, to: u32) -> Trap {
+        self.throw_str(&format!("cast to not parent: {} to {}", self.class(from).name, self.class(to).name))
     }
 
     #[cold]

@@ -269,8 +269,20 @@ pub fn java_math(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Va
     let op = int_arg(cx, args, 0)?;
     let float = |i| -> Result<f64> { Ok(number(cx, args, i)?.as_f64()) };
     let (a, b) = (float(1)?, float(2)?);
-    let r = match op {
+    let r = u8::try_from(op)
+        .ok()
+        .and_then(|op| math_function(op, a, b))
+        .ok_or_else(|| cx.throw_str(&format!("math: no function {op}")))?;
+    Ok(Number::D(r).boxed(cx.heap)?)
+}
+
+/// Function `op` of java.lang.Math, with Java's special cases where the C library's differ
+/// (pow of a NaN or of ±1 to an infinity; min and max of NaN and of zeros). The `math`
+/// instruction and the `math` native share the numbering.
+pub fn math_function(op: u8, a: f64, b: f64) -> Option<f64> {
+    Some(match op {
         0 => a.sqrt(),
+        1 if b.is_nan() || (a.abs() == 1.0 && b.is_infinite()) => f64::NAN,
         1 => a.powf(b),
         2 => a.sin(),
         3 => a.cos(),
@@ -287,9 +299,15 @@ pub fn java_math(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Va
         14 => a.atan(),
         15 => a.hypot(b),
         16 => a.round_ties_even(),
-        _ => return Err(cx.throw_str(&format!("math: no function {op}"))),
-    };
-    Ok(Number::D(r).boxed(cx.heap)?)
+        17 => a.abs(),
+        18 | 19 if a.is_nan() || b.is_nan() => f64::NAN,
+        // -0.0 is below 0.0 here, as in Java.
+        18 if a == b => f64::from_bits(a.to_bits() & b.to_bits()),
+        19 if a == b => f64::from_bits(a.to_bits() | b.to_bits()),
+        18 => a.max(b),
+        19 => a.min(b),
+        _ => return None,
+    })
 }
 
 /// className(x): the Phantom name of x's class.

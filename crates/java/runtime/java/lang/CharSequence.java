@@ -5,5 +5,11 @@ public interface CharSequence {
 
     char charAt(int index);
 
+    CharSequence subSequence(int start, int end);
+
     String toString();
+
+    default boolean isEmpty() {
+        return length() == 0;
+    }
 }

@@ -84,11 +84,13 @@ public final class Rt {
         if (s.equals("negative array index")) {
             return new ArrayIndexOutOfBoundsException("Index is negative");
         }
-        if (s.endsWith("called on null") || s.equals("o2i of null") || s.equals("not an array") && x == null) {
+        if (s.endsWith("called on null") || s.startsWith("field ") && s.endsWith(" of null") || s.equals("o2i of null") || s.equals("not an array") && x == null) {
             return new NullPointerException();
         }
-        if (s.equals("cast to not parent")) {
-            return new ClassCastException();
+        if (s.startsWith("cast to not parent: ")) {
+            // "cast to not parent: FROM to TO", Phantom class names.
+            int to = s.indexOf(" to ", 20);
+            return new ClassCastException(castMessage(javaName(s.substring(20, to)), javaName(s.substring(to + 4))));
         }
         if (s.startsWith("stack overflow")) {
             return new StackOverflowError();
@@ -170,8 +172,35 @@ public final class Rt {
 
     public static void checkCast(Object o, String type) {
         if (o != null && !isInstance(o, type)) {
-            throw new ClassCastException("class " + className(o) + " cannot be cast to class " + type.replace('/', '.'));
+            throw new ClassCastException(castMessage(className(o), type.replace('/', '.')));
         }
+    }
+
+    /** The JVM's message: which classes, and where they were loaded from. */
+    static String castMessage(String from, String to) {
+        String where;
+        boolean fromJdk = from.startsWith("java."), toJdk = to.startsWith("java.");
+        if (fromJdk == toJdk) {
+            where = from + " and " + to + " are in " + loader(fromJdk);
+        } else {
+            where = from + " is in " + loader(fromJdk) + "; " + to + " is in " + loader(toJdk);
+        }
+        return "class " + from + " cannot be cast to class " + to + " (" + where + ")";
+    }
+
+    private static String loader(boolean jdk) {
+        return jdk ? "module java.base of loader 'bootstrap'" : "unnamed module of loader 'app'";
+    }
+
+    /** A Java class name for a Phantom one (".java.a.b.C" is a.b.C). */
+    static String javaName(String phantom) {
+        if (phantom.equals(".internal.string")) {
+            return "java.lang.String";
+        }
+        if (phantom.equals(".internal.int")) {
+            return "java.lang.Integer";
+        }
+        return phantom.startsWith(".java.") ? phantom.substring(6) : phantom;
     }
 
     private static String[] classNames = new String[16];
@@ -206,6 +235,28 @@ public final class Rt {
 
     public static int hashCode(Object o) {
         return o.hashCode();
+    }
+
+    public static NullPointerException nullPointer() {
+        return new NullPointerException();
+    }
+
+    // CharSequence's methods: a string answers them as well as the classes implementing it.
+
+    public static int length(Object s) {
+        return isString(s) ? ((String) s).length() : ((CharSequence) s).length();
+    }
+
+    public static char charAt(Object s, int index) {
+        return isString(s) ? ((String) s).charAt(index) : ((CharSequence) s).charAt(index);
+    }
+
+    public static CharSequence subSequence(Object s, int start, int end) {
+        return isString(s) ? ((String) s).substring(start, end) : ((CharSequence) s).subSequence(start, end);
+    }
+
+    public static boolean isEmpty(Object s) {
+        return isString(s) ? ((String) s).isEmpty() : ((CharSequence) s).isEmpty();
     }
 
     public static int compareTo(Object a, Object b) {
