@@ -251,7 +251,7 @@ macro_rules! for_each_internal_class {
                 }
                 // Ours: what the Java runtime library cannot say in Java (phantom-java).
                 40 JAVA ".internal.java" extends ".internal.object" device "" {
-                    16 newArray "(int ?) ?" => java_new_array,
+                    16 newArray "(int string ?) ?" => java_new_array,
                     17 arraycopy "(? int ? int int) void" => java_arraycopy,
                     18 doubleToString "(double) string" => java_double_to_string,
                     19 floatToString "(float) string" => java_float_to_string,
@@ -277,11 +277,17 @@ macro_rules! for_each_internal_class {
                     39 callByName "(? string) ?" => java_call_by_name,
                     40 bufferAppend "(? int string) ?" => java_buffer_append,
                     41 bufferToString "(? int) string" => java_buffer_to_string,
+                    42 javaArray "(? string) ?" => java_from_phantom_array,
+                    43 newArrayLike "(? int) ?" => java_new_array_like,
+                    44 isSubclass "(string string) int" => java_is_subclass,
                 }
                 // Ours: a Java array, whose length is fixed and whose bounds are checked.
                 41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {
+                    5 toString "() string" => java_array_to_string,
                     10 get "(int) ?" => java_array_get,
                     11 set "(? int) ?" => java_array_set,
+                    12 size "() int" => java_array_size,
+                    15 hashCode "() int" => java_array_hash_code,
                 }
             }
         }

@@ -423,6 +423,16 @@ instruction_set! {
         "o: obj -> ; i: v -> ; field n of obj := v (as is_field_get reads it)";
     Math = 0x68, "math", [Int8], D, st(0, 0, v(2), v(1)), Next, Defined,
         "i: a b -> f(a, b), function k of java.lang.Math on doubles (one-argument ones ignore b)";
+    OsArrayGet = 0x69, "os_array_get", [], NONE, st(1, 1, c(1), c(0)), Next, Defined,
+        "o: array -> element; i: index -> ; an element of a Java array";
+    OsArraySet = 0x6A, "os_array_set", [], NONE, st(2, 0, c(1), c(0)), Next, Defined,
+        "o: array v -> ; i: index -> ; element := v, if the array's element class admits v";
+    IsArrayGet = 0x6B, "is_array_get", [], LFD, st(1, 0, c(1), v(1)), Next, Defined,
+        "o: array -> ; i: index -> v ; a number element of a Java array";
+    IsArraySet = 0x6C, "is_array_set", [], LFD, st(1, 0, Cells { fixed: 1, values: 1 }, c(0)), Next, Defined,
+        "o: array -> ; i: index v -> ; element := v";
+    ArrayLength = 0x6D, "array_length", [], NONE, st(1, 0, c(0), c(1)), Next, Defined,
+        "o: array -> ; i: -> its length (a Java array's, or a Phantom array's element count)";
     StaticInvoke = 0x6E, "static_invoke", [Method32, Count32], NONE, StackEffect::StaticInvoke, Next, Defined,
         "o: a0 .. an-1 this class -> result; calls class's method, not this's override";
     DynamicInvoke = 0x6F, "dynamic_invoke", [], NONE, StackEffect::DynamicInvoke, Next, Defined,

@@ -22,6 +22,8 @@ pub const LAMBDA_METHOD: u32 = 201;
 
 /// The runtime class holding helpers the translated code calls.
 pub const RT: &str = "phantom/runtime/Rt";
+/// `.internal.java`'s newArray(n, descriptor, check).
+const JAVA_NEW_ARRAY: u32 = 16;
 /// Static methods standing in for `java.lang.String`'s, each taking the string first.
 pub const STRINGS: &str = "phantom/runtime/Strings";
 
@@ -375,10 +377,6 @@ impl<'a> MethodGen<'a> {
     }
 
     /// A boxed zero of `kind`, for fields and elements never written (they hold null).
-    fn zero_box(&mut self, kind: Kind) {
-        self.items.extend(zero_boxed(kind));
-    }
-
     /// Replaces a null on top of the object stack by a boxed zero of `kind`.
     fn null_is_zero(&mut self, kind: Kind) {
         let done = self.label();
@@ -1317,9 +1315,11 @@ impl<'a> MethodGen<'a> {
                     Aaload => Kind::Ref,
                     _ => Kind::Int,
                 };
-                self.boxed(Kind::Int);
-                self.call(10, 1);
-                self.unboxed(kind);
+                if kind == Kind::Ref {
+                    self.put(Op::OsArrayGet, vec![]);
+                } else {
+                    self.put_p(kind, Op::IsArrayGet, vec![]);
+                }
             }
             Iastore | Bastore | Castore | Sastore | Lastore | Fastore | Dastore | Aastore => {
                 let kind = top(0).kind();
@@ -1329,26 +1329,34 @@ impl<'a> MethodGen<'a> {
                     Castore => self.narrow(16, false),
                     _ => {}
                 }
-                self.boxed(kind);
-                self.boxed(Kind::Int);
-                self.call(11, 2);
-                self.put(Op::OsDrop, vec![]);
+                if kind == Kind::Ref {
+                    self.put(Op::OsArraySet, vec![]);
+                } else {
+                    self.put_p(kind, Op::IsArraySet, vec![]);
+                }
             }
-            Arraylength => {
-                self.call(12, 0);
-                self.unboxed(Kind::Int);
-            }
+            Arraylength => self.put(Op::ArrayLength, vec![]),
             Newarray(t) => {
                 use cafebabe::bytecode::PrimitiveArrayType as P;
-                let kind = match t {
-                    P::Long => Kind::Long,
-                    P::Float => Kind::Float,
-                    P::Double => Kind::Double,
-                    _ => Kind::Int,
+                let descriptor = match t {
+                    P::Boolean => "[Z",
+                    P::Char => "[C",
+                    P::Float => "[F",
+                    P::Double => "[D",
+                    P::Byte => "[B",
+                    P::Short => "[S",
+                    P::Int => "[I",
+                    P::Long => "[J",
                 };
-                self.new_array(kind, pc)?;
+                self.new_array(descriptor, None);
             }
-            Anewarray(_) => self.new_array(Kind::Ref, pc)?,
+            Anewarray(t) => {
+                let (descriptor, check) = match t {
+                    ObjectArrayType::ArrayType(d) => (format!("[{d}"), None),
+                    ObjectArrayType::BinaryName(n) => (format!("[L{n};"), self.store_check(n)),
+                };
+                self.new_array(&descriptor, check.as_deref());
+            }
             Multianewarray(t, dims) => {
                 let descriptor = match t {
                     ObjectArrayType::ArrayType(d) => d.to_string(),
@@ -1357,7 +1365,11 @@ impl<'a> MethodGen<'a> {
                 let dims = *dims as usize;
                 let base = descriptor.trim_start_matches('[');
                 let depth = descriptor.len() - base.len();
-                let leaf = if depth > dims { Kind::Ref } else { Kind::of(base) };
+                // References stored in the innermost arrays are checked against their class.
+                let leaf_check = match base.strip_prefix('L').and_then(|b| b.strip_suffix(';')) {
+                    Some(class) if depth == dims => self.store_check(class),
+                    _ => None,
+                };
                 // The lengths into a Phantom array, deepest dimension last.
                 let places: Vec<u32> = (0..dims).map(|_| self.int_scratch()).collect();
                 for &p in places.iter().rev() {
@@ -1374,11 +1386,15 @@ impl<'a> MethodGen<'a> {
                     self.call(11, 2);
                     self.put(Op::OsDrop, vec![]);
                 }
-                self.zero_box(leaf);
+                self.string_const(descriptor.as_bytes());
+                match leaf_check {
+                    Some(c) => self.string_const(c.as_bytes()),
+                    None => self.put(Op::SummonNull, vec![]),
+                }
                 self.invoke_static(
                     RT,
                     "newMultiArray",
-                    "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+                    "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;)Ljava/lang/Object;",
                     pc,
                 )?;
             }
@@ -1616,8 +1632,10 @@ impl<'a> MethodGen<'a> {
                     ObjectArrayType::ArrayType(d) => d.to_string(),
                     ObjectArrayType::BinaryName(n) => n.to_string(),
                 };
-                if t == "java/lang/Object" || t.starts_with('[') {
-                } else if self.u.get(&t).is_some_and(|c| c.is_interface) {
+                // The runtime's own casts to arrays are trusted: checking them would call itself.
+                let trusted = t.starts_with('[') && self.class.name.starts_with("phantom/runtime/");
+                if t == "java/lang/Object" || trusted {
+                } else if t.starts_with('[') || self.u.get(&t).is_some_and(|c| c.is_interface) {
                     self.put(Op::OsDup, vec![]);
                     self.string_const(t.as_bytes());
                     self.invoke_static(RT, "checkCast", "(Ljava/lang/Object;Ljava/lang/String;)V", pc)?;
@@ -1665,9 +1683,30 @@ impl<'a> MethodGen<'a> {
     }
 
     /// `new T[n]`: the length on the integer stack; every element Java's zero of its kind.
-    fn new_array(&mut self, element: Kind, at: usize) -> Result<(), Error> {
-        self.zero_box(element);
-        self.invoke_static(RT, "newArray", "(ILjava/lang/Object;)Ljava/lang/Object;", at)
+    /// A new Java array (its length on the integer stack) with this descriptor, made by the
+    /// `newArray` native of `.internal.java`.
+    fn new_array(&mut self, descriptor: &str, check: Option<&str>) {
+        self.summon(".internal.java");
+        self.put(Op::New, vec![]);
+        self.boxed(Kind::Int);
+        self.string_const(descriptor.as_bytes());
+        match check {
+            Some(c) => self.string_const(c.as_bytes()),
+            None => self.put(Op::SummonNull, vec![]),
+        }
+        self.call(JAVA_NEW_ARRAY, 3);
+    }
+
+    /// The Phantom class references stored in an array of Java class `element` must descend
+    /// from: none for Object and interfaces (Phantom classes do not descend from interfaces).
+    fn store_check(&self, element: &str) -> Option<String> {
+        if element == "java/lang/String" {
+            return Some(phantom_name(element));
+        }
+        if element == "java/lang/Object" || self.u.get(element).is_none_or(|c| c.is_interface) {
+            return None;
+        }
+        Some(phantom_name(element))
     }
 
     /// Rearranges the top entries (`taken`, deepest first) into `out` (indexes from the top).

@@ -21,7 +21,7 @@ pub fn new_array_of_class(cx: &Cx, class: crate::heap::ClassId) -> Result<Value>
 
 pub fn array_parts(cx: &Cx, this: Value) -> Result<(u64, usize, Value)> {
     match this.object() {
-        Some(o) if matches!(cx.heap.class_of(o)?, ids::ARRAY | ids::JAVA_ARRAY) => {
+        Some(o) if cx.heap.class_of(o)? == ids::ARRAY => {
             let count = cx.heap.slot(o, 0)?.as_int().unwrap_or(0) as usize;
             Ok((o, count, cx.heap.slot(o, 1)?))
         }

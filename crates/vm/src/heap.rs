@@ -1018,7 +1018,7 @@ impl Heap {
         let mut k = 0usize;
         while k < bytes.len() {
             let index = at + k as u64;
-            if index % 8 == 0 && bytes.len() - k >= 8 {
+            if index.is_multiple_of(8) && bytes.len() - k >= 8 {
                 let word = u64::from_le_bytes(bytes[k..k + 8].try_into().expect("eight bytes"));
                 self.memory.store(obj + (HEADER_WORDS + index / 8) * 8, word)?;
                 k += 8;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::class::{ids, Body, Method, INTERNAL_CLASSES};
 use crate::code::{const_op, const_op_fuses, double_op, double_op_fuses, Bin, Cmp, Instr, Ty};
 use crate::heap::{Kind, OUT_OF_MEMORY};
+use crate::java_array;
 use crate::natives::{self, NativeFn};
 use crate::thread::{Catcher, Frame, Num, Result, Tables, Thread, Trap};
 use crate::value::Value;
@@ -752,6 +753,55 @@ impl Vm {
                     let v = i.pop().ok_or_else(underflow)? as i32;
                     self.set_field(this, *f, Value::int(v))?;
                 }
+                Instr::ArrayGet => {
+                    let index = i.pop().ok_or_else(underflow)? as i32;
+                    let array = o.pop().ok_or_else(underflow)?;
+                    let (a, slot) = self.array_element(array, index)?;
+                    o.push(self.heap.slot(a.obj, slot)?);
+                }
+                Instr::ArraySet => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    let index = i.pop().ok_or_else(underflow)? as i32;
+                    let array = o.pop().ok_or_else(underflow)?;
+                    let (a, slot) = self.array_element(array, index)?;
+                    if let Some(class) = java_array::store_check(&self.heap, &a)? {
+                        let of = self.class_of(v)?;
+                        if !v.is_null() && !tables.descends(of, class) {
+                            return Err(self.array_store_error(of));
+                        }
+                    }
+                    self.heap.set_slot(a.obj, slot, v)?;
+                }
+                Instr::ArrayGetNumber(ty) => {
+                    let index = i.pop().ok_or_else(underflow)? as i32;
+                    let array = o.pop().ok_or_else(underflow)?;
+                    let (a, slot) = self.array_element(array, index)?;
+                    i.push(self.heap.slot(a.obj, slot)?.as_int().unwrap_or(0) as u32);
+                    if ty.cells() == 2 {
+                        i.push(self.heap.slot(a.obj, slot + 1)?.as_int().unwrap_or(0) as u32);
+                    }
+                }
+                Instr::ArraySetNumber(ty) => {
+                    let low = i.pop().ok_or_else(underflow)?;
+                    let high = if ty.cells() == 2 { Some(i.pop().ok_or_else(underflow)?) } else { None };
+                    let index = i.pop().ok_or_else(underflow)? as i32;
+                    let array = o.pop().ok_or_else(underflow)?;
+                    let (a, slot) = self.array_element(array, index)?;
+                    match high {
+                        Some(high) => {
+                            self.heap.set_slot(a.obj, slot, Value::int(high as i32))?;
+                            self.heap.set_slot(a.obj, slot + 1, Value::int(low as i32))?;
+                        }
+                        None => self.heap.set_slot(a.obj, slot, Value::int(low as i32))?,
+                    }
+                }
+                Instr::ArrayLength => {
+                    let array = o.pop().ok_or_else(underflow)?;
+                    match java_array::java_array(&self.heap, array)? {
+                        Some(a) => i.push(a.length as u32),
+                        None => i.push(self.phantom_array_length(array)?),
+                    }
+                }
                 Instr::Math(Ty::Double, k) => {
                     let (a, b, at) = two_doubles(i)?;
                     let r = crate::java::math_function(*k, a, b)
@@ -1052,10 +1102,8 @@ impl Vm {
             let at = o.len().checked_sub(n + 1)?;
             let array = o[at].object()?;
             let index = u64::try_from(o[at + n].as_int()?).ok()?;
-            // A Java array never grows: a set past its end is the native's error to report.
             let fixed = match heap.class_of(array).ok()? {
                 ids::ARRAY => false,
-                ids::JAVA_ARRAY => true,
                 _ => return None,
             };
             let count = heap.slot(array, 0).ok()?.as_int()? as u64;
@@ -1423,6 +1471,46 @@ impl Vm {
             return self.throw_str(&format!("field {index} of null"));
         }
         self.throw_str(&format!("field {index} is not a field of {}", self.describe(obj)))
+    }
+
+    /// The Java array `array` and the first slot of its element `index`, or Java's errors.
+    #[inline]
+    fn array_element(&self, array: Value, index: i32) -> Result<(java_array::JavaArray, u64)> {
+        match java_array::java_array(&self.heap, array)? {
+            Some(a) => match a.slot(index) {
+                Some(slot) => Ok((a, slot)),
+                None => Err(self.throw_str(&format!(
+                    "java.lang.ArrayIndexOutOfBoundsException: Index {index} out of bounds for length {}",
+                    a.length
+                ))),
+            },
+            None => Err(self.not_a_java_array(array)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn not_a_java_array(&self, array: Value) -> Trap {
+        if array.is_null() {
+            return self.throw_str("array element of null");
+        }
+        self.throw_str(&format!("{} is not a Java array", self.describe(array)))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn phantom_array_length(&self, array: Value) -> Result<u32> {
+        match array.object() {
+            Some(o) if self.heap.class_of(o)? == ids::ARRAY => Ok(self.heap.slot(o, 0)?.as_int().unwrap_or(0) as u32),
+            _ if array.is_null() => Err(self.throw_str("array length of null")),
+            _ => Err(self.not_a_java_array(array)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn array_store_error(&self, of: u32) -> Trap {
+        self.throw_str(&format!("java.lang.ArrayStoreException: {}", self.class(of).name))
     }
 
     #[cold]

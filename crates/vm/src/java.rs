@@ -3,9 +3,10 @@
 //! standard streams, the clock, identity hashes and the process's exit.
 
 use crate::args::{arg, int_arg, string_of};
-use crate::array::{array_get_at, array_len, array_parts, array_set_at, new_array_of_class};
+use crate::array::{array_get_at, array_len, array_set_at, new_array_of_class};
 use crate::class::ids;
 use crate::cx::Cx;
+use crate::java_array::{self, Elem, JavaArray};
 use crate::thread::{Number, Result, Thread};
 use crate::value::Value;
 
@@ -14,40 +15,124 @@ fn number(cx: &Cx, args: &[Value], i: usize) -> Result<Number> {
     cx.unbox_any(v)?.ok_or_else(|| cx.throw_str(&format!("argument {i} is not a number")))
 }
 
-/// newArray(n, fill): an array of `n` elements, each `fill`.
-pub fn java_new_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+/// newArray(n, descriptor, check): a Java array of `n` zero elements with that descriptor
+/// (`[I`); `check` names the class every stored reference must descend from, or is null.
+pub fn java_new_array(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let n = int_arg(cx, args, 0)?;
-    let fill = arg(cx, args, 1)?;
+    let descriptor = arg(cx, args, 1)?;
+    string_of(cx, descriptor)?;
+    let check = match arg(cx, args, 2)? {
+        v if v.is_null() => None,
+        v => {
+            let name = String::from_utf8_lossy(&string_of(cx, v)?).into_owned();
+            Some(cx.find_class(&name).map_err(|e| cx.throw_str(&e))?)
+        }
+    };
     if n < 0 {
         return Err(cx.throw_str(&format!("java.lang.NegativeArraySizeException: {n}")));
     }
-    let array = new_array_of_class(cx, ids::JAVA_ARRAY)?;
-    // The last element first: the storage is sized once.
-    if n > 0 {
-        array_set_at(cx, thread, array, fill, n - 1)?;
-        for i in 0..n - 1 {
-            array_set_at(cx, thread, array, fill, i)?;
-        }
-    }
-    Ok(array)
+    Ok(java_array::alloc(cx.heap, descriptor, check, n as u64)?)
 }
 
-/// arraycopy(src, srcPos, dst, dstPos, length), overlapping ranges included.
-pub fn java_arraycopy(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+/// arraycopy(src, srcPos, dst, dstPos, length), overlapping ranges included, with Java's
+/// checks and messages.
+pub fn java_arraycopy(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let (src, dst) = (arg(cx, args, 0)?, arg(cx, args, 2)?);
     let (sp, dp, n) = (int_arg(cx, args, 1)?, int_arg(cx, args, 3)?, int_arg(cx, args, 4)?);
-    let (sl, dl) = (array_len(cx, src)? as i64, array_len(cx, dst)? as i64);
-    if sp < 0 || dp < 0 || n < 0 || sp as i64 + n as i64 > sl || dp as i64 + n as i64 > dl {
+    if src.is_null() || dst.is_null() {
+        return Err(cx.throw_str("java.lang.NullPointerException"));
+    }
+    let heap = cx.heap;
+    let array = |v: Value, which: &str| -> Result<JavaArray> {
+        java_array::java_array(heap, v)?.ok_or_else(|| {
+            cx.throw_str(&format!(
+                "java.lang.ArrayStoreException: arraycopy: {which} type {} is not an array",
+                java_class_name_of(cx, v)
+            ))
+        })
+    };
+    let (s, d) = (array(src, "source")?, array(dst, "destination")?);
+    if s.elem != d.elem || (s.elem == Elem::Int && type_name(cx, &s)? != type_name(cx, &d)?) {
         return Err(cx.throw_str(&format!(
-            "java.lang.ArrayIndexOutOfBoundsException: arraycopy: last source index {} out of bounds for length {sl}",
-            sp as i64 + n as i64
+            "java.lang.ArrayStoreException: arraycopy: type mismatch: can not copy {}[] into {}[]",
+            type_name(cx, &s)?,
+            type_name(cx, &d)?
         )));
     }
-    let items: Vec<Value> = (0..n).map(|k| array_get_at(cx, src, sp + k)).collect::<Result<_>>()?;
-    for (k, v) in items.into_iter().enumerate() {
-        array_set_at(cx, thread, dst, v, dp + k as i32)?;
+    let bad = |what: String| cx.throw_str(&format!("java.lang.ArrayIndexOutOfBoundsException: arraycopy: {what}"));
+    let shape = |a: &JavaArray| -> Result<String> { Ok(format!("{}[{}]", type_name(cx, a)?, a.length)) };
+    if sp < 0 {
+        return Err(bad(format!("source index {sp} out of bounds for {}", shape(&s)?)));
+    }
+    if dp < 0 {
+        return Err(bad(format!("destination index {dp} out of bounds for {}", shape(&d)?)));
+    }
+    if n < 0 {
+        return Err(bad(format!("length {n} is negative")));
+    }
+    if sp as u64 + n as u64 > s.length {
+        return Err(bad(format!("last source index {} out of bounds for {}", sp as u64 + n as u64, shape(&s)?)));
+    }
+    if dp as u64 + n as u64 > d.length {
+        return Err(bad(format!("last destination index {} out of bounds for {}", dp as u64 + n as u64, shape(&d)?)));
+    }
+    let width = s.elem.width();
+    let first = |at: i32| java_array::ELEMENTS + at as u64 * width;
+    let values: Vec<Value> =
+        (0..n as u64 * width).map(|k| heap.slot(s.obj, first(sp) + k)).collect::<std::result::Result<_, _>>()?;
+    let check = java_array::store_check(heap, &d)?;
+    for (k, v) in values.into_iter().enumerate() {
+        if let Some(class) = check {
+            if !v.is_null() && !cx.is_subclass(cx.class_of(v)?, class) {
+                return Err(cx.throw_str(&format!(
+                    "java.lang.ArrayStoreException: arraycopy: element type mismatch: can not cast one of the elements of {}[] to the type of the destination array, {}",
+                    type_name(cx, &s)?,
+                    type_name(cx, &d)?
+                )));
+            }
+        }
+        heap.set_slot(d.obj, first(dp) + k as u64, v)?;
     }
     Ok(Value::NULL)
+}
+
+/// The element type's Java name for messages (`int`, `java.lang.String`, `int[]`).
+fn type_name(cx: &Cx, a: &JavaArray) -> Result<String> {
+    let d = string_of(cx, java_array::descriptor(cx.heap, a)?)?;
+    Ok(descriptor_type_name(&d[1..]))
+}
+
+fn descriptor_type_name(d: &[u8]) -> String {
+    match d.first() {
+        Some(b'[') => format!("{}[]", descriptor_type_name(&d[1..])),
+        Some(b'L') => {
+            let name = String::from_utf8_lossy(&d[1..d.len().saturating_sub(1)]).replace('/', ".");
+            if name == "java.lang.Object" {
+                "object array".into()
+            } else {
+                name
+            }
+        }
+        Some(b'I') => "int".into(),
+        Some(b'J') => "long".into(),
+        Some(b'D') => "double".into(),
+        Some(b'F') => "float".into(),
+        Some(b'Z') => "boolean".into(),
+        Some(b'B') => "byte".into(),
+        Some(b'C') => "char".into(),
+        Some(b'S') => "short".into(),
+        _ => "?".into(),
+    }
+}
+
+/// Java's name of a value's class, for messages.
+fn java_class_name_of(cx: &Cx, v: Value) -> String {
+    let name = cx.class_of(v).map(|c| cx.class(c).name.clone()).unwrap_or_default();
+    match name.as_str() {
+        ".internal.string" => "java.lang.String".into(),
+        ".internal.int" => "java.lang.Integer".into(),
+        n => n.strip_prefix(".java.").unwrap_or(n).to_string(),
+    }
 }
 
 /// Java's `Double.toString`: the shortest digits that read back to the same value, as
@@ -145,9 +230,27 @@ pub fn java_print(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<V
 
 /// identityHash(x): stable for the object's life (its offset, which never moves).
 pub fn java_identity_hash(_: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let v = args.first().copied().unwrap_or(Value::NULL);
-    let h = (v.0 >> 3) as u32;
-    Ok(Value::int((h ^ (h >> 16)) as i32 & 0x7fff_ffff))
+    Ok(Value::int(identity_hash(args.first().copied().unwrap_or(Value::NULL))))
+}
+
+/// An object's identity hash: FNV-1a of its offset, as the object protocol's `hashCode`, kept
+/// positive as the JVM's are. Stable across runs, so persistent hash maps stay valid.
+fn identity_hash(v: Value) -> i32 {
+    let h = v.0.to_le_bytes().iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193));
+    h as i32 & 0x7fff_ffff
+}
+
+/// toString() of a Java array: Object's, `[I@1b6d3586`.
+pub fn java_array_to_string(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    let a = java_array_arg(cx, &[this], 0)?;
+    let d = string_of(cx, java_array::descriptor(cx.heap, &a)?)?;
+    let name = String::from_utf8_lossy(&d).replace('/', ".");
+    cx.new_string(format!("{name}@{:x}", identity_hash(this)).as_bytes())
+}
+
+/// hashCode() of a Java array: its identity.
+pub fn java_array_hash_code(_: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(identity_hash(this)))
 }
 
 /// Java's `String.hashCode` of UTF-8 text.
@@ -192,28 +295,42 @@ pub fn java_char_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) ->
 
 /// charsToString(chars, offset, count): the string of part of an array of chars.
 pub fn java_chars_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let array = arg(cx, args, 0)?;
+    let array = java_array_arg(cx, args, 0)?;
     let (offset, count) = (int_arg(cx, args, 1)?, int_arg(cx, args, 2)?);
-    let len = array_len(cx, array)? as i64;
+    let len = array.length as i64;
     if offset < 0 || count < 0 || offset as i64 + count as i64 > len {
         return Err(cx.throw_str(&format!(
             "java.lang.StringIndexOutOfBoundsException: offset {offset}, count {count}, length {len}"
         )));
     }
     let mut units = Vec::with_capacity(count as usize);
-    for k in 0..count {
-        units.push(array_get_at(cx, array, offset + k)?.as_int().unwrap_or(0) as u16);
+    for k in 0..count as u64 {
+        units.push(cx.heap.slot(array.obj, java_array::ELEMENTS + offset as u64 + k)?.as_int().unwrap_or(0) as u16);
     }
     cx.new_string(String::from_utf16_lossy(&units).as_bytes())
 }
 
-/// toChars(s): the string's UTF-16 units as an array of ints.
-pub fn java_to_chars(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+/// Argument `i`, a Java array.
+fn java_array_arg(cx: &Cx, args: &[Value], i: usize) -> Result<JavaArray> {
+    let v = arg(cx, args, i)?;
+    java_array::java_array(cx.heap, v)?.ok_or_else(|| {
+        if v.is_null() {
+            cx.throw_str("java.lang.NullPointerException")
+        } else {
+            cx.throw_str(&format!("{} is not a Java array", cx.describe(v)))
+        }
+    })
+}
+
+/// toChars(s): the string's UTF-16 units as a Java char[].
+pub fn java_to_chars(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let text = string_of(cx, arg(cx, args, 0)?)?;
-    let units: Vec<Value> = String::from_utf8_lossy(&text).encode_utf16().map(|u| Value::int(u as i32)).collect();
-    let array = new_array_of_class(cx, ids::JAVA_ARRAY)?;
-    for (i, v) in units.into_iter().enumerate().rev() {
-        array_set_at(cx, thread, array, v, i as i32)?;
+    let units: Vec<u16> = String::from_utf8_lossy(&text).encode_utf16().collect();
+    let descriptor = cx.new_string(b"[C")?;
+    let array = java_array::alloc(cx.heap, descriptor, None, units.len() as u64)?;
+    let obj = array.object().expect("just allocated");
+    for (k, u) in units.into_iter().enumerate() {
+        cx.heap.set_slot(obj, java_array::ELEMENTS + k as u64, Value::int(u as i32))?;
     }
     Ok(array)
 }
@@ -310,17 +427,32 @@ pub fn math_function(op: u8, a: f64, b: f64) -> Option<f64> {
     })
 }
 
-/// className(x): the Phantom name of x's class.
+/// className(o): the Phantom name of an object's class; a Java array's Java name (`[I`).
 pub fn java_class_name(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let v = arg(cx, args, 0)?;
+    if let Some(a) = java_array::java_array(cx.heap, v)? {
+        let d = string_of(cx, java_array::descriptor(cx.heap, &a)?)?;
+        let dotted: Vec<u8> = d.iter().map(|&b| if b == b'/' { b'.' } else { b }).collect();
+        return cx.new_string(&dotted);
+    }
     let class = cx.class_of(v)?;
     let name = cx.class(class).name.clone();
     cx.new_string(name.as_bytes())
 }
 
-/// cloneArray(a): a new array with the same elements.
+/// cloneArray(a): a new array with the same elements (a Java array, or a Phantom one).
 pub fn java_clone_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let src = arg(cx, args, 0)?;
+    if let Some(a) = java_array::java_array(cx.heap, src)? {
+        let descriptor = java_array::descriptor(cx.heap, &a)?;
+        let check = java_array::store_check(cx.heap, &a)?;
+        let copy = java_array::alloc(cx.heap, descriptor, check, a.length)?;
+        let obj = copy.object().expect("just allocated");
+        for k in java_array::ELEMENTS..cx.heap.len(a.obj)? {
+            cx.heap.set_slot(obj, k, cx.heap.slot(a.obj, k)?)?;
+        }
+        return Ok(copy);
+    }
     let n = array_len(cx, src)? as i32;
     let class = cx.class_of(src)?;
     let array = new_array_of_class(cx, class)?;
@@ -331,30 +463,96 @@ pub fn java_clone_array(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) 
     Ok(array)
 }
 
+/// newArrayLike(a, n): a new Java array of `n` zero elements of the same type as `a`
+/// (`Arrays.copyOf` and `toArray(T[])` keep the type of the array they were given).
+pub fn java_new_array_like(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let a = java_array_arg(cx, args, 0)?;
+    let n = int_arg(cx, args, 1)?;
+    if n < 0 {
+        return Err(cx.throw_str(&format!("java.lang.NegativeArraySizeException: {n}")));
+    }
+    let descriptor = java_array::descriptor(cx.heap, &a)?;
+    Ok(java_array::alloc(cx.heap, descriptor, java_array::store_check(cx.heap, &a)?, n as u64)?)
+}
+
+/// isSubclass(a, b): whether the class named `a` (a Phantom name) is `b` or descends from it
+/// (array covariance: a `Cat[]` is an `Animal[]`).
+pub fn java_is_subclass(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let name = |i| -> Result<String> { Ok(String::from_utf8_lossy(&string_of(cx, arg(cx, args, i)?)?).into_owned()) };
+    let (a, b) = (cx.find_class(&name(0)?), cx.find_class(&name(1)?));
+    Ok(Value::int(matches!((a, b), (Ok(a), Ok(b)) if cx.is_subclass(a, b)) as i32))
+}
+
+/// javaArray(a, descriptor): a Phantom array's elements as a new Java array (main's arguments).
+pub fn java_from_phantom_array(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let src = arg(cx, args, 0)?;
+    let descriptor = arg(cx, args, 1)?;
+    string_of(cx, descriptor)?;
+    let n = array_len(cx, src)?;
+    let array = java_array::alloc(cx.heap, descriptor, None, n as u64)?;
+    let obj = array.object().expect("just allocated");
+    for k in 0..n {
+        cx.heap.set_slot(obj, java_array::ELEMENTS + k as u64, array_get_at(cx, src, k as i32)?)?;
+    }
+    Ok(array)
+}
+
 fn out_of_bounds(cx: &Cx, index: i32, length: usize) -> crate::thread::Trap {
     cx.throw_str(&format!("java.lang.ArrayIndexOutOfBoundsException: Index {index} out of bounds for length {length}"))
 }
 
-/// get(index) of a Java array: Java's bounds and message.
+/// get(index) of a Java array, for Phantom code: numbers boxed.
 pub fn java_array_get(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let index = int_arg(cx, args, 0)?;
-    let (_, count, _) = array_parts(cx, this)?;
-    if index < 0 || index as usize >= count {
-        return Err(out_of_bounds(cx, index, count));
-    }
-    array_get_at(cx, this, index)
+    let a = java_array_arg(cx, &[this], 0)?;
+    let slot = a.slot(index).ok_or_else(|| out_of_bounds(cx, index, a.length as usize))?;
+    let cell = |k: u64| -> Result<u32> { Ok(cx.heap.slot(a.obj, slot + k)?.as_int().unwrap_or(0) as u32) };
+    let wide = || -> Result<u64> { Ok((cell(0)? as u64) << 32 | cell(1)? as u64) };
+    Ok(match a.elem {
+        Elem::Ref => cx.heap.slot(a.obj, slot)?,
+        Elem::Int => Value::int(cell(0)? as i32),
+        Elem::Float => Number::F(f32::from_bits(cell(0)?)).boxed(cx.heap)?,
+        Elem::Long => Number::L(wide()? as i64).boxed(cx.heap)?,
+        Elem::Double => Number::D(f64::from_bits(wide()?)).boxed(cx.heap)?,
+    })
 }
 
-/// set(value, index) of a Java array: never grows it.
-pub fn java_array_set(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+/// set(value, index) of a Java array, for Phantom code: never grows it; numbers unboxed.
+pub fn java_array_set(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let value = arg(cx, args, 0)?;
     let index = int_arg(cx, args, 1)?;
-    let (_, count, _) = array_parts(cx, this)?;
-    if index < 0 || index as usize >= count {
-        return Err(out_of_bounds(cx, index, count));
+    let a = java_array_arg(cx, &[this], 0)?;
+    let slot = a.slot(index).ok_or_else(|| out_of_bounds(cx, index, a.length as usize))?;
+    let number = |cx: &Cx| -> Result<Number> {
+        cx.unbox_any(value)?.ok_or_else(|| cx.throw_str(&format!("{} is not a number", cx.describe(value))))
+    };
+    let set = |k: u64, bits: u32| cx.heap.set_slot(a.obj, slot + k, Value::int(bits as i32));
+    match a.elem {
+        Elem::Ref => {
+            if let Some(class) = java_array::store_check(cx.heap, &a)? {
+                if !value.is_null() && !cx.is_subclass(cx.class_of(value)?, class) {
+                    return Err(
+                        cx.throw_str(&format!("java.lang.ArrayStoreException: {}", java_class_name_of(cx, value)))
+                    );
+                }
+            }
+            cx.heap.set_slot(a.obj, slot, value)?;
+        }
+        Elem::Int => set(0, number(cx)?.as_i64() as u32)?,
+        Elem::Float => set(0, (number(cx)?.as_f64() as f32).to_bits())?,
+        Elem::Long | Elem::Double => {
+            let n = number(cx)?;
+            let bits = if a.elem == Elem::Long { n.as_i64() as u64 } else { n.as_f64().to_bits() };
+            set(0, (bits >> 32) as u32)?;
+            set(1, bits as u32)?;
+        }
     }
-    array_set_at(cx, thread, this, value, index)?;
     Ok(value)
+}
+
+/// size() of a Java array.
+pub fn java_array_size(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
+    Ok(Value::int(java_array_arg(cx, &[this], 0)?.length as i32))
 }
 
 /// statics(name): the statics object of a translated class (`.java.C#static`), made and

@@ -18,6 +18,7 @@ pub mod heap;
 pub mod image;
 mod interp;
 mod java;
+mod java_array;
 mod marks;
 pub mod natives;
 mod net;

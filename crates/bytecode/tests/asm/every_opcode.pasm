@@ -144,6 +144,27 @@ second: os_get32 0
         is_field_get.double 0
         summon_this
         is_field_set.double 0
+        iconst_64bit.double 0
+        iconst_64bit.double 0
+        math.double 0
+        is_drop.double
+        summon_null
+        iconst_0
+        os_array_get
+        summon_null
+        iconst_0
+        os_array_set
+        summon_null
+        iconst_0
+        is_array_get.double
+        is_drop.double
+        summon_null
+        iconst_0
+        iconst_64bit.double 0
+        is_array_set.double
+        summon_null
+        array_length
+        is_drop
         iconst_64bit 0x123456789abcdef0 ; i: 3
         froml                           ; i: 2
         fromi.long                      ; i: 3

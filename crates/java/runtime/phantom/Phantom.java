@@ -18,7 +18,7 @@ public final class Phantom {
 
     /** The program's arguments, as main(String[]) received them. */
     public static String[] arguments() {
-        return (String[]) phantom.runtime.Rt.sameArray(phantom.runtime.Rt.boot().getArguments());
+        return phantom.runtime.Rt.stringArray(phantom.runtime.Rt.boot().getArguments());
     }
 
     /** Sleeps without holding a host thread. */

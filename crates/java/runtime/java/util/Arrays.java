@@ -191,7 +191,7 @@ public final class Arrays {
 
     @SuppressWarnings("unchecked")
     public static <T> T[] copyOf(T[] a, int n) {
-        Object[] r = new Object[n];
+        Object[] r = (Object[]) phantom.runtime.Rt.n().newArrayLike(a, n);
         System.arraycopy(a, 0, r, 0, Math.min(n, a.length));
         return (T[]) r;
     }

@@ -95,11 +95,10 @@ public interface Collection<E> extends Iterable<E> {
         return a;
     }
 
-    // Arrays carry no element type here, so a fresh Object[] stands for a T[].
     @SuppressWarnings("unchecked")
     default <T> T[] toArray(T[] a) {
         int n = size();
-        Object[] r = a.length >= n ? a : new Object[n];
+        Object[] r = a.length >= n ? a : (Object[]) phantom.runtime.Rt.n().newArrayLike(a, n);
         int i = 0;
         for (E e : this) r[i++] = e;
         if (r == a && a.length > n) a[n] = null;

@@ -2,7 +2,7 @@ package phantom.internal;
 
 /** The natives of Phantom's internal class .internal.java (see the VM's java.rs). */
 public final class java {
-    public native Object newArray(int n, Object fill);
+    public native Object newArray(int n, String descriptor, String check);
     public native void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length);
     public native String doubleToString(double d);
     public native String floatToString(float f);
@@ -28,4 +28,7 @@ public final class java {
     public native Object callByName(Object target, String key);
     public native phantom.internal.binary bufferAppend(phantom.internal.binary buffer, int length, String s);
     public native String bufferToString(phantom.internal.binary buffer, int length);
+    public native Object javaArray(Object phantomArray, String descriptor);
+    public native Object newArrayLike(Object array, int n);
+    public native boolean isSubclass(String a, String b);
 }

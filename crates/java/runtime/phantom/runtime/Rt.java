@@ -29,8 +29,9 @@ public final class Rt {
         return n;
     }
 
-    public static Object sameArray(Object a) {
-        return same(a);
+    /** A Phantom array of strings (the program's arguments) as a Java String[]. */
+    public static String[] stringArray(Object phantomArray) {
+        return (String[]) n().javaArray(phantomArray, "[Ljava/lang/String;");
     }
 
     public static phantom.internal.boot boot() {
@@ -39,7 +40,7 @@ public final class Rt {
 
     public static String[] start(Object bootObject) {
         boot = (phantom.internal.boot) bootObject;
-        return (String[]) same(boot.getArguments());
+        return stringArray(boot.getArguments());
     }
 
     public static void finish() {
@@ -84,7 +85,7 @@ public final class Rt {
         if (s.equals("negative array index")) {
             return new ArrayIndexOutOfBoundsException("Index is negative");
         }
-        if (s.endsWith("called on null") || s.startsWith("field ") && s.endsWith(" of null") || s.equals("o2i of null") || s.equals("not an array") && x == null) {
+        if (s.endsWith("called on null") || s.endsWith(" of null") || s.equals("o2i of null") || s.equals("not an array") && x == null) {
             return new NullPointerException();
         }
         if (s.startsWith("cast to not parent: ")) {
@@ -113,26 +114,29 @@ public final class Rt {
             case "java.lang.ArithmeticException": return new ArithmeticException(message);
             case "java.lang.NullPointerException": return new NullPointerException(message);
             case "java.lang.IllegalArgumentException": return new IllegalArgumentException(message);
+            case "java.lang.ArrayStoreException": return new ArrayStoreException(message == null ? null : javaName(message));
             default: return null;
         }
     }
 
-    public static Object newArray(int n, Object fill) {
-        return n().newArray(n, fill);
-    }
-
-    public static Object newMultiArray(Object dims, Object fill) {
-        int[] d = (int[]) same(dims);
-        return build(d, 0, fill);
-    }
-
-    private static Object build(int[] d, int k, Object fill) {
-        if (k == d.length - 1) {
-            return n().newArray(d[k], fill);
+    /** new T[d0][d1]...: the lengths in a Phantom array, the innermost arrays' check class. */
+    public static Object newMultiArray(Object dims, String descriptor, String check) {
+        int[] d = (int[]) n().javaArray(dims, "[I");
+        for (int k = 0; k < d.length; k++) {
+            if (d[k] < 0) {
+                throw new NegativeArraySizeException(String.valueOf(d[k]));
+            }
         }
-        Object[] a = (Object[]) n().newArray(d[k], null);
+        return build(d, 0, descriptor, check);
+    }
+
+    private static Object build(int[] d, int k, String descriptor, String check) {
+        if (k == d.length - 1) {
+            return n().newArray(d[k], descriptor, check);
+        }
+        Object[] a = (Object[]) n().newArray(d[k], descriptor, null);
         for (int i = 0; i < a.length; i++) {
-            a[i] = build(d, k + 1, fill);
+            a[i] = build(d, k + 1, descriptor.substring(1), check);
         }
         return a;
     }
@@ -146,12 +150,10 @@ public final class Rt {
         if (isString(o)) {
             return "java.lang.String";
         }
+        // A Java array's is its descriptor, dotted ("[I", "[Ljava.lang.String;").
         String p = n().className(o);
         if (p.startsWith(".java.")) {
             return p.substring(6);
-        }
-        if (isArray(o)) {
-            return "[Ljava.lang.Object;";
         }
         return p;
     }
@@ -160,14 +162,40 @@ public final class Rt {
         if (o == null) {
             return false;
         }
+        if (isArray(o)) {
+            return type.startsWith("[") ? arrayAssignable(className(o), type.replace('/', '.'))
+                    : type.equals("java/lang/Cloneable") || type.equals("java/io/Serializable");
+        }
         if (type.startsWith("[")) {
-            return isArray(o);
+            return false;
         }
         if (isString(o)) {
             return type.equals("java/lang/Comparable") || type.equals("java/lang/CharSequence") || type.equals("java/io/Serializable");
         }
         String list = interfacesOf(o);
         return list != null && list.indexOf("," + type + ",") >= 0;
+    }
+
+    /**
+     * Whether an array of descriptor `from` is one of `to`: the same, or arrays of references
+     * where `to`'s elements are Object (at the same depth or shallower). Class and interface
+     * element types are matched exactly.
+     */
+    static boolean arrayAssignable(String from, String to) {
+        while (from.startsWith("[") && to.startsWith("[")) {
+            from = from.substring(1);
+            to = to.substring(1);
+        }
+        if (from.equals(to)) {
+            return true;
+        }
+        boolean reference = from.startsWith("L") || from.startsWith("[");
+        if (from.startsWith("L") && to.startsWith("L")) {
+            String a = from.substring(1, from.length() - 1), b = to.substring(1, to.length() - 1);
+            return n().isSubclass(phantomName(a), phantomName(b));
+        }
+        return reference && (to.equals("Ljava.lang.Object;") || to.equals("Ljava.lang.Cloneable;") && from.startsWith("[")
+                || to.equals("Ljava.io.Serializable;") && from.startsWith("["));
     }
 
     public static void checkCast(Object o, String type) {
@@ -179,7 +207,7 @@ public final class Rt {
     /** The JVM's message: which classes, and where they were loaded from. */
     static String castMessage(String from, String to) {
         String where;
-        boolean fromJdk = from.startsWith("java."), toJdk = to.startsWith("java.");
+        boolean fromJdk = from.startsWith("java.") || from.startsWith("["), toJdk = to.startsWith("java.") || to.startsWith("[");
         if (fromJdk == toJdk) {
             where = from + " and " + to + " are in " + loader(fromJdk);
         } else {
@@ -190,6 +218,11 @@ public final class Rt {
 
     private static String loader(boolean jdk) {
         return jdk ? "module java.base of loader 'bootstrap'" : "unnamed module of loader 'app'";
+    }
+
+    /** The Phantom name of a Java class name (a.b.C is ".java.a.b.C"). */
+    static String phantomName(String java) {
+        return java.equals("java.lang.String") ? ".internal.string" : ".java." + java;
     }
 
     /** A Java class name for a Phantom one (".java.a.b.C" is a.b.C). */
