@@ -637,46 +637,6 @@ pub fn java_fixed_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -
     cx.new_string(fixed_text(v, decimals).as_bytes())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn floating_point_reads_as_java_writes_it() {
-        for (d, text) in [
-            (1.0, "1.0"),
-            (0.1, "0.1"),
-            (123.456, "123.456"),
-            (1e7, "1.0E7"),
-            (1234567.0, "1234567.0"),
-            (0.001, "0.001"),
-            (0.0001, "1.0E-4"),
-            (-2.5e-10, "-2.5E-10"),
-            (1.0 / 3.0, "0.3333333333333333"),
-            (f64::MAX, "1.7976931348623157E308"),
-            (-0.0, "-0.0"),
-            (100.0, "100.0"),
-        ] {
-            assert_eq!(double_text(d), text);
-        }
-        assert_eq!(float_text(0.1f32), "0.1");
-        assert_eq!(float_text(1.0f32 / 3.0), "0.33333334");
-        assert_eq!(float_text(3e10f32), "3.0E10");
-        for (v, p, text) in [
-            (0.125, 2, "0.13"),
-            (1.005, 2, "1.01"),
-            (3.49, 0, "3"),
-            (9.999, 2, "10.00"),
-            (0.0, 3, "0.000"),
-            (123.0, 1, "123.0"),
-            (0.0004, 3, "0.000"),
-            (2.5, 0, "3"),
-        ] {
-            assert_eq!(fixed_text(v, p), text, "{v} {p}");
-        }
-    }
-}
-
 /// bufferAppend(buffer, length, s): a byte buffer (a binary) holding its first `length` bytes
 /// then the bytes of `s`; the same buffer when it has room, else one twice as large. The Java
 /// runtime's StringBuilder grows in it, so building a string is linear.
@@ -721,4 +681,44 @@ pub fn java_buffer_to_string(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) 
     let bytes = cx.heap.bytes(obj)?;
     let text = bytes.get(..length).ok_or_else(|| cx.throw_str("bufferToString: length past the buffer"))?;
     cx.new_string(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floating_point_reads_as_java_writes_it() {
+        for (d, text) in [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (123.456, "123.456"),
+            (1e7, "1.0E7"),
+            (1234567.0, "1234567.0"),
+            (0.001, "0.001"),
+            (0.0001, "1.0E-4"),
+            (-2.5e-10, "-2.5E-10"),
+            (1.0 / 3.0, "0.3333333333333333"),
+            (f64::MAX, "1.7976931348623157E308"),
+            (-0.0, "-0.0"),
+            (100.0, "100.0"),
+        ] {
+            assert_eq!(double_text(d), text);
+        }
+        assert_eq!(float_text(0.1f32), "0.1");
+        assert_eq!(float_text(1.0f32 / 3.0), "0.33333334");
+        assert_eq!(float_text(3e10f32), "3.0E10");
+        for (v, p, text) in [
+            (0.125, 2, "0.13"),
+            (1.005, 2, "1.01"),
+            (3.49, 0, "3"),
+            (9.999, 2, "10.00"),
+            (0.0, 3, "0.000"),
+            (123.0, 1, "123.0"),
+            (0.0004, 3, "0.000"),
+            (2.5, 0, "3"),
+        ] {
+            assert_eq!(fixed_text(v, p), text, "{v} {p}");
+        }
+    }
 }
