@@ -43,13 +43,83 @@ pub fn read_program(program: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
 }
 
 /// Translates a program and the runtime; returns the launcher's class name and the class files.
+/// A translation is kept in the cache (`cache_dir`) under a hash of the program's class files,
+/// the main class and the translator's build, and taken from there when all three are the same.
 pub fn translate(program: &Path, main: &str) -> Result<(String, Vec<ClassFile>), String> {
-    let (launcher, files) = translate_program(program, Some(main))?;
+    let classes = read_program(program)?;
+    let cached = cache_dir().map(|dir| dir.join(format!("java-{:016x}.bundle", cache_key(&classes, main))));
+    if let Some(files) = cached.as_deref().and_then(read_cached) {
+        return Ok((phantom_java::launcher_name(&main.replace('.', "/")), files));
+    }
+    let (launcher, files) = translate_classes(program, classes, Some(main))?;
+    if let Some(path) = cached {
+        // A cache that cannot be written is only slower: the run goes on.
+        let _ = write_cached(&path, &files);
+    }
     Ok((launcher.expect("a main class was given"), files))
 }
 
+/// Where translations are kept: `$PHANTOM_CACHE` (`off` for nowhere), else
+/// `$XDG_CACHE_HOME/phantom`, else `~/.cache/phantom`.
+fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os("PHANTOM_CACHE") {
+        Some(v) if v == "off" => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+            .map(|d| d.join("phantom")),
+    }
+}
+
+fn cache_key(classes: &[(String, Vec<u8>)], main: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    phantom_java::BUILD_ID.hash(&mut h);
+    main.hash(&mut h);
+    for (_, bytes) in classes {
+        bytes.hash(&mut h);
+    }
+    h.finish()
+}
+
+fn read_cached(path: &Path) -> Option<Vec<ClassFile>> {
+    let bundle = Bundle::read(&std::fs::read(path).ok()?).ok()?;
+    bundle.entries.iter().map(|e| ClassFile::read(&e.class).ok()).collect()
+}
+
+/// Translations kept at most; the least recently written go first.
+const CACHE_ENTRIES: usize = 64;
+
+/// Written to a temporary file and renamed, so a reader never sees half of one.
+fn write_cached(path: &Path, files: &[ClassFile]) -> Result<(), String> {
+    let dir = path.parent().ok_or("no cache directory")?;
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&temporary, bundle(files)?.to_bytes()).map_err(|e| e.to_string())?;
+    std::fs::rename(&temporary, path).map_err(|e| e.to_string())?;
+    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("java-"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    entries.sort();
+    for (_, old) in entries.iter().take(entries.len().saturating_sub(CACHE_ENTRIES)) {
+        let _ = std::fs::remove_file(old);
+    }
+    Ok(())
+}
+
 fn translate_program(program: &Path, main: Option<&str>) -> Result<(Option<String>, Vec<ClassFile>), String> {
-    let classes = read_program(program)?;
+    translate_classes(program, read_program(program)?, main)
+}
+
+fn translate_classes(
+    program: &Path,
+    classes: Vec<(String, Vec<u8>)>,
+    main: Option<&str>,
+) -> Result<(Option<String>, Vec<ClassFile>), String> {
     if classes.is_empty() {
         return Err(format!("{}: no .class files", program.display()));
     }

@@ -558,6 +558,10 @@ fn finish(records: Vec<Record>, java: &str) -> Result<ClassFile, Error> {
 /// The Java runtime library's class files, as javac made them when this crate was built.
 static RUNTIME: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/runtime.bin"));
 
+/// What a translation depends on besides its input: the translator's and the runtime
+/// library's sources, hashed when the crate was built. Translations cached under it stay valid.
+pub const BUILD_ID: &str = env!("PHANTOM_JAVA_BUILD");
+
 /// The runtime library's classes: (internal name, class file).
 pub fn runtime_classes() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();

@@ -5,7 +5,7 @@
 ;> caught: static_invoke: this is not an instance of the class
 ;> caught: type assert failed: "s" is not a number
 ;> caught: stack overflow: too many nested calls
-;> caught: cast to not parent
+;> caught: cast to not parent: .internal.string to .internal.int
 ;> caught: stack overflow: native code calling back too deeply
 .class ".t.hostile" parent ".internal.object" fields 1 methods 24
 
