@@ -1,5 +1,5 @@
-//! Java programs: a directory of javac's class files translated (with the Java runtime library)
-//! into Phantom class files, and the launcher that runs `main(String[])`.
+//! Java programs: a directory of javac's class files, or a JAR, translated (with the Java
+//! runtime library) into Phantom class files, and the launcher that runs `main(String[])`.
 
 use std::path::{Path, PathBuf};
 
@@ -18,17 +18,24 @@ fn class_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Whether `program` is Java: a `.class` file or a directory holding any.
+fn is_jar(program: &Path) -> bool {
+    program.extension().is_some_and(|e| e == "jar") && program.is_file()
+}
+
+/// Whether `program` is Java: a `.class` file, a JAR or a directory holding class files.
 pub fn is_java(program: &Path) -> bool {
-    if program.extension().is_some_and(|e| e == "class") {
+    if program.extension().is_some_and(|e| e == "class") || is_jar(program) {
         return true;
     }
     let mut found = Vec::new();
     program.is_dir() && class_files(program, &mut found).is_ok() && !found.is_empty()
 }
 
-/// The Java classes of a directory (or one class file): (origin, bytes).
+/// The Java classes of a directory, a JAR or one class file: (origin, bytes).
 pub fn read_program(program: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if is_jar(program) {
+        return read_jar(program);
+    }
     let mut paths = Vec::new();
     if program.is_dir() {
         class_files(program, &mut paths).map_err(|e| format!("{}: {e}", program.display()))?;
@@ -40,6 +47,27 @@ pub fn read_program(program: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         .into_iter()
         .map(|p| std::fs::read(&p).map(|b| (p.display().to_string(), b)).map_err(|e| format!("{}: {e}", p.display())))
         .collect()
+}
+
+fn jar_entries(jar: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<crate::jar::Entry>, String> {
+    let bytes = std::fs::read(jar).map_err(|e| format!("{}: {e}", jar.display()))?;
+    crate::jar::read(&bytes, wanted).map_err(|e| format!("{}: {e}", jar.display()))
+}
+
+/// The class files of a JAR (those of `META-INF`, such as other releases' versions, left out).
+fn read_jar(jar: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let entries = jar_entries(jar, |name| name.ends_with(".class") && !name.starts_with("META-INF/"))?;
+    Ok(entries.into_iter().map(|e| (format!("{}!/{}", jar.display(), e.name), e.bytes)).collect())
+}
+
+/// The `Main-Class` a JAR's manifest names, if it is a JAR that has one.
+pub fn jar_main_class(program: &Path) -> Option<String> {
+    if !is_jar(program) {
+        return None;
+    }
+    let manifest = jar_entries(program, |name| name == "META-INF/MANIFEST.MF").ok()?.pop()?;
+    let text = String::from_utf8_lossy(&manifest.bytes).into_owned();
+    text.lines().find_map(|l| l.strip_prefix("Main-Class:")).map(|m| m.trim().to_string())
 }
 
 /// Translates a program and the runtime; returns the launcher's class name and the class files.
@@ -140,7 +168,8 @@ fn translate_classes(
 
 /// `phantom translate`: the class files into `output`, one `.pc` per class.
 pub fn translate_to(program: &Path, main: Option<&str>, output: &Path) -> Result<(), String> {
-    let (launcher, files) = translate_program(program, main)?;
+    let from_manifest = jar_main_class(program);
+    let (launcher, files) = translate_program(program, main.or(from_manifest.as_deref()))?;
     std::fs::create_dir_all(output).map_err(|e| format!("{}: {e}", output.display()))?;
     for file in &files {
         let name = file.header().map(|h| String::from_utf8_lossy(&h.name).into_owned()).unwrap_or_default();

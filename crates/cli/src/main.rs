@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use phantom_bytecode::{assemble, disassemble, verify, Bundle, ClassFile};
+mod jar;
 mod java;
 mod persistent;
 mod replication;
@@ -95,9 +96,9 @@ enum Command {
         after_help = "Example:\n  phantom translate build/classes --main app.Main -o out\n  phantom run out --main '.java.app.Main#main'"
     )]
     Translate {
-        /// A directory of .class files (or one .class file).
+        /// A directory of .class files, a JAR, or one .class file.
         program: PathBuf,
-        /// The class whose main(String[]) the launcher runs.
+        /// The class whose main(String[]) the launcher runs (a JAR's manifest may name it).
         #[arg(long)]
         main: Option<String>,
         /// Where to write the class files.
@@ -107,12 +108,13 @@ enum Command {
     /// Run a program: load classes, do `new CLASS()` and call its method 8 with the boot object.
     /// Arguments after `--` go to the program: `boot.getArguments()` returns them.
     #[command(
-        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run javac-output --main app.Main     a directory of Java class files\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
+        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run javac-output --main app.Main     a directory of Java class files\n  phantom run app.jar -- in.txt       a JAR whose manifest names its Main-Class\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
     )]
     Run {
         /// A source file (.ph, compiled first), a class file, a directory of class files, a
-        /// bundle, or Java: a directory of javac's .class files (translated first; --main names
-        /// the class whose main(String[]) runs). Without it, the class comes from the system
+        /// bundle, or Java: a directory of javac's .class files or a JAR (translated first, and
+        /// the translation cached; --main names the class whose main(String[]) runs, else a
+        /// JAR's manifest does). Without it, the class comes from the system
         /// library built into phantom.
         program: Option<PathBuf>,
         /// Directory searched for compiled classes a .ph program imports (repeatable).
@@ -651,7 +653,10 @@ fn load_program(
     };
     let shown = program.display();
     if java::is_java(program) {
-        let Some(main) = main else { return fail(format!("{shown}: say which Java class to run with --main CLASS")) };
+        let from_manifest = java::jar_main_class(program);
+        let Some(main) = main.or(from_manifest.as_deref()) else {
+            return fail(format!("{shown}: say which Java class to run with --main CLASS"));
+        };
         let (launcher, files) = java::translate(program, main).or_else(fail)?;
         if install {
             classes.extend(files.iter().map(|f| f.to_bytes()));

@@ -128,3 +128,41 @@ fn bad_class_files_and_missing_runtime_classes_are_clear_errors() {
     let out = phantom(&missing, "Nope");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no class Nope"));
 }
+
+#[test]
+fn a_jar_runs_by_its_manifest_and_translations_are_cached() {
+    let tmp = TempDir::new("java-jar");
+    let sources = [Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/ProgWordFreq.java")];
+    compile_all(&tmp.0, &sources);
+    let jar = tmp.0.join("words.jar");
+    let made = Command::new("jar")
+        .arg("cfe")
+        .arg(&jar)
+        .arg("ProgWordFreq")
+        .args(["-C", tmp.0.join("ProgWordFreq").to_str().unwrap(), "."])
+        .status()
+        .expect("the JDK's jar tool");
+    assert!(made.success());
+    let expected = seen(Command::new("java").arg("-jar").arg(&jar).args(["one", "two"]).output().unwrap());
+    let cache = tmp.0.join("cache");
+    let phantom = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_phantom"));
+        c.arg("run").arg(&jar).args(["--", "one", "two"]).env("PHANTOM_CACHE", &cache);
+        seen(c.output().unwrap())
+    };
+    assert_eq!(phantom(), expected, "first run, translated");
+    let cached: Vec<PathBuf> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(cached.len(), 1, "one translation kept: {cached:?}");
+    assert_eq!(phantom(), expected, "second run, from the cache");
+    // A damaged cache entry is translated again, not trusted.
+    std::fs::write(&cached[0], b"not a bundle").unwrap();
+    assert_eq!(phantom(), expected, "after the cache was damaged");
+    assert!(std::fs::read(&cached[0]).unwrap().len() > 1000, "written again");
+    // A JAR that is not one: a clear error.
+    let broken = tmp.0.join("broken.jar");
+    std::fs::write(&broken, &std::fs::read(&jar).unwrap()[..100]).unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_phantom")).arg("run").arg(&broken).args(["--main", "X"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code() == Some(1) && err.contains("broken.jar: not a readable zip archive"), "{err}");
+}

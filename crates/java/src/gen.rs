@@ -9,7 +9,7 @@ use cafebabe::attributes::AttributeData;
 use cafebabe::bytecode::Opcode;
 use cafebabe::constant_pool::{BootstrapArgument, LiteralConstant, Loadable, MemberRef, ObjectArrayType};
 use phantom_bytecode::emit::{insn, Item};
-use phantom_bytecode::{Arg, Op, TypePrefix};
+use phantom_bytecode::{Arg, Insn, Op, TypePrefix};
 
 use crate::flow::{self, signature, Flow, K};
 use crate::layout::{self, phantom_name, statics_name, Universe, ENSURE_ORDINAL, STATICS_SLOT};
@@ -1671,6 +1671,20 @@ impl<'a> MethodGen<'a> {
 
     /// Java's narrowing of an int on top: to `32 - shift` bits, with or without sign.
     fn narrow(&mut self, shift: i32, signed: bool) {
+        // A constant just pushed (nothing can jump in between) is narrowed here.
+        if let Some(Item::Insn(Insn { prefix: None, op, args })) = self.items.last() {
+            let value = match (op, args.first()) {
+                (Op::Iconst0, _) => Some(0),
+                (Op::Iconst1, _) => Some(1),
+                (Op::Iconst8 | Op::Iconst32, Some(Arg::Int(v))) => Some(*v as i32),
+                _ => None,
+            };
+            if let Some(v) = value {
+                self.items.pop();
+                self.int(if signed { v << shift >> shift } else { v & 0xFFFF });
+                return;
+            }
+        }
         if signed {
             self.int(shift);
             self.put(Op::Ishl, vec![]);
@@ -1682,7 +1696,6 @@ impl<'a> MethodGen<'a> {
         }
     }
 
-    /// `new T[n]`: the length on the integer stack; every element Java's zero of its kind.
     /// A new Java array (its length on the integer stack) with this descriptor, made by the
     /// `newArray` native of `.internal.java`.
     fn new_array(&mut self, descriptor: &str, check: Option<&str>) {

@@ -852,13 +852,13 @@ impl Heap {
         Ok(Value::from_ref(at))
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn class_of(&self, obj: u64) -> Result<ClassId, MemoryError> {
         Ok(self.memory.load(obj)? as u32)
     }
 
     /// Class and kind from one read of the header word.
-    #[inline]
+    #[inline(always)]
     pub fn header(&self, obj: u64) -> Result<(ClassId, Kind), MemoryError> {
         let word = self.memory.load(obj)?;
         let kind = if (word >> 32) as u8 == Kind::Bytes as u8 { Kind::Bytes } else { Kind::Slots };
@@ -871,12 +871,12 @@ impl Heap {
     }
 
     /// Payload length: slots, or bytes.
-    #[inline]
+    #[inline(always)]
     pub fn len(&self, obj: u64) -> Result<u64, MemoryError> {
         self.memory.load(obj + 8)
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn slot(&self, obj: u64, index: u64) -> Result<Value, MemoryError> {
         Ok(Value(self.memory.load(obj + (HEADER_WORDS + index) * 8)?))
     }
@@ -884,7 +884,7 @@ impl Heap {
     /// Stores a slot, through the deletion barrier: while a cycle marks, the reference
     /// overwritten is shaded, since a thread may have taken it to a stack the cycle already
     /// scanned.
-    #[inline]
+    #[inline(always)]
     pub fn set_slot(&self, obj: u64, index: u64, value: Value) -> Result<(), MemoryError> {
         let at = obj + (HEADER_WORDS + index) * 8;
         if self.marking.load(Ordering::Relaxed) {

@@ -1428,7 +1428,7 @@ impl Vm {
 
     /// The object behind `os_field_get` and its kin: one of a class that is not internal (the
     /// VM's own objects keep their state private), with `cells` fields from `index`.
-    #[inline]
+    #[inline(always)]
     fn field_owner(&self, obj: Value, index: u32, cells: usize) -> Result<u64> {
         match obj.object() {
             Some(o) => {
@@ -1446,7 +1446,7 @@ impl Vm {
     }
 
     /// Fields `index` and (for two cells) `index + 1` of another object.
-    #[inline]
+    #[inline(always)]
     fn object_field(&self, obj: Value, index: u32, cells: usize) -> Result<(Value, Value)> {
         let o = self.field_owner(obj, index, cells)?;
         let first = self.heap.slot(o, index as u64)?;
@@ -1474,7 +1474,7 @@ impl Vm {
     }
 
     /// The Java array `array` and the first slot of its element `index`, or Java's errors.
-    #[inline]
+    #[inline(always)]
     fn array_element(&self, array: Value, index: i32) -> Result<(java_array::JavaArray, u64)> {
         match java_array::java_array(&self.heap, array)? {
             Some(a) => match a.slot(index) {

@@ -62,7 +62,7 @@ pub struct JavaArray {
 
 impl JavaArray {
     /// The first slot of element `index`, if it is in range.
-    #[inline]
+    #[inline(always)]
     pub fn slot(&self, index: i32) -> Option<u64> {
         let i = u64::try_from(index).ok().filter(|&i| i < self.length)?;
         Some(ELEMENTS + i * self.elem.width())
@@ -70,7 +70,7 @@ impl JavaArray {
 }
 
 /// The Java array `v` is, if it is one.
-#[inline]
+#[inline(always)]
 pub fn java_array(heap: &Heap, v: Value) -> Result<Option<JavaArray>, MemoryError> {
     let Some(obj) = v.object() else { return Ok(None) };
     let (class, kind) = heap.header(obj)?;
@@ -100,7 +100,7 @@ pub fn alloc(heap: &Heap, descriptor: Value, check: Option<u32>, length: u64) ->
 }
 
 /// The class stored references must descend from, if the array checks them.
-#[inline]
+#[inline(always)]
 pub fn store_check(heap: &Heap, array: &JavaArray) -> Result<Option<u32>, MemoryError> {
     Ok(heap.slot(array.obj, 2)?.as_int().map(|c| c as u32))
 }

@@ -190,12 +190,17 @@ public final class Rt {
             return true;
         }
         boolean reference = from.startsWith("L") || from.startsWith("[");
+        if (reference && to.equals("Ljava.lang.Object;")) {
+            return true;
+        }
+        if (from.startsWith("[") && (to.equals("Ljava.lang.Cloneable;") || to.equals("Ljava.io.Serializable;"))) {
+            return true;
+        }
         if (from.startsWith("L") && to.startsWith("L")) {
             String a = from.substring(1, from.length() - 1), b = to.substring(1, to.length() - 1);
             return n().isSubclass(phantomName(a), phantomName(b));
         }
-        return reference && (to.equals("Ljava.lang.Object;") || to.equals("Ljava.lang.Cloneable;") && from.startsWith("[")
-                || to.equals("Ljava.io.Serializable;") && from.startsWith("["));
+        return false;
     }
 
     public static void checkCast(Object o, String type) {
