@@ -280,6 +280,7 @@ macro_rules! for_each_internal_class {
                     42 javaArray "(? string) ?" => java_from_phantom_array,
                     43 newArrayLike "(? int) ?" => java_new_array_like,
                     44 isSubclass "(string string) int" => java_is_subclass,
+                    45 gc "() void" => java_gc,
                 }
                 // Ours: a Java array, whose length is fixed and whose bounds are checked.
                 41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {

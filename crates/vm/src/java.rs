@@ -483,6 +483,12 @@ pub fn java_is_subclass(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Re
     Ok(Value::int(matches!((a, b), (Ok(a), Ok(b)) if cx.is_subclass(a, b)) as i32))
 }
 
+/// gc(): asks the collector for a cycle (System.gc()); it runs beside the threads.
+pub fn java_gc(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    cx.heap.gc_wanted.store(true, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::NULL)
+}
+
 /// javaArray(a, descriptor): a Phantom array's elements as a new Java array (main's arguments).
 pub fn java_from_phantom_array(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let src = arg(cx, args, 0)?;

@@ -31,4 +31,5 @@ public final class java {
     public native Object javaArray(Object phantomArray, String descriptor);
     public native Object newArrayLike(Object array, int n);
     public native boolean isSubclass(String a, String b);
+    public native void gc();
 }
