@@ -52,6 +52,17 @@ public final class Rt {
         }
     }
 
+    /** An enum class's constants in order (its static values(), found by name). */
+    public static Object[] enumValues(Class<?> type) {
+        String javaName = type.getName();
+        Object statics = statics(javaName);
+        return (Object[]) n().callByName(statics, "values()[L" + javaName.replace('.', '/') + ";");
+    }
+
+    public static boolean isArrayObject(Object o) {
+        return isArray(o);
+    }
+
     /** A Phantom array of strings (the program's arguments) as a Java String[]. */
     public static String[] stringArray(Object phantomArray) {
         return (String[]) n().javaArray(phantomArray, "[Ljava/lang/String;");

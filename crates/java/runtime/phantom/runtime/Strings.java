@@ -16,8 +16,9 @@ public final class Strings {
         return "";
     }
 
+    /** new String(s) is a new object (s == new String(s) is false in Java). */
     public static String make(String s) {
-        return s;
+        return p(s).substring(0, s.length());
     }
 
     public static String make(char[] chars) {
