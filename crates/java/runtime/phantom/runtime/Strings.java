@@ -128,6 +128,41 @@ public final class Strings {
         return end - begin;
     }
 
+    public static boolean regionMatches(String s, int at, String other, int from, int n) {
+        return regionMatches(s, false, at, other, from, n);
+    }
+
+    public static boolean regionMatches(String s, boolean ignoreCase, int at, String other, int from, int n) {
+        if (at < 0 || from < 0 || at > (long) s.length() - n || from > (long) other.length() - n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char a = s.charAt(at + i), b = other.charAt(from + i);
+            if (a != b && !(ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static void getChars(String s, int begin, int end, char[] dst, int at) {
+        if (begin < 0 || end > s.length() || begin > end) {
+            throw new StringIndexOutOfBoundsException("begin " + begin + ", end " + end + ", length " + s.length());
+        }
+        for (int i = begin; i < end; i++) {
+            dst[at + i - begin] = s.charAt(i);
+        }
+    }
+
+    /** The string's bytes (its UTF-8). */
+    public static byte[] getBytes(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
+    }
+
     public static boolean contains(String s, CharSequence t) {
         return p(s).indexOf(t.toString(), 0) >= 0;
     }
@@ -429,6 +464,10 @@ public final class Strings {
 
     public static String copyValueOf(char[] c) {
         return make(c);
+    }
+
+    public static String copyValueOf(char[] c, int offset, int count) {
+        return make(c, offset, count);
     }
 
     public static String join(CharSequence sep, CharSequence... parts) {
