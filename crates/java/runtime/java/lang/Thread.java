@@ -229,6 +229,43 @@ public class Thread implements Runnable {
         return id;
     }
 
+    public static final int MIN_PRIORITY = 1;
+    public static final int NORM_PRIORITY = 5;
+    public static final int MAX_PRIORITY = 10;
+    private int priority = NORM_PRIORITY;
+
+    /** Kept and reported; Phantom's scheduler does not use it. */
+    public final void setPriority(int p) {
+        if (p < MIN_PRIORITY || p > MAX_PRIORITY) {
+            throw new IllegalArgumentException();
+        }
+        priority = p;
+    }
+
+    public final int getPriority() {
+        return priority;
+    }
+
+    public enum State { NEW, RUNNABLE, BLOCKED, WAITING, TIMED_WAITING, TERMINATED }
+
+    /** NEW, TERMINATED, WAITING in sleep, join or wait, else RUNNABLE. */
+    public State getState() {
+        if (!started) {
+            return State.NEW;
+        }
+        if (finished) {
+            return State.TERMINATED;
+        }
+        if (blockedCond == wake && wake != null) {
+            return State.TIMED_WAITING;
+        }
+        return blockedCond != null ? State.WAITING : State.RUNNABLE;
+    }
+
+    public static boolean holdsLock(Object o) {
+        return phantom.runtime.Rt.holdsLock(o);
+    }
+
     public final void setDaemon(boolean on) {
         daemon = on;
     }

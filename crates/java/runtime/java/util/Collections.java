@@ -84,6 +84,20 @@ public final class Collections {
         return best;
     }
 
+    public static <T> ArrayList<T> list(Enumeration<T> e) {
+        ArrayList<T> l = new ArrayList<T>();
+        while (e.hasMoreElements()) l.add(e.nextElement());
+        return l;
+    }
+
+    public static <T> Enumeration<T> enumeration(Collection<T> c) {
+        Iterator<T> it = c.iterator();
+        return new Enumeration<T>() {
+            public boolean hasMoreElements() { return it.hasNext(); }
+            public T nextElement() { return it.next(); }
+        };
+    }
+
     public static <T> Set<T> singleton(T o) {
         Set<T> s = new LinkedHashSet<T>();
         s.add(o);

@@ -73,6 +73,13 @@ final class Monitor {
         lock.unlock();
     }
 
+    boolean heldByCurrent() {
+        lock.lock();
+        boolean mine = owner == Rt.currentPhantomThread();
+        lock.unlock();
+        return mine;
+    }
+
     void exit() {
         lock.lock();
         if (owner != Rt.currentPhantomThread()) {

@@ -382,6 +382,10 @@ public final class Rt {
         Monitor.of(o).notifyOne(true);
     }
 
+    public static boolean holdsLock(Object o) {
+        return Monitor.of(o).heldByCurrent();
+    }
+
     public static void monitorEnter(Object o) {
         Monitor.of(o).enter();
     }
