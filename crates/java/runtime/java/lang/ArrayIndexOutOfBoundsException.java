@@ -3,6 +3,10 @@ package java.lang;
 public class ArrayIndexOutOfBoundsException extends IndexOutOfBoundsException {
     public ArrayIndexOutOfBoundsException() {}
 
+    public ArrayIndexOutOfBoundsException(int index) {
+        super("Array index out of range: " + index);
+    }
+
     public ArrayIndexOutOfBoundsException(String message) {
         super(message);
     }

@@ -41,6 +41,10 @@ public final class Boolean implements Comparable<Boolean> {
         return value ? 1231 : 1237;
     }
 
+    public static int hashCode(boolean b) {
+        return b ? 1231 : 1237;
+    }
+
     public int compareTo(Boolean o) {
         return compare(value, o.value);
     }

@@ -78,6 +78,54 @@ public final class Character implements Comparable<Character> {
         return value;
     }
 
+    public static int hashCode(char c) {
+        return c;
+    }
+
+    public static final char MIN_HIGH_SURROGATE = '\uD800';
+    public static final char MAX_LOW_SURROGATE = '\uDFFF';
+    public static final int MIN_RADIX = 2;
+    public static final int MAX_RADIX = 36;
+
+    public static boolean isSurrogate(char c) { return c >= '\uD800' && c <= '\uDFFF'; }
+    public static boolean isHighSurrogate(char c) { return c >= '\uD800' && c <= '\uDBFF'; }
+    public static boolean isLowSurrogate(char c) { return c >= '\uDC00' && c <= '\uDFFF'; }
+    public static boolean isValidCodePoint(int c) { return c >= 0 && c <= 0x10FFFF; }
+    public static boolean isBmpCodePoint(int c) { return c >>> 16 == 0; }
+    public static int charCount(int c) { return c >= 0x10000 ? 2 : 1; }
+
+    public static char[] toChars(int c) {
+        if (!isValidCodePoint(c)) {
+            throw new IllegalArgumentException("Not a valid Unicode code point: 0x" + Integer.toHexString(c).toUpperCase());
+        }
+        if (c < 0x10000) {
+            return new char[] {(char) c};
+        }
+        int u = c - 0x10000;
+        return new char[] {(char) (0xD800 + (u >>> 10)), (char) (0xDC00 + (u & 0x3ff))};
+    }
+
+    public static String toString(int c) {
+        return String.valueOf(toChars(c));
+    }
+
+    /** Letters, currency symbols and connecting punctuation (ASCII: $ and _) start an identifier. */
+    public static boolean isJavaIdentifierStart(char c) { return isLetter(c) || c == '$' || c == '_'; }
+    public static boolean isJavaIdentifierStart(int c) { return isJavaIdentifierStart((char) c); }
+
+    /** ...and digits and the ignorable controls may follow. */
+    public static boolean isJavaIdentifierPart(char c) {
+        return isJavaIdentifierStart(c) || isDigit(c) || (c <= 8) || (c >= 0x0e && c <= 0x1b) || (c >= 0x7f && c <= 0x9f);
+    }
+    public static boolean isJavaIdentifierPart(int c) { return isJavaIdentifierPart((char) c); }
+
+    public static boolean isISOControl(char c) { return c <= 0x1f || (c >= 0x7f && c <= 0x9f); }
+    public static boolean isISOControl(int c) { return c >= 0 && c <= 0x1f || (c >= 0x7f && c <= 0x9f); }
+    public static boolean isTitleCase(char c) { return false; }
+    public static boolean isDefined(char c) { return true; }
+    public static int digit(int c, int radix) { return digit((char) c, radix); }
+    public static int getNumericValue(int c) { return getNumericValue((char) c); }
+
     public int compareTo(Character o) {
         return value - o.value;
     }

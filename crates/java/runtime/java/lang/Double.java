@@ -24,7 +24,28 @@ public final class Double extends Number implements Comparable<Double> {
         if (s == null) {
             throw new NullPointerException();
         }
+        // The JDK reads the digits before the exponent first and stops at a second point.
+        String t = s.trim();
+        int points = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.') {
+                if (++points == 2) {
+                    throw new NumberFormatException("multiple points");
+                }
+            } else if (!(c >= '0' && c <= '9' || i == 0 && (c == '-' || c == '+'))) {
+                break;
+            }
+        }
         return phantom.runtime.Rt.n().parseDouble(s);
+    }
+
+    public static final double MIN_NORMAL = 0x1.0p-1022;
+    public static final int SIZE = 64;
+    public static final int BYTES = 8;
+
+    public boolean isInfinite() {
+        return isInfinite(value);
     }
 
     public static boolean isNaN(double v) {

@@ -35,6 +35,15 @@ public abstract class Enum<E extends Enum<E>> implements Comparable<E> {
 
     @SuppressWarnings("unchecked")
     public final Class<E> getDeclaringClass() {
+        // A constant with a body is an anonymous subclass, named Enum$N: its enum is Enum.
+        String name = getClass().getName();
+        int i = name.length();
+        while (i > 0 && Character.isDigit(name.charAt(i - 1))) {
+            i--;
+        }
+        if (i < name.length() && i > 0 && name.charAt(i - 1) == '$') {
+            return (Class<E>) phantom.runtime.Rt.classFor(name.substring(0, i - 1).replace('.', '/'));
+        }
         return (Class<E>) getClass();
     }
 

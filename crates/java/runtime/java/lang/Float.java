@@ -27,6 +27,31 @@ public final class Float extends Number implements Comparable<Float> {
         return v == POSITIVE_INFINITY || v == NEGATIVE_INFINITY;
     }
 
+    public static boolean isFinite(float v) {
+        return v == v && !isInfinite(v);
+    }
+
+    public static final float MIN_VALUE = 0x0.000002P-126f;
+    public static final float MIN_NORMAL = 0x1.0p-126f;
+    public static final int SIZE = 32;
+    public static final int BYTES = 4;
+
+    public static Float valueOf(String s) {
+        return new Float(parseFloat(s));
+    }
+
+    public boolean isNaN() {
+        return isNaN(value);
+    }
+
+    public boolean isInfinite() {
+        return isInfinite(value);
+    }
+
+    public static float max(float a, float b) { return Math.max(a, b); }
+    public static float min(float a, float b) { return Math.min(a, b); }
+    public static float sum(float a, float b) { return a + b; }
+
     public int intValue() { return (int) value; }
     public long longValue() { return (long) value; }
     public float floatValue() { return value; }

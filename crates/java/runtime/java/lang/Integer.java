@@ -31,14 +31,34 @@ public final class Integer extends Number implements Comparable<Integer> {
     }
 
     public static int parseInt(String s, int radix) {
-        if (s == null) {
-            throw new NumberFormatException("Cannot parse null string: null");
-        }
-        long v = phantom.runtime.Rt.n().parseLong(s, radix);
+        long v = Long.parse(s, radix, false);
         if (v < MIN_VALUE || v > MAX_VALUE) {
-            throw new NumberFormatException("For input string: \"" + s + "\"" + (radix == 10 ? "" : " under radix " + radix));
+            throw Long.badInput(s, radix);
         }
         return (int) v;
+    }
+
+    public static int parseUnsignedInt(String s) {
+        return parseUnsignedInt(s, 10);
+    }
+
+    public static int parseUnsignedInt(String s, int radix) {
+        if (s != null && s.length() > 0 && s.charAt(0) == '-') {
+            throw new NumberFormatException("Illegal leading minus sign on unsigned string " + s + ".");
+        }
+        long v = Long.parse(s, radix, false);
+        if (v > 0xFFFFFFFFL) {
+            throw new NumberFormatException("String value " + s + " exceeds range of unsigned int.");
+        }
+        return (int) v;
+    }
+
+    public static Integer valueOf(String s, int radix) {
+        return valueOf(parseInt(s, radix));
+    }
+
+    public static Integer decode(String s) {
+        return valueOf((int) Long.decodeValue(s, MIN_VALUE, MAX_VALUE));
     }
 
     public int intValue() { return value; }
@@ -131,6 +151,46 @@ public final class Integer extends Number implements Comparable<Integer> {
             n++;
         }
         return n;
+    }
+
+    public static int lowestOneBit(int v) {
+        return v & -v;
+    }
+
+    public static int reverseBytes(int v) {
+        return (v << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24);
+    }
+
+    public static int rotateLeft(int v, int n) {
+        return (v << n) | (v >>> -n);
+    }
+
+    public static int rotateRight(int v, int n) {
+        return (v >>> n) | (v << -n);
+    }
+
+    public static long toUnsignedLong(int v) {
+        return v & 0xFFFFFFFFL;
+    }
+
+    public static String toUnsignedString(int v) {
+        return Long.toString(v & 0xFFFFFFFFL);
+    }
+
+    public static String toUnsignedString(int v, int radix) {
+        return Long.toString(v & 0xFFFFFFFFL, radix);
+    }
+
+    public static int compareUnsigned(int a, int b) {
+        return compare(a + MIN_VALUE, b + MIN_VALUE);
+    }
+
+    public static int divideUnsigned(int a, int b) {
+        return (int) ((a & 0xFFFFFFFFL) / (b & 0xFFFFFFFFL));
+    }
+
+    public static int remainderUnsigned(int a, int b) {
+        return (int) ((a & 0xFFFFFFFFL) % (b & 0xFFFFFFFFL));
     }
 
     public static int highestOneBit(int v) {

@@ -113,6 +113,9 @@ public final class StringBuilder implements CharSequence {
     public StringBuilder insert(int at, int v) { return insert(at, String.valueOf(v)); }
     public StringBuilder insert(int at, long v) { return insert(at, String.valueOf(v)); }
     public StringBuilder insert(int at, double v) { return insert(at, String.valueOf(v)); }
+    public StringBuilder insert(int at, float v) { return insert(at, String.valueOf(v)); }
+    public StringBuilder insert(int at, CharSequence c) { return insert(at, String.valueOf(c)); }
+    public StringBuilder insert(int at, char[] c, int offset, int count) { return insert(at, String.valueOf(c, offset, count)); }
     public StringBuilder insert(int at, boolean v) { return insert(at, String.valueOf(v)); }
     public StringBuilder insert(int at, Object o) { return insert(at, String.valueOf(o)); }
     public StringBuilder insert(int at, char[] c) { return insert(at, String.valueOf(c)); }
@@ -160,6 +163,22 @@ public final class StringBuilder implements CharSequence {
 
     public int lastIndexOf(String s) {
         return toString().lastIndexOf(s);
+    }
+
+    public int lastIndexOf(String s, int from) {
+        return toString().lastIndexOf(s, from);
+    }
+
+    public StringBuilder appendCodePoint(int c) {
+        return append(Character.toString(c));
+    }
+
+    public int codePointAt(int i) {
+        return charAt(i);
+    }
+
+    public void getChars(int begin, int end, char[] dst, int at) {
+        toString().getChars(begin, end, dst, at);
     }
 
     public String substring(int start) {

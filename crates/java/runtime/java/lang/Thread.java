@@ -17,6 +17,12 @@ public class Thread implements Runnable {
     private final long id;
     private final phantom.internal.mutex lock = new phantom.internal.mutex();
     private final phantom.internal.cond ended = new phantom.internal.cond();
+    /** What sleep waits on, so interrupt can wake it. */
+    private final phantom.internal.cond wake = new phantom.internal.cond();
+    private boolean interruptFlag;
+    /** The mutex and condition this thread waits on in sleep, join or wait, else null. */
+    private phantom.internal.mutex blockedLock;
+    private phantom.internal.cond blockedCond;
 
     public Thread() {
         this(null, null);
@@ -65,7 +71,7 @@ public class Thread implements Runnable {
         try {
             run();
         } catch (Throwable t) {
-            System.err.println("Exception in thread \"" + name + "\" " + t);
+            phantom.runtime.Rt.printTrace(System.err, t, "Exception in thread \"" + name + "\" ");
         } finally {
             lock.lock();
             finished = true;
@@ -110,26 +116,95 @@ public class Thread implements Runnable {
     }
 
     public final void join() throws InterruptedException {
-        lock.lock();
-        while (started && !finished) {
-            ended.wait(lock);
-        }
-        lock.unlock();
+        join(0);
     }
 
     public final void join(long ms) throws InterruptedException {
-        lock.lock();
-        if (started && !finished) {
-            ended.twait(lock, (int) ms);
+        if (ms < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
         }
-        lock.unlock();
+        Thread me = currentThread();
+        long deadline = System.currentTimeMillis() + ms;
+        lock.lock();
+        try {
+            while (started && !finished) {
+                if (me.phantomBlocking(lock, ended)) {
+                    throw new InterruptedException();
+                }
+                if (ms == 0) {
+                    ended.wait(lock);
+                } else {
+                    long left = deadline - System.currentTimeMillis();
+                    if (left <= 0) {
+                        break;
+                    }
+                    ended.twait(lock, (int) Math.min(left, Integer.MAX_VALUE));
+                }
+            }
+        } finally {
+            me.phantomUnblocked();
+            lock.unlock();
+        }
     }
 
+    /** Sleeps on the thread's own condition until the time is up or interrupt signals it. */
     public static void sleep(long ms) throws InterruptedException {
         if (ms < 0) {
             throw new IllegalArgumentException("timeout value is negative");
         }
-        phantom.runtime.Rt.boot().sleep((int) Math.min(ms, Integer.MAX_VALUE));
+        Thread me = currentThread();
+        if (ms == 0) {
+            if (me.phantomBlocking(me.lock, me.wake)) {
+                throw new InterruptedException("sleep interrupted");
+            }
+            me.phantomUnblocked();
+            phantom.runtime.Rt.boot().sleep(0);
+            return;
+        }
+        // The deadline is on the wall clock, which a restart from an image keeps.
+        long deadline = System.currentTimeMillis() + ms;
+        me.lock.lock();
+        try {
+            while (true) {
+                if (me.phantomBlocking(me.lock, me.wake)) {
+                    throw new InterruptedException("sleep interrupted");
+                }
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return;
+                }
+                me.wake.twait(me.lock, (int) Math.min(left, Integer.MAX_VALUE));
+            }
+        } finally {
+            me.phantomUnblocked();
+            me.lock.unlock();
+        }
+    }
+
+    public static void sleep(long ms, int nanos) throws InterruptedException {
+        sleep(ms + (nanos >= 500000 ? 1 : 0));
+    }
+
+    /**
+     * For the runtime's blocking calls (sleep, join, Object.wait), called holding m before each
+     * wait on c: records them so interrupt can signal c, and tells (clearing it) whether this
+     * thread has been interrupted, in which case the caller throws instead of waiting.
+     */
+    public final boolean phantomBlocking(phantom.internal.mutex m, phantom.internal.cond c) {
+        blockedLock = m;
+        blockedCond = c;
+        if (interruptFlag) {
+            interruptFlag = false;
+            blockedLock = null;
+            blockedCond = null;
+            return true;
+        }
+        return false;
+    }
+
+    public final void phantomUnblocked() {
+        blockedLock = null;
+        blockedCond = null;
     }
 
     public static void yield() {
@@ -154,6 +229,43 @@ public class Thread implements Runnable {
         return id;
     }
 
+    public static final int MIN_PRIORITY = 1;
+    public static final int NORM_PRIORITY = 5;
+    public static final int MAX_PRIORITY = 10;
+    private int priority = NORM_PRIORITY;
+
+    /** Kept and reported; Phantom's scheduler does not use it. */
+    public final void setPriority(int p) {
+        if (p < MIN_PRIORITY || p > MAX_PRIORITY) {
+            throw new IllegalArgumentException();
+        }
+        priority = p;
+    }
+
+    public final int getPriority() {
+        return priority;
+    }
+
+    public enum State { NEW, RUNNABLE, BLOCKED, WAITING, TIMED_WAITING, TERMINATED }
+
+    /** NEW, TERMINATED, WAITING in sleep, join or wait, else RUNNABLE. */
+    public State getState() {
+        if (!started) {
+            return State.NEW;
+        }
+        if (finished) {
+            return State.TERMINATED;
+        }
+        if (blockedCond == wake && wake != null) {
+            return State.TIMED_WAITING;
+        }
+        return blockedCond != null ? State.WAITING : State.RUNNABLE;
+    }
+
+    public static boolean holdsLock(Object o) {
+        return phantom.runtime.Rt.holdsLock(o);
+    }
+
     public final void setDaemon(boolean on) {
         daemon = on;
     }
@@ -162,14 +274,28 @@ public class Thread implements Runnable {
         return daemon;
     }
 
-    public void interrupt() {}
+    /** Sets the flag; a thread in sleep, join or wait wakes and throws InterruptedException. */
+    public void interrupt() {
+        interruptFlag = true;
+        phantom.internal.mutex m = blockedLock;
+        phantom.internal.cond c = blockedCond;
+        if (m != null && c != null) {
+            // Taking the mutex waits until the thread is inside its wait, so the signal reaches it.
+            m.lock();
+            c.broadcast();
+            m.unlock();
+        }
+    }
 
     public boolean isInterrupted() {
-        return false;
+        return interruptFlag;
     }
 
     public static boolean interrupted() {
-        return false;
+        Thread me = currentThread();
+        boolean was = me.interruptFlag;
+        me.interruptFlag = false;
+        return was;
     }
 
     public String toString() {

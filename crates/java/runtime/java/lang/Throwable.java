@@ -46,13 +46,14 @@ public class Throwable {
     }
 
     public void printStackTrace() {
-        System.err.println(this);
-        Throwable c = cause;
-        while (c != null && c != this) {
-            System.err.println("Caused by: " + c);
-            c = c.cause;
-        }
+        printStackTrace(System.err);
     }
+
+    public void printStackTrace(java.io.PrintStream s) {
+        phantom.runtime.Rt.printTrace(s, this, "");
+    }
+
+    public void setStackTrace(Object[] trace) {}
 
     public final void addSuppressed(Throwable t) {
         if (suppressed == null) {

@@ -129,14 +129,91 @@ public abstract class AbstractList<E> extends AbstractCollection<E> implements L
         return !c.isEmpty();
     }
 
-    /** A copy of the range (not a view: writes to it do not reach this list). */
+    /** Removes the elements from `from` up to `to` (subList(from, to).clear() calls this). */
+    protected void removeRange(int from, int to) {
+        for (int i = to - 1; i >= from; i--) remove(i);
+    }
+
+    /** A view of the range: reads and writes go to this list. */
     public List<E> subList(int from, int to) {
-        if (from < 0 || to > size() || from > to) {
-            throw new IndexOutOfBoundsException("fromIndex: " + from + ", toIndex: " + to + ", size: " + size());
+        if (from < 0) throw new IndexOutOfBoundsException("fromIndex = " + from);
+        if (to > size()) throw new IndexOutOfBoundsException("toIndex = " + to);
+        if (from > to) throw new IllegalArgumentException("fromIndex(" + from + ") > toIndex(" + to + ")");
+        return new SubList<E>(this, from, to);
+    }
+
+    /**
+     * subList's view. A change of the list's size not made through the view makes the view
+     * unusable (ConcurrentModificationException), as in the JDK.
+     */
+    private static final class SubList<E> extends AbstractList<E> implements RandomAccess {
+        private final AbstractList<E> parent;
+        private final int offset;
+        private int size;
+        private int expected;
+
+        SubList(AbstractList<E> parent, int from, int to) {
+            this.parent = parent;
+            this.offset = from;
+            this.size = to - from;
+            this.expected = parent.modCount;
         }
-        ArrayList<E> out = new ArrayList<E>(to - from);
-        for (int i = from; i < to; i++) out.add(get(i));
-        return out;
+
+        private void live() {
+            if (parent.modCount != expected) throw new ConcurrentModificationException();
+        }
+
+        private void index(int i, int limit) {
+            if (i < 0 || i >= limit) throw new IndexOutOfBoundsException("Index " + i + " out of bounds for length " + size);
+        }
+
+        private void changed(int delta) {
+            expected = parent.modCount;
+            size += delta;
+            modCount++;
+        }
+
+        public int size() {
+            live();
+            return size;
+        }
+
+        public E get(int i) {
+            live();
+            index(i, size);
+            return parent.get(offset + i);
+        }
+
+        public E set(int i, E e) {
+            live();
+            index(i, size);
+            return parent.set(offset + i, e);
+        }
+
+        public void add(int i, E e) {
+            live();
+            index(i, size + 1);
+            parent.add(offset + i, e);
+            changed(1);
+        }
+
+        public E remove(int i) {
+            live();
+            index(i, size);
+            E old = parent.remove(offset + i);
+            changed(-1);
+            return old;
+        }
+
+        protected void removeRange(int from, int to) {
+            live();
+            parent.removeRange(offset + from, offset + to);
+            changed(from - to);
+        }
+
+        public void clear() {
+            removeRange(0, size());
+        }
     }
 
     public boolean equals(Object o) {

@@ -117,6 +117,43 @@ public class ArrayList<E> extends AbstractList<E> implements RandomAccess, java.
         size = 0;
     }
 
+    protected void removeRange(int from, int to) {
+        if (from > to || from < 0 || to > size) {
+            throw new IndexOutOfBoundsException("From Index: " + from + " To Index: " + to);
+        }
+        modCount++;
+        System.arraycopy(items, to, items, from, size - to);
+        for (int i = size - (to - from); i < size; i++) items[i] = null;
+        size -= to - from;
+    }
+
+    public boolean addAll(int index, Collection<? extends E> c) {
+        if (index < 0 || index > size) {
+            throw new IndexOutOfBoundsException("Index: " + index + ", Size: " + size);
+        }
+        Object[] more = c.toArray();
+        modCount++;
+        room(size + more.length);
+        System.arraycopy(items, index, items, index + more.length, size - index);
+        System.arraycopy(more, 0, items, index, more.length);
+        size += more.length;
+        return more.length != 0;
+    }
+
+    public boolean removeIf(java.util.function.Predicate<? super E> filter) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            @SuppressWarnings("unchecked")
+            E e = (E) items[i];
+            if (!filter.test(e)) items[kept++] = e;
+        }
+        boolean removed = kept != size;
+        for (int i = kept; i < size; i++) items[i] = null;
+        if (removed) modCount++;
+        size = kept;
+        return removed;
+    }
+
     public Object[] toArray() {
         return Arrays.copyOf(items, size);
     }

@@ -50,6 +50,27 @@ public interface Comparator<T> {
         return thenComparing(comparingInt(key));
     }
 
+    default <U> Comparator<T> thenComparing(java.util.function.Function<? super T, ? extends U> key, Comparator<? super U> order) {
+        return thenComparing(comparing(key, order));
+    }
+
+    default Comparator<T> thenComparingLong(java.util.function.ToLongFunction<? super T> key) {
+        return thenComparing(comparingLong(key));
+    }
+
+    default Comparator<T> thenComparingDouble(java.util.function.ToDoubleFunction<? super T> key) {
+        return thenComparing(comparingDouble(key));
+    }
+
+    /** Nulls before everything else; the rest by order (all non-null equal when it is null). */
+    static <T> Comparator<T> nullsFirst(Comparator<? super T> order) {
+        return (a, b) -> a == null ? (b == null ? 0 : -1) : b == null ? 1 : order == null ? 0 : order.compare(a, b);
+    }
+
+    static <T> Comparator<T> nullsLast(Comparator<? super T> order) {
+        return (a, b) -> a == null ? (b == null ? 0 : 1) : b == null ? -1 : order == null ? 0 : order.compare(a, b);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <T extends Comparable<? super T>> Comparator<T> naturalOrder() {
         return (Comparator) Arrays.NATURAL;

@@ -42,6 +42,8 @@ public interface List<E> extends Collection<E> {
         }
     }
 
+    boolean addAll(int index, Collection<? extends E> c);
+
     ListIterator<E> listIterator();
 
     ListIterator<E> listIterator(int index);

@@ -7,6 +7,11 @@ public final class Objects {
         return a == b || (a != null && a.equals(b));
     }
 
+    /** equals, and arrays compared element by element (nested arrays too). */
+    public static boolean deepEquals(Object a, Object b) {
+        return Arrays.deepEquals0(a, b);
+    }
+
     public static int hashCode(Object o) {
         return o == null ? 0 : o.hashCode();
     }

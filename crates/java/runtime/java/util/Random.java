@@ -43,8 +43,87 @@ public class Random {
         return r;
     }
 
+    /**
+     * JDK 17's bounded draws (RandomGenerator's defaults) take whole nextInt()/nextLong() values,
+     * unlike nextInt(bound): a power-of-two range keeps the low bits, another range takes the top
+     * 31 (63) bits modulo the range and draws again when the value falls in the incomplete last
+     * stretch, and a range wider than the type draws until the value lies in it.
+     */
     public int nextInt(int origin, int bound) {
-        return origin + nextInt(bound - origin);
+        if (origin >= bound) {
+            throw new IllegalArgumentException("bound must be greater than origin");
+        }
+        int r = nextInt();
+        int n = bound - origin;
+        if (n > 0) {
+            int m = n - 1;
+            if ((n & m) == 0) {
+                return origin + (r & m);
+            }
+            int u = r >>> 1;
+            while (u - (r = u % n) > Integer.MAX_VALUE - m) {
+                u = nextInt() >>> 1;
+            }
+            return origin + r;
+        }
+        while (r < origin || r >= bound) {
+            r = nextInt();
+        }
+        return r;
+    }
+
+    public long nextLong(long bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive");
+        }
+        return bounded(nextLong(), 0, bound);
+    }
+
+    public long nextLong(long origin, long bound) {
+        if (origin >= bound) {
+            throw new IllegalArgumentException("bound must be greater than origin");
+        }
+        return bounded(nextLong(), origin, bound);
+    }
+
+    private long bounded(long r, long origin, long bound) {
+        long n = bound - origin;
+        if (n > 0) {
+            long m = n - 1;
+            if ((n & m) == 0) {
+                return origin + (r & m);
+            }
+            long u = r >>> 1;
+            while (u - (r = u % n) > Long.MAX_VALUE - m) {
+                u = nextLong() >>> 1;
+            }
+            return origin + r;
+        }
+        while (r < origin || r >= bound) {
+            r = nextLong();
+        }
+        return r;
+    }
+
+    public double nextDouble(double bound) {
+        return nextDouble(0.0, bound);
+    }
+
+    public double nextDouble(double origin, double bound) {
+        if (!(origin < bound && bound - origin < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("bound must be greater than origin");
+        }
+        double r = nextDouble() * (bound - origin) + origin;
+        // Rounding can reach the bound, which is excluded.
+        return r < bound ? r : Math.nextDown(bound);
+    }
+
+    public void nextBytes(byte[] bytes) {
+        for (int i = 0; i < bytes.length; ) {
+            for (int r = nextInt(), n = Math.min(bytes.length - i, 4); n-- > 0; r >>= 8) {
+                bytes[i++] = (byte) r;
+            }
+        }
     }
 
     public long nextLong() {
@@ -74,7 +153,8 @@ public class Random {
             v2 = 2 * nextDouble() - 1;
             s = v1 * v1 + v2 * v2;
         } while (s >= 1 || s == 0);
-        double multiplier = Math.sqrt(-2 * Math.log(s) / s);
+        // The JDK uses StrictMath (fdlibm); our log can differ from it in the last bit.
+        double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
         nextNextGaussian = v2 * multiplier;
         haveNextNextGaussian = true;
         return v1 * multiplier;

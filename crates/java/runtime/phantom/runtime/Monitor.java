@@ -73,6 +73,13 @@ final class Monitor {
         lock.unlock();
     }
 
+    boolean heldByCurrent() {
+        lock.lock();
+        boolean mine = owner == Rt.currentPhantomThread();
+        lock.unlock();
+        return mine;
+    }
+
     void exit() {
         lock.lock();
         if (owner != Rt.currentPhantomThread()) {
@@ -88,6 +95,7 @@ final class Monitor {
 
     void await(long ms) throws InterruptedException {
         Object me = Rt.currentPhantomThread();
+        Thread self = Thread.currentThread();
         lock.lock();
         if (owner != me) {
             lock.unlock();
@@ -98,19 +106,33 @@ final class Monitor {
         depth = 0;
         free.signal();
         int seen = notifications;
-        if (ms > 0) {
-            notified.twait(lock, (int) Math.min(ms, Integer.MAX_VALUE));
-        } else {
-            while (notifications == seen) {
-                notified.wait(lock);
+        // Thread.interrupt signals `notified` too: the wait ends, the monitor is taken back, and
+        // InterruptedException is thrown.
+        boolean interrupted = self.phantomBlocking(lock, notified);
+        if (!interrupted) {
+            if (ms > 0) {
+                notified.twait(lock, (int) Math.min(ms, Integer.MAX_VALUE));
+                interrupted = self.phantomBlocking(lock, notified);
+            } else {
+                while (notifications == seen) {
+                    notified.wait(lock);
+                    if (self.phantomBlocking(lock, notified)) {
+                        interrupted = true;
+                        break;
+                    }
+                }
             }
         }
+        self.phantomUnblocked();
         while (owner != null) {
             free.wait(lock);
         }
         owner = me;
         depth = saved;
         lock.unlock();
+        if (interrupted) {
+            throw new InterruptedException();
+        }
     }
 
     void notifyOne(boolean all) {

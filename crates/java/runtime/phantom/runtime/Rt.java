@@ -29,6 +29,40 @@ public final class Rt {
         return n;
     }
 
+    /**
+     * What an array holds, told by its first element, since arrays carry no element type:
+     * 0 not an array, 1 references (or empty), 2 ints (also char, boolean, short, byte),
+     * 3 longs, 4 floats, 5 doubles.
+     */
+    public static int arrayKind(Object a) {
+        if (a == null || !isArray(a)) {
+            return 0;
+        }
+        Object[] items = (Object[]) same(a);
+        if (items.length == 0 || items[0] == null) {
+            return 1;
+        }
+        String c = n().className(items[0]);
+        switch (c) {
+            case ".internal.int": return 2;
+            case ".internal.long": return 3;
+            case ".internal.float": return 4;
+            case ".internal.double": return 5;
+            default: return 1;
+        }
+    }
+
+    /** An enum class's constants in order (its static values(), found by name). */
+    public static Object[] enumValues(Class<?> type) {
+        String javaName = type.getName();
+        Object statics = statics(javaName);
+        return (Object[]) n().callByName(statics, "values()[L" + javaName.replace('.', '/') + ";");
+    }
+
+    public static boolean isArrayObject(Object o) {
+        return isArray(o);
+    }
+
     /** A Phantom array of strings (the program's arguments) as a Java String[]. */
     public static String[] stringArray(Object phantomArray) {
         return (String[]) n().javaArray(phantomArray, "[Ljava/lang/String;");
@@ -51,9 +85,42 @@ public final class Rt {
     public static void uncaught(Object x) {
         Throwable t = throwable(x);
         System.out.flush();
-        System.err.println("Exception in thread \"main\" " + t);
+        printTrace(System.err, t, "Exception in thread \"main\" ");
         System.err.flush();
         n().exit(1);
+    }
+
+    /**
+     * A throwable as the JVM prints its stack trace, without the frames: its line, its suppressed
+     * ones indented, then its causes ("Caused by: ..."); a throwable met again is a circular reference.
+     */
+    public static void printTrace(java.io.PrintStream out, Throwable t, String first) {
+        java.util.ArrayList<Throwable> seen = new java.util.ArrayList<Throwable>();
+        out.println(first + t);
+        seen.add(t);
+        printEnclosed(out, t, "", seen);
+    }
+
+    private static void printEnclosed(java.io.PrintStream out, Throwable t, String prefix, java.util.ArrayList<Throwable> seen) {
+        for (Throwable s : t.getSuppressed()) {
+            printOne(out, s, "Suppressed: ", prefix + "\t", seen);
+        }
+        Throwable c = t.getCause();
+        if (c != null) {
+            printOne(out, c, "Caused by: ", prefix, seen);
+        }
+    }
+
+    private static void printOne(java.io.PrintStream out, Throwable t, String caption, String prefix, java.util.ArrayList<Throwable> seen) {
+        for (Throwable s : seen) {
+            if (s == t) {
+                out.println(prefix + caption + "[CIRCULAR REFERENCE: " + t + "]");
+                return;
+            }
+        }
+        seen.add(t);
+        out.println(prefix + caption + t);
+        printEnclosed(out, t, prefix, seen);
     }
 
     /** A thrown value as a Java throwable: the VM's own errors are strings. */
@@ -318,6 +385,10 @@ public final class Rt {
 
     public static void notifyAll(Object o) {
         Monitor.of(o).notifyOne(true);
+    }
+
+    public static boolean holdsLock(Object o) {
+        return Monitor.of(o).heldByCurrent();
     }
 
     public static void monitorEnter(Object o) {

@@ -16,8 +16,9 @@ public final class Strings {
         return "";
     }
 
+    /** new String(s) is a new object (s == new String(s) is false in Java). */
     public static String make(String s) {
-        return s;
+        return p(s).substring(0, s.length());
     }
 
     public static String make(char[] chars) {
@@ -100,6 +101,68 @@ public final class Strings {
         return -1;
     }
 
+    public static int lastIndexOf(String s, int c, int from) {
+        for (int i = from >= s.length() ? s.length() - 1 : from; i >= 0; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static int lastIndexOf(String s, String t, int from) {
+        int last = s.length() - t.length();
+        for (int i = from > last ? last : from; i >= 0; i--) {
+            if (s.startsWith(t, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static int codePointAt(String s, int i) {
+        return s.charAt(i);
+    }
+
+    public static int codePointCount(String s, int begin, int end) {
+        return end - begin;
+    }
+
+    public static boolean regionMatches(String s, int at, String other, int from, int n) {
+        return regionMatches(s, false, at, other, from, n);
+    }
+
+    public static boolean regionMatches(String s, boolean ignoreCase, int at, String other, int from, int n) {
+        if (at < 0 || from < 0 || at > (long) s.length() - n || from > (long) other.length() - n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char a = s.charAt(at + i), b = other.charAt(from + i);
+            if (a != b && !(ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static void getChars(String s, int begin, int end, char[] dst, int at) {
+        if (begin < 0 || end > s.length() || begin > end) {
+            throw new StringIndexOutOfBoundsException("begin " + begin + ", end " + end + ", length " + s.length());
+        }
+        for (int i = begin; i < end; i++) {
+            dst[at + i - begin] = s.charAt(i);
+        }
+    }
+
+    /** The string's bytes (its UTF-8). */
+    public static byte[] getBytes(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
+    }
+
     public static boolean contains(String s, CharSequence t) {
         return p(s).indexOf(t.toString(), 0) >= 0;
     }
@@ -150,9 +213,71 @@ public final class Strings {
         return a == 0 && b == s.length() ? s : substring(s, a, b);
     }
 
+    /** strip and its halves remove Character.isWhitespace characters (trim: all up to ' '). */
     public static String strip(String s) {
-        return trim(s);
+        return stripTrailing(stripLeading(s));
     }
+
+    public static String stripLeading(String s) {
+        int a = 0, n = s.length();
+        while (a < n && Character.isWhitespace(s.charAt(a))) {
+            a++;
+        }
+        return a == 0 ? s : substring(s, a, n);
+    }
+
+    public static String stripTrailing(String s) {
+        int b = s.length();
+        while (b > 0 && Character.isWhitespace(s.charAt(b - 1))) {
+            b--;
+        }
+        return b == s.length() ? s : substring(s, 0, b);
+    }
+
+    /** The lines of s, each shifted by n spaces (or up to -n leading blanks taken off), each ending in a newline. */
+    public static String indent(String s, int n) {
+        if (s.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        int at = 0, len = s.length();
+        while (at < len) {
+            int end = at;
+            while (end < len && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+                end++;
+            }
+            String line = substring(s, at, end);
+            if (n > 0) {
+                for (int i = 0; i < n; i++) {
+                    b.append(' ');
+                }
+                b.append(line);
+            } else {
+                int k = 0;
+                while (k < line.length() && k < -n && Character.isWhitespace(line.charAt(k))) {
+                    k++;
+                }
+                b.append(substring(line, k));
+            }
+            b.append('\n');
+            if (end < len && s.charAt(end) == '\r' && end + 1 < len && s.charAt(end + 1) == '\n') {
+                end++;
+            }
+            at = end + 1;
+        }
+        return b.toString();
+    }
+
+    public static String stripIndent(String s) {
+        return s;
+    }
+
+    /** String.CASE_INSENSITIVE_ORDER (getstatic on java.lang.String reads it here). */
+    public static final java.util.Comparator<String> CASE_INSENSITIVE_ORDER = new java.util.Comparator<String>() {
+        public int compare(String a, String b) {
+            return compareToIgnoreCase(a, b);
+        }
+    };
 
     public static char[] toCharArray(String s) {
         return (char[]) Rt.same(Rt.n().toChars(s));
@@ -339,6 +464,10 @@ public final class Strings {
 
     public static String copyValueOf(char[] c) {
         return make(c);
+    }
+
+    public static String copyValueOf(char[] c, int offset, int count) {
+        return make(c, offset, count);
     }
 
     public static String join(CharSequence sep, CharSequence... parts) {

@@ -18,4 +18,8 @@ public interface Predicate<T> {
     static <T> Predicate<T> not(Predicate<? super T> target) {
         return (T t) -> !target.test(t);
     }
+
+    static <T> Predicate<T> isEqual(Object target) {
+        return target == null ? (T t) -> t == null : (T t) -> target.equals(t);
+    }
 }
