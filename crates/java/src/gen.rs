@@ -1552,8 +1552,9 @@ impl<'a> MethodGen<'a> {
             }
             Getstatic(m) | Putstatic(m) => {
                 let kind = Kind::of(&m.name_and_type.descriptor);
-                let owner =
-                    self.u.static_field_owner(&m.class_name, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
+                // String's static fields (CASE_INSENSITIVE_ORDER) are the runtime's Strings'.
+                let class: &str = if m.class_name == "java/lang/String" { STRINGS } else { &m.class_name };
+                let owner = self.u.static_field_owner(class, &m.name_and_type.name).map_err(|e| self.err(pc, e))?;
                 let layout = self.u.layout(&owner).map_err(|e| self.err(pc, e))?;
                 let field = &m.name_and_type.name;
                 let slot = layout.static_fields[field.as_ref() as &str];

@@ -34,22 +34,16 @@ public final class Rt {
      * 0 not an array, 1 references (or empty), 2 ints (also char, boolean, short, byte),
      * 3 longs, 4 floats, 5 doubles.
      */
-    public static int arrayKind(Object a) {
+    /**
+     * What a value is as an array: 0 when it is not one, else its descriptor's element letter
+     * ('I', 'J', 'D', 'C', ... for primitive arrays; 'L' or '[' for arrays of references).
+     */
+    public static char arrayKind(Object a) {
         if (a == null || !isArray(a)) {
             return 0;
         }
-        Object[] items = (Object[]) same(a);
-        if (items.length == 0 || items[0] == null) {
-            return 1;
-        }
-        String c = n().className(items[0]);
-        switch (c) {
-            case ".internal.int": return 2;
-            case ".internal.long": return 3;
-            case ".internal.float": return 4;
-            case ".internal.double": return 5;
-            default: return 1;
-        }
+        String name = n().className(a);
+        return name.startsWith("[") && name.length() > 1 ? name.charAt(1) : 'L';
     }
 
     /** An enum class's constants in order (its static values(), found by name). */
