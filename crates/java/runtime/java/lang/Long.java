@@ -118,14 +118,11 @@ public final class Long extends Number implements Comparable<Long> {
         if (digits.startsWith("-") || digits.startsWith("+")) {
             throw new NumberFormatException("Sign character in wrong position");
         }
-        long v;
-        try {
-            v = parse(negative ? "-" + digits : digits, radix, true);
-        } catch (NumberFormatException e) {
-            throw badInput(s, 10);
-        }
+        // Errors name the number without its prefix, as the JDK's do.
+        String constant = negative ? "-" + digits : digits;
+        long v = parse(constant, radix, true);
         if (v < min || v > max) {
-            throw badInput(s, 10);
+            throw badInput(constant, radix);
         }
         return v;
     }

@@ -22,12 +22,6 @@ public final class System {
         if (src == null || dst == null) {
             throw new NullPointerException();
         }
-        if (!phantom.runtime.Rt.isArrayObject(src)) {
-            throw new ArrayStoreException("arraycopy: source type " + src.getClass().getName() + " is not an array");
-        }
-        if (!phantom.runtime.Rt.isArrayObject(dst)) {
-            throw new ArrayStoreException("arraycopy: destination type " + dst.getClass().getName() + " is not an array");
-        }
         phantom.runtime.Rt.n().arraycopy(src, srcPos, dst, dstPos, length);
     }
 

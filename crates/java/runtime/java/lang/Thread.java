@@ -124,7 +124,7 @@ public class Thread implements Runnable {
             throw new IllegalArgumentException("timeout value is negative");
         }
         Thread me = currentThread();
-        long deadline = System.currentTimeMillis() + ms;
+        long deadline = deadline(ms);
         lock.lock();
         try {
             while (started && !finished) {
@@ -147,6 +147,12 @@ public class Thread implements Runnable {
         }
     }
 
+    /** Now plus ms on the wall clock, saturated (sleep(Long.MAX_VALUE) sleeps for ever). */
+    private static long deadline(long ms) {
+        long now = System.currentTimeMillis();
+        return ms > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + ms;
+    }
+
     /** Sleeps on the thread's own condition until the time is up or interrupt signals it. */
     public static void sleep(long ms) throws InterruptedException {
         if (ms < 0) {
@@ -162,7 +168,7 @@ public class Thread implements Runnable {
             return;
         }
         // The deadline is on the wall clock, which a restart from an image keeps.
-        long deadline = System.currentTimeMillis() + ms;
+        long deadline = deadline(ms);
         me.lock.lock();
         try {
             while (true) {

@@ -1,6 +1,5 @@
 package java.util;
 
-/** Arrays: the deep methods (deepToString, deepEquals, deepHashCode) go by each array's type. */
 public final class Arrays {
     private Arrays() {}
 
@@ -378,7 +377,7 @@ public final class Arrays {
         for (int i = 0; i < a.length; i++) {
             if (i > 0) b.append(", ");
             Object e = a[i];
-            switch (phantom.runtime.Rt.arrayKind(e)) {
+            switch (phantom.runtime.Rt.arrayElement(e)) {
                 case 0: b.append(String.valueOf(e)); break;
                 case 'I': b.append(toString((int[]) e)); break;
                 case 'J': b.append(toString((long[]) e)); break;
@@ -386,8 +385,8 @@ public final class Arrays {
                 case 'D': b.append(toString((double[]) e)); break;
                 case 'C': b.append(toString((char[]) e)); break;
                 case 'Z': b.append(toString((boolean[]) e)); break;
-                case 'B': b.append(toString((byte[]) e)); break;
                 case 'S': b.append(toString((short[]) e)); break;
+                case 'B': b.append(toString((byte[]) e)); break;
                 default:
                     boolean inside = false;
                     for (Object o : open) inside |= o == e;
@@ -579,14 +578,9 @@ public final class Arrays {
     }
 
     @SuppressWarnings("unchecked")
-    public static <T, U> T[] copyOf(U[] a, int n, Class<? extends T[]> type) {
-        return (T[]) copyOf(a, n);
-    }
-
-    @SuppressWarnings("unchecked")
     public static <T> T[] copyOfRange(T[] a, int from, int to) {
         copyRange(a.length, from, to);
-        Object[] r = new Object[to - from];
+        Object[] r = (Object[]) phantom.runtime.Rt.n().newArrayLike(a, to - from);
         System.arraycopy(a, from, r, 0, Math.min(to, a.length) - from);
         return (T[]) r;
     }
@@ -727,10 +721,10 @@ public final class Arrays {
     static boolean deepEquals0(Object x, Object y) {
         if (x == y) return true;
         if (x == null || y == null) return false;
-        char kx = phantom.runtime.Rt.arrayKind(x), ky = phantom.runtime.Rt.arrayKind(y);
+        char kx = phantom.runtime.Rt.arrayElement(x), ky = phantom.runtime.Rt.arrayElement(y);
         if (kx == 0 || ky == 0) return x.equals(y);
-        boolean references = (kx == 'L' || kx == '[') && (ky == 'L' || ky == '[');
-        if (kx != ky && !references) return false;
+        boolean refs = kx == 'L' || kx == '[';
+        if (refs != (ky == 'L' || ky == '[') || !refs && kx != ky) return false;
         switch (kx) {
             case 'I': return equals((int[]) x, (int[]) y);
             case 'J': return equals((long[]) x, (long[]) y);
@@ -738,8 +732,8 @@ public final class Arrays {
             case 'D': return equals((double[]) x, (double[]) y);
             case 'C': return equals((char[]) x, (char[]) y);
             case 'Z': return equals((boolean[]) x, (boolean[]) y);
-            case 'B': return equals((byte[]) x, (byte[]) y);
             case 'S': return equals((short[]) x, (short[]) y);
+            case 'B': return equals((byte[]) x, (byte[]) y);
             default: return deepEquals((Object[]) x, (Object[]) y);
         }
     }
@@ -749,7 +743,7 @@ public final class Arrays {
         int h = 1;
         for (Object e : a) {
             int eh;
-            switch (phantom.runtime.Rt.arrayKind(e)) {
+            switch (phantom.runtime.Rt.arrayElement(e)) {
                 case 0: eh = Objects.hashCode(e); break;
                 case 'I': eh = hashCode((int[]) e); break;
                 case 'J': eh = hashCode((long[]) e); break;
@@ -757,8 +751,8 @@ public final class Arrays {
                 case 'D': eh = hashCode((double[]) e); break;
                 case 'C': eh = hashCode((char[]) e); break;
                 case 'Z': eh = hashCode((boolean[]) e); break;
-                case 'B': eh = hashCode((byte[]) e); break;
                 case 'S': eh = hashCode((short[]) e); break;
+                case 'B': eh = hashCode((byte[]) e); break;
                 default: eh = deepHashCode((Object[]) e);
             }
             h = 31 * h + eh;

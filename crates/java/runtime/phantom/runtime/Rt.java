@@ -30,20 +30,14 @@ public final class Rt {
     }
 
     /**
-     * What an array holds, told by its first element, since arrays carry no element type:
-     * 0 not an array, 1 references (or empty), 2 ints (also char, boolean, short, byte),
-     * 3 longs, 4 floats, 5 doubles.
+     * What an array holds: the letter of its element type in its descriptor ('I', 'J', 'D',
+     * 'F', 'C', 'Z', 'S', 'B', 'L' for objects, '[' for arrays), 0 if it is not an array.
      */
-    /**
-     * What a value is as an array: 0 when it is not one, else its descriptor's element letter
-     * ('I', 'J', 'D', 'C', ... for primitive arrays; 'L' or '[' for arrays of references).
-     */
-    public static char arrayKind(Object a) {
+    public static char arrayElement(Object a) {
         if (a == null || !isArray(a)) {
             return 0;
         }
-        String name = n().className(a);
-        return name.startsWith("[") && name.length() > 1 ? name.charAt(1) : 'L';
+        return className(a).charAt(1);
     }
 
     /** An enum class's constants in order (its static values(), found by name). */
@@ -51,10 +45,6 @@ public final class Rt {
         String javaName = type.getName();
         Object statics = statics(javaName);
         return (Object[]) n().callByName(statics, "values()[L" + javaName.replace('.', '/') + ";");
-    }
-
-    public static boolean isArrayObject(Object o) {
-        return isArray(o);
     }
 
     /** A Phantom array of strings (the program's arguments) as a Java String[]. */
