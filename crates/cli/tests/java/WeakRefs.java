@@ -2,6 +2,20 @@ import java.lang.ref.*;
 import java.util.*;
 
 public class WeakRefs {
+    /** Synchronizes on a fresh object and 20000 others; only a weak reference to it is returned. */
+    static WeakReference<Object> synchronizedOnMany(int[] sum) {
+        Object lock = new Object();
+        synchronized (lock) {
+            for (int i = 0; i < 20000; i++) {
+                Object o = new Object();
+                synchronized (o) {
+                    sum[0] += i % 7;
+                }
+            }
+        }
+        return new WeakReference<>(lock);
+    }
+
     public static void main(String[] args) {
         List<String> held = new ArrayList<>(List.of("kept"));
         WeakReference<List<String>> w = new WeakReference<>(held);
@@ -27,5 +41,19 @@ public class WeakRefs {
             cleared = lost.get() == null;
         }
         System.out.println("cleared " + cleared + ", kept " + (kept.get() == held));
+        // An object synchronized on is collected too: its monitor does not keep it.
+        int[] sum = {0};
+        WeakReference<Object> locked = synchronizedOnMany(sum);
+        cleared = false;
+        for (int i = 0; i < 500 && !cleared; i++) {
+            System.gc();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+            cleared = locked.get() == null;
+        }
+        System.out.println("sum " + sum[0] + ", synchronized-on object cleared " + cleared);
     }
 }

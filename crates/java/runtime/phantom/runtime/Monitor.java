@@ -2,14 +2,16 @@ package phantom.runtime;
 
 /**
  * The monitor of an object a Java program synchronizes on, waits or notifies on: made on first
- * use and found by the object's identity; its state is in the heap, so a thread blocked on it
- * stays blocked across a restart.
+ * use and found by the object's identity in a table that holds the objects weakly, so an
+ * object synchronized on is collected as any other, and its monitor with it. Its state is in
+ * the heap, so a thread blocked on it stays blocked across a restart.
  */
 final class Monitor {
     private static final phantom.internal.mutex TABLE_LOCK = new phantom.internal.mutex();
-    private static Object[] keys = new Object[64];
+    private static phantom.internal.weakref[] keys = new phantom.internal.weakref[64];
     private static Monitor[] monitors = new Monitor[64];
-    private static int count;
+    /** Slots taken, those whose object was collected included (until the table is rebuilt). */
+    private static int used;
 
     private final phantom.internal.mutex lock = new phantom.internal.mutex();
     private final phantom.internal.cond free = new phantom.internal.cond();
@@ -27,16 +29,18 @@ final class Monitor {
             int mask = keys.length - 1;
             int i = Rt.n().identityHash(o) & mask;
             while (keys[i] != null) {
-                if (keys[i] == o) {
+                if (keys[i].get() == o) {
                     return monitors[i];
                 }
                 i = (i + 1) & mask;
             }
             Monitor m = new Monitor();
-            keys[i] = o;
+            phantom.internal.weakref key = new phantom.internal.weakref();
+            key.set(o);
+            keys[i] = key;
             monitors[i] = m;
-            if (++count * 2 > keys.length) {
-                grow();
+            if (++used * 2 > keys.length) {
+                rebuild();
             }
             return m;
         } finally {
@@ -44,20 +48,34 @@ final class Monitor {
         }
     }
 
-    private static void grow() {
-        Object[] oldKeys = keys;
+    /** The live entries into a table a quarter full: larger, or smaller after many were collected. */
+    private static void rebuild() {
+        phantom.internal.weakref[] oldKeys = keys;
         Monitor[] oldMonitors = monitors;
-        keys = new Object[oldKeys.length * 2];
-        monitors = new Monitor[oldKeys.length * 2];
-        int mask = keys.length - 1;
+        int live = 0;
+        for (phantom.internal.weakref k : oldKeys) {
+            if (k != null && k.get() != null) {
+                live++;
+            }
+        }
+        int size = 64;
+        while (size < live * 4) {
+            size *= 2;
+        }
+        keys = new phantom.internal.weakref[size];
+        monitors = new Monitor[size];
+        used = 0;
+        int mask = size - 1;
         for (int k = 0; k < oldKeys.length; k++) {
-            if (oldKeys[k] != null) {
-                int i = Rt.n().identityHash(oldKeys[k]) & mask;
+            Object o = oldKeys[k] == null ? null : oldKeys[k].get();
+            if (o != null) {
+                int i = Rt.n().identityHash(o) & mask;
                 while (keys[i] != null) {
                     i = (i + 1) & mask;
                 }
                 keys[i] = oldKeys[k];
                 monitors[i] = oldMonitors[k];
+                used++;
             }
         }
     }
