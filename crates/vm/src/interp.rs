@@ -693,6 +693,19 @@ impl Vm {
                     i.truncate(at);
                     i.push(r as u32);
                 }
+                Instr::Cmp(op, Ty::Long) => {
+                    let at = depth_below(i, 4)?;
+                    let long = |k: usize| ((i[k] as u64) << 32 | i[k + 1] as u64) as i64;
+                    let (a, b) = (long(at), long(at + 2));
+                    let r = match op {
+                        Cmp::Ge => a >= b,
+                        Cmp::Le => a <= b,
+                        Cmp::Gt => a > b,
+                        Cmp::Lt => a < b,
+                    };
+                    i.truncate(at);
+                    i.push(r as u32);
+                }
                 Instr::Cmp(op, ty) => {
                     let b = pop_num(i, *ty)?;
                     let a = pop_num(i, *ty)?;
@@ -723,6 +736,16 @@ impl Vm {
                     let bits = (v as f64).to_bits();
                     i.push((bits >> 32) as u32);
                     i.push(bits as u32);
+                }
+                Instr::Convert(Ty::Int, Ty::Long) => {
+                    let v = i.pop().ok_or_else(underflow)? as i32 as i64;
+                    i.push((v as u64 >> 32) as u32);
+                    i.push(v as u32);
+                }
+                Instr::Convert(Ty::Long, Ty::Int) => {
+                    // The low cell is the int; the high one goes.
+                    let low = i.pop().ok_or_else(underflow)?;
+                    *i.last_mut().ok_or_else(underflow)? = low;
                 }
                 Instr::Convert(from, to) => {
                     let n = pop_num(i, *from)?;
