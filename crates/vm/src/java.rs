@@ -489,6 +489,16 @@ pub fn java_gc(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> 
     Ok(Value::NULL)
 }
 
+/// refersTo(weakref, o): whether a weak reference's referent is `o`, without making it strong
+/// (`get` keeps what it returns alive through a marking cycle; a poll for clearing must not).
+pub fn java_refers_to(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let w = arg(cx, args, 0)?;
+    let o = arg(cx, args, 1)?;
+    let obj = w.object().filter(|_| cx.class_of(w).ok() == Some(ids::WEAKREF));
+    let obj = obj.ok_or_else(|| cx.throw_str(&format!("refersTo: {} is not a weak reference", cx.describe(w))))?;
+    Ok(Value::int((cx.heap.slot(obj, 0)? == o) as i32))
+}
+
 /// javaArray(a, descriptor): a Phantom array's elements as a new Java array (main's arguments).
 pub fn java_from_phantom_array(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let src = arg(cx, args, 0)?;

@@ -38,7 +38,7 @@ public class WeakRefs {
             } catch (InterruptedException e) {
                 throw new RuntimeException(e);
             }
-            cleared = lost.get() == null;
+            cleared = lost.refersTo(null);
         }
         System.out.println("cleared " + cleared + ", kept " + (kept.get() == held));
         // An object synchronized on is collected too: its monitor does not keep it.
@@ -52,7 +52,7 @@ public class WeakRefs {
             } catch (InterruptedException e) {
                 throw new RuntimeException(e);
             }
-            cleared = locked.get() == null;
+            cleared = locked.refersTo(null);
         }
         System.out.println("sum " + sum[0] + ", synchronized-on object cleared " + cleared);
     }

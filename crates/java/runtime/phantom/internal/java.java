@@ -32,4 +32,5 @@ public final class java {
     public native Object newArrayLike(Object array, int n);
     public native boolean isSubclass(String a, String b);
     public native void gc();
+    public native boolean refersTo(phantom.internal.weakref ref, Object o);
 }

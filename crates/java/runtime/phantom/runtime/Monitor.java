@@ -29,7 +29,7 @@ final class Monitor {
             int mask = keys.length - 1;
             int i = Rt.n().identityHash(o) & mask;
             while (keys[i] != null) {
-                if (keys[i].get() == o) {
+                if (Rt.n().refersTo(keys[i], o)) {
                     return monitors[i];
                 }
                 i = (i + 1) & mask;

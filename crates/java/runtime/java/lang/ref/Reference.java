@@ -21,8 +21,9 @@ public abstract class Reference<T> {
         ref.set(null);
     }
 
+    /** Unlike get(), does not keep the referent alive: a loop waiting for clearing uses it. */
     public final boolean refersTo(T o) {
-        return ref.get() == o;
+        return phantom.runtime.Rt.n().refersTo(ref, o);
     }
 
     public boolean enqueue() {
