@@ -94,6 +94,28 @@ pub fn zero_if_null(kind: Kind, done: u32) -> Vec<Item> {
     v
 }
 
+/// Pushes the statics object registered in class `statics`'s static slot and jumps to `done`
+/// if there is one; else falls through with nothing pushed (the caller makes it).
+pub fn registered_statics(statics: &str, done: u32) -> Vec<Item> {
+    vec![
+        insn(None, Op::SummonByName, vec![Arg::Bytes(statics.as_bytes().to_vec())]),
+        insn(None, Op::Iconst0, vec![]),
+        insn(None, Op::I2o, vec![]),
+        insn(None, Op::Call, vec![Arg::Int(CLASS_GET_STATIC), Arg::Int(1)]),
+        insn(None, Op::OsDup, vec![]),
+        insn(None, Op::OsIsnull, vec![]),
+        insn(None, Op::Jz, vec![Arg::Target(done as i64)]),
+        insn(None, Op::OsDrop, vec![]),
+    ]
+}
+
+// The statics object is in static slot 0 (`iconst_0` above).
+const _: () = assert!(STATICS_SLOT == 0);
+
+/// `.internal.class`'s getStatic(slot) and setStatic(value, slot).
+const CLASS_GET_STATIC: i64 = 11;
+pub const CLASS_SET_STATIC: i64 = 10;
+
 /// The `math` instruction's function for a method of java.lang.Math on doubles, if it has one
 /// (the VM's `java::math_function` numbering).
 fn math_function(key: &str) -> Option<u8> {
@@ -458,14 +480,7 @@ impl<'a> MethodGen<'a> {
         }
         let name = statics_name(owner);
         let done = self.label();
-        self.summon(&name);
-        self.int(STATICS_SLOT);
-        self.boxed(Kind::Int);
-        self.call(11, 1);
-        self.put(Op::OsDup, vec![]);
-        self.put(Op::OsIsnull, vec![]);
-        self.jump(Op::Jz, done);
-        self.put(Op::OsDrop, vec![]);
+        self.items.extend(registered_statics(&name, done));
         self.summon(&name);
         self.put(Op::New, vec![]);
         self.call(ENSURE_ORDINAL, 0);

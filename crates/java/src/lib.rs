@@ -364,23 +364,17 @@ fn ensure(
     consts: &mut Constants,
 ) -> Result<Vec<Item>, Error> {
     let me = statics_name(&class.name).into_bytes();
-    let mut v = vec![
-        i(Op::ArgCount, vec![Arg::Int(0)]),
-        i(Op::SummonByName, vec![Arg::Bytes(me.clone())]),
-        i(Op::Iconst0, vec![]),
-        i(Op::I2o, vec![]),
-        i(Op::Call, vec![Arg::Int(11), Arg::Int(1)]),
-        i(Op::OsDup, vec![]),
-        i(Op::OsIsnull, vec![]),
-        i(Op::Jz, vec![Arg::Target(1)]),
-        i(Op::OsDrop, vec![]),
+    // A registered one is returned (label 1); else this one registers itself.
+    let mut v = vec![i(Op::ArgCount, vec![Arg::Int(0)])];
+    v.extend(gen::registered_statics(&statics_name(&class.name), 1));
+    v.extend([
         i(Op::SummonByName, vec![Arg::Bytes(me.clone())]),
         i(Op::Iconst0, vec![]),
         i(Op::I2o, vec![]),
         i(Op::SummonThis, vec![]),
-        i(Op::Call, vec![Arg::Int(10), Arg::Int(2)]),
+        i(Op::Call, vec![Arg::Int(gen::CLASS_SET_STATIC), Arg::Int(2)]),
         i(Op::OsDrop, vec![]),
-    ];
+    ]);
     debug_assert_eq!(STATICS_SLOT, 0);
     for f in class.fields.iter().filter(|f| f.is_static) {
         let Some(c) = &f.constant else { continue };
