@@ -368,7 +368,9 @@ fn a_closed_standard_output_stops_the_system_without_killing_its_threads() {
     let run = Running::start(&["boot", "--image", &image]);
     run.wait_for("a value", |l| !l.is_empty());
     let first: u64 = run.kill()[0].parse().unwrap();
-    assert!((3..=4).contains(&first), "resumed at {first}");
+    // The console's writes fail a little after the pipe closes (they are made by the host's
+    // console writer), so a loaded machine may count, and commit, a few values more.
+    assert!((3..=16).contains(&first), "resumed at {first}");
 }
 
 /// `phantom fsck IMAGE`: exit code and output.
@@ -427,8 +429,9 @@ fn a_runaway_program_gets_the_exception_and_the_image_stays_within_its_heap_limi
     }
     assert_eq!(lines[3], "done");
     let size = std::fs::metadata(&image).unwrap().len() >> 20;
-    // Two retained snapshots of a 24 MiB heap at most, and the store's own tables.
-    assert!(size <= 2 * 24 + 16, "a {size} MiB image for a 24 MiB heap");
+    // Two retained snapshots of a 24 MiB heap and one being written at most (a loaded machine
+    // shows the third), and the store's own tables.
+    assert!(size <= 3 * 24 + 16, "a {size} MiB image for a 24 MiB heap");
     let (sound, report) = fsck(&image);
     assert!(sound, "{report}");
 }
