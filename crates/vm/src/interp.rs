@@ -113,7 +113,7 @@ fn underflow() -> Trap {
 
 /// An int comparison.
 #[inline(always)]
-fn compare(cmp: Cmp, a: i32, b: i32) -> bool {
+fn compare<T: PartialOrd>(cmp: Cmp, a: T, b: T) -> bool {
     match cmp {
         Cmp::Ge => a >= b,
         Cmp::Le => a <= b,
@@ -174,6 +174,14 @@ fn local_double(ints: &[u32], at: usize) -> Result<f64> {
 /// class's static methods with the class object as `this`).
 fn fieldless(tables: &Tables, class: u32) -> bool {
     tables.classes.get(class as usize).is_some_and(|c| c.field_slots == 0)
+}
+
+/// The two longs on top of the integer stack and where the lower one starts.
+#[inline(always)]
+fn two_longs(ints: &[u32]) -> Result<(i64, i64, usize)> {
+    let at = depth_below(ints, 4)?;
+    let long = |k: usize| ((ints[k] as u64) << 32 | ints[k + 1] as u64) as i64;
+    Ok((long(at), long(at + 2), at))
 }
 
 fn put_double(ints: &mut [u32], at: usize, v: f64) {
@@ -655,9 +663,7 @@ impl Vm {
                     Ty::Long,
                 ) => {
                     // Those that cannot throw, in place; the rest go the general way.
-                    let at = depth_below(i, 4)?;
-                    let long = |k: usize| ((i[k] as u64) << 32 | i[k + 1] as u64) as i64;
-                    let (a, b) = (long(at), long(at + 2));
+                    let (a, b, at) = two_longs(i)?;
                     let r = match op {
                         Bin::Add => a.wrapping_add(b),
                         Bin::Mul => a.wrapping_mul(b),
@@ -684,25 +690,13 @@ impl Vm {
                 Instr::Cmp(op, Ty::Double) => {
                     let (a, b, at) = two_doubles(i)?;
                     // Comparisons with NaN are false.
-                    let r = match op {
-                        Cmp::Ge => a >= b,
-                        Cmp::Le => a <= b,
-                        Cmp::Gt => a > b,
-                        Cmp::Lt => a < b,
-                    };
+                    let r = compare(*op, a, b);
                     i.truncate(at);
                     i.push(r as u32);
                 }
                 Instr::Cmp(op, Ty::Long) => {
-                    let at = depth_below(i, 4)?;
-                    let long = |k: usize| ((i[k] as u64) << 32 | i[k + 1] as u64) as i64;
-                    let (a, b) = (long(at), long(at + 2));
-                    let r = match op {
-                        Cmp::Ge => a >= b,
-                        Cmp::Le => a <= b,
-                        Cmp::Gt => a > b,
-                        Cmp::Lt => a < b,
-                    };
+                    let (a, b, at) = two_longs(i)?;
+                    let r = compare(*op, a, b);
                     i.truncate(at);
                     i.push(r as u32);
                 }

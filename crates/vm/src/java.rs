@@ -236,8 +236,12 @@ pub fn java_identity_hash(_: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> R
 /// An object's identity hash: FNV-1a of its offset, as the object protocol's `hashCode`, kept
 /// positive as the JVM's are. Stable across runs, so persistent hash maps stay valid.
 fn identity_hash(v: Value) -> i32 {
-    let h = v.0.to_le_bytes().iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193));
-    h as i32 & 0x7fff_ffff
+    offset_hash(v) as i32 & 0x7fff_ffff
+}
+
+/// FNV-1a of an object's offset: the object protocol's `hashCode` of objects that are not strings.
+pub fn offset_hash(v: Value) -> u32 {
+    v.0.to_le_bytes().iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193))
 }
 
 /// toString() of a Java array: Object's, `[I@1b6d3586`.

@@ -185,8 +185,7 @@ fn hash_code(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value>
     let Some(bytes) = cx.string_bytes(this)? else {
         // FNV-1a of the object's offset: stable across runs, so hashes stored in persistent
         // maps stay valid.
-        let h = this.0.to_le_bytes().iter().fold(0x811c9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x01000193));
-        return Ok(Value::int(h as i32));
+        return Ok(Value::int(crate::java::offset_hash(this) as i32));
     };
     // A string's hash is Java's (over its UTF-16 units), so that Java code sharing our strings
     // and javac's string switches agree with it.
