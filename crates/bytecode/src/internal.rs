@@ -87,7 +87,7 @@ macro_rules! for_each_internal_class {
                     17 setClassLoader "(?) void" => boot_set_class_loader,
                     18 startThread "(?) void" => boot_start_thread,
                     19 createBinary "(int) .internal.binary" => boot_create_binary,
-                    20 setScreenBackground "(?) void" => boot_unsupported,
+                    20 setScreenBackground "(?) void" => boot_set_screen_background,
                     21 sleep "(int) void" => boot_sleep,
                     22 setOsInterface "(?) void" => boot_set_os_interface,
                     23 getKernelEnvironment "() string[]" => boot_kernel_environment,
@@ -102,10 +102,10 @@ macro_rules! for_each_internal_class {
                     18 debug "(?) void" => tty_debug,
                     19 gotoxy "(int int) void" => tty_gotoxy,
                     20 clear "() void" => tty_clear,
-                    21 setcolor "(int) void" => returns_null,
-                    24 moveWindow "(int int) void" => returns_null,
-                    25 setTitle "(string) void" => returns_null,
-                    26 setbgcolor "(int) void" => returns_null,
+                    21 setcolor "(int) void" => tty_set_color,
+                    24 moveWindow "(int int) void" => tty_move_window,
+                    25 setTitle "(string) void" => tty_set_title,
+                    26 setbgcolor "(int) void" => tty_set_bg_color,
                 }
                 16 MUTEX ".internal.mutex" extends ".internal.object" device "" {
                     8 lock "() void" => mutex_lock,
@@ -130,9 +130,12 @@ macro_rules! for_each_internal_class {
                     10 setRange "(? int int int) void" => binary_set_range,
                     11 size "() int" => binary_size,
                 }
-                20 BITMAP ".internal.bitmap" extends ".internal.object" device "bitmap" {
-                    8 loadFromString "(*) void" => unavailable,
-                    9 paintTo "(*) void" => unavailable,
+                20 BITMAP ".internal.bitmap" extends ".internal.object" device "" {
+                    8 loadFromString "(?) void" => bitmap_load_from_string,
+                    9 paintTo "(? int int) void" => bitmap_paint_to,
+                    // Ours, after the original's rows.
+                    10 getXSize "() int" => bitmap_x_size,
+                    11 getYSize "() int" => bitmap_y_size,
                 }
                 21 CLOSURE ".internal.closure" extends ".internal.object" device "" {
                     9 getOrdinal "() int" => closure_get_ordinal,
@@ -167,29 +170,33 @@ macro_rules! for_each_internal_class {
                     24 curl "(string ?) string" => tcp_curl,
                     25 address "() string" => tcp_address,
                 }
-                25 WINDOW ".internal.window" extends ".internal.object" device "windows" {
-                    16 getXSize "() int" => unavailable,
-                    17 getYSize "() int" => unavailable,
-                    18 getX "() int" => unavailable,
-                    19 getY "() int" => unavailable,
-                    20 clear "() void" => unavailable,
-                    21 fill "(*) void" => unavailable,
-                    22 setFg "(*) void" => unavailable,
-                    23 setBg "(*) void" => unavailable,
-                    24 drawString "(*) void" => unavailable,
-                    25 drawImage "(*) void" => unavailable,
-                    26 setWinSize "(*) void" => unavailable,
-                    27 setWinPosition "(*) void" => unavailable,
-                    28 drawLine "(*) void" => unavailable,
-                    29 drawBox "(*) void" => unavailable,
-                    30 fillBox "(*) void" => unavailable,
-                    31 fillEllipse "(*) void" => unavailable,
-                    32 setEventHandler "(*) void" => unavailable,
-                    33 setTitle "(*) void" => unavailable,
-                    34 update "() void" => unavailable,
-                    35 scrollHor "(*) void" => unavailable,
-                    36 drawImagePart "(*) void" => unavailable,
-                    37 setAutoUpdate "(*) void" => unavailable,
+                25 WINDOW ".internal.window" extends ".internal.object" device "" {
+                    5 toString "() string" => window_to_string,
+                    16 getXSize "() int" => window_x_size,
+                    17 getYSize "() int" => window_y_size,
+                    18 getX "() int" => window_x,
+                    19 getY "() int" => window_y,
+                    20 clear "() void" => window_clear,
+                    21 fill "(int) void" => window_fill,
+                    22 setFg "(int) void" => window_set_fg,
+                    23 setBg "(int) void" => window_set_bg,
+                    24 drawString "(int int ?) void" => window_draw_string,
+                    25 drawImage "(int int ?) void" => window_draw_image,
+                    26 setWinSize "(int int) void" => window_set_size,
+                    27 setWinPosition "(int int) void" => window_set_position,
+                    28 drawLine "(int int int int) void" => window_draw_line,
+                    29 drawBox "(int int int int) void" => window_draw_box,
+                    30 fillBox "(int int int int) void" => window_fill_box,
+                    31 fillEllipse "(int int int int) void" => window_fill_ellipse,
+                    32 setEventHandler "(?) void" => window_set_event_handler,
+                    33 setTitle "(?) void" => window_set_title,
+                    34 update "() void" => window_update,
+                    35 scrollHor "(int int int int int) int" => window_scroll_hor,
+                    36 drawImagePart "(int int ? int int int int) void" => window_draw_image_part,
+                    37 setAutoUpdate "(int) void" => window_set_auto_update,
+                    // Ours, after the original's rows.
+                    38 nextEvent "(int) ?" => window_next_event,
+                    39 close "() void" => window_close,
                 }
                 26 DIRECTORY ".internal.directory" extends ".internal.object" device "" {
                     8 put "(? ?) int" => dir_put,
@@ -238,7 +245,11 @@ macro_rules! for_each_internal_class {
                 }
                 35 PORT ".internal.port" extends ".internal.object" device "ports" {}
                 36 UI_CONTROL ".internal.ui.control" extends ".internal.object" device "ui controls" {}
-                37 UI_FONT ".internal.ui.font" extends ".internal.object" device "ui fonts" {}
+                37 UI_FONT ".internal.ui.font" extends ".internal.object" device "" {
+                    16 getXSize "() int" => font_x_size,
+                    17 getYSize "() int" => font_y_size,
+                    18 stringWidth "(string) int" => font_string_width,
+                }
                 38 WEAKREF ".internal.weakref" extends ".internal.object" device "" {
                     8 get "() ?" => weakref_get,
                     9 set "(?) void" => weakref_set,
@@ -290,6 +301,16 @@ macro_rules! for_each_internal_class {
                     11 set "(? int) ?" => java_array_set,
                     12 size "() int" => java_array_size,
                     15 hashCode "() int" => java_array_hash_code,
+                }
+                // Ours: what a window's event handler (method 8) or `nextEvent` receives.
+                42 UI_EVENT ".internal.ui.event" extends ".internal.object" device "" {
+                    16 kind "() int" => event_kind,
+                    17 code "() int" => event_code,
+                    18 text "() string" => event_text,
+                    19 x "() int" => event_x,
+                    20 y "() int" => event_y,
+                    21 buttons "() int" => event_buttons,
+                    22 window "() .internal.window" => event_window,
                 }
             }
         }

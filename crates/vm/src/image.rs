@@ -67,7 +67,7 @@ impl Vm {
     /// their addresses, before any thread runs. A socket that cannot open is reported on
     /// standard error; its next use throws saying why.
     fn reattach_outside(&self) -> Result<(), String> {
-        if self.heap.len(self.root.0).map_err(memory_error)? < ROOT_SLOTS {
+        if self.heap.len(self.root.0).map_err(memory_error)? < OUTSIDE_SLOTS {
             return Ok(());
         }
         let mounts = self.stored_mounts()?;
@@ -115,7 +115,7 @@ impl Vm {
         if self.image.is_none() {
             return Err("output commit needs an image: its snapshots release the output".into());
         }
-        if self.heap.len(self.root.0).map_err(memory_error)? < ROOT_SLOTS {
+        if self.heap.len(self.root.0).map_err(memory_error)? < OUTSIDE_SLOTS {
             return Err("this image was made before output commit existed; make a new image".into());
         }
         let settings = self.root_slot(SETTINGS).map_err(trap_text)?.as_int().unwrap_or(0);
@@ -131,7 +131,7 @@ impl Vm {
             // The image's own were attached when it was opened.
             return Ok(());
         }
-        let mut mounts = if self.heap.len(self.root.0).map_err(memory_error)? >= ROOT_SLOTS {
+        let mut mounts = if self.heap.len(self.root.0).map_err(memory_error)? >= OUTSIDE_SLOTS {
             self.stored_mounts()?
         } else {
             return Err("this image was made before mounts existed; make a new image to mount directories".into());

@@ -24,12 +24,15 @@ pub mod natives;
 mod net;
 pub mod outside;
 pub mod persist;
+mod raster;
 pub mod sched;
+pub mod screen;
 pub mod sim;
 mod system;
 mod thread;
 pub mod value;
 mod vm;
+mod window;
 
 pub use check::HeapCheck;
 pub use heap::GcStats;

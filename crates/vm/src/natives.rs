@@ -14,6 +14,7 @@ use crate::heap::ClassId;
 use crate::java::*;
 use crate::net::*;
 use crate::sched::Park;
+use crate::window::*;
 use crate::thread::{Number, Result, Thread, Trap};
 use crate::value::Value;
 
@@ -1033,26 +1034,9 @@ fn tty_getwc(cx: &Cx, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Valu
     }
 }
 
-fn tty_putws(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let text = text_of(cx, arg(cx, args, 0)?)?;
-    cx.print(&text)?;
-    Ok(Value::NULL)
-}
-
 fn tty_debug(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let v = arg(cx, args, 0)?;
     cx.print(format!("{}\n", cx.describe(v)).as_bytes())?;
-    Ok(Value::NULL)
-}
-
-fn tty_gotoxy(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let (x, y) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
-    cx.print(format!("\x1b[{};{}H", y.max(0) + 1, x.max(0) + 1).as_bytes())?;
-    Ok(Value::NULL)
-}
-
-fn tty_clear(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    cx.print(b"\x1b[2J\x1b[H")?;
     Ok(Value::NULL)
 }
 
@@ -1166,9 +1150,9 @@ fn conn_invoke(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<V
     Ok(Value::int(0))
 }
 
-/// setScreenBackground (20) and reboot (24) need the original's kernel.
+/// reboot (24) needs the original's kernel.
 fn boot_unsupported(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
-    Err(cx.throw_str("this boot method needs a display or a kernel, which the hosted VM does not have"))
+    Err(cx.throw_str("this boot method needs a kernel, which the hosted VM does not have"))
 }
 
 /// iterator(): an `.internal.container.iterator` over this array (the original throws "not

@@ -144,6 +144,8 @@ pub struct Outside {
     jobs: Arc<JobTable>,
     /// Deadlines of timed waits in progress, by thread id.
     deadlines: Mutex<HashMap<u64, Duration>>,
+    /// The screen the windows are shown on, and their input.
+    pub screen: crate::screen::Screen,
 }
 
 /// A socket of the process, by handle.
@@ -168,6 +170,7 @@ impl Outside {
             snapshot_wanted: Mutex::default(),
             jobs: Arc::default(),
             deadlines: Mutex::default(),
+            screen: crate::screen::Screen::default(),
         }
     }
 

@@ -28,7 +28,13 @@ pub(crate) const RESTART: u64 = 11;
 /// Settings the image keeps: an int of flags (`SETTING_OUTPUT_COMMIT`).
 pub(crate) const SETTINGS: u64 = 12;
 pub(crate) const SETTING_OUTPUT_COMMIT: i32 = 1;
-pub(crate) const ROOT_SLOTS: u64 = 13;
+/// Images made before windows existed end here; they have mounts, restarts and settings.
+pub(crate) const OUTSIDE_SLOTS: u64 = SETTINGS + 1;
+/// The windows, in the order they were made (which is also their stacking order): an array.
+pub(crate) const WINDOWS: u64 = 13;
+/// The screen background (`setScreenBackground`): a bitmap, or null.
+pub(crate) const BACKGROUND: u64 = 14;
+pub(crate) const ROOT_SLOTS: u64 = 15;
 /// Images made before the arguments slot existed have only the slots below it; they open with
 /// no arguments.
 pub(crate) const ROOT_SLOTS_MIN: u64 = ARGUMENTS;

@@ -722,6 +722,11 @@ impl Vm {
                 Ok(self.heap.alloc(class, Kind::Slots, n, n)?)
             }
             ids::CLOSURE => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
+            ids::WINDOW | ids::TTY => crate::window::new_window(&self.cx(), class),
+            ids::BITMAP => {
+                let n = crate::window::BITMAP_SLOTS;
+                Ok(self.heap.alloc(class, Kind::Slots, n, n)?)
+            }
             ids::WEAKREF => Ok(self.heap.alloc(class, Kind::Slots, 1, 1)?),
             ids::ITERATOR => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
             ids::MUTEX => Ok(self.heap.alloc(class, Kind::Slots, natives::MUTEX_SLOTS, natives::MUTEX_SLOTS)?),
@@ -944,6 +949,19 @@ impl crate::cx::Services for Vm {
 }
 
 impl Vm {
+    /// Shows the windows on `sink` from now on, starting with the whole screen as it is
+    /// (after a restart: as the snapshot left it).
+    pub fn attach_screen(&self, sink: std::sync::Arc<dyn crate::screen::ScreenSink>) -> Result<()> {
+        self.outside.screen.set_sink(Some(sink));
+        self.sched.as_running(|| crate::window::publish_screen(&self.cx()))
+    }
+
+    /// An input event for a window the screen shows (its id is the one the sink was given).
+    /// Events for windows that are not open are dropped.
+    pub fn window_input(&self, window: u64, event: crate::screen::WindowEvent) -> Result<()> {
+        self.sched.as_running(|| crate::window::input(&self.cx(), window, event))
+    }
+
     /// The host the VM reads its clock from.
     pub fn host(&self) -> &dyn phantom_host::Host {
         self.sched.clock.host()

@@ -1,0 +1,245 @@
+//! Windows draw into their heap objects and show on an attached screen: shapes land on the
+//! pixels the original's bottom-left coordinates name, what a sink is sent matches what the
+//! heap holds, input reaches `nextEvent` and handlers, and a sink attached late gets the
+//! whole screen.
+mod common;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use common::Capture;
+use phantom_vm::screen::{ScreenSink, WindowEvent, EVENT_KEY_DOWN, SCREEN_HEIGHT};
+use phantom_vm::{PlainMemory, Vm};
+
+#[derive(Default)]
+struct Window {
+    left: i32,
+    top: i32,
+    width: u32,
+    height: u32,
+    title: String,
+    rgba: Vec<u8>,
+}
+
+/// A screen that keeps what it was sent, as a display's mirror does.
+#[derive(Default)]
+struct Recorder {
+    windows: Mutex<HashMap<u64, Window>>,
+    messages: Mutex<Vec<String>>,
+    background: Mutex<Option<(u32, u32)>>,
+}
+
+impl Recorder {
+    fn pixel(&self, id: u64, x: u32, y: u32) -> [u8; 4] {
+        let windows = self.windows.lock().unwrap();
+        let w = &windows[&id];
+        let at = ((y * w.width + x) * 4) as usize;
+        w.rgba[at..at + 4].try_into().unwrap()
+    }
+
+    fn only_window(&self) -> u64 {
+        let windows = self.windows.lock().unwrap();
+        assert_eq!(windows.len(), 1, "one window expected");
+        *windows.keys().next().unwrap()
+    }
+}
+
+impl ScreenSink for Recorder {
+    fn window(&self, id: u64, left: i32, top: i32, width: u32, height: u32, title: &str) {
+        let mut windows = self.windows.lock().unwrap();
+        let w = windows.entry(id).or_default();
+        if (w.width, w.height) != (width, height) {
+            w.rgba = vec![0; (width * height * 4) as usize];
+        }
+        (w.left, w.top, w.width, w.height, w.title) = (left, top, width, height, title.to_string());
+        self.messages.lock().unwrap().push(format!("window {title}"));
+    }
+
+    fn pixels(&self, id: u64, x: u32, y: u32, width: u32, height: u32, rgba: Vec<u8>) {
+        assert_eq!(rgba.len(), (width * height * 4) as usize);
+        let mut windows = self.windows.lock().unwrap();
+        let w = windows.get_mut(&id).expect("pixels for a window never announced");
+        assert!(x + width <= w.width && y + height <= w.height, "a rectangle outside its window");
+        for row in 0..height {
+            let to = (((y + row) * w.width + x) * 4) as usize;
+            let from = (row * width * 4) as usize;
+            w.rgba[to..to + (width * 4) as usize].copy_from_slice(&rgba[from..from + (width * 4) as usize]);
+        }
+        self.messages.lock().unwrap().push(format!("pixels {width}x{height}"));
+    }
+
+    fn close(&self, id: u64) {
+        self.windows.lock().unwrap().remove(&id);
+    }
+
+    fn background(&self, width: u32, height: u32, rgba: Vec<u8>) {
+        assert_eq!(rgba.len(), (width * height * 4) as usize);
+        *self.background.lock().unwrap() = Some((width, height));
+    }
+}
+
+fn vm_with(source: &str) -> (Vm, Capture) {
+    let output = phantom_compiler::compile(
+        vec![phantom_compiler::Source { path: "win.ph".into(), text: source.into() }],
+        phantom_compiler::ClassPath::default(),
+    );
+    assert!(!output.has_errors(), "{}", output.render());
+    let out = Capture::default();
+    let vm = Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap();
+    for (name, file) in output.classes {
+        vm.load_class(&file.to_bytes(), &name).unwrap();
+    }
+    (vm, out)
+}
+
+const DRAWING: &str = r#"
+package .t;
+class draw
+{
+    var w : .internal.window;
+    void run(var boot) [8]
+    {
+        var b : .internal.bitmap;
+        var e : .internal.ui.event;
+        w = new .internal.window();
+        w.setWinPosition(50, 60);
+        w.setTitle("drawing");
+        w.setFg(0xFFFF0000);
+        w.fillBox(10, 20, 30, 40);
+        w.setFg(0xFF0000FF);
+        w.drawLine(0, 0, 399, 0);
+        b = new .internal.bitmap();
+        b.loadFromString("P3 2 1 255  0 255 0  255 255 0 ");
+        w.drawImage(200, 100, b);
+        w.setFg(0xFF000000);
+        w.drawString(300, 250, "Hi");
+        boot.consolePrint("drawn\n");
+        e = w.nextEvent(-1);
+        boot.consolePrint("event " + e.kind() + " " + e.code() + " " + e.text() + "\n");
+        w.setAutoUpdate(0);
+        w.setFg(0xFF00FF00);
+        w.fillBox(0, 0, 5, 5);
+        boot.consolePrint("hidden\n");
+        e = w.nextEvent(-1);
+        w.update();
+        boot.consolePrint("updated\n");
+    }
+};
+"#;
+
+fn wait_for(out: &Capture, text: &str) {
+    for _ in 0..2000 {
+        if out.text().contains(text) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("no {text:?} in the output: {}", out.text());
+}
+
+fn key(code: i32, text: &str) -> WindowEvent {
+    WindowEvent { kind: EVENT_KEY_DOWN, code, text: text.into(), x: 0, y: 0, buttons: 0 }
+}
+
+#[test]
+fn drawing_reaches_the_screen_where_the_original_puts_it() {
+    let (vm, out) = vm_with(DRAWING);
+    let screen = Arc::new(Recorder::default());
+    vm.attach_screen(screen.clone()).unwrap();
+    let class = vm.find_class(".t.draw").unwrap();
+    std::thread::scope(|s| {
+        let runner = s.spawn(|| vm.run_main(class).map_err(|e| e.to_string()));
+        wait_for(&out, "drawn");
+        let id = screen.only_window();
+        {
+            let windows = screen.windows.lock().unwrap();
+            let w = &windows[&id];
+            assert_eq!((w.width, w.height, w.title.as_str()), (400, 300, "drawing"));
+            // Bottom-left origin: a window at y = 60, 300 high, has its top 360 below the
+            // screen's top edge.
+            assert_eq!((w.left, w.top), (50, SCREEN_HEIGHT as i32 - 360));
+        }
+        // fillBox(10, 20, 30, 40): columns 10-39, rows 20-59 from the bottom.
+        let red = [255, 0, 0, 255];
+        assert_eq!(screen.pixel(id, 10, 299 - 20), red);
+        assert_eq!(screen.pixel(id, 39, 299 - 59), red);
+        assert_eq!(screen.pixel(id, 40, 299 - 59), [255, 255, 255, 255]);
+        assert_eq!(screen.pixel(id, 9, 299 - 20), [255, 255, 255, 255]);
+        // The line along y = 0 is the bottom row.
+        assert_eq!(screen.pixel(id, 123, 299), [0, 0, 255, 255]);
+        // The image's bottom-left pixel at (200, 100): one row, green then yellow.
+        assert_eq!(screen.pixel(id, 200, 199), [0, 255, 0, 255]);
+        assert_eq!(screen.pixel(id, 201, 199), [255, 255, 0, 255]);
+        // "Hi" has ink somewhere in its two cells (300-315, rows 250-265 from the bottom).
+        let ink = (300..316).any(|x| (34..50).any(|y| screen.pixel(id, x, y) == [0, 0, 0, 255]));
+        assert!(ink, "drawString left no black pixel in its cells");
+
+        vm.window_input(id, key(37, "")).unwrap();
+        wait_for(&out, "hidden");
+        // Not updating automatically: the green box is in the heap, not yet on the screen.
+        assert_eq!(screen.pixel(id, 0, 299), [0, 0, 255, 255]);
+        vm.window_input(id, key(32, " ")).unwrap();
+        wait_for(&out, "updated");
+        assert_eq!(screen.pixel(id, 0, 299), [0, 255, 0, 255]);
+        // Input for something that is not a window is dropped.
+        vm.window_input(12345, key(1, "")).unwrap();
+        runner.join().unwrap().unwrap();
+    });
+    assert!(out.text().contains("event 1 37 \n"), "{}", out.text());
+
+    // A screen attached now gets everything at once, from the heap.
+    let late = Arc::new(Recorder::default());
+    vm.attach_screen(late.clone()).unwrap();
+    let id = late.only_window();
+    assert_eq!(late.pixel(id, 10, 279), [255, 0, 0, 255]);
+    assert_eq!(late.pixel(id, 0, 299), [0, 255, 0, 255]);
+}
+
+const HANDLED: &str = r#"
+package .t;
+class keys
+{
+    var boot;
+    void setBoot(var b) { boot = b; }
+    void handle(var e : .internal.ui.event) [8]
+    {
+        boot.consolePrint("key " + e.code() + " at " + e.x() + "," + e.y() + "\n");
+    }
+};
+class main
+{
+    void run(var boot) [8]
+    {
+        var w : .internal.window;
+        var k : .t.keys;
+        var t : .internal.io.tty;
+        k = new .t.keys();
+        k.setBoot(boot);
+        w = new .internal.window();
+        w.setEventHandler(k);
+        t = new .internal.io.tty();
+        t.putws("console only\n");
+        boot.consolePrint("ready\n");
+        while (1) { boot.sleep(10); }
+    }
+};
+"#;
+
+#[test]
+fn handlers_get_events_on_their_own_threads_and_a_plain_tty_stays_off_screen() {
+    let (vm, out) = vm_with(HANDLED);
+    let screen = Arc::new(Recorder::default());
+    vm.attach_screen(screen.clone()).unwrap();
+    let class = vm.find_class(".t.main").unwrap();
+    std::thread::scope(|s| {
+        s.spawn(|| vm.run_main(class));
+        wait_for(&out, "ready");
+        // The tty printed but made no window.
+        let id = screen.only_window();
+        let click = WindowEvent { kind: 4, code: 0, text: String::new(), x: 5, y: 0, buttons: 1 };
+        vm.window_input(id, click).unwrap();
+        // Top row in the browser's terms is row 299 in the original's.
+        wait_for(&out, "key 0 at 5,299");
+        vm.sched.stop();
+    });
+}
