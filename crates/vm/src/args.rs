@@ -3,7 +3,7 @@
 
 use crate::cx::Cx;
 use crate::heap::ClassId;
-use crate::thread::{Result, Thread};
+use crate::thread::{Number, Result, Thread};
 use crate::value::Value;
 
 pub fn arg(cx: &Cx, args: &[Value], i: usize) -> Result<Value> {
@@ -37,4 +37,23 @@ pub fn object_of(cx: &Cx, v: Value, class: ClassId, what: &str) -> Result<u64> {
         Some(o) if cx.heap.class_of(o)? == class => Ok(o),
         _ => Err(cx.throw_str(&format!("not a {what}"))),
     }
+}
+
+/// The text `toString` gives for a value, without calling user code.
+pub fn text_of(cx: &Cx, v: Value) -> Result<Vec<u8>> {
+    if let Some(bytes) = cx.string_bytes(v)? {
+        return Ok(bytes);
+    }
+    Ok(match cx.unbox_any(v)? {
+        Some(Number::I(i)) => i.to_string().into_bytes(),
+        Some(Number::L(l)) => l.to_string().into_bytes(),
+        Some(Number::F(f)) => format!("{f:.6}").into_bytes(),
+        Some(Number::D(d)) => format!("{d:.6}").into_bytes(),
+        None if v.is_null() => b"null".to_vec(),
+        None => match cx.class_of(v)? {
+            // A class object's text is the name of the class it stands for.
+            crate::class::ids::CLASS => cx.class(cx.class_id_of_object(v)?).name.as_bytes().to_vec(),
+            class => cx.class(class).name.as_bytes().to_vec(),
+        },
+    })
 }

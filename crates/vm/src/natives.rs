@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use crate::args::{arg, can_park, int_arg, object_of, string_of};
+pub use crate::args::text_of;
 use crate::array::{array_get, array_parts, array_set};
 pub use crate::array::{array_get_at, array_len, array_set_at, new_array};
 use crate::class::ids;
@@ -119,25 +120,6 @@ fn equals(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value>
         }
     };
     Ok(Value::int(same as i32))
-}
-
-/// The text `toString` gives for a value, without calling user code.
-pub fn text_of(cx: &Cx, v: Value) -> Result<Vec<u8>> {
-    if let Some(bytes) = cx.string_bytes(v)? {
-        return Ok(bytes);
-    }
-    Ok(match cx.unbox_any(v)? {
-        Some(Number::I(i)) => i.to_string().into_bytes(),
-        Some(Number::L(l)) => l.to_string().into_bytes(),
-        Some(Number::F(f)) => format!("{f:.6}").into_bytes(),
-        Some(Number::D(d)) => format!("{d:.6}").into_bytes(),
-        None if v.is_null() => b"null".to_vec(),
-        None => match cx.class_of(v)? {
-            // A class object's text is the name of the class it stands for.
-            ids::CLASS => cx.class(cx.class_id_of_object(v)?).name.as_bytes().to_vec(),
-            class => cx.class(class).name.as_bytes().to_vec(),
-        },
-    })
 }
 
 /// Decimal text of an int, written at the end of `buf` (no allocation).

@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use crate::args::{arg, bytes_of, can_park, int_arg, object_of};
+use crate::args::{arg, bytes_of, can_park, int_arg, object_of, text_of};
 use crate::array::{array_get_at, array_len, array_set_at, new_array};
 use crate::class::ids;
 use crate::cx::Cx;
@@ -337,7 +337,7 @@ pub(crate) fn window_set_bg(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]
 pub(crate) fn window_draw_string(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let win = this_window(cx, this)?;
     let (x, y) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
-    let mut text = crate::natives::text_of(cx, arg(cx, args, 2)?)?;
+    let mut text = text_of(cx, arg(cx, args, 2)?)?;
     text.truncate(MAX_TEXT);
     let (fg, bg) = (color(slot_int(cx, win.obj, FG)?), color(slot_int(cx, win.obj, BG)?));
     let area = win.flip(x, y, (text.len() as i32).saturating_mul(GLYPH_WIDTH), GLYPH_HEIGHT);
@@ -476,7 +476,7 @@ pub(crate) fn window_set_event_handler(cx: &Cx, _: &mut Thread, this: Value, arg
 
 fn set_title(cx: &Cx, this: Value, args: &[Value]) -> Result<Value> {
     let win = this_window(cx, this)?;
-    let mut title = crate::natives::text_of(cx, arg(cx, args, 0)?)?;
+    let mut title = text_of(cx, arg(cx, args, 0)?)?;
     title.truncate(MAX_TITLE);
     cx.heap.set_slot(win.obj, TITLE, cx.new_string(&title)?)?;
     publish_window(cx, win.obj)?;
@@ -709,7 +709,7 @@ pub(crate) fn font_y_size(_: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Resu
 }
 
 pub(crate) fn font_string_width(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
-    let text = crate::natives::text_of(cx, arg(cx, args, 0)?)?;
+    let text = text_of(cx, arg(cx, args, 0)?)?;
     Ok(Value::int((text.len().min(MAX_TEXT) as i32) * GLYPH_WIDTH))
 }
 
@@ -718,7 +718,7 @@ pub(crate) fn font_string_width(cx: &Cx, _: &mut Thread, _: Value, args: &[Value
 /// putws(s): prints to the console, and writes into the tty's window if it has one (line by
 /// line from the top, scrolling up at the bottom).
 pub(crate) fn tty_putws(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let text = crate::natives::text_of(cx, arg(cx, args, 0)?)?;
+    let text = text_of(cx, arg(cx, args, 0)?)?;
     cx.print(&text)?;
     if let Some(win) = tty_window(cx, this)? {
         tty_write(cx, &win, &text[..text.len().min(MAX_TEXT)])?;

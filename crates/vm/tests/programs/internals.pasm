@@ -7,7 +7,7 @@
 ;> 1
 ;> 0 0
 ;> tty says hi
-;> caught: .internal.window: windows is not available in this VM yet
+;> caught: .internal.port: ports is not available in this VM yet
 ;> caught: connection backend udp: needs an address, as in tcp:HOST:PORT
 .class ".t.internals" parent ".internal.object" fields 1 methods 21
 
@@ -237,7 +237,7 @@ caught: summon_this
 
 .method "window" 19
         arg_count 0
-        summon_by_name ".internal.window"
+        summon_by_name ".internal.port"
         new
         iconst_1
         i2o
