@@ -243,3 +243,55 @@ fn handlers_get_events_on_their_own_threads_and_a_plain_tty_stays_off_screen() {
         vm.sched.stop();
     });
 }
+
+/// A window lives in the heap: after a snapshot and a crash, a screen attached to the
+/// restarted VM shows it as it was, with nothing drawn again.
+#[test]
+fn windows_come_back_from_the_image_without_being_redrawn() {
+    use phantom_store::{CrashMode, SimDisk, Store, StoreOptions};
+    let disk = Arc::new(SimDisk::new());
+    let options = StoreOptions { address_space: 256 << 20, ..StoreOptions::default() };
+    let store = Store::create_on(Box::new(disk.clone()), &options).unwrap();
+    let vm = Vm::create_image(store, Box::new(Capture::default()), phantom_vm::DEFAULT_IMAGE_HEAP).unwrap();
+    let output = phantom_compiler::compile(
+        vec![phantom_compiler::Source {
+            path: "kept.ph".into(),
+            text: r#"
+package .t;
+class kept
+{
+    void run(var boot) [8]
+    {
+        var w : .internal.window;
+        w = new .internal.window();
+        w.setTitle("kept");
+        w.setWinSize(64, 32);
+        w.setFg(0xFF112233);
+        w.fillEllipse(0, 0, 64, 32);
+    }
+};
+"#
+            .into(),
+        }],
+        phantom_compiler::ClassPath::default(),
+    );
+    assert!(!output.has_errors(), "{}", output.render());
+    for (name, file) in output.classes {
+        vm.load_class(&file.to_bytes(), &name).unwrap();
+    }
+    vm.run_main(vm.find_class(".t.kept").unwrap()).unwrap();
+    vm.snapshot().unwrap();
+    drop(vm);
+    let image = disk.crash_image(CrashMode::DropAll);
+    let (store, _) = Store::open_on(Box::new(SimDisk::from_image(image)), &StoreOptions::default()).unwrap();
+    let vm = Vm::open_image(store, Box::new(Capture::default()), None).unwrap();
+    let screen = Arc::new(Recorder::default());
+    vm.attach_screen(screen.clone()).unwrap();
+    let id = screen.only_window();
+    let windows = screen.windows.lock().unwrap();
+    let w = &windows[&id];
+    assert_eq!((w.width, w.height, w.title.as_str()), (64, 32, "kept"));
+    let at = ((16 * 64 + 32) * 4) as usize;
+    assert_eq!(w.rgba[at..at + 4], [0x11, 0x22, 0x33, 255], "the ellipse's middle");
+    assert_eq!(w.rgba[..4], [255, 255, 255, 255], "a corner outside the ellipse");
+}
