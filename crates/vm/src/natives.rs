@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use crate::args::{arg, can_park, int_arg, object_of, string_of};
 pub use crate::args::text_of;
+use crate::args::{arg, can_park, int_arg, object_of, string_of};
 use crate::array::{array_get, array_parts, array_set};
 pub use crate::array::{array_get_at, array_len, array_set_at, new_array};
 use crate::class::ids;
@@ -15,9 +15,9 @@ use crate::heap::ClassId;
 use crate::java::*;
 use crate::net::*;
 use crate::sched::Park;
-use crate::window::*;
 use crate::thread::{Number, Result, Thread, Trap};
 use crate::value::Value;
+use crate::window::*;
 
 /// A native method: its context, the calling thread, `this` and the arguments in order.
 pub type NativeFn = fn(&Cx, &mut Thread, Value, &[Value]) -> Result<Value>;
