@@ -176,15 +176,15 @@ fn tty_window(cx: &Cx, v: Value) -> Result<Option<Win>> {
 
 fn read_patch(cx: &Cx, win: &Win, r: Rect) -> Result<Patch> {
     let row = (r.w * 4) as u64;
-    let mut rgba = Vec::with_capacity((r.w * r.h * 4) as usize);
     if r.w == win.w {
         let from = (r.y * win.w * 4) as u64;
-        rgba = cx.heap.bytes_range(win.pixels, from, from + row * r.h as u64)?;
-    } else {
-        for y in r.y..r.y + r.h {
-            let from = ((y * win.w + r.x) * 4) as u64;
-            rgba.extend_from_slice(&cx.heap.bytes_range(win.pixels, from, from + row)?);
-        }
+        let rgba = cx.heap.bytes_range(win.pixels, from, from + row * r.h as u64)?;
+        return Ok(Patch { rect: r, rgba });
+    }
+    let mut rgba = Vec::with_capacity((r.w * r.h * 4) as usize);
+    for y in r.y..r.y + r.h {
+        let from = ((y * win.w + r.x) * 4) as u64;
+        rgba.extend_from_slice(&cx.heap.bytes_range(win.pixels, from, from + row)?);
     }
     Ok(Patch { rect: r, rgba })
 }
@@ -275,28 +275,24 @@ pub(crate) fn publish_screen(cx: &Cx) -> Result<()> {
     Ok(())
 }
 
-fn this_window(cx: &Cx, this: Value) -> Result<Win> {
-    surface(cx, this)
-}
-
 pub(crate) fn window_to_string(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
     cx.new_string(b"(window)")
 }
 
 pub(crate) fn window_x_size(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(this_window(cx, this)?.w))
+    Ok(Value::int(surface(cx, this)?.w))
 }
 
 pub(crate) fn window_y_size(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(this_window(cx, this)?.h))
+    Ok(Value::int(surface(cx, this)?.h))
 }
 
 pub(crate) fn window_x(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(slot_int(cx, this_window(cx, this)?.obj, X)?))
+    Ok(Value::int(slot_int(cx, surface(cx, this)?.obj, X)?))
 }
 
 pub(crate) fn window_y(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    Ok(Value::int(slot_int(cx, this_window(cx, this)?.obj, Y)?))
+    Ok(Value::int(slot_int(cx, surface(cx, this)?.obj, Y)?))
 }
 
 fn fill_all(cx: &Cx, win: &Win, argb: i32) -> Result<()> {
@@ -308,7 +304,7 @@ fn fill_all(cx: &Cx, win: &Win, argb: i32) -> Result<()> {
 
 /// clear(): the background colour everywhere, the text position back to the top left.
 pub(crate) fn window_clear(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     set_int(cx, win.obj, CURSOR_X, 0)?;
     set_int(cx, win.obj, CURSOR_Y, 0)?;
     fill_all(cx, &win, slot_int(cx, win.obj, BG)?)?;
@@ -316,26 +312,26 @@ pub(crate) fn window_clear(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) ->
 }
 
 pub(crate) fn window_fill(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     fill_all(cx, &win, int_arg(cx, args, 0)?)?;
     Ok(Value::NULL)
 }
 
 pub(crate) fn window_set_fg(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     set_int(cx, win.obj, FG, int_arg(cx, args, 0)?)?;
     Ok(Value::NULL)
 }
 
 pub(crate) fn window_set_bg(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     set_int(cx, win.obj, BG, int_arg(cx, args, 0)?)?;
     Ok(Value::NULL)
 }
 
 /// drawString(x, y, s): the text's first cell has its bottom-left corner at (x, y).
 pub(crate) fn window_draw_string(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
     let mut text = text_of(cx, arg(cx, args, 2)?)?;
     text.truncate(MAX_TEXT);
@@ -374,7 +370,7 @@ fn draw_image_part(cx: &Cx, win: &Win, x: i32, y: i32, image: &Image, part: (i32
 }
 
 pub(crate) fn window_draw_image(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
     let image = image_arg(cx, arg(cx, args, 2)?)?;
     draw_image_part(cx, &win, x, y, &image, (0, 0, image.width, image.height))?;
@@ -382,7 +378,7 @@ pub(crate) fn window_draw_image(cx: &Cx, _: &mut Thread, this: Value, args: &[Va
 }
 
 pub(crate) fn window_draw_image_part(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
     let image = image_arg(cx, arg(cx, args, 2)?)?;
     let part = (int_arg(cx, args, 3)?, int_arg(cx, args, 4)?, int_arg(cx, args, 5)?, int_arg(cx, args, 6)?);
@@ -393,7 +389,7 @@ pub(crate) fn window_draw_image_part(cx: &Cx, _: &mut Thread, this: Value, args:
 /// setWinSize(w, h): a new surface of that size in the background colour (the original
 /// left this unimplemented).
 pub(crate) fn window_set_size(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (w, h) = (int_arg(cx, args, 0)?, int_arg(cx, args, 1)?);
     if !(1..=MAX_SIDE).contains(&w) || !(1..=MAX_SIDE).contains(&h) {
         return Err(cx.throw_str(&format!("setWinSize: {w} x {h} is not between 1 and {MAX_SIDE} on each side")));
@@ -409,7 +405,7 @@ pub(crate) fn window_set_size(cx: &Cx, _: &mut Thread, this: Value, args: &[Valu
 }
 
 fn move_window(cx: &Cx, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     set_int(cx, win.obj, X, int_arg(cx, args, 0)?)?;
     set_int(cx, win.obj, Y, int_arg(cx, args, 1)?)?;
     publish_window(cx, win.obj)?;
@@ -426,7 +422,7 @@ fn four(cx: &Cx, args: &[Value]) -> Result<(i32, i32, i32, i32)> {
 
 /// drawLine(x, y, xsize, ysize): from (x, y) to (x + xsize, y + ysize) in the foreground colour.
 pub(crate) fn window_draw_line(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let fg = color(slot_int(cx, win.obj, FG)?);
     let (a, b) = (win.point(x, y), win.point(x.saturating_add(xs), y.saturating_add(ys)));
@@ -435,7 +431,7 @@ pub(crate) fn window_draw_line(cx: &Cx, _: &mut Thread, this: Value, args: &[Val
 }
 
 pub(crate) fn window_draw_box(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let fg = color(slot_int(cx, win.obj, FG)?);
     let r = win.flip(x, y, xs, ys);
@@ -450,7 +446,7 @@ pub(crate) fn window_draw_box(cx: &Cx, _: &mut Thread, this: Value, args: &[Valu
 }
 
 pub(crate) fn window_fill_box(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let fg = color(slot_int(cx, win.obj, FG)?);
     let r = win.flip(x, y, xs, ys);
@@ -459,7 +455,7 @@ pub(crate) fn window_fill_box(cx: &Cx, _: &mut Thread, this: Value, args: &[Valu
 }
 
 pub(crate) fn window_fill_ellipse(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let fg = color(slot_int(cx, win.obj, FG)?);
     let r = win.flip(x, y, xs, ys);
@@ -469,13 +465,13 @@ pub(crate) fn window_fill_ellipse(cx: &Cx, _: &mut Thread, this: Value, args: &[
 
 /// setEventHandler(h): each input event for this window runs `h.8(event)` on a new thread.
 pub(crate) fn window_set_event_handler(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     cx.heap.set_slot(win.obj, HANDLER, arg(cx, args, 0)?)?;
     Ok(Value::NULL)
 }
 
 fn set_title(cx: &Cx, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let mut title = text_of(cx, arg(cx, args, 0)?)?;
     title.truncate(MAX_TITLE);
     cx.heap.set_slot(win.obj, TITLE, cx.new_string(&title)?)?;
@@ -489,7 +485,7 @@ pub(crate) fn window_set_title(cx: &Cx, _: &mut Thread, this: Value, args: &[Val
 
 /// update(): shows what changed since the last one.
 pub(crate) fn window_update(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let screen = &cx.outside.screen;
     let (Some(sink), Some((x, y, w, h))) = (screen.sink(), screen.take_damage(win.obj)) else {
         return Ok(Value::NULL);
@@ -505,7 +501,7 @@ pub(crate) fn window_update(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -
 /// (left if negative), filling what it uncovers with the background. 0, or EINVAL for a part
 /// outside the window.
 pub(crate) fn window_scroll_hor(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let steps = int_arg(cx, args, 4)?;
     let r = win.flip(x, y, xs, ys);
@@ -527,7 +523,7 @@ pub(crate) fn window_scroll_hor(cx: &Cx, _: &mut Thread, this: Value, args: &[Va
 }
 
 pub(crate) fn window_set_auto_update(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     set_int(cx, win.obj, AUTO_UPDATE, int_arg(cx, args, 0)?)?;
     Ok(Value::NULL)
 }
@@ -535,7 +531,7 @@ pub(crate) fn window_set_auto_update(cx: &Cx, _: &mut Thread, this: Value, args:
 /// nextEvent(timeoutMs): the oldest input event for this window that no handler took, waiting
 /// up to `timeoutMs` for one (forever if negative, not at all if 0); null if none came.
 pub(crate) fn window_next_event(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     let ms = int_arg(cx, args, 0)?;
     let screen = &cx.outside.screen;
     if std::mem::take(&mut thread.resuming_wait) {
@@ -561,7 +557,7 @@ pub(crate) fn window_next_event(cx: &Cx, thread: &mut Thread, this: Value, args:
 
 /// close(): takes the window off the screen for good.
 pub(crate) fn window_close(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value> {
-    let win = this_window(cx, this)?;
+    let win = surface(cx, this)?;
     set_int(cx, win.obj, CLOSED, 1)?;
     for t in cx.outside.screen.closed(win.obj) {
         cx.sched.wake(t);

@@ -3,20 +3,13 @@
 //! failing instruction counts, and natives still run in the deepest frame.
 mod common;
 
-use common::Capture;
+use common::{load_source, Capture};
 use phantom_vm::{PlainMemory, Vm};
 
 fn vm_with(source: &str) -> (Vm, Capture) {
-    let output = phantom_compiler::compile(
-        vec![phantom_compiler::Source { path: "review.ph".into(), text: source.into() }],
-        phantom_compiler::ClassPath::default(),
-    );
-    assert!(!output.has_errors(), "{}", output.render());
     let out = Capture::default();
     let vm = Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap();
-    for (name, file) in output.classes {
-        vm.load_class(&file.to_bytes(), &name).unwrap();
-    }
+    load_source(&vm, "review.ph", source);
     (vm, out)
 }
 

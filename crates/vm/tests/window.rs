@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use common::Capture;
+use common::{load_source, Capture};
 use phantom_vm::screen::{ScreenSink, WindowEvent, EVENT_KEY_DOWN, SCREEN_HEIGHT};
 use phantom_vm::{PlainMemory, Vm};
 
@@ -79,16 +79,9 @@ impl ScreenSink for Recorder {
 }
 
 fn vm_with(source: &str) -> (Vm, Capture) {
-    let output = phantom_compiler::compile(
-        vec![phantom_compiler::Source { path: "win.ph".into(), text: source.into() }],
-        phantom_compiler::ClassPath::default(),
-    );
-    assert!(!output.has_errors(), "{}", output.render());
     let out = Capture::default();
     let vm = Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap();
-    for (name, file) in output.classes {
-        vm.load_class(&file.to_bytes(), &name).unwrap();
-    }
+    load_source(&vm, "win.ph", source);
     (vm, out)
 }
 
@@ -253,32 +246,7 @@ fn windows_come_back_from_the_image_without_being_redrawn() {
     let options = StoreOptions { address_space: 256 << 20, ..StoreOptions::default() };
     let store = Store::create_on(Box::new(disk.clone()), &options).unwrap();
     let vm = Vm::create_image(store, Box::new(Capture::default()), phantom_vm::DEFAULT_IMAGE_HEAP).unwrap();
-    let output = phantom_compiler::compile(
-        vec![phantom_compiler::Source {
-            path: "kept.ph".into(),
-            text: r#"
-package .t;
-class kept
-{
-    void run(var boot) [8]
-    {
-        var w : .internal.window;
-        w = new .internal.window();
-        w.setTitle("kept");
-        w.setWinSize(64, 32);
-        w.setFg(0xFF112233);
-        w.fillEllipse(0, 0, 64, 32);
-    }
-};
-"#
-            .into(),
-        }],
-        phantom_compiler::ClassPath::default(),
-    );
-    assert!(!output.has_errors(), "{}", output.render());
-    for (name, file) in output.classes {
-        vm.load_class(&file.to_bytes(), &name).unwrap();
-    }
+    load_source(&vm, "kept.ph", KEPT);
     vm.run_main(vm.find_class(".t.kept").unwrap()).unwrap();
     vm.snapshot().unwrap();
     drop(vm);
@@ -295,3 +263,19 @@ class kept
     assert_eq!(w.rgba[at..at + 4], [0x11, 0x22, 0x33, 255], "the ellipse's middle");
     assert_eq!(w.rgba[..4], [255, 255, 255, 255], "a corner outside the ellipse");
 }
+
+const KEPT: &str = r#"
+package .t;
+class kept
+{
+    void run(var boot) [8]
+    {
+        var w : .internal.window;
+        w = new .internal.window();
+        w.setTitle("kept");
+        w.setWinSize(64, 32);
+        w.setFg(0xFF112233);
+        w.fillEllipse(0, 0, 64, 32);
+    }
+};
+"#;

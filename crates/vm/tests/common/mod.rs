@@ -38,6 +38,18 @@ pub fn add_classes(vm: &Vm, source: &str) -> Result<String, String> {
     main.ok_or_else(|| "no class in the source".to_string())
 }
 
+/// Compiles a Phantom-language source and loads its classes into `vm`.
+pub fn load_source(vm: &Vm, path: &str, source: &str) {
+    let output = phantom_compiler::compile(
+        vec![phantom_compiler::Source { path: path.into(), text: source.into() }],
+        phantom_compiler::ClassPath::default(),
+    );
+    assert!(!output.has_errors(), "{}", output.render());
+    for (name, file) in output.classes {
+        vm.load_class(&file.to_bytes(), &name).unwrap();
+    }
+}
+
 /// Expected standard output: the `;> ` lines.
 pub fn expected_output(source: &str) -> String {
     source.lines().filter_map(|l| l.strip_prefix(";> ")).map(|l| format!("{l}\n")).collect()
