@@ -13,6 +13,7 @@ mod jar;
 mod java;
 mod persistent;
 mod replication;
+mod screen;
 
 use phantom_store::{check_image, list_snapshots, FileDevice, PAGE_SIZE};
 
@@ -158,6 +159,19 @@ enum Command {
         /// The image file.
         image: PathBuf,
     },
+    /// Print the threads of an image's newest snapshot with their stacks (class, method,
+    /// source line, `this`, locals and integer stack), read-only; with --svg, also draw the
+    /// timeline of the snapshots it keeps (time, pause, pages written, write-out).
+    #[command(
+        after_help = "Examples:\n  phantom inspect phantom.img\n  phantom inspect phantom.img --svg timeline.svg"
+    )]
+    Inspect {
+        /// The image file.
+        image: PathBuf,
+        /// Where to write the snapshot timeline as an SVG picture.
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+    },
     /// List the snapshots an image keeps, or the generations an object store holds
     /// (`s3://BUCKET/PREFIX`): generation, time, size and pages.
     #[command(after_help = "Examples:\n  phantom snapshots phantom.img\n  phantom snapshots s3://backups/phantom")]
@@ -228,6 +242,7 @@ fn main() -> ExitCode {
         Command::Boot { image, options, travel } => out.run(|_| persistent::boot(&image, &options, &travel)),
         Command::Fsck { image } => out.run(|o| fsck(o, &image)),
         Command::Snapshots { image } => out.run(|o| snapshots(o, &image)),
+        Command::Inspect { image, svg } => out.run(|o| inspect(o, &image, svg.as_deref())),
         Command::Restore { remote, image, generation } => out.run(|_| restore(&remote, &image, generation)),
     }
     if out.failed {
@@ -467,6 +482,29 @@ fn check_heap(out: &mut Output, path: &Path) -> Outcome {
             fail(format!("{shown}: the heap is damaged ({} problems)", errors.len()))
         }
     }
+}
+
+/// `phantom inspect`: the threads of the snapshot a boot would resume, and its timeline.
+fn inspect(out: &mut Output, path: &Path, svg: Option<&Path>) -> Outcome {
+    let shown = path.display();
+    let (store, report) =
+        phantom_store::Store::open_on(Box::new(image_device(path)?), &phantom_store::StoreOptions::default())
+            .or_else(|e| fail(format!("{shown}: cannot open the newest snapshot: {e}")))?;
+    let records = store.snapshots();
+    if let Some(svg) = svg {
+        write(svg, screen::timeline_svg(&records).as_bytes())?;
+    }
+    if !phantom_vm::heap::Heap::is_formatted(&store) {
+        out.print(&format!("snapshot {}: the image holds no Phantom heap\n", report.generation));
+        return Ok(());
+    }
+    let vm = phantom_vm::Vm::open_image(store, Box::new(io::sink()), None)
+        .or_else(|e| fail(format!("{shown}: the heap cannot be opened: {e}")))?;
+    let threads = screen::thread_views(&vm);
+    let mut text = format!("snapshot {}: {} threads\n", report.generation, threads.len());
+    text.push_str(&phantom_display::threads_text(&threads));
+    out.print(&text);
+    Ok(())
 }
 
 fn restore(url: &str, image: &Path, generation: Option<u64>) -> Outcome {
@@ -742,7 +780,12 @@ fn run(
     let loaded = load_program(&vm, program, include, main, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;
+    let vm = std::sync::Arc::new(vm);
+    let display = options.display.attach(&vm)?;
     let result = vm.run_main(class);
+    if let Some(display) = display {
+        display.stop();
+    }
     if options.stats {
         eprintln!("phantom: {}", persistent::gc_stats(&vm));
     }

@@ -58,6 +58,8 @@ pub struct Options {
     /// With --replicate: `commit()` returns only once its snapshot is in the object store too
     #[arg(long, requires = "replicate")]
     pub replicate_sync: bool,
+    #[command(flatten)]
+    pub display: crate::screen::DisplayOptions,
 }
 
 /// Which kept snapshot `phantom boot` resumes.
@@ -233,6 +235,8 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
     if let Some(n) = options.workers {
         vm.workers = n.into();
     }
+    let vm = std::sync::Arc::new(vm);
+    let display = options.display.attach(&vm)?;
     if options.output_commit {
         vm.hold_output().or_else(fail)?;
     }
@@ -261,6 +265,9 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
             line.push_str(&format!(" replicated_generation {remote} replication_lag_generations {lag}"));
         }
         eprintln!("phantom: {line}");
+    }
+    if let Some(display) = display {
+        display.stop();
     }
     match result {
         Ok(RunEnd::Finished | RunEnd::ShutDown) => Ok(()),

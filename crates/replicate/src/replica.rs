@@ -101,6 +101,8 @@ impl Manifest {
                 pages: num("pages", 0)?,
                 written: num("written", 0)?,
                 one_sync: false,
+                pause_us: 0,
+                write_us: 0,
             },
             address_pages: num("address_pages", 0)?,
             high_water: num("high_water", 0)?,

@@ -101,6 +101,11 @@ pub struct SnapshotRecord {
     /// it: until it is checked, a crash may have left that superblock without some of them
     /// (see the commit protocol in STORE-FORMAT.md).
     pub one_sync: bool,
+    /// How long the VM's threads stood still for it, in microseconds (0: not recorded).
+    pub pause_us: u32,
+    /// How long writing it out took, from its moment to the commit point, in microseconds
+    /// (0: not recorded).
+    pub write_us: u32,
 }
 
 /// One superblock slot.
@@ -156,10 +161,18 @@ impl Superblock {
         b[44..48].copy_from_slice(&tree_height(self.address_pages).to_le_bytes());
         for (i, s) in self.snapshots.iter().enumerate() {
             let at = HEADER_LEN + i * SNAPSHOT_ENTRY_LEN;
-            for (k, v) in
-                [s.generation, s.root.block, s.root.checksum, s.time_ns, s.pages, s.written, s.one_sync as u64]
-                    .iter()
-                    .enumerate()
+            for (k, v) in [
+                s.generation,
+                s.root.block,
+                s.root.checksum,
+                s.time_ns,
+                s.pages,
+                s.written,
+                s.one_sync as u64,
+                u64::from(s.pause_us) | u64::from(s.write_us) << 32,
+            ]
+            .iter()
+            .enumerate()
             {
                 b[at + k * 8..at + k * 8 + 8].copy_from_slice(&v.to_le_bytes());
             }
@@ -204,6 +217,8 @@ impl Superblock {
                     pages: v(4),
                     written: v(5),
                     one_sync: v(6) & 1 != 0,
+                    pause_us: v(7) as u32,
+                    write_us: (v(7) >> 32) as u32,
                 }
             })
             .collect();
@@ -247,6 +262,8 @@ mod tests {
                     pages: 2,
                     written: 3,
                     one_sync: false,
+                    pause_us: 250,
+                    write_us: 70_000,
                 },
                 SnapshotRecord {
                     generation: 6,
@@ -255,6 +272,8 @@ mod tests {
                     pages: 0,
                     written: 0,
                     one_sync: true,
+                    pause_us: 0,
+                    write_us: 0,
                 },
             ],
         };

@@ -131,6 +131,19 @@ struct Job {
     epoch: u32,
     pages: Vec<u64>,
     time_ns: u64,
+    begun: std::time::Instant,
+    /// Set by [`Store::note_pause`].
+    pause_us: u32,
+}
+
+impl Job {
+    fn clone_empty(&self) -> Job {
+        Job { epoch: self.epoch, pages: Vec::new(), time_ns: self.time_ns, begun: self.begun, pause_us: self.pause_us }
+    }
+}
+
+fn micros(d: std::time::Duration) -> u32 {
+    u32::try_from(d.as_micros()).unwrap_or(u32::MAX)
 }
 
 #[derive(Default)]
@@ -296,6 +309,8 @@ impl Store {
                 pages: 0,
                 written: 0,
                 one_sync: false,
+                pause_us: 0,
+                write_us: 0,
             }],
         };
         // Slot 1 gets a copy so that a torn first write leaves nothing ambiguous.
@@ -721,9 +736,20 @@ impl Store {
         }
         inner.capturing.store(epoch, Ordering::Release);
         inner.epoch.store(epoch + 1, Ordering::Release);
-        jobs.current = Some(Job { epoch, pages, time_ns: now_ns() });
+        jobs.current = Some(Job { epoch, pages, time_ns: now_ns(), begun: std::time::Instant::now(), pause_us: 0 });
         inner.jobs_cv.notify_all();
         Ok(epoch)
+    }
+
+    /// Records how long the VM stood still for the begun snapshot, to be listed with it
+    /// (ignored once its write-out has started).
+    pub fn note_pause(&self, pause: std::time::Duration) {
+        let mut jobs = lock(&self.inner.jobs);
+        if !jobs.in_progress {
+            if let Some(job) = &mut jobs.current {
+                job.pause_us = micros(pause);
+            }
+        }
     }
 
     /// Writes out the begun snapshot, if there is one, and commits it. Memory may be used
@@ -738,7 +764,7 @@ impl Store {
             let Some(job) = jobs.current.take() else { return Ok(None) };
             jobs.in_progress = true;
             // Keep `current` occupied so begin_snapshot reports Busy meanwhile.
-            jobs.current = Some(Job { epoch: job.epoch, pages: Vec::new(), time_ns: job.time_ns });
+            jobs.current = Some(job.clone_empty());
             job
         };
         let epoch = job.epoch;
@@ -875,6 +901,8 @@ impl Store {
             pages: nonzero,
             written: pages.len() as u64,
             one_sync,
+            pause_us: job.pause_us,
+            write_us: micros(job.begun.elapsed()),
         };
         let mut snapshots = vec![record];
         snapshots.extend(meta.superblock.snapshots.iter().copied().take(inner.keep - 1));

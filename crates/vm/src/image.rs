@@ -160,7 +160,12 @@ impl Vm {
         self.image.as_ref().map(|i| ImageControl(Arc::clone(i)))
     }
 
-    /// Snapshot figures so far, if the VM has an image.
+    /// The snapshots the image keeps, newest first (none without an image).
+    pub fn snapshot_records(&self) -> Vec<phantom_store::SnapshotRecord> {
+        self.image.as_ref().map_or_else(Vec::new, |i| i.store.snapshots())
+    }
+
+    /// Figures of the snapshots this process took.
     pub fn snapshot_stats(&self) -> Option<SnapshotStats> {
         self.image.as_ref().map(|i| i.lock().stats.clone())
     }
@@ -440,6 +445,9 @@ impl Vm {
         });
         let (batch, output) = batch;
         let pause = self.now().saturating_sub(started);
+        if begun.is_ok() {
+            image.store.note_pause(pause);
+        }
         let written = match begun {
             Ok(_) => image.store.write_snapshot().map_err(|e| e.to_string()).and_then(|r| {
                 r.map(|r| r.generation).ok_or_else(|| "the snapshot was taken by another writer".to_string())

@@ -16,6 +16,7 @@ mod files;
 pub mod gc;
 pub mod heap;
 pub mod image;
+pub mod inspect;
 mod interp;
 mod java;
 mod java_array;

@@ -356,6 +356,22 @@ fn bitmap_image(cx: &Cx, v: Value) -> Result<Option<Image>> {
     Ok(Some(Image { width, height, rgba: cx.heap.bytes(pixels)? }))
 }
 
+/// The picture an object shows, for the inspector: a loaded bitmap's, or a window's (a tty
+/// only once it has become one). Nothing is allocated.
+pub(crate) fn image_of(cx: &Cx, o: u64) -> Result<Option<(u32, u32, Vec<u8>)>> {
+    let v = Value::from_ref(o);
+    if let Some(image) = bitmap_image(cx, v)? {
+        return Ok(Some((image.width as u32, image.height as u32, image.rgba)));
+    }
+    if !is_window_class(cx, o)? || cx.heap.len(o)? < WINDOW_SLOTS {
+        return Ok(None);
+    }
+    let Some(pixels) = cx.heap.slot(o, PIXELS)?.object() else { return Ok(None) };
+    let (w, h) = (slot_int(cx, o, WIDTH)?, slot_int(cx, o, HEIGHT)?);
+    let rgba = cx.heap.bytes(pixels)?;
+    Ok((rgba.len() == (w as usize) * (h as usize) * 4).then_some((w as u32, h as u32, rgba)))
+}
+
 fn image_arg(cx: &Cx, v: Value) -> Result<Image> {
     bitmap_image(cx, v)?.ok_or_else(|| cx.throw_str(&format!("{} is not a loaded bitmap", cx.describe(v))))
 }
