@@ -142,13 +142,7 @@ impl Vm {
     /// what is there now, or is `None`.
     pub fn object_info(&self, id: u64) -> Option<ObjectInfo> {
         let heap = &self.heap;
-        if id < FIRST_OBJECT || id >= heap.top() || id % 8 != 0 {
-            return None;
-        }
-        let (class, kind) = heap.header(id).ok()?;
-        if class == FREE || class as usize >= self.tables().classes.len() {
-            return None;
-        }
+        let (class, kind) = self.object_header(id)?;
         let len = heap.len(id).ok()?;
         let mut info = ObjectInfo {
             class: self.class(class).name.clone(),
@@ -193,11 +187,7 @@ impl Vm {
             return Brief::Int(i);
         }
         let Some(o) = v.object() else { return Brief::Null };
-        let header = (o >= FIRST_OBJECT && o < self.heap.top() && o % 8 == 0)
-            .then(|| self.heap.header(o).ok())
-            .flatten()
-            .filter(|&(class, _)| class != FREE && (class as usize) < self.tables().classes.len());
-        let Some((class, _)) = header else { return Brief::Unreadable };
+        let Some((class, kind)) = self.object_header(o) else { return Brief::Unreadable };
         let len = self.heap.len(o).unwrap_or(0);
         if class == ids::STRING {
             let bytes = self.heap.bytes_range(o, 0, len.min(BRIEF_TEXT)).unwrap_or_default();
@@ -212,13 +202,22 @@ impl Vm {
             let count = crate::array::array_len(&self.cx(), v).unwrap_or(0);
             format!("{count} elements")
         } else {
-            let (_, kind) = header.unwrap_or((class, Kind::Slots));
             match kind {
                 Kind::Bytes => format!("{len} bytes"),
                 Kind::Slots => format!("{len} slots"),
             }
         };
         Brief::Object { class: name, summary }
+    }
+
+    /// The class and kind of the object at `o`, if one starts there: the offset is inside
+    /// the heap, aligned, and its header names a class (not a free block).
+    fn object_header(&self, o: u64) -> Option<(u32, Kind)> {
+        if o < FIRST_OBJECT || o >= self.heap.top() || !o.is_multiple_of(8) {
+            return None;
+        }
+        let (class, kind) = self.heap.header(o).ok()?;
+        (class != FREE && (class as usize) < self.tables().classes.len()).then_some((class, kind))
     }
 
     /// Every class installed, with its methods.
