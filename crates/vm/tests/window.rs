@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use common::{load_source, Capture};
+use common::{load_source, load_source_importing, Capture};
 use phantom_vm::screen::{ScreenSink, WindowEvent, EVENT_KEY_DOWN, SCREEN_HEIGHT};
 use phantom_vm::{PlainMemory, Vm};
 
@@ -279,3 +279,180 @@ class kept
     }
 };
 "#;
+
+/// Runs class `main` on a thread of its own, until the test stops the VM; what it ended with
+/// goes to `out`, so that a failure shows in the test's message.
+fn start_game(vm: &Arc<Vm>, main: &str, out: &Capture) -> std::thread::JoinHandle<()> {
+    let class = vm.find_class(main).unwrap();
+    let (vm, out) = (Arc::clone(vm), out.clone());
+    std::thread::spawn(move || {
+        if let Err(uncaught) = vm.run_main(class) {
+            out.0.lock().unwrap().extend_from_slice(format!("ended: {uncaught}").as_bytes());
+        }
+    })
+}
+
+/// Waits (bounded) until the recorder's window `id` shows `colour` at (x, y).
+fn wait_for_pixel(screen: &Recorder, id: u64, x: u32, y: u32, colour: [u8; 4]) {
+    for _ in 0..2000 {
+        if screen.pixel(id, x, y) == colour {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("pixel ({x},{y}) is {:?}, not {colour:?}", screen.pixel(id, x, y));
+}
+
+#[test]
+fn our_tetris_plays_from_the_keyboard() {
+    let out = Capture::default();
+    let vm = Arc::new(Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap());
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/tetris.ph")).unwrap();
+    load_source(&vm, "tetris.ph", &source);
+    let screen = Arc::new(Recorder::default());
+    vm.attach_screen(screen.clone()).unwrap();
+    let game = start_game(&vm, ".examples.tetris", &out);
+    wait_for(&out, "tetris: ready");
+    let id = screen.only_window();
+    {
+        let windows = screen.windows.lock().unwrap();
+        assert_eq!((windows[&id].width, windows[&id].height, windows[&id].title.as_str()), (390, 480, "Tetris"));
+    }
+    let empty = [0x10, 0x10, 0x18, 255];
+    // The well's bottom row is empty until space drops the first piece onto it.
+    for x in 0..10 {
+        assert_eq!(screen.pixel(id, x * 24 + 12, 468), empty, "column {x} of the bottom row");
+    }
+    vm.window_input(id, key(32, " ")).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while (0..10).all(|x| screen.pixel(id, x * 24 + 12, 468) == empty) {
+        assert!(std::time::Instant::now() < deadline, "no piece reached the bottom row");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    // Dropping every piece in the middle stacks them up to the top: the game ends, and R
+    // starts a new one with an empty well.
+    for _ in 0..60 {
+        if out.text().contains("game over") {
+            break;
+        }
+        vm.window_input(id, key(32, " ")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    wait_for(&out, "tetris: game over, score ");
+    let score: u32 = out.text().split("score ").nth(1).unwrap().trim().parse().unwrap();
+    assert!(score >= 2 * 20, "hard drops score two a row: {score}");
+    vm.window_input(id, key(82, "r")).unwrap();
+    for x in 0..10 {
+        wait_for_pixel(&screen, id, x * 24 + 12, 468, empty);
+    }
+    vm.sched.stop();
+    game.join().unwrap();
+}
+
+/// Stands in for the original's image manager (whose source is not in its repository's
+/// listings): one 20-pixel tile per colour, as Netpbm text, at the ordinals the original's
+/// mainmodule calls.
+const ORIGINAL_TETRIS: &str = r#"
+package .ru.dz.phantom.tetris;
+class imagesmanager
+{
+    string tile(var r : int, var g : int, var b : int)
+    {
+        var s : string;
+        s = "P3 20 20 255\n";
+        for (var i : int = 0; i < 400; i++) s = s + r + " " + g + " " + b + "\n";
+        return s;
+    }
+    string getImageGreen() [16] { return tile(0, 200, 0); }
+    string getImageRed() [17] { return tile(200, 0, 0); }
+    string getImageBlue() [18] { return tile(0, 0, 200); }
+    string getImageGray() [19] { return tile(128, 128, 128); }
+    string getImageOrange() [20] { return tile(240, 140, 0); }
+};
+"#;
+
+const ORIGINAL_TETRIS_LAUNCHER: &str = r#"
+package .t;
+class launch
+{
+    void run(var boot) [8]
+    {
+        var tty : .internal.io.tty;
+        var game;
+        tty = new .internal.io.tty();
+        game = new .ru.dz.phantom.tetris.mainmodule();
+        // By the original's ordinals: init(bootObject, console, width, height), repaintField(),
+        // runGame().
+        game.17(boot, tty, 10, 20);
+        game.18();
+        boot.consolePrint("field painted\n");
+        try { game.16(); } catch (string e) { boot.consolePrint("stopped: " + e + "\n"); }
+    }
+};
+"#;
+
+/// The original's tetris (its five class files, unchanged) draws its field of bitmap tiles
+/// on the tty, which becomes a window. Its game loop then stops at a bug of its own, whatever
+/// the VM: `figure.isMovingToPointAvailable` ends without `return` when the move is possible,
+/// so `canRotate` unboxes null (the original VM read past the null object's empty payload).
+#[test]
+fn the_originals_tetris_paints_its_field_on_the_tty_window() {
+    let out = Capture::default();
+    let vm = Arc::new(Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap());
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../bytecode/tests/fixtures/original");
+    for class in ["utilites", "io", "playingfield", "figure", "mainmodule"] {
+        let path = format!("{fixtures}/ru.dz.phantom.tetris.{class}.pc");
+        vm.load_class(&std::fs::read(&path).unwrap(), &path).unwrap();
+    }
+    load_source(&vm, "imagesmanager.ph", ORIGINAL_TETRIS);
+    load_source_importing(&vm, "launch.ph", ORIGINAL_TETRIS_LAUNCHER, &[fixtures.into()]);
+    let screen = Arc::new(Recorder::default());
+    vm.attach_screen(screen.clone()).unwrap();
+    let game = start_game(&vm, ".t.launch", &out);
+    wait_for(&out, "field painted");
+    // Grey 20-pixel tiles from the bottom-left corner of the 400x300 tty window: ten across,
+    // and as many of the twenty rows as fit.
+    let id = screen.only_window();
+    let grey = [128, 128, 128, 255];
+    for (x, y) in [(10, 290), (190, 290), (10, 10), (190, 10), (100, 150)] {
+        assert_eq!(screen.pixel(id, x, y), grey, "({x},{y})");
+    }
+    assert_ne!(screen.pixel(id, 210, 290), grey, "right of the field");
+    wait_for(&out, "stopped: o2i of null");
+    game.join().unwrap();
+}
+
+const ORIGINAL_TOOLKIT_LAUNCHER: &str = r#"
+package .t;
+class toolkit
+{
+    void run(var boot) [8]
+    {
+        var tty : .internal.io.tty;
+        var root;
+        tty = new .internal.io.tty();
+        root = new .ru.dz.windows.root();
+        // init(console, boot), then test(), by the original's ordinals.
+        root.16(tty, boot);
+        root.18();
+        boot.consolePrint("toolkit done\n");
+    }
+};
+"#;
+
+/// The original's `ru.dz.windows` toolkit (its class files, unchanged) writes through the tty.
+#[test]
+fn the_originals_window_toolkit_runs_its_test() {
+    let out = Capture::default();
+    let vm = Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../bytecode/tests/fixtures/original");
+    for class in ["base", "root", "window"] {
+        let path = format!("{fixtures}/ru.dz.windows.{class}.pc");
+        vm.load_class(&std::fs::read(&path).unwrap(), &path).unwrap();
+    }
+    load_source_importing(&vm, "toolkit.ph", ORIGINAL_TOOLKIT_LAUNCHER, &[fixtures.into()]);
+    vm.run_main(vm.find_class(".t.toolkit").unwrap()).unwrap();
+    let text = out.text();
+    assert!(text.contains("Hello on new console (root win)!") && text.contains("Pos 10,10"), "{text}");
+    assert!(text.ends_with("toolkit done\n"), "{text}");
+}

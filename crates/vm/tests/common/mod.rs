@@ -40,9 +40,15 @@ pub fn add_classes(vm: &Vm, source: &str) -> Result<String, String> {
 
 /// Compiles a Phantom-language source and loads its classes into `vm`.
 pub fn load_source(vm: &Vm, path: &str, source: &str) {
+    load_source_importing(vm, path, source, &[]);
+}
+
+/// `load_source` for a source that imports compiled classes from `dirs`.
+pub fn load_source_importing(vm: &Vm, path: &str, source: &str, dirs: &[std::path::PathBuf]) {
+    let class_path = phantom_compiler::ClassPath { dirs: dirs.to_vec(), ..Default::default() };
     let output = phantom_compiler::compile(
         vec![phantom_compiler::Source { path: path.into(), text: source.into() }],
-        phantom_compiler::ClassPath::default(),
+        class_path,
     );
     assert!(!output.has_errors(), "{}", output.render());
     for (name, file) in output.classes {
