@@ -50,6 +50,12 @@ pub struct Options {
     /// `boot --generation N`) [default: 2 for a new image; as many as it keeps now on boot]
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=48))]
     pub keep: Option<u16>,
+    /// Keep snapshots as they age by tiers of SPAN:EVERY, such as `1m:all,1h:1m,1d:1h`
+    /// (every snapshot of the last minute, one a minute for the hour, one an hour for the
+    /// day), at most --keep of them [default with it: 48]; kept in the image, and in the
+    /// object store with --replicate. `none` goes back to the newest --keep
+    #[arg(long, value_name = "POLICY", requires = "image", value_parser = phantom_store::Retention::parse)]
+    pub retain: Option<phantom_store::Retention>,
     /// Ship every durable snapshot to an S3 object store, from a background thread (endpoint
     /// and credentials from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
     /// AWS_REGION); `phantom restore` rebuilds an image from it
@@ -86,9 +92,11 @@ impl Options {
     }
 
     fn store(&self) -> StoreOptions {
+        let by_age = self.retain.as_ref().is_some_and(|r| !r.is_empty());
         StoreOptions {
             resident_limit: self.resident_mib.map(|mib| mib << 20),
-            keep: self.keep.map_or(2, usize::from),
+            keep: self.keep.map_or(if by_age { phantom_store::format::MAX_RETAINED } else { 2 }, usize::from),
+            retention: self.retain.clone(),
             ..StoreOptions::default()
         }
     }
@@ -175,11 +183,17 @@ fn resume(image: &Path, run: &Options, travel: &Travel) -> Result<Vm, Failure> {
     // The snapshots the image keeps: a boot keeps as many unless told otherwise, and the one
     // asked for must be among them.
     let file = std::fs::File::open(image).or_else(|e| fail(format!("cannot open {shown}: {e}")))?;
-    let kept: Vec<u64> = phantom_store::list_snapshots(&phantom_store::FileDevice::new(file))
+    let device = phantom_store::FileDevice::new(file);
+    let kept: Vec<u64> = phantom_store::list_snapshots(&device)
         .map(|list| list.iter().map(|s| s.generation).collect())
         .unwrap_or_default();
+    let by_age = run.retain.clone().unwrap_or_else(|| phantom_store::image_retention(&device));
     if run.keep.is_none() {
-        options.keep = kept.len().clamp(2, phantom_store::format::MAX_RETAINED);
+        options.keep = if by_age.is_empty() {
+            kept.len().clamp(2, phantom_store::format::MAX_RETAINED)
+        } else {
+            phantom_store::format::MAX_RETAINED
+        };
     }
     if let Some(g) = travel.generation {
         let list = kept.iter().map(u64::to_string).collect::<Vec<_>>().join(", ");
@@ -246,9 +260,11 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
     }
     let replicator = match &options.replicate {
         Some(url) => {
-            let keep = options.keep.map_or(2, usize::from);
+            let retention = vm.store_retention();
+            let keep = options.keep.map_or(if retention.is_empty() { 2 } else { usize::MAX }, usize::from);
             let sync = options.replicate_sync;
-            Some(crate::replication::Replicator::start(image, url, keep, control.clone(), sync).or_else(fail)?)
+            let started = crate::replication::Replicator::start(image, url, keep, retention, control.clone(), sync);
+            Some(started.or_else(fail)?)
         }
         None => None,
     };

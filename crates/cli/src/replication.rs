@@ -26,12 +26,13 @@ pub fn remote(url: &str) -> Result<Remote, String> {
 }
 
 impl Replicator {
-    /// The object store keeps the newest `keep` generations. `control` tells which are durable;
+    /// The object store keeps the newest `keep` generations, or those `retention` chooses. `control` tells which are durable;
     /// with `sync`, threads inside `commit()` return only once their snapshot is shipped.
     pub fn start(
         image: &Path,
         url: &str,
         keep: usize,
+        retention: phantom_store::Retention,
         control: ImageControl,
         sync: bool,
     ) -> Result<Replicator, String> {
@@ -45,7 +46,9 @@ impl Replicator {
         let (stopping, record) = (stop.clone(), shipped.clone());
         let thread = std::thread::Builder::new()
             .name("phantom-replicate".into())
-            .spawn(move || run(Shipper::new(remote, keep), &dev, &stopping, &record, &control, sync))
+            .spawn(move || {
+                run(Shipper::new(remote, keep).with_retention(retention), &dev, &stopping, &record, &control, sync)
+            })
             .map_err(|e| format!("cannot start the replication thread: {e}"))?;
         Ok(Replicator { stop, shipped, thread })
     }

@@ -496,3 +496,68 @@ fn each_kept_generation_boots_with_the_state_it_held() {
     let o = phantom(&["snapshots", &image]);
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 7, "{}", String::from_utf8_lossy(&o.stdout));
 }
+
+/// The generations `phantom snapshots` lists, newest first, with their times (to the second).
+fn listed(image: &str) -> Vec<(u64, String)> {
+    let o = phantom(&["snapshots", image]);
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            let generation = words.next().unwrap().parse().unwrap();
+            let time = format!("{} {}", words.next().unwrap(), words.next().unwrap());
+            (generation, time[..19].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn snapshots_kept_by_age_thin_out_boot_and_stay_the_policy() {
+    let tmp = TempDir::new("retain");
+    let image = tmp.path("retain.img");
+    let run = Running::start(&[
+        "run",
+        &program("generations.ph"),
+        "--image",
+        &image,
+        "--retain",
+        "1m:1s",
+        "--snapshot-interval",
+        "0",
+    ]);
+    let start = std::time::Instant::now();
+    run.wait_for("commits for three seconds", |l| l.len() >= 10 && start.elapsed().as_secs() >= 3);
+    let lines = run.kill();
+    let held: std::collections::HashMap<u64, u64> = lines
+        .iter()
+        .map(|l| {
+            let (g, c) = l.split_once(' ').unwrap();
+            (g.parse().unwrap(), c.parse().unwrap())
+        })
+        .collect();
+    let kept = listed(&image);
+    // The newest two, then one a second: far fewer than the commits, in different seconds.
+    assert!(kept.len() >= 4 && kept.len() <= 8, "{kept:?} of {} commits", lines.len());
+    let seconds: Vec<&String> = kept[2..].iter().map(|(_, t)| t).collect();
+    assert!(seconds.windows(2).all(|w| w[0] != w[1]), "{kept:?}");
+    // An older kept one boots with what it held.
+    let (g, _) = kept.iter().rev().find(|(g, _)| held.contains_key(g)).expect("a kept generation that printed");
+    let copy = tmp.path("old.img");
+    std::fs::copy(&image, &copy).unwrap();
+    let old = Running::start(&["boot", "--image", &copy, "--generation", &g.to_string(), "--discard-newer"]);
+    old.wait_for("the first number", |l| !l.is_empty());
+    let first = old.kill()[0].clone();
+    assert_eq!(first.split_once(' ').unwrap().1.parse::<u64>().unwrap(), held[g], "generation {g}: {first}");
+    // Booted without --retain, the image keeps its policy.
+    let run = Running::start(&["boot", "--image", &image]);
+    let start = std::time::Instant::now();
+    run.wait_for("two more seconds", |l| l.len() >= 10 && start.elapsed().as_secs() >= 2);
+    run.kill();
+    let after = listed(&image);
+    assert!(after.len() >= 4 && after.len() <= 10, "{after:?}");
+    assert!(after.iter().any(|k| kept.contains(k)), "older kept ones stay: {kept:?} then {after:?}");
+    let bad = phantom(&["run", &program("generations.ph"), "--image", &tmp.path("bad.img"), "--retain", "1h:2h"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("spacing is longer than the span"));
+}

@@ -224,6 +224,8 @@ pub struct Shipper {
     owner: HashMap<u64, usize>,
     /// The generations in the object store, oldest first (None until first read).
     kept: Option<std::collections::VecDeque<Manifest>>,
+    /// Which generations stay as they age, at most `keep` of them.
+    retention: phantom_store::Retention,
 }
 
 impl Shipper {
@@ -237,7 +239,14 @@ impl Shipper {
             packs: Vec::new(),
             owner: HashMap::new(),
             kept: None,
+            retention: phantom_store::Retention::default(),
         }
+    }
+
+    /// Keeps the generations `retention` chooses (at most `keep`) instead of the newest `keep`.
+    pub fn with_retention(mut self, retention: phantom_store::Retention) -> Shipper {
+        self.retention = retention;
+        self
     }
 
     pub fn remote(&self) -> &Remote {
@@ -344,8 +353,8 @@ impl Shipper {
         }
     }
 
-    /// Keeps the newest `keep` generations: older manifests go, and then every pack that no
-    /// kept manifest lists.
+    /// Keeps the generations the retention policy chooses (by default the newest `keep`):
+    /// the others' manifests go, and then every pack that no kept manifest lists.
     fn prune(&mut self, newest: &Manifest) -> Result<(), String> {
         let kept = self.kept.get_or_insert_with(Default::default);
         // A generation shipped again (by a process that restarted before a snapshot's
@@ -360,10 +369,18 @@ impl Shipper {
             !same
         });
         kept.push_back(newest.clone());
+        let newest_first: Vec<SnapshotRecord> = kept.iter().rev().map(|m| m.snapshot).collect();
+        let mut wanted = self.retention.select(&newest_first, newest.snapshot.time_ns, self.keep);
+        wanted.reverse();
         let mut dropped = Vec::new();
-        while kept.len() > self.keep {
-            dropped.extend(kept.pop_front());
-        }
+        let mut wanted = wanted.into_iter();
+        kept.retain(|m| {
+            let keep = wanted.next().unwrap_or(true);
+            if !keep {
+                dropped.push(m.clone());
+            }
+            keep
+        });
         if dropped.is_empty() && replaced.is_empty() {
             return Ok(());
         }
@@ -513,6 +530,7 @@ fn restore_one(remote: &Remote, path: &Path, m: &Manifest) -> Result<(), String>
         address_pages: m.address_pages,
         high_water: m.high_water,
         snapshots: vec![m.snapshot],
+        retention: Default::default(),
     };
     let bytes = superblock.encode();
     dev.write_at(0, &bytes[..]).map_err(io)?;

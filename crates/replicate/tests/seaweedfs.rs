@@ -191,3 +191,57 @@ fn a_generation_shipped_again_leaves_no_pack_of_the_first_behind() {
     assert_eq!(memory(&store, 1), vec![9u8; PAGE_SIZE]);
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+/// With a retention policy the object store keeps what it chooses as generations age (here
+/// the newest two and the oldest of every two seconds), and no pack only dropped ones need;
+/// every kept generation restores whole.
+#[test]
+fn the_store_keeps_generations_by_age() {
+    let server = Seaweed::start("by-age", 4);
+    let tmp = scratch("by-age");
+    let image = tmp.join("live.img");
+    let options = StoreOptions { address_space: 64 << 20, ..StoreOptions::default() };
+    let store = Store::create(&image, &options).unwrap();
+    let url = "s3://phantom-test/by-age";
+    let policy = phantom_store::Retention::parse("1m:2s").unwrap();
+    let mut shipper = Shipper::new(server.remote(url), usize::MAX).with_retention(policy);
+    const PAGES: u64 = 64;
+    let mut states = std::collections::HashMap::new();
+    for round in 0..12u64 {
+        for p in 0..PAGES {
+            if round == 0 || p % 5 == round % 5 {
+                store.write(p * PAGE_SIZE as u64, &[(round * 11 + p % 7) as u8 + 1; PAGE_SIZE]).unwrap();
+            }
+        }
+        store.snapshot_now().unwrap();
+        states.insert(store.generation(), memory(&store, PAGES));
+        ship_newest(&mut shipper, &image, &store);
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    let remote = server.remote(url);
+    let manifests = generations(&remote).unwrap();
+    let kept: Vec<u64> = manifests.iter().map(|m| m.snapshot.generation).collect();
+    assert!(kept.len() >= 3 && kept.len() <= 6, "12 shipped, kept {kept:?}");
+    let newest = *states.keys().max().unwrap();
+    assert!(kept.contains(&newest) && kept.contains(&(newest - 1)), "{kept:?}");
+    // Apart from the newest two, no two kept in the same two seconds.
+    let mut intervals: Vec<u64> = manifests
+        .iter()
+        .filter(|m| m.snapshot.generation < newest - 1)
+        .map(|m| m.snapshot.time_ns / 2_000_000_000)
+        .collect();
+    let count = intervals.len();
+    intervals.dedup();
+    assert_eq!(intervals.len(), count, "{kept:?}");
+    let listed: std::collections::HashSet<String> =
+        manifests.iter().flat_map(|m| m.packs.iter().map(|p| p.name.clone())).collect();
+    let packs = remote.list("packs/").unwrap();
+    assert!(packs.iter().all(|p| listed.contains(p)), "unneeded packs left: {packs:?} against {listed:?}");
+    for g in kept {
+        let restored = tmp.join(format!("g{g}.img"));
+        restore(&remote, &restored, Some(g)).unwrap();
+        let (again, _) = Store::open(&restored, &StoreOptions { verify: true, ..options.clone() }).unwrap();
+        assert!(memory(&again, PAGES) == states[&g], "generation {g} restored wrong");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}

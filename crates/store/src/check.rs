@@ -32,6 +32,11 @@ pub fn list_snapshots(dev: &dyn BlockDevice) -> Result<Vec<SnapshotRecord>, Stri
     }
 }
 
+/// The retention policy the newest valid superblock holds (empty if none is valid).
+pub fn image_retention(dev: &dyn BlockDevice) -> crate::retention::Retention {
+    read_slots(dev).into_iter().flatten().max_by_key(|sb| sb.generation).map(|sb| sb.retention).unwrap_or_default()
+}
+
 /// Checks both superblocks and, for every listed snapshot, every page-table node and page.
 pub fn check_image(dev: &dyn BlockDevice) -> CheckReport {
     let mut report = CheckReport::default();

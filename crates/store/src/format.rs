@@ -119,6 +119,8 @@ pub struct Superblock {
     pub high_water: u64,
     /// Retained snapshots, newest first; `snapshots[0].generation == generation`.
     pub snapshots: Vec<SnapshotRecord>,
+    /// Which snapshots to keep as they age (empty: the newest, by count).
+    pub retention: crate::retention::Retention,
 }
 
 /// Why a superblock slot is unusable.
@@ -159,6 +161,7 @@ impl Superblock {
         b[32..40].copy_from_slice(&self.high_water.to_le_bytes());
         b[40..44].copy_from_slice(&(self.snapshots.len() as u32).to_le_bytes());
         b[44..48].copy_from_slice(&tree_height(self.address_pages).to_le_bytes());
+        b[48..64].copy_from_slice(&self.retention.encode());
         for (i, s) in self.snapshots.iter().enumerate() {
             let at = HEADER_LEN + i * SNAPSHOT_ENTRY_LEN;
             for (k, v) in [
@@ -226,7 +229,8 @@ impl Superblock {
         if snapshots[0].generation != generation || snapshots.windows(2).any(|w| w[0].generation <= w[1].generation) {
             return Err(SuperblockError::Unsupported("snapshot list out of order".into()));
         }
-        Ok(Superblock { generation, address_pages, high_water: u64_at(b, 32), snapshots })
+        let retention = crate::retention::Retention::decode(&b[48..64]);
+        Ok(Superblock { generation, address_pages, high_water: u64_at(b, 32), snapshots, retention })
     }
 
     /// The slot (block number) this superblock is written to.
@@ -276,6 +280,7 @@ mod tests {
                     write_us: 0,
                 },
             ],
+            retention: crate::retention::Retention::parse("1m:all,1h:1m").unwrap(),
         };
         let mut bytes = sb.encode();
         assert_eq!(Superblock::decode(&bytes[..]), Ok(sb));

@@ -11,9 +11,11 @@ pub mod check;
 pub mod device;
 pub mod format;
 mod region;
+pub mod retention;
 mod store;
 
-pub use check::{check_image, list_snapshots, CheckReport};
+pub use check::{check_image, image_retention, list_snapshots, CheckReport};
 pub use device::{BlockDevice, CrashMode, FileDevice, SimDisk};
 pub use format::{SnapshotRecord, PAGE_SIZE};
+pub use retention::Retention;
 pub use store::{OpenReport, Result, Store, StoreError, StoreOptions, Writer, DEFAULT_ADDRESS_SPACE};

@@ -80,6 +80,9 @@ pub struct StoreOptions {
     /// one sync instead of two; opening then checks the newest snapshot's blocks if it was one
     /// of them. 0 commits every snapshot with two.
     pub one_sync_blocks: u64,
+    /// Which snapshots to keep as they age, at most `keep` of them; kept in the image. `None`
+    /// keeps what the image has (a new one: the newest `keep`).
+    pub retention: Option<crate::retention::Retention>,
 }
 
 impl Default for StoreOptions {
@@ -91,6 +94,7 @@ impl Default for StoreOptions {
             generation: None,
             verify: false,
             one_sync_blocks: ONE_SYNC_BLOCKS,
+            retention: None,
         }
     }
 }
@@ -312,6 +316,7 @@ impl Store {
                 pause_us: 0,
                 write_us: 0,
             }],
+            retention: options.retention.clone().unwrap_or_default(),
         };
         // Slot 1 gets a copy so that a torn first write leaves nothing ambiguous.
         let bytes = superblock.encode();
@@ -403,6 +408,7 @@ impl Store {
                 address_pages,
                 high_water,
                 snapshots: retained,
+                retention: options.retention.clone().unwrap_or_else(|| source.retention.clone()),
             };
             report.generation = snapshot.generation;
             let store = Store::start(dev, superblock, snapshot.root, snapshot.pages, protected, options)?;
@@ -854,6 +860,11 @@ impl Store {
         lock(&self.inner.meta).superblock.snapshots.clone()
     }
 
+    /// The retention policy commits follow (empty: the newest `keep`).
+    pub fn retention(&self) -> crate::retention::Retention {
+        lock(&self.inner.meta).superblock.retention.clone()
+    }
+
     /// Generation of the newest committed snapshot.
     pub fn generation(&self) -> u64 {
         lock(&self.inner.durable).generation
@@ -904,13 +915,18 @@ impl Store {
             pause_us: job.pause_us,
             write_us: micros(job.begun.elapsed()),
         };
-        let mut snapshots = vec![record];
-        snapshots.extend(meta.superblock.snapshots.iter().copied().take(inner.keep - 1));
+        let mut candidates = vec![record];
+        candidates.extend(meta.superblock.snapshots.iter().copied());
+        let keep = meta.superblock.retention.select(&candidates, job.time_ns, inner.keep);
+        let (snapshots, dropped): (Vec<_>, Vec<_>) = candidates.iter().zip(&keep).partition(|(_, &k)| k);
+        let snapshots: Vec<SnapshotRecord> = snapshots.into_iter().map(|(s, _)| *s).collect();
+        let dropped: Vec<SnapshotRecord> = dropped.into_iter().map(|(s, _)| *s).collect();
         let superblock = Superblock {
             generation,
             address_pages: meta.superblock.address_pages,
             high_water: meta.high_water,
             snapshots,
+            retention: meta.superblock.retention.clone(),
         };
         let bytes = superblock.encode();
         let written = inner.dev.write_at(superblock.slot() * BLOCK_SIZE, &bytes[..]);
@@ -941,11 +957,7 @@ impl Store {
             // Both slots are ours now: nothing on disk lists the passed-over snapshots.
             meta.protected.clear();
         }
-        let oldest = meta.superblock.snapshots.last().map_or(0, |s| s.generation);
-        let mut freed: Vec<u64> = {
-            let expired: Vec<u64> = meta.deadlists.range(..=oldest).map(|(g, _)| *g).collect();
-            expired.iter().flat_map(|g| meta.deadlists.remove(g).unwrap_or_default()).collect()
-        };
+        let mut freed = self.forget(&mut meta, &candidates, &dropped);
         // Every failed attempt since the last commit was generation g too, in slot g % 2, which
         // now durably holds this commit; the other slot holds g-1. No superblock reaches their
         // blocks any more.
@@ -957,6 +969,51 @@ impl Store {
             }
         }
         Ok(record)
+    }
+
+    /// The blocks that only snapshots in `dropped` used, with the dead lists of the snapshots
+    /// kept made to match their new neighbours. `listed` is what the commit chose from (newest
+    /// first), of which `dropped` are not kept.
+    ///
+    /// A snapshot's dead list holds the blocks of the next older kept snapshot that it does not
+    /// use. Dropping the oldest frees its successor's dead list. Dropping one between an older
+    /// kept O and a newer kept N: of N's dead list (blocks of the dropped one N does not use),
+    /// those the dropped one wrote itself are used by no one now and are freed, and the rest
+    /// (O's) stay dead in N, with the dropped one's own dead list, O's blocks it did not use.
+    fn forget(&self, meta: &mut Meta, listed: &[SnapshotRecord], dropped: &[SnapshotRecord]) -> Vec<u64> {
+        let mut alive: Vec<SnapshotRecord> = listed.to_vec();
+        let mut freed = Vec::new();
+        // Oldest first, so that each drop sees its kept neighbours.
+        for gone in dropped.iter().rev() {
+            let Some(at) = alive.iter().position(|s| s.generation == gone.generation) else { continue };
+            alive.remove(at);
+            let newer = at.checked_sub(1).map(|k| alive[k].generation);
+            let older = alive.get(at).copied();
+            let own_dead = meta.deadlists.remove(&gone.generation).unwrap_or_default();
+            let Some(newer) = newer else { continue };
+            let newer_dead = meta.deadlists.remove(&newer).unwrap_or_default();
+            let Some(older) = older else {
+                freed.extend(newer_dead);
+                continue;
+            };
+            let mut written = std::collections::HashSet::new();
+            let walked = walk_diff(&*self.inner.dev, gone.root, older.root, self.inner.height - 1, &mut |b| {
+                written.insert(b);
+            });
+            if walked.is_err() {
+                // Unreadable: free nothing of it rather than something still used.
+                let mut kept = own_dead;
+                kept.extend(newer_dead);
+                meta.deadlists.insert(newer, kept);
+                continue;
+            }
+            let (mine, theirs): (Vec<u64>, Vec<u64>) = newer_dead.into_iter().partition(|b| written.contains(b));
+            freed.extend(mine);
+            let mut kept = own_dead;
+            kept.extend(theirs);
+            meta.deadlists.insert(newer, kept);
+        }
+        freed
     }
 
     /// Returns blocks allocated by a failed attempt to the free map.

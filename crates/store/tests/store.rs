@@ -572,3 +572,62 @@ fn opening_past_a_damaged_newest_superblock_gives_up_older_snapshots_whose_block
     store.read(0, &mut page).unwrap();
     assert!(page.iter().all(|&b| b == 5));
 }
+
+/// A retention policy keeps every snapshot of the last second and the oldest of each second
+/// before: snapshots dropped from between kept ones give their space back, every kept one
+/// opens with what it held, and a reopened store goes on the same way.
+#[test]
+fn snapshots_kept_by_age_open_whole_and_the_ones_between_give_their_space_back() {
+    let disk = Arc::new(SimDisk::new());
+    let retention = phantom_store::Retention::parse("1s:all,1m:1s").unwrap();
+    let opts = StoreOptions { address_space: 4 * MIB, keep: 48, retention: Some(retention), ..StoreOptions::default() };
+    let store = Store::create_on(Box::new(disk.clone()), &opts).unwrap();
+    let mut held = std::collections::HashMap::new();
+    let mut round = 0u8;
+    fn go(store: &Store, rounds: u32, round: &mut u8, held: &mut std::collections::HashMap<u64, u8>) {
+        for _ in 0..rounds {
+            *round = round.wrapping_add(1);
+            for p in 0..8 {
+                fill(store, p, *round);
+            }
+            fill(store, 8 + u64::from(*round % 4), *round);
+            let record = store.snapshot_now().unwrap();
+            held.insert(record.generation, *round);
+            std::thread::sleep(std::time::Duration::from_millis(40));
+        }
+    }
+    go(&store, 80, &mut round, &mut held);
+    let kept = store.snapshots();
+    let gens: Vec<u64> = kept.iter().map(|s| s.generation).collect();
+    assert!(gens.len() > 4 && gens.len() < 48, "kept {gens:?}");
+    assert!(gens.windows(2).any(|w| w[0] - w[1] > 5), "older ones thinned out: {gens:?}");
+    // Beyond the last second, one a second: no two kept in the same second.
+    let newest = kept[0].time_ns;
+    let old: Vec<u64> =
+        kept.iter().filter(|s| newest - s.time_ns > 1_100_000_000).map(|s| s.time_ns / 1_000_000_000).collect();
+    assert!(!old.is_empty() && old.windows(2).all(|w| w[0] != w[1]), "{old:?}");
+    // 80 snapshots of 9 pages (and 2 page-table nodes) each were written; what is kept needs
+    // about 11 blocks a snapshot.
+    let blocks = disk.size().unwrap() / PAGE_SIZE as u64;
+    assert!(blocks < 12 * gens.len() as u64 + 100, "image grew to {blocks} blocks for {} snapshots", gens.len());
+    for &g in &gens {
+        let (_, old) = reopen(&disk, &StoreOptions { generation: Some(g), ..opts.clone() });
+        assert_eq!(page(&old, 0), vec![held.get(&g).copied().unwrap_or(0); PAGE_SIZE], "generation {g}");
+    }
+    drop(store);
+    // Reopened without saying the policy: the image keeps it.
+    let (disk, store) = reopen(&disk, &StoreOptions { address_space: 4 * MIB, keep: 48, ..StoreOptions::default() });
+    assert_eq!(store.retention().to_string(), "1s:all,1m:1s");
+    go(&store, 30, &mut round, &mut held);
+    let report = check_image(&*disk);
+    assert!(!report.damaged, "{:?}", report.lines);
+    for s in store.snapshots() {
+        let (_, old) = reopen(&disk, &StoreOptions { generation: Some(s.generation), ..opts.clone() });
+        assert_eq!(
+            page(&old, 0),
+            vec![held.get(&s.generation).copied().unwrap_or(0); PAGE_SIZE],
+            "generation {}",
+            s.generation
+        );
+    }
+}

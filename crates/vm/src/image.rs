@@ -165,6 +165,11 @@ impl Vm {
         self.image.as_ref().map_or_else(Vec::new, |i| i.store.snapshots())
     }
 
+    /// The image's retention policy (empty without an image, or by count).
+    pub fn store_retention(&self) -> phantom_store::Retention {
+        self.image.as_ref().map_or_else(Default::default, |i| i.store.retention())
+    }
+
     /// Figures of the snapshots this process took.
     pub fn snapshot_stats(&self) -> Option<SnapshotStats> {
         self.image.as_ref().map(|i| i.lock().stats.clone())
