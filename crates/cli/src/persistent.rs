@@ -276,9 +276,16 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
         let mut line = stats(&vm);
         if let Some(shipped) = replicated {
             let newest = vm.snapshot_stats().map_or(0, |s| s.generation);
-            let remote = shipped.map_or("none".to_string(), |g| g.to_string());
-            let lag = shipped.map_or(newest, |g| newest.saturating_sub(g));
-            line.push_str(&format!(" replicated_generation {remote} replication_lag_generations {lag}"));
+            let remote = shipped.generation.map_or("none".to_string(), |g| g.to_string());
+            let lag = shipped.generation.map_or(newest, |g| newest.saturating_sub(g));
+            let lags = sorted_ms(&shipped.lags);
+            let at = |q: f64| quantile(&lags, q);
+            line.push_str(&format!(
+                " replicated_generation {remote} replication_lag_generations {lag} shipments {} replication_lag_ms_p50 {:.1} replication_lag_ms_max {:.1}",
+                lags.len(),
+                at(0.5),
+                at(1.0)
+            ));
         }
         eprintln!("phantom: {line}");
     }
@@ -291,12 +298,23 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
     }
 }
 
+/// Durations in milliseconds, smallest first.
+fn sorted_ms(durations: &[Duration]) -> Vec<f64> {
+    let mut ms: Vec<f64> = durations.iter().map(|d| d.as_secs_f64() * 1e3).collect();
+    ms.sort_by(f64::total_cmp);
+    ms
+}
+
+/// The value at quantile `q` (0 to 1) of sorted values; 0 for none.
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    sorted.get(((sorted.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0)
+}
+
 /// One line of snapshot figures, for `--stats` (and the benchmarks that read it).
 fn stats(vm: &Vm) -> String {
     let s = vm.snapshot_stats().unwrap_or_default();
-    let mut pauses: Vec<f64> = s.pauses.iter().map(|d| d.as_secs_f64() * 1e3).collect();
-    pauses.sort_by(f64::total_cmp);
-    let at = |q: f64| pauses.get(((pauses.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let pauses = sorted_ms(&s.pauses);
+    let at = |q: f64| quantile(&pauses, q);
     let first = vm.sched.first_slice().map_or("none".to_string(), |t| {
         format!(
             "{:.1}",
@@ -320,9 +338,8 @@ fn stats(vm: &Vm) -> String {
 
 /// The collector's figures, for `--stats`: cycles, its stops of the world, the heap's size.
 pub(crate) fn gc_stats(vm: &Vm) -> String {
-    let mut pauses: Vec<f64> = vm.gc_pauses().iter().map(|d| d.as_secs_f64() * 1e3).collect();
-    pauses.sort_by(f64::total_cmp);
-    let at = |q: f64| pauses.get(((pauses.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let pauses = sorted_ms(&vm.gc_pauses());
+    let at = |q: f64| quantile(&pauses, q);
     let cycles = vm.gc_log.lock().unwrap_or_else(|e| e.into_inner()).0;
     format!(
         "stats: collections {cycles} gc_pauses {} gc_pause_ms_p99 {:.3} gc_pause_ms_max {:.3} heap_top_bytes {}",

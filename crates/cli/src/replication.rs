@@ -11,12 +11,21 @@ use phantom_replicate::{Remote, Shipper};
 use phantom_store::FileDevice;
 use phantom_vm::ImageControl;
 
+/// What has reached the object store.
+#[derive(Default)]
+pub struct Shipped {
+    /// The newest generation shipped.
+    pub generation: Option<u64>,
+    /// For each shipment, how long after its snapshot's moment it was in the store.
+    pub lags: Vec<Duration>,
+}
+
 /// Attempts after the system stopped before the last snapshot is given up on.
 const FINAL_ATTEMPTS: u32 = 5;
 
 pub struct Replicator {
     stop: Arc<AtomicBool>,
-    shipped: Arc<Mutex<Option<u64>>>,
+    shipped: Arc<Mutex<Shipped>>,
     thread: std::thread::JoinHandle<()>,
 }
 
@@ -42,7 +51,7 @@ impl Replicator {
         }
         let file = std::fs::File::open(image).map_err(|e| format!("{}: {e}", image.display()))?;
         let dev = FileDevice::new(file);
-        let (stop, shipped) = (Arc::new(AtomicBool::new(false)), Arc::new(Mutex::new(None)));
+        let (stop, shipped) = (Arc::new(AtomicBool::new(false)), Arc::new(Mutex::new(Shipped::default())));
         let (stopping, record) = (stop.clone(), shipped.clone());
         let thread = std::thread::Builder::new()
             .name("phantom-replicate".into())
@@ -54,10 +63,10 @@ impl Replicator {
     }
 
     /// Ships the last snapshot (a few attempts), then stops.
-    pub fn finish(self) -> Option<u64> {
+    pub fn finish(self) -> Shipped {
         self.stop.store(true, Ordering::Relaxed);
         let _ = self.thread.join();
-        *self.shipped.lock().unwrap_or_else(|e| e.into_inner())
+        std::mem::take(&mut *self.shipped.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 
@@ -65,7 +74,7 @@ fn run(
     mut shipper: Shipper,
     dev: &FileDevice,
     stop: &AtomicBool,
-    shipped: &Mutex<Option<u64>>,
+    shipped: &Mutex<Shipped>,
     control: &ImageControl,
     sync: bool,
 ) {
@@ -76,7 +85,14 @@ fn run(
         let stopping = stop.load(Ordering::Relaxed);
         match shipper.ship(dev, control.durable_generation()) {
             Ok(Some(m)) => {
-                *shipped.lock().unwrap_or_else(|e| e.into_inner()) = Some(m.snapshot.generation);
+                let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+                let lag = now.saturating_sub(Duration::from_nanos(m.snapshot.time_ns));
+                let mut record = shipped.lock().unwrap_or_else(|e| e.into_inner());
+                record.generation = Some(m.snapshot.generation);
+                if record.lags.len() < 100_000 {
+                    record.lags.push(lag);
+                }
+                drop(record);
                 if sync {
                     control.remote_has(m.snapshot.generation);
                 }

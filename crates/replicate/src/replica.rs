@@ -26,7 +26,24 @@ const PACK_MAGIC: &[u8; 8] = b"PHPACK1\0";
 /// Blocks in one pack object (8 MiB): large objects, uploaded several at a time.
 pub const PACK_BLOCKS: usize = 2048;
 /// A block to ship: its number and bytes.
-type Block = (u64, Vec<u8>);
+/// What goes into a pack: a page-table node, read during the walk, or a page, read when
+/// its pack is made.
+enum Piece {
+    Node(u64, Vec<u8>),
+    Page(BlockRef),
+}
+
+impl Piece {
+    fn block(&self) -> u64 {
+        match self {
+            Piece::Node(b, _) => *b,
+            Piece::Page(r) => r.block,
+        }
+    }
+}
+
+/// Pages read with one call when they lie one after another on disk.
+const MAX_RUN: usize = 256;
 
 /// Packs uploaded at once.
 const UPLOADS: usize = 4;
@@ -115,17 +132,44 @@ fn manifest_name(generation: u64) -> String {
     format!("generations/{generation:016}")
 }
 
-fn pack_bytes(blocks: &[(u64, Vec<u8>)]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(12 + blocks.len() * (8 + PAGE_SIZE) + 8);
+fn pack_bytes(dev: &dyn BlockDevice, pieces: &[Piece]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(12 + pieces.len() * (8 + PAGE_SIZE) + 8);
     out.extend_from_slice(PACK_MAGIC);
-    out.extend_from_slice(&(blocks.len() as u32).to_le_bytes());
-    for (b, data) in blocks {
-        out.extend_from_slice(&b.to_le_bytes());
-        out.extend_from_slice(data);
+    out.extend_from_slice(&(pieces.len() as u32).to_le_bytes());
+    let mut run = Vec::new();
+    let mut k = 0;
+    while k < pieces.len() {
+        match &pieces[k] {
+            Piece::Node(b, bytes) => {
+                out.extend_from_slice(&b.to_le_bytes());
+                out.extend_from_slice(bytes);
+                k += 1;
+            }
+            Piece::Page(first) => {
+                // The pages that follow it on disk, read with one call.
+                let mut n = 1;
+                while n < MAX_RUN
+                    && matches!(pieces.get(k + n), Some(Piece::Page(r)) if r.block == first.block + n as u64)
+                {
+                    n += 1;
+                }
+                run.resize(n * PAGE_SIZE, 0);
+                dev.read_at(first.block * BLOCK_SIZE, &mut run).map_err(|e| format!("block {}: {e}", first.block))?;
+                for (i, data) in run.chunks(PAGE_SIZE).enumerate() {
+                    let Piece::Page(r) = pieces[k + i] else { unreachable!("a run holds pages only") };
+                    if checksum(data) != r.checksum {
+                        return Err(format!("block {} changed (reused since its snapshot)", r.block));
+                    }
+                    out.extend_from_slice(&r.block.to_le_bytes());
+                    out.extend_from_slice(data);
+                }
+                k += n;
+            }
+        }
     }
     let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
-    out
+    Ok(out)
 }
 
 /// The blocks of a pack, checked against its checksum and the one the manifest gives.
@@ -286,23 +330,25 @@ impl Shipper {
     ) -> Result<Manifest, String> {
         let level = tree_height(address_pages) - 1;
         let base = self.last.as_ref().map_or(BlockRef::ABSENT, |m| m.snapshot.root);
-        let mut blocks: Vec<(u64, Vec<u8>)> = Vec::new();
+        let mut nodes: Vec<(u64, Vec<u8>)> = Vec::new();
+        let mut leaves: Vec<BlockRef> = Vec::new();
         let mut dead: Vec<u64> = Vec::new();
         let mut new_nodes: HashMap<BlockRef, Node> = HashMap::new();
-        self.diff(dev, snapshot.root, base, level, &mut blocks, &mut dead, &mut new_nodes)?;
-        let chunks: Vec<&[Block]> = blocks.chunks(PACK_BLOCKS).collect();
-        let made: Vec<(PackRef, Vec<u8>)> = chunks
-            .iter()
-            .enumerate()
-            .map(|(k, chunk)| {
-                let name = format!("packs/{:016}-{k:03}", snapshot.generation);
-                let bytes = pack_bytes(chunk);
-                let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
-                (PackRef { name, bytes: bytes.len() as u64, checksum: sum }, bytes)
-            })
-            .collect();
-        self.upload(&made)?;
-        let shipped: Vec<(PackRef, &[Block])> = made.into_iter().map(|(r, _)| r).zip(chunks).collect();
+        self.diff(dev, snapshot.root, base, level, &mut nodes, &mut leaves, &mut dead, &mut new_nodes)?;
+        // Pages in block order, so that a pack's are read in a few long runs; nodes at the end.
+        leaves.sort_unstable_by_key(|r| r.block);
+        let mut contents: Vec<Vec<Piece>> =
+            leaves.chunks(PACK_BLOCKS).map(|c| c.iter().map(|&r| Piece::Page(r)).collect()).collect();
+        let node_pieces = nodes.into_iter().map(|(b, bytes)| Piece::Node(b, bytes));
+        for piece in node_pieces {
+            match contents.last_mut() {
+                Some(last) if last.len() < PACK_BLOCKS => last.push(piece),
+                _ => contents.push(vec![piece]),
+            }
+        }
+        let references = self.pack_and_upload(dev, snapshot.generation, &contents)?;
+        let shipped: Vec<(PackRef, Vec<u64>)> =
+            references.into_iter().zip(contents.iter().map(|c| c.iter().map(Piece::block).collect())).collect();
         // What each pack still holds of the new tree: blocks it replaced or dropped leave their
         // old packs.
         for b in dead {
@@ -313,8 +359,8 @@ impl Shipper {
         for (reference, chunk) in shipped {
             let index = self.packs.len();
             self.packs.push(PackState { reference, live: chunk.len() });
-            for (b, _) in chunk {
-                if let Some(old) = self.owner.insert(*b, index) {
+            for b in chunk {
+                if let Some(old) = self.owner.insert(b, index) {
                     self.packs[old].live -= 1;
                 }
             }
@@ -331,26 +377,55 @@ impl Shipper {
         Ok(manifest)
     }
 
-    /// Puts the packs, up to `UPLOADS` at a time.
-    fn upload(&self, packs: &[(PackRef, Vec<u8>)]) -> Result<(), String> {
-        let next = std::sync::atomic::AtomicUsize::new(0);
+    /// Builds the packs one after another (reading their pages in runs) while up to `UPLOADS`
+    /// of them are being put, so that reading the image and uploading overlap and only a few
+    /// packs are in memory at once. Returns each pack's reference, in order.
+    fn pack_and_upload(
+        &self,
+        dev: &dyn BlockDevice,
+        generation: u64,
+        contents: &[Vec<Piece>],
+    ) -> Result<Vec<PackRef>, String> {
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, String, Vec<u8>)>(UPLOADS);
+        let receiver = std::sync::Mutex::new(receiver);
         let failure: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+        let failed = || failure.lock().unwrap_or_else(|e| e.into_inner()).is_some();
+        let mut references: Vec<Option<PackRef>> = vec![None; contents.len()];
         std::thread::scope(|scope| {
-            for _ in 0..UPLOADS.min(packs.len()) {
+            for _ in 0..UPLOADS.min(contents.len()) {
                 scope.spawn(|| loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((r, bytes)) = packs.get(i) else { return };
-                    if let Err(e) = self.remote.put(&r.name, bytes) {
+                    let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((_, name, bytes)) = next else { return };
+                    if let Err(e) = self.remote.put(&name, &bytes) {
                         failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
-                        return;
                     }
                 });
             }
+            for (k, pieces) in contents.iter().enumerate() {
+                if failed() {
+                    break;
+                }
+                let name = format!("packs/{generation:016}-{k:03}");
+                match pack_bytes(dev, pieces) {
+                    Ok(bytes) => {
+                        let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
+                        references[k] = Some(PackRef { name: name.clone(), bytes: bytes.len() as u64, checksum: sum });
+                        if sender.send((k, name, bytes)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
+                        break;
+                    }
+                }
+            }
+            drop(sender);
         });
-        match failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            Some(e) => Err(e),
-            None => Ok(()),
+        if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            return Err(e);
         }
+        Ok(references.into_iter().map(|r| r.expect("every pack was made")).collect())
     }
 
     /// Keeps the generations the retention policy chooses (by default the newest `keep`):
@@ -404,8 +479,9 @@ impl Shipper {
         Ok(())
     }
 
-    /// Collects the blocks of the tree at `entry` that differ from the one at `other`, and the
-    /// blocks of `other` it no longer uses.
+    /// Collects the blocks of the tree at `entry` that differ from the one at `other` (its
+    /// nodes with their bytes, read as the walk needs them; its pages by reference, to be read
+    /// in runs when packed), and the blocks of `other` it no longer uses.
     #[allow(clippy::too_many_arguments)]
     fn diff(
         &self,
@@ -414,6 +490,7 @@ impl Shipper {
         other: BlockRef,
         level: u32,
         out: &mut Vec<(u64, Vec<u8>)>,
+        leaves: &mut Vec<BlockRef>,
         dead: &mut Vec<u64>,
         nodes: &mut HashMap<BlockRef, Node>,
     ) -> Result<(), String> {
@@ -437,13 +514,13 @@ impl Shipper {
             }
             if level == 0 {
                 if !mine.is_absent() {
-                    out.push((mine.block, read_checked(dev, *mine)?));
+                    leaves.push(*mine);
                 }
                 if !theirs.is_absent() {
                     dead.push(theirs.block);
                 }
             } else {
-                self.diff(dev, *mine, *theirs, level - 1, out, dead, nodes)?;
+                self.diff(dev, *mine, *theirs, level - 1, out, leaves, dead, nodes)?;
             }
         }
         nodes.insert(entry, node);
