@@ -125,6 +125,14 @@ fn the_display_needs_its_token_and_its_inspector_shows_the_program() {
     let (status, bmp) = get(addr, &format!("/inspect/image/{id}.bmp?token={TOKEN}"));
     assert_eq!(status, 200);
     assert!(bmp.starts_with("BM"), "the window's pixels as a bitmap");
+    // Any offset at all, a live object's inside included: an answer or "not found", and the
+    // server goes on.
+    for probe in (0..4096u64).map(|k| k * 8).chain([id + 8, id + 16, u64::MAX - 7, 1 << 40]) {
+        let (status, _) = get(addr, &format!("/api/object/{probe}?token={TOKEN}"));
+        assert!(status == 200 || status == 404, "object {probe}: {status}");
+        let (status, _) = get(addr, &format!("/inspect/image/{probe}.bmp?token={TOKEN}"));
+        assert!(status == 200 || status == 404, "image {probe}: {status}");
+    }
     let (status, html) = get(addr, &format!("/inspect/threads?token={TOKEN}"));
     assert_eq!(status, 200);
     assert!(html.contains(".t.keys") && html.contains("line 22"), "{html}");

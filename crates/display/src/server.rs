@@ -222,8 +222,15 @@ fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
         connections.streams.insert(id, clone);
         let thread_shared = shared.clone();
         let spawned = std::thread::Builder::new().name("display-conn".into()).spawn(move || {
-            serve_connection(&thread_shared, stream);
-            lock(&thread_shared.connections).streams.remove(&id);
+            // A failure while answering (in the VM's inspector, say) ends this connection
+            // only, and closes it rather than leave the client waiting.
+            let answered =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| serve_connection(&thread_shared, stream)));
+            let closed = lock(&thread_shared.connections).streams.remove(&id);
+            if let (Err(_), Some(mut stream)) = (answered, closed) {
+                let _ = Response::text(500, "the VM could not answer").write_to(&mut stream);
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+            }
         });
         match spawned {
             Ok(thread) => connections.threads.push(thread),

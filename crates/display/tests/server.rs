@@ -315,6 +315,17 @@ fn garbage_requests_get_an_error_and_the_server_goes_on() {
 }
 
 #[test]
+fn an_inspector_that_fails_gets_a_500_and_the_server_goes_on() {
+    let display = start(loopback(), Some("tok"), Arc::new(RecordingSink::default()));
+    let addr = display.local_addr();
+    for _ in 0..3 {
+        assert_eq!(get(addr, &format!("/api/object/{PANICS}?token=tok")).0, 500);
+        assert_eq!(get(addr, "/api/object/1?token=tok").0, 200);
+    }
+    display.stop();
+}
+
+#[test]
 fn stop_closes_clients_and_start_again_on_the_same_address_works() {
     let sink = Arc::new(RecordingSink::default());
     let first = start(loopback(), Some("again"), sink.clone());

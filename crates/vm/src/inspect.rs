@@ -146,7 +146,7 @@ impl Vm {
         let len = heap.len(id).ok()?;
         let mut info = ObjectInfo {
             class: self.class(class).name.clone(),
-            size_bytes: heap.block_bytes(id).ok()?,
+            size_bytes: crate::heap::block_words(kind as u64, len) * 8,
             fields: Vec::new(),
             more_fields: 0,
             text: None,
@@ -211,13 +211,21 @@ impl Vm {
     }
 
     /// The class and kind of the object at `o`, if one starts there: the offset is inside
-    /// the heap, aligned, and its header names a class (not a free block).
+    /// the heap, aligned, its header names a class (not a free block), and the block it
+    /// claims ends inside the heap.
     fn object_header(&self, o: u64) -> Option<(u32, Kind)> {
         if o < FIRST_OBJECT || o >= self.heap.top() || !o.is_multiple_of(8) {
             return None;
         }
         let (class, kind) = self.heap.header(o).ok()?;
-        (class != FREE && (class as usize) < self.tables().classes.len()).then_some((class, kind))
+        if class == FREE || class as usize >= self.tables().classes.len() {
+            return None;
+        }
+        // The block it claims must end inside the heap.
+        let len = self.heap.len(o).ok()?;
+        let payload = if matches!(kind, Kind::Bytes) { len.div_ceil(8) } else { len };
+        let end = payload.checked_add(2).and_then(|w| w.checked_mul(8)).and_then(|b| b.checked_add(o))?;
+        (end <= self.heap.top()).then_some((class, kind))
     }
 
     /// Every class installed, with its methods.

@@ -359,17 +359,21 @@ fn bitmap_image(cx: &Cx, v: Value) -> Result<Option<Image>> {
 /// The picture an object shows, for the inspector: a loaded bitmap's, or a window's (a tty
 /// only once it has become one). Nothing is allocated.
 pub(crate) fn image_of(cx: &Cx, o: u64) -> Result<Option<(u32, u32, Vec<u8>)>> {
-    let v = Value::from_ref(o);
-    if let Some(image) = bitmap_image(cx, v)? {
-        return Ok(Some((image.width as u32, image.height as u32, image.rgba)));
-    }
-    if !is_window_class(cx, o)? || cx.heap.len(o)? < WINDOW_SLOTS {
+    let class = cx.heap.class_of(o)?;
+    let (pixels, width, height) = match class {
+        ids::BITMAP if cx.heap.len(o)? >= BITMAP_SLOTS => (BITMAP_PIXELS, BITMAP_WIDTH, BITMAP_HEIGHT),
+        ids::WINDOW | ids::TTY if cx.heap.len(o)? >= WINDOW_SLOTS => (PIXELS, WIDTH, HEIGHT),
+        _ => return Ok(None),
+    };
+    let Some(pixels) = cx.heap.slot(o, pixels)?.object() else { return Ok(None) };
+    let (w, h) = (slot_int(cx, o, width)?, slot_int(cx, o, height)?);
+    // The offset may be stale or point into another object: read only a picture whose size
+    // adds up, and none larger than a window can be.
+    let plausible = (1..=MAX_SIDE).contains(&w) && (1..=MAX_SIDE).contains(&h);
+    if !plausible || cx.heap.class_of(pixels)? != ids::BINARY || cx.heap.len(pixels)? != (w * h * 4) as u64 {
         return Ok(None);
     }
-    let Some(pixels) = cx.heap.slot(o, PIXELS)?.object() else { return Ok(None) };
-    let (w, h) = (slot_int(cx, o, WIDTH)?, slot_int(cx, o, HEIGHT)?);
-    let rgba = cx.heap.bytes(pixels)?;
-    Ok((rgba.len() == (w as usize) * (h as usize) * 4).then_some((w as u32, h as u32, rgba)))
+    Ok(Some((w as u32, h as u32, cx.heap.bytes(pixels)?)))
 }
 
 fn image_arg(cx: &Cx, v: Value) -> Result<Image> {

@@ -38,6 +38,9 @@ pub const METHOD: &str = "runLoop";
 
 pub struct FakeInspect;
 
+/// The object whose lookup fails (panics) in the fake inspector.
+pub const PANICS: u64 = 666;
+
 impl Inspect for FakeInspect {
     fn threads(&self) -> Vec<ThreadView> {
         vec![ThreadView {
@@ -60,6 +63,7 @@ impl Inspect for FakeInspect {
     }
 
     fn object(&self, id: u64) -> Option<ObjectView> {
+        assert_ne!(id, PANICS, "the inspector failed");
         match id {
             1 => Some(ObjectView {
                 id: 1,
