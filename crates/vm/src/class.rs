@@ -82,6 +82,10 @@ pub struct Class {
     pub constants: HashMap<u32, Value>,
     /// The heap object programs see for this class.
     pub object: Value,
+    /// For a class that extends an internal class with state of its own (a window): that
+    /// class. Its instances carry one more slot, after their fields, holding an instance of
+    /// it, which the internal class's methods work on.
+    pub peer: Option<ClassId>,
 }
 
 impl Class {

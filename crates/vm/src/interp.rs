@@ -1396,7 +1396,7 @@ impl Vm {
     fn new_instance(&self, tables: &Tables, class: Value) -> Result<Value> {
         let id = self.class_id_of_object(class)?;
         match tables.classes.get(id as usize) {
-            Some(c) if !c.is_internal() => {
+            Some(c) if !c.is_internal() && c.peer.is_none() => {
                 let slots = c.field_slots as u64;
                 Ok(self.heap.alloc(c.id, Kind::Slots, slots, slots)?)
             }

@@ -266,6 +266,7 @@ impl Vm {
             by_name,
             constants: HashMap::new(),
             object,
+            peer: None,
         }
     }
 
@@ -422,6 +423,10 @@ impl Vm {
             by_name,
             constants,
             object: Value::NULL,
+            peer: match parent {
+                ids::WINDOW | ids::TTY => Some(parent),
+                _ => parent_class.peer,
+            },
         })
     }
 
@@ -437,6 +442,7 @@ impl Vm {
             by_name: source.by_name.clone(),
             constants: HashMap::new(),
             object: Value::NULL,
+            peer: None,
         }
     }
 
@@ -738,7 +744,14 @@ impl Vm {
             }
             _ => {
                 let c = self.class(class);
-                Ok(self.heap.alloc(class, Kind::Slots, c.field_slots as u64, c.field_slots as u64)?)
+                let fields = c.field_slots as u64;
+                let Some(peer) = c.peer else { return Ok(self.heap.alloc(class, Kind::Slots, fields, fields)?) };
+                let object = self.heap.alloc(class, Kind::Slots, fields + 1, fields + 1)?;
+                self.hold(object);
+                let state = crate::window::new_window(&self.cx(), peer);
+                self.release(object);
+                self.heap.set_slot(object.0, fields, state?)?;
+                Ok(object)
             }
         }
     }

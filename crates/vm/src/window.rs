@@ -155,9 +155,23 @@ fn register(cx: &Cx, window: Value) -> Result<()> {
     array_set_at(cx, &mut Thread::default(), list, window, n as i32)
 }
 
+/// The window or tty object that holds `v`'s window state: `v` itself, or for an instance
+/// of a class extending window or tty, the one in its slot after its fields.
+fn own_state(cx: &Cx, v: Value) -> Result<Option<u64>> {
+    let Some(o) = v.object() else { return Ok(None) };
+    if is_window_class(cx, o)? {
+        return Ok(Some(o));
+    }
+    let class = cx.class(cx.heap.class_of(o)?);
+    if class.peer.is_none() || cx.heap.len(o)? <= u64::from(class.field_slots) {
+        return Ok(None);
+    }
+    Ok(cx.heap.slot(o, u64::from(class.field_slots))?.object())
+}
+
 /// The surface of a window or tty argument; a tty becomes a window here.
 fn surface(cx: &Cx, v: Value) -> Result<Win> {
-    let obj = match v.object() {
+    let obj = match own_state(cx, v)? {
         Some(o) if is_window_class(cx, o)? && cx.heap.len(o)? >= WINDOW_SLOTS => o,
         _ => return Err(cx.throw_str(&format!("{} is not a window", cx.describe(v)))),
     };
@@ -167,7 +181,7 @@ fn surface(cx: &Cx, v: Value) -> Result<Win> {
 
 /// The tty's window if it has one (a tty of an image made before windows has no slots).
 fn tty_window(cx: &Cx, v: Value) -> Result<Option<Win>> {
-    let Some(obj) = v.object() else { return Ok(None) };
+    let Some(obj) = own_state(cx, v)? else { return Ok(None) };
     if cx.heap.len(obj)? < WINDOW_SLOTS || cx.heap.slot(obj, PIXELS)?.is_null() {
         return Ok(None);
     }
@@ -588,7 +602,7 @@ pub(crate) fn window_close(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) ->
     if let Ok(list) = cx.root_slot(WINDOWS) {
         if !list.is_null() {
             for k in 0..array_len(cx, list)? {
-                if array_get_at(cx, list, k as i32)? == this {
+                if array_get_at(cx, list, k as i32)? == Value::from_ref(win.obj) {
                     array_set_at(cx, &mut Thread::default(), list, Value::NULL, k as i32)?;
                 }
             }

@@ -456,3 +456,55 @@ fn the_originals_window_toolkit_runs_its_test() {
     assert!(text.contains("Hello on new console (root win)!") && text.contains("Pos 10,10"), "{text}");
     assert!(text.ends_with("toolkit done\n"), "{text}");
 }
+
+const SUBCLASSED: &str = r#"
+package .t;
+class panel extends .internal.window
+{
+    var label : string;
+    var count : int;
+    void init(var text : string) { label = text; setTitle(text); setWinSize(40, 20); }
+    void paint() { setFg(0xFF00FF00); fillBox(0, 0, 40, 20); count = count + 1; }
+    string state() { return label + " " + count; }
+};
+class wide extends .t.panel
+{
+    var extra : int;
+    void more() { extra = 7; paint(); }
+    int getExtra() { return extra; }
+};
+class main
+{
+    void run(var boot) [8]
+    {
+        var p : .t.wide;
+        var e : .internal.ui.event;
+        p = new .t.wide();
+        p.init("panel");
+        p.more();
+        boot.consolePrint(p.state() + " " + p.getExtra() + " " + p.getXSize() + "\n");
+        e = p.nextEvent(-1);
+        boot.consolePrint("key " + e.code() + "\n");
+    }
+};
+"#;
+
+/// A class extending window (here through another) is a window: the window's methods work
+/// on its instances, which keep their own fields beside the window's state.
+#[test]
+fn classes_that_extend_window_draw_and_take_events() {
+    let (vm, out) = vm_with(SUBCLASSED);
+    let screen = Arc::new(Recorder::default());
+    vm.attach_screen(screen.clone()).unwrap();
+    let class = vm.find_class(".t.main").unwrap();
+    std::thread::scope(|s| {
+        let run = s.spawn(|| vm.run_main(class));
+        wait_for(&out, "panel 1 7 40\n");
+        let id = screen.only_window();
+        assert_eq!(screen.windows.lock().unwrap()[&id].title, "panel");
+        assert_eq!(screen.pixel(id, 20, 10), [0, 255, 0, 255]);
+        vm.window_input(id, key(65, "a")).unwrap();
+        wait_for(&out, "key 65\n");
+        run.join().unwrap().unwrap();
+    });
+}
