@@ -319,6 +319,49 @@ impl Region {
         }
     }
 
+    /// Fills `buf` (a whole number of words) from the words at `addr`.
+    fn read_words(&self, addr: u64, buf: &mut [u8]) -> Result<(), MemoryError> {
+        match self {
+            Region::Plain(m) => {
+                let start = (addr / 8) as usize;
+                let words = m
+                    .words
+                    .get(start..start + buf.len() / 8)
+                    .ok_or_else(|| MemoryError(format!("load outside the heap at {addr:#x}")))?;
+                for (chunk, word) in buf.chunks_exact_mut(8).zip(words) {
+                    chunk.copy_from_slice(&word.load(Ordering::Relaxed).to_le_bytes());
+                }
+                Ok(())
+            }
+            Region::Store(m) => m.read(addr, buf).map_err(store_error),
+            Region::Other(m) => buf.chunks_exact_mut(8).enumerate().try_for_each(|(k, chunk)| {
+                chunk.copy_from_slice(&m.load(addr + k as u64 * 8)?.to_le_bytes());
+                Ok(())
+            }),
+        }
+    }
+
+    /// Stores `data` (a whole number of words) into the words from `addr`.
+    fn write_words(&self, addr: u64, data: &[u8]) -> Result<(), MemoryError> {
+        match self {
+            Region::Plain(m) => {
+                let start = (addr / 8) as usize;
+                let words = m
+                    .words
+                    .get(start..start + data.len() / 8)
+                    .ok_or_else(|| MemoryError(format!("store outside the heap at {addr:#x}")))?;
+                for (chunk, word) in data.chunks_exact(8).zip(words) {
+                    word.store(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), Ordering::Relaxed);
+                }
+                Ok(())
+            }
+            Region::Store(m) => m.write(addr, data).map_err(store_error),
+            Region::Other(m) => data.chunks_exact(8).enumerate().try_for_each(|(k, chunk)| {
+                m.store(addr + k as u64 * 8, u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
+            }),
+        }
+    }
+
     #[inline]
     fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
         match self {
@@ -1015,38 +1058,31 @@ impl Heap {
     /// Writes `bytes` into a byte object's payload from byte `at` (whole words where they
     /// line up, the rest a byte at a time). The caller keeps within the object's length.
     pub fn write_bytes(&self, obj: u64, at: u64, bytes: &[u8]) -> Result<(), MemoryError> {
-        let mut k = 0usize;
-        while k < bytes.len() {
-            let index = at + k as u64;
-            if index.is_multiple_of(8) && bytes.len() - k >= 8 {
-                let word = u64::from_le_bytes(bytes[k..k + 8].try_into().expect("eight bytes"));
-                self.memory.store(obj + (HEADER_WORDS + index / 8) * 8, word)?;
-                k += 8;
-            } else {
-                self.set_byte(obj, index, bytes[k])?;
-                k += 1;
-            }
+        // Bytes up to a word boundary one at a time, then whole words in one go, then the rest.
+        let head = (at.next_multiple_of(8) - at).min(bytes.len() as u64) as usize;
+        for (k, &b) in bytes[..head].iter().enumerate() {
+            self.set_byte(obj, at + k as u64, b)?;
+        }
+        let words = (bytes.len() - head) / 8 * 8;
+        let start = at + head as u64;
+        self.memory.write_words(obj + (HEADER_WORDS + start / 8) * 8, &bytes[head..head + words])?;
+        for (k, &b) in bytes[head + words..].iter().enumerate() {
+            self.set_byte(obj, start + (words + k) as u64, b)?;
         }
         Ok(())
     }
 
     pub fn bytes(&self, obj: u64) -> Result<Vec<u8>, MemoryError> {
-        let len = self.len(obj)? as usize;
-        let mut out = Vec::with_capacity(len.div_ceil(8) * 8);
-        for i in 0..len.div_ceil(8) {
-            out.extend(self.memory.load(obj + (HEADER_WORDS + i as u64) * 8)?.to_le_bytes());
-        }
-        out.truncate(len);
-        Ok(out)
+        let len = self.len(obj)?;
+        self.bytes_range(obj, 0, len)
     }
 
-    /// Bytes `from..to` of a byte object's payload (the caller keeps within its length), read a
-    /// word at a time: a piece of a long string costs only its own length.
+    /// Bytes `from..to` of a byte object's payload (the caller keeps within its length), read
+    /// as the words that hold them: a piece of a long string costs only its own length.
     pub fn bytes_range(&self, obj: u64, from: u64, to: u64) -> Result<Vec<u8>, MemoryError> {
-        let mut out = Vec::with_capacity((to - from) as usize + 16);
-        for w in from / 8..to.div_ceil(8) {
-            out.extend(self.memory.load(obj + (HEADER_WORDS + w) * 8)?.to_le_bytes());
-        }
+        let (first, last) = (from / 8, to.div_ceil(8));
+        let mut out = vec![0u8; ((last - first) * 8) as usize];
+        self.memory.read_words(obj + (HEADER_WORDS + first) * 8, &mut out)?;
         let skip = (from % 8) as usize;
         out.truncate(skip + (to - from) as usize);
         out.drain(..skip);

@@ -72,15 +72,6 @@ impl Patch {
         }
     }
 
-    pub fn fill(&mut self, r: Rect, rgba: [u8; 4]) {
-        let Some(r) = r.clip(i32::MAX, i32::MAX) else { return };
-        for y in r.y..r.y + r.h {
-            for x in r.x..r.x + r.w {
-                self.put(x, y, rgba);
-            }
-        }
-    }
-
     /// A line from one point to the other, both ends included (Bresenham).
     pub fn line(&mut self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), rgba: [u8; 4]) {
         let (dx, dy) = ((x1 as i64 - x0 as i64).abs(), -(y1 as i64 - y0 as i64).abs());
@@ -303,8 +294,6 @@ mod tests {
         p.line((0, 0), (100, 100), [1, 1, 1, 255]);
         assert_eq!(p.get(11, 11), Some([1, 1, 1, 255]));
         assert_eq!(p.get(11, 12), Some([0; 4]));
-        p.fill(Rect::new(-5, -5, 100, 100), [2, 2, 2, 255]);
-        assert!(p.rgba.chunks(4).all(|c| c == [2, 2, 2, 255]));
         let mut e = Patch::filled(Rect::new(0, 0, 10, 10), [0; 4]);
         e.fill_ellipse(Rect::new(0, 0, 10, 10), [9, 9, 9, 255]);
         assert_eq!(e.get(5, 5), Some([9, 9, 9, 255]));

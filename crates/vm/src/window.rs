@@ -483,8 +483,11 @@ pub(crate) fn window_fill_box(cx: &Cx, _: &mut Thread, this: Value, args: &[Valu
     let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let fg = color(slot_int(cx, win.obj, FG)?);
-    let r = win.flip(x, y, xs, ys);
-    draw(cx, &win, r, |p| p.fill(r, fg))?;
+    // Every pixel of the box is replaced: nothing needs reading first.
+    let Some(r) = win.flip(x, y, xs, ys).clip(win.w, win.h) else { return Ok(Value::NULL) };
+    let patch = Patch::filled(r, fg);
+    write_patch(cx, &win, &patch)?;
+    show(cx, &win, patch)?;
     Ok(Value::NULL)
 }
 
