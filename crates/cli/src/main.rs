@@ -32,6 +32,9 @@ Examples:
   phantom boot                             boot ./phantom.img (made on first boot): the shell
   phantom run counter.ph --image c.img     run a program persistently; kill it any way you like
   phantom boot --image c.img               ... and it carries on where it was
+  phantom run tetris.ph --image t.img --display 8080   windows in a browser, and an inspector
+  phantom inspect t.img --svg timeline.svg  threads and stacks of an image; its snapshot timeline
+  phantom boot --image c.img --retain 1m:all,1h:1m   keep snapshots by age
   phantom snapshots phantom.img            list the snapshots kept in an image
   phantom fsck phantom.img                 check every checksum of every snapshot, and the heap";
 
