@@ -463,15 +463,10 @@ fn fsck(out: &mut Output, path: &Path) -> Outcome {
 /// The second half of `fsck`: the heap of the snapshot a boot would use, opened read-only.
 fn check_heap(out: &mut Output, path: &Path) -> Outcome {
     let shown = path.display();
-    let (store, _) =
-        phantom_store::Store::open_on(Box::new(image_device(path)?), &phantom_store::StoreOptions::default())
-            .or_else(|e| fail(format!("{shown}: cannot open the newest snapshot: {e}")))?;
-    if !phantom_vm::heap::Heap::is_formatted(&store) {
+    let Some(vm) = open_read_only(path)?.2 else {
         out.print("heap: none (the image holds no Phantom heap)\n");
         return Ok(());
-    }
-    let vm = phantom_vm::Vm::open_image(store, Box::new(io::sink()), None)
-        .or_else(|e| fail(format!("{shown}: the heap cannot be opened: {e}")))?;
+    };
     match vm.check_heap(&[]) {
         Ok(h) => {
             out.print(&format!(
@@ -487,24 +482,34 @@ fn check_heap(out: &mut Output, path: &Path) -> Outcome {
     }
 }
 
-/// `phantom inspect`: the threads of the snapshot a boot would resume, and its timeline.
-fn inspect(out: &mut Output, path: &Path, svg: Option<&Path>) -> Outcome {
+/// The snapshot a boot would use, opened read-only: its generation, the snapshots the image
+/// keeps, and the VM on its heap if it holds one.
+fn open_read_only(path: &Path) -> Result<(u64, Vec<phantom_store::SnapshotRecord>, Option<phantom_vm::Vm>), Failure> {
     let shown = path.display();
     let (store, report) =
         phantom_store::Store::open_on(Box::new(image_device(path)?), &phantom_store::StoreOptions::default())
             .or_else(|e| fail(format!("{shown}: cannot open the newest snapshot: {e}")))?;
     let records = store.snapshots();
-    if let Some(svg) = svg {
-        write(svg, screen::timeline_svg(&records).as_bytes())?;
-    }
     if !phantom_vm::heap::Heap::is_formatted(&store) {
-        out.print(&format!("snapshot {}: the image holds no Phantom heap\n", report.generation));
-        return Ok(());
+        return Ok((report.generation, records, None));
     }
     let vm = phantom_vm::Vm::open_image(store, Box::new(io::sink()), None)
         .or_else(|e| fail(format!("{shown}: the heap cannot be opened: {e}")))?;
+    Ok((report.generation, records, Some(vm)))
+}
+
+/// `phantom inspect`: the threads of the snapshot a boot would resume, and its timeline.
+fn inspect(out: &mut Output, path: &Path, svg: Option<&Path>) -> Outcome {
+    let (generation, records, vm) = open_read_only(path)?;
+    if let Some(svg) = svg {
+        write(svg, screen::timeline_svg(&records).as_bytes())?;
+    }
+    let Some(vm) = vm else {
+        out.print(&format!("snapshot {generation}: the image holds no Phantom heap\n"));
+        return Ok(());
+    };
     let threads = screen::thread_views(&vm);
-    let mut text = format!("snapshot {}: {} threads\n", report.generation, threads.len());
+    let mut text = format!("snapshot {generation}: {} threads\n", threads.len());
     text.push_str(&phantom_display::threads_text(&threads));
     out.print(&text);
     Ok(())

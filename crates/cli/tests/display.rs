@@ -61,27 +61,18 @@ fn newest_generation(addr: SocketAddr) -> u64 {
     snapshots.as_array().unwrap().iter().filter_map(|s| s["generation"].as_u64()).max().unwrap_or(0)
 }
 
-fn near(pixel: Option<[u8; 4]>, expected: [u8; 4]) -> bool {
-    pixel.is_some_and(|pixel| pixel.iter().zip(expected).all(|(&got, want)| got.abs_diff(want) <= 3))
-}
-
-fn assert_pixel(shot: &Screenshot, x: u32, y: u32, expected: [u8; 4]) {
-    let pixel = shot.pixel(x, y);
-    assert!(near(pixel, expected), "pixel ({x},{y}) is {pixel:?}, not {expected:?}");
-}
-
 /// The window as keys.ph draws it after `squares` keys: red, with blue squares 10 pixels
 /// wide along the bottom edge starting 10 pixels in.
 fn assert_window(shot: &Screenshot, squares: u32) {
-    assert_pixel(shot, LEFT + 100, TOP + 40, RED);
-    assert_pixel(shot, LEFT, TOP, RED);
-    assert_pixel(shot, LEFT + 199, TOP + 99, RED);
-    assert!(!near(shot.pixel(LEFT - 1, TOP + 40), RED), "the window starts at x = {LEFT}");
+    shot.assert_pixel(LEFT + 100, TOP + 40, RED);
+    shot.assert_pixel(LEFT, TOP, RED);
+    shot.assert_pixel(LEFT + 199, TOP + 99, RED);
+    assert!(!shot.pixel_is(LEFT - 1, TOP + 40, RED), "the window starts at x = {LEFT}");
     for n in 1..=squares {
-        assert_pixel(shot, LEFT + n * 10 + 5, TOP + 95, BLUE);
+        shot.assert_pixel(LEFT + n * 10 + 5, TOP + 95, BLUE);
     }
-    assert_pixel(shot, LEFT + (squares + 1) * 10 + 5, TOP + 95, RED);
-    assert_pixel(shot, LEFT + 15, TOP + 85, RED);
+    shot.assert_pixel(LEFT + (squares + 1) * 10 + 5, TOP + 95, RED);
+    shot.assert_pixel(LEFT + 15, TOP + 85, RED);
 }
 
 #[test]
@@ -162,12 +153,8 @@ fn the_display_needs_its_token_and_its_inspector_shows_the_program() {
 
 #[test]
 fn a_programs_window_shows_in_the_browser_takes_keys_and_comes_back_after_kill() {
-    if let Err(missing) = webdriver::available() {
-        if std::env::var("PHANTOM_SKIP_BROWSER").as_deref() == Ok("1") {
-            eprintln!("skipped the browser test (PHANTOM_SKIP_BROWSER=1): {missing}");
-            return;
-        }
-        panic!("the browser test needs Chromium and chromedriver: {missing} (set PHANTOM_SKIP_BROWSER=1 to skip)");
+    if !webdriver::browser_test_runs() {
+        return;
     }
     let dir = TempDir::new("display-browser");
     let image = dir.path("keys.img");

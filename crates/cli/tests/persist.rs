@@ -452,19 +452,8 @@ fn each_kept_generation_boots_with_the_state_it_held() {
     ]);
     run.wait_for("ten commits", |l| l.len() >= 10);
     let lines = run.kill();
-    let held: std::collections::HashMap<u64, u64> = lines
-        .iter()
-        .map(|l| {
-            let (g, c) = l.split_once(' ').unwrap();
-            (g.parse().unwrap(), c.parse().unwrap())
-        })
-        .collect();
-    let o = phantom(&["snapshots", &image]);
-    let kept: Vec<u64> = String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .skip(1)
-        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
-        .collect();
+    let held = held_counts(&lines);
+    let kept: Vec<u64> = listed(&image).into_iter().map(|(g, _)| g).collect();
     assert_eq!(kept.len(), 6, "{kept:?}");
     let newest = kept[0];
     let mut booted = 0;
@@ -495,6 +484,17 @@ fn each_kept_generation_boots_with_the_state_it_held() {
     run.kill();
     let o = phantom(&["snapshots", &image]);
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 7, "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+/// What generations.ph printed: the count each generation's snapshot held.
+fn held_counts(lines: &[String]) -> std::collections::HashMap<u64, u64> {
+    lines
+        .iter()
+        .map(|l| {
+            let (g, c) = l.split_once(' ').unwrap();
+            (g.parse().unwrap(), c.parse().unwrap())
+        })
+        .collect()
 }
 
 /// The generations `phantom snapshots` lists, newest first, with their times (to the second).
@@ -529,13 +529,7 @@ fn snapshots_kept_by_age_thin_out_boot_and_stay_the_policy() {
     let start = std::time::Instant::now();
     run.wait_for("commits for three seconds", |l| l.len() >= 10 && start.elapsed().as_secs() >= 3);
     let lines = run.kill();
-    let held: std::collections::HashMap<u64, u64> = lines
-        .iter()
-        .map(|l| {
-            let (g, c) = l.split_once(' ').unwrap();
-            (g.parse().unwrap(), c.parse().unwrap())
-        })
-        .collect();
+    let held = held_counts(&lines);
     let kept = listed(&image);
     // The newest two, then one a second: far fewer than the commits, in different seconds.
     assert!(kept.len() >= 4 && kept.len() <= 8, "{kept:?} of {} commits", lines.len());

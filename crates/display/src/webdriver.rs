@@ -73,6 +73,17 @@ pub fn available() -> Result<()> {
     Ok(())
 }
 
+/// For a browser test: whether to run it. Without Chromium or chromedriver it panics with the
+/// reason, unless `PHANTOM_SKIP_BROWSER=1` is set, when it says it skipped and answers false.
+pub fn browser_test_runs() -> bool {
+    let Err(missing) = available() else { return true };
+    if std::env::var("PHANTOM_SKIP_BROWSER").as_deref() == Ok("1") {
+        eprintln!("skipped the browser test (PHANTOM_SKIP_BROWSER=1): {missing}");
+        return false;
+    }
+    panic!("the browser test needs Chromium and chromedriver: {missing} (set PHANTOM_SKIP_BROWSER=1 to skip)");
+}
+
 /// A screenshot, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Screenshot {
@@ -90,6 +101,23 @@ impl Screenshot {
         let at = (y as usize * self.width as usize + x as usize) * 4;
         self.rgba.get(at..at + 4).and_then(|bytes| bytes.try_into().ok())
     }
+
+    /// Whether the pixel at (x, y) is `expected`, give or take 3 in each channel (what the
+    /// browser's colour handling may shift).
+    pub fn pixel_is(&self, x: u32, y: u32, expected: [u8; 4]) -> bool {
+        near(self.pixel(x, y), expected)
+    }
+
+    /// Panics, naming the pixel, unless [`Screenshot::pixel_is`].
+    pub fn assert_pixel(&self, x: u32, y: u32, expected: [u8; 4]) {
+        let pixel = self.pixel(x, y);
+        assert!(near(pixel, expected), "pixel ({x},{y}) is {pixel:?}, not {expected:?}");
+    }
+}
+
+/// `pixel` is `expected`, give or take 3 in each channel.
+pub fn near(pixel: Option<[u8; 4]>, expected: [u8; 4]) -> bool {
+    pixel.is_some_and(|pixel| pixel.iter().zip(expected).all(|(&got, want)| got.abs_diff(want) <= 3))
 }
 
 /// An element found on the page.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
-use phantom_display::webdriver::{self, keys, Browser, Screenshot};
+use phantom_display::webdriver::{self, keys, Browser};
 use phantom_display::*;
 
 const RED: [u8; 4] = [255, 0, 0, 255];
@@ -17,15 +17,6 @@ const GREEN: [u8; 4] = [0, 255, 0, 255];
 const BLUE: [u8; 4] = [0, 0, 255, 255];
 /// Waits are bounded so that a broken page fails the test instead of hanging it.
 const PATIENCE: Duration = Duration::from_secs(30);
-
-fn near(pixel: Option<[u8; 4]>, expected: [u8; 4]) -> bool {
-    pixel.is_some_and(|pixel| pixel.iter().zip(expected).all(|(&got, want)| got.abs_diff(want) <= 3))
-}
-
-fn assert_pixel(shot: &Screenshot, x: u32, y: u32, expected: [u8; 4]) {
-    let pixel = shot.pixel(x, y);
-    assert!(near(pixel, expected), "pixel ({x},{y}) is {pixel:?}, not {expected:?}");
-}
 
 fn publish_scene(display: &Display) {
     display.publish(Update::Background { width: 640, height: 480, rgba: solid(640, 480, BLUE) });
@@ -40,12 +31,8 @@ fn body_number(browser: &Browser, name: &str) -> u64 {
 
 #[test]
 fn the_page_shows_windows_sends_keys_and_reconnects() {
-    if let Err(missing) = webdriver::available() {
-        if std::env::var("PHANTOM_SKIP_BROWSER").as_deref() == Ok("1") {
-            eprintln!("skipped the browser test (PHANTOM_SKIP_BROWSER=1): {missing}");
-            return;
-        }
-        panic!("the browser test needs Chromium and chromedriver: {missing} (set PHANTOM_SKIP_BROWSER=1 to skip)");
+    if !webdriver::browser_test_runs() {
+        return;
     }
     let sink = Arc::new(RecordingSink::default());
     let display = start(loopback(), Some("browsertoken"), sink.clone());
@@ -58,16 +45,16 @@ fn the_page_shows_windows_sends_keys_and_reconnects() {
     assert_eq!(browser.execute("return document.body.dataset.connected", Vec::new()).unwrap(), "1");
 
     let shot = browser.screenshot().unwrap();
-    assert_pixel(&shot, 110, 130, RED);
-    assert_pixel(&shot, 100, 120, RED); // the client area's corner is exactly at (left, top)
-    assert_pixel(&shot, 163, 167, RED);
-    assert_pixel(&shot, 99, 130, BLUE);
-    assert_pixel(&shot, 164, 130, BLUE);
-    assert_pixel(&shot, 110, 168, BLUE);
-    assert_pixel(&shot, 20, 20, BLUE);
+    shot.assert_pixel(110, 130, RED);
+    shot.assert_pixel(100, 120, RED); // the client area's corner is exactly at (left, top)
+    shot.assert_pixel(163, 167, RED);
+    shot.assert_pixel(99, 130, BLUE);
+    shot.assert_pixel(164, 130, BLUE);
+    shot.assert_pixel(110, 168, BLUE);
+    shot.assert_pixel(20, 20, BLUE);
     // The title bar is in the rows above, not red and not background.
     let title = shot.pixel(150, 110);
-    assert!(!near(title, RED) && !near(title, BLUE), "title bar pixel {title:?}");
+    assert!(!webdriver::near(title, RED) && !webdriver::near(title, BLUE), "title bar pixel {title:?}");
 
     let before = body_number(&browser, "updates");
     display.publish(Update::Pixels { id: 7, x: 0, y: 0, width: 8, height: 8, rgba: solid(8, 8, GREEN) });
@@ -75,9 +62,9 @@ fn the_page_shows_windows_sends_keys_and_reconnects() {
         .wait_for(&format!("return Number(document.body.dataset.updates) > {before}"), PATIENCE)
         .expect("the damage is applied");
     let shot = browser.screenshot().unwrap();
-    assert_pixel(&shot, 100, 120, GREEN);
-    assert_pixel(&shot, 107, 127, GREEN);
-    assert_pixel(&shot, 108, 128, RED);
+    shot.assert_pixel(100, 120, GREEN);
+    shot.assert_pixel(107, 127, GREEN);
+    shot.assert_pixel(108, 128, RED);
 
     browser.press_keys(keys::ARROW_LEFT).unwrap();
     let events = sink.wait_for(2);
@@ -108,9 +95,9 @@ fn the_page_shows_windows_sends_keys_and_reconnects() {
         )
         .expect("the page reconnects by itself");
     let shot = browser.screenshot().unwrap();
-    assert_pixel(&shot, 100, 120, RED); // the green corner was the old VM's
-    assert_pixel(&shot, 110, 130, RED);
-    assert_pixel(&shot, 20, 20, BLUE);
+    shot.assert_pixel(100, 120, RED); // the green corner was the old VM's
+    shot.assert_pixel(110, 130, RED);
+    shot.assert_pixel(20, 20, BLUE);
 
     browser.goto(&format!("http://{addr}/inspect/threads?token=browsertoken")).unwrap();
     let source = browser.source().unwrap();

@@ -386,7 +386,7 @@ impl Shipper {
         generation: u64,
         contents: &[Vec<Piece>],
     ) -> Result<Vec<PackRef>, String> {
-        let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, String, Vec<u8>)>(UPLOADS);
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<(String, Vec<u8>)>(UPLOADS);
         let receiver = std::sync::Mutex::new(receiver);
         let failure: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
         let failed = || failure.lock().unwrap_or_else(|e| e.into_inner()).is_some();
@@ -395,7 +395,7 @@ impl Shipper {
             for _ in 0..UPLOADS.min(contents.len()) {
                 scope.spawn(|| loop {
                     let next = receiver.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                    let Ok((_, name, bytes)) = next else { return };
+                    let Ok((name, bytes)) = next else { return };
                     if let Err(e) = self.remote.put(&name, &bytes) {
                         failure.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(e);
                     }
@@ -410,7 +410,7 @@ impl Shipper {
                     Ok(bytes) => {
                         let sum = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().expect("8 bytes"));
                         references[k] = Some(PackRef { name: name.clone(), bytes: bytes.len() as u64, checksum: sum });
-                        if sender.send((k, name, bytes)).is_err() {
+                        if sender.send((name, bytes)).is_err() {
                             break;
                         }
                     }

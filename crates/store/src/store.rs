@@ -1000,14 +1000,9 @@ impl Store {
             let walked = walk_diff(&*self.inner.dev, gone.root, older.root, self.inner.height - 1, &mut |b| {
                 written.insert(b);
             });
-            if walked.is_err() {
-                // Unreadable: free nothing of it rather than something still used.
-                let mut kept = own_dead;
-                kept.extend(newer_dead);
-                meta.deadlists.insert(newer, kept);
-                continue;
-            }
-            let (mine, theirs): (Vec<u64>, Vec<u64>) = newer_dead.into_iter().partition(|b| written.contains(b));
+            // Unreadable, it frees nothing rather than something still used.
+            let (mine, theirs): (Vec<u64>, Vec<u64>) =
+                newer_dead.into_iter().partition(|b| walked.is_ok() && written.contains(b));
             freed.extend(mine);
             let mut kept = own_dead;
             kept.extend(theirs);

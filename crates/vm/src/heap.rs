@@ -79,6 +79,12 @@ pub struct PlainMemory {
 }
 
 impl PlainMemory {
+    /// The `words` words from byte `addr`, if they are all inside.
+    fn span(&self, addr: u64, words: usize, what: &str) -> Result<&[AtomicU64], MemoryError> {
+        let start = (addr / 8) as usize;
+        self.words.get(start..start + words).ok_or_else(|| MemoryError(format!("{what} outside the heap at {addr:#x}")))
+    }
+
     pub fn new(bytes: u64) -> PlainMemory {
         // Zeroed allocation: the OS hands out zero pages lazily, so an unused heap costs nothing.
         let words = Box::<[AtomicU64]>::new_zeroed_slice((bytes / 8) as usize);
@@ -116,14 +122,8 @@ impl Memory for PlainMemory {
     }
 
     fn zero(&self, addr: u64, words: u64) -> Result<(), MemoryError> {
-        let start = (addr / 8) as usize;
-        match self.words.get(start..start + words as usize) {
-            Some(range) => {
-                range.iter().for_each(|w| w.store(0, Ordering::Relaxed));
-                Ok(())
-            }
-            None => Err(MemoryError(format!("store outside the heap at {addr:#x}"))),
-        }
+        self.span(addr, words as usize, "store")?.iter().for_each(|w| w.store(0, Ordering::Relaxed));
+        Ok(())
     }
 }
 
@@ -323,11 +323,7 @@ impl Region {
     fn read_words(&self, addr: u64, buf: &mut [u8]) -> Result<(), MemoryError> {
         match self {
             Region::Plain(m) => {
-                let start = (addr / 8) as usize;
-                let words = m
-                    .words
-                    .get(start..start + buf.len() / 8)
-                    .ok_or_else(|| MemoryError(format!("load outside the heap at {addr:#x}")))?;
+                let words = m.span(addr, buf.len() / 8, "load")?;
                 for (chunk, word) in buf.chunks_exact_mut(8).zip(words) {
                     chunk.copy_from_slice(&word.load(Ordering::Relaxed).to_le_bytes());
                 }
@@ -345,12 +341,7 @@ impl Region {
     fn write_words(&self, addr: u64, data: &[u8]) -> Result<(), MemoryError> {
         match self {
             Region::Plain(m) => {
-                let start = (addr / 8) as usize;
-                let words = m
-                    .words
-                    .get(start..start + data.len() / 8)
-                    .ok_or_else(|| MemoryError(format!("store outside the heap at {addr:#x}")))?;
-                for (chunk, word) in data.chunks_exact(8).zip(words) {
+                for (chunk, word) in data.chunks_exact(8).zip(m.span(addr, data.len() / 8, "store")?) {
                     word.store(u64::from_le_bytes(chunk.try_into().expect("eight bytes")), Ordering::Relaxed);
                 }
                 Ok(())

@@ -309,11 +309,15 @@ pub(crate) fn window_y(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Res
     Ok(Value::int(slot_int(cx, surface(cx, this)?.obj, Y)?))
 }
 
-fn fill_all(cx: &Cx, win: &Win, argb: i32) -> Result<()> {
-    let whole = Rect::new(0, 0, win.w, win.h);
-    let patch = Patch::filled(whole, color(argb));
+/// Paints `area` (inside the window) one colour: every pixel is replaced, so nothing is read.
+fn paint_filled(cx: &Cx, win: &Win, area: Rect, rgba: [u8; 4]) -> Result<()> {
+    let patch = Patch::filled(area, rgba);
     write_patch(cx, win, &patch)?;
     show(cx, win, patch)
+}
+
+fn fill_all(cx: &Cx, win: &Win, argb: i32) -> Result<()> {
+    paint_filled(cx, win, Rect::new(0, 0, win.w, win.h), color(argb))
 }
 
 /// clear(): the background colour everywhere, the text position back to the top left.
@@ -483,11 +487,9 @@ pub(crate) fn window_fill_box(cx: &Cx, _: &mut Thread, this: Value, args: &[Valu
     let win = surface(cx, this)?;
     let (x, y, xs, ys) = four(cx, args)?;
     let fg = color(slot_int(cx, win.obj, FG)?);
-    // Every pixel of the box is replaced: nothing needs reading first.
-    let Some(r) = win.flip(x, y, xs, ys).clip(win.w, win.h) else { return Ok(Value::NULL) };
-    let patch = Patch::filled(r, fg);
-    write_patch(cx, &win, &patch)?;
-    show(cx, &win, patch)?;
+    if let Some(r) = win.flip(x, y, xs, ys).clip(win.w, win.h) {
+        paint_filled(cx, &win, r, fg)?;
+    }
     Ok(Value::NULL)
 }
 

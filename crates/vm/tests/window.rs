@@ -78,11 +78,27 @@ impl ScreenSink for Recorder {
     }
 }
 
-fn vm_with(source: &str) -> (Vm, Capture) {
+/// A VM with a 64 MiB heap in memory, and what it prints.
+fn bare_vm() -> (Vm, Capture) {
     let out = Capture::default();
-    let vm = Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap();
+    (Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap(), out)
+}
+
+fn vm_with(source: &str) -> (Vm, Capture) {
+    let (vm, out) = bare_vm();
     load_source(&vm, "win.ph", source);
     (vm, out)
+}
+
+/// Where the original's class files are.
+const ORIGINAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../bytecode/tests/fixtures/original");
+
+/// Loads the original's class files `PREFIX.NAME.pc`, unchanged.
+fn load_original(vm: &Vm, prefix: &str, names: &[&str]) {
+    for name in names {
+        let path = format!("{ORIGINAL}/{prefix}.{name}.pc");
+        vm.load_class(&std::fs::read(&path).unwrap(), &path).unwrap();
+    }
 }
 
 const DRAWING: &str = r#"
@@ -305,8 +321,8 @@ fn wait_for_pixel(screen: &Recorder, id: u64, x: u32, y: u32, colour: [u8; 4]) {
 
 #[test]
 fn our_tetris_plays_from_the_keyboard() {
-    let out = Capture::default();
-    let vm = Arc::new(Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap());
+    let (vm, out) = bare_vm();
+    let vm = Arc::new(vm);
     let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/tetris.ph")).unwrap();
     load_source(&vm, "tetris.ph", &source);
     let screen = Arc::new(Recorder::default());
@@ -397,15 +413,11 @@ class launch
 /// so `canRotate` unboxes null (the original VM read past the null object's empty payload).
 #[test]
 fn the_originals_tetris_paints_its_field_on_the_tty_window() {
-    let out = Capture::default();
-    let vm = Arc::new(Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap());
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../bytecode/tests/fixtures/original");
-    for class in ["utilites", "io", "playingfield", "figure", "mainmodule"] {
-        let path = format!("{fixtures}/ru.dz.phantom.tetris.{class}.pc");
-        vm.load_class(&std::fs::read(&path).unwrap(), &path).unwrap();
-    }
+    let (vm, out) = bare_vm();
+    let vm = Arc::new(vm);
+    load_original(&vm, "ru.dz.phantom.tetris", &["utilites", "io", "playingfield", "figure", "mainmodule"]);
     load_source(&vm, "imagesmanager.ph", ORIGINAL_TETRIS);
-    load_source_importing(&vm, "launch.ph", ORIGINAL_TETRIS_LAUNCHER, &[fixtures.into()]);
+    load_source_importing(&vm, "launch.ph", ORIGINAL_TETRIS_LAUNCHER, &[ORIGINAL.into()]);
     let screen = Arc::new(Recorder::default());
     vm.attach_screen(screen.clone()).unwrap();
     let game = start_game(&vm, ".t.launch", &out);
@@ -443,14 +455,9 @@ class toolkit
 /// The original's `ru.dz.windows` toolkit (its class files, unchanged) writes through the tty.
 #[test]
 fn the_originals_window_toolkit_runs_its_test() {
-    let out = Capture::default();
-    let vm = Vm::new(Box::new(PlainMemory::new(64 << 20)), Box::new(out.clone())).unwrap();
-    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../bytecode/tests/fixtures/original");
-    for class in ["base", "root", "window"] {
-        let path = format!("{fixtures}/ru.dz.windows.{class}.pc");
-        vm.load_class(&std::fs::read(&path).unwrap(), &path).unwrap();
-    }
-    load_source_importing(&vm, "toolkit.ph", ORIGINAL_TOOLKIT_LAUNCHER, &[fixtures.into()]);
+    let (vm, out) = bare_vm();
+    load_original(&vm, "ru.dz.windows", &["base", "root", "window"]);
+    load_source_importing(&vm, "toolkit.ph", ORIGINAL_TOOLKIT_LAUNCHER, &[ORIGINAL.into()]);
     vm.run_main(vm.find_class(".t.toolkit").unwrap()).unwrap();
     let text = out.text();
     assert!(text.contains("Hello on new console (root win)!") && text.contains("Pos 10,10"), "{text}");
