@@ -94,6 +94,9 @@ macro_rules! for_each_internal_class {
                     24 reboot "() void" => boot_unsupported,
                     25 commit "() int" => boot_commit,
                     26 getArguments "() string[]" => boot_get_arguments,
+                    // Ours: the status `phantom run` and `phantom boot` exit with once every
+                    // thread has finished.
+                    27 setExitStatus "(int) void" => boot_set_exit_status,
                     62 printText "(?) void" => boot_print_text,
                 }
                 15 TTY ".internal.io.tty" extends ".internal.object" device "" {
@@ -311,6 +314,17 @@ macro_rules! for_each_internal_class {
                     20 y "() int" => event_y,
                     21 buttons "() int" => event_buttons,
                     22 window "() .internal.window" => event_window,
+                }
+                // Ours: a WebAssembly module instance (phantom-wasm). Its module, linear
+                // memory, globals, table and a call in progress live in the heap.
+                43 WASM ".internal.wasm" extends ".internal.object" device "" {
+                    16 load "(?) void" => wasm_load,
+                    17 run "(?) int" => wasm_run,
+                    18 call "(string ?) ?" => wasm_call,
+                    19 read "(int int) string" => wasm_read,
+                    20 write "(int ?) void" => wasm_write,
+                    21 exports "() string[]" => wasm_exports,
+                    22 memorySize "() int" => wasm_memory_size,
                 }
             }
         }

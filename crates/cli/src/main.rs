@@ -238,8 +238,7 @@ fn main() -> ExitCode {
         }
         Command::Run { program, include, main, image: Some(image), options, args, .. } => out.run(|_| {
             persistent::run(&image, &options, |vm| {
-                vm.set_arguments(&args).or_else(|e| fail(format!("cannot store the arguments: {e}")))?;
-                load_program(vm, program.as_deref(), &include, main.as_deref(), true)
+                load_program(vm, program.as_deref(), &include, main.as_deref(), &args, true)
             })
         }),
         Command::Boot { image, options, travel } => out.run(|_| persistent::boot(&image, &options, &travel)),
@@ -682,8 +681,12 @@ fn load_program(
     program: Option<&Path>,
     include: &[PathBuf],
     main: Option<&str>,
+    args: &[String],
     install: bool,
 ) -> Result<Program, Failure> {
+    let arguments =
+        |list: &[Vec<u8>]| vm.set_arguments(list).or_else(|e| fail(format!("cannot store the arguments: {e}")));
+    arguments(&args.iter().map(|a| a.as_bytes().to_vec()).collect::<Vec<_>>())?;
     let mut default_main = None;
     let mut classes = Vec::new();
     for dir in include {
@@ -710,6 +713,18 @@ fn load_program(
         vm.class_path().add_bundle(java::bundle(&files).or_else(fail)?);
         vm.class_path().add_bundle(library);
         return Ok(Program { main: launcher, classes });
+    }
+    if is_wasm(program) {
+        // The launcher (plib/wasm.ph) takes the module's bytes, the program's name and its
+        // arguments as its own arguments, so an image keeps all three.
+        let bytes = read(program)?;
+        phantom_wasm::Module::new(&bytes).or_else(|e| fail(format!("{shown}: {e}")))?;
+        let name = program.file_name().map_or(shown.to_string(), |n| n.to_string_lossy().into_owned());
+        let mut list = vec![bytes, name.into_bytes()];
+        list.extend(args.iter().map(|a| a.as_bytes().to_vec()));
+        arguments(&list)?;
+        vm.class_path().add_bundle(library);
+        return Ok(Program { main: ".phantom.wasm.launcher".into(), classes });
     }
     if program.extension().is_some_and(|e| e == "ph") {
         let compiled = compile_sources(&[program.to_path_buf()], include)?;
@@ -783,9 +798,8 @@ fn run(
     if let Some(n) = options.workers {
         vm.workers = n.into();
     }
-    vm.set_arguments(args).or_else(|e| fail(format!("cannot store the arguments: {e}")))?;
     options.mount(&vm)?;
-    let loaded = load_program(&vm, program, include, main, false)?;
+    let loaded = load_program(&vm, program, include, main, args, false)?;
     let shown = program.map_or("system library".to_string(), |p| p.display().to_string());
     let class = vm.find_class(&loaded.main).or_else(|e| fail(format!("{shown}: {e}")))?;
     let vm = std::sync::Arc::new(vm);
@@ -797,5 +811,23 @@ fn run(
     if options.stats {
         eprintln!("phantom: {}", persistent::gc_stats(&vm));
     }
-    result.or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))
+    result.or_else(|uncaught| fail(uncaught.to_string().trim_end().to_string()))?;
+    exit_with_program_status(&vm);
+    Ok(())
+}
+
+/// A WebAssembly module (by its magic number), which `phantom run` runs with WASI.
+fn is_wasm(path: &Path) -> bool {
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
+        && magic == *b"\0asm"
+}
+
+/// Exits with the status the program set (boot 27: a wasm program's `exit`), if not 0.
+pub(crate) fn exit_with_program_status(vm: &phantom_vm::Vm) {
+    let status = vm.outside.exit_status.load(std::sync::atomic::Ordering::Relaxed);
+    if status != 0 {
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        std::process::exit(status);
+    }
 }

@@ -293,7 +293,11 @@ fn serve(mut vm: Vm, image: &Path, options: &Options, signals: Signals) -> Outco
         display.stop();
     }
     match result {
-        Ok(RunEnd::Finished | RunEnd::ShutDown) => Ok(()),
+        Ok(RunEnd::Finished) => {
+            crate::exit_with_program_status(&vm);
+            Ok(())
+        }
+        Ok(RunEnd::ShutDown) => Ok(()),
         Err(uncaught) => fail(uncaught.to_string().trim_end().to_string()),
     }
 }

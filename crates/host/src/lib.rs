@@ -76,6 +76,13 @@ pub trait Host: Send + Sync {
     /// are ignored: there is nowhere left to report them.
     fn write_diagnostic(&self, line: &str);
 
+    /// Writes `bytes` as they are to the error stream (a program's standard error).
+    fn write_error(&self, bytes: &[u8]) -> io::Result<()> {
+        let text = String::from_utf8_lossy(bytes);
+        self.write_diagnostic(text.strip_suffix('\n').unwrap_or(&text));
+        Ok(())
+    }
+
     /// The whole contents of the file at `path` (class paths, bundles).
     fn read_file(&self, path: &Path) -> io::Result<Vec<u8>>;
 

@@ -74,6 +74,12 @@ impl Host for LinuxHost {
         let _ = writeln!(io::stderr().lock(), "{line}");
     }
 
+    fn write_error(&self, bytes: &[u8]) -> io::Result<()> {
+        let mut err = io::stderr().lock();
+        err.write_all(bytes)?;
+        err.flush()
+    }
+
     fn read_file(&self, path: &Path) -> io::Result<Vec<u8>> {
         std::fs::read(path)
     }

@@ -1093,6 +1093,42 @@ impl Heap {
         self.memory.store(at, u64::from_le_bytes(bytes))
     }
 
+    /// The `n` (1 to 8) bytes at `addr`, little-endian, read as the one or two words holding
+    /// them (wasm's linear memory in a binary object).
+    #[inline(always)]
+    pub fn load_le(&self, addr: u64, n: u64) -> Result<u64, MemoryError> {
+        let (word, shift) = (addr & !7, (addr & 7) * 8);
+        let mask = if n == 8 { u64::MAX } else { (1 << (n * 8)) - 1 };
+        let lo = self.memory.load(word)? >> shift;
+        if (addr & 7) + n <= 8 {
+            return Ok(lo & mask);
+        }
+        let hi = self.memory.load(word + 8)?;
+        Ok((lo | hi << (64 - shift)) & mask)
+    }
+
+    /// Stores the low `n` (1 to 8) bytes of `value` at `addr`, little-endian, keeping the
+    /// other bytes of the words they fall in.
+    #[inline(always)]
+    pub fn store_le(&self, addr: u64, n: u64, value: u64) -> Result<(), MemoryError> {
+        let (word, shift) = (addr & !7, (addr & 7) * 8);
+        let mask = if n == 8 { u64::MAX } else { (1 << (n * 8)) - 1 };
+        let value = value & mask;
+        let lo = self.memory.load(word)?;
+        self.memory.store(word, (lo & !(mask << shift)) | value << shift)?;
+        if (addr & 7) + n > 8 {
+            let hi = self.memory.load(word + 8)?;
+            let high_mask = mask >> (64 - shift);
+            self.memory.store(word + 8, (hi & !high_mask) | value >> (64 - shift))?;
+        }
+        Ok(())
+    }
+
+    /// The address of a byte object's payload.
+    pub fn payload(&self, obj: u64) -> u64 {
+        obj + HEADER_WORDS * 8
+    }
+
     /// A raw 64-bit payload word (boxed long and double).
     #[inline]
     pub fn word(&self, obj: u64, index: u64) -> Result<u64, MemoryError> {

@@ -204,14 +204,14 @@ impl Vm {
 
     /// Records the program's arguments (boot method 26 returns them) in the system object, so
     /// a restarted image still has them. Call it before any thread runs.
-    pub fn set_arguments(&self, args: &[String]) -> Result<(), String> {
+    pub fn set_arguments<A: AsRef<[u8]>>(&self, args: &[A]) -> Result<(), String> {
         let n = args.len() as u64;
         let page = if args.is_empty() {
             Value::NULL
         } else {
             let page = self.heap.alloc(ids::PAGE, Kind::Slots, n, n).map_err(|e| e.0)?;
             for (k, a) in args.iter().enumerate() {
-                let s = self.heap.alloc_bytes(ids::STRING, a.as_bytes()).map_err(|e| e.0)?;
+                let s = self.heap.alloc_bytes(ids::STRING, a.as_ref()).map_err(|e| e.0)?;
                 self.heap.set_slot(page.0, k as u64, s).map_err(|e| e.0)?;
             }
             page

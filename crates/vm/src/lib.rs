@@ -33,6 +33,7 @@ mod system;
 mod thread;
 pub mod value;
 mod vm;
+mod wasm;
 mod window;
 
 pub use check::HeapCheck;

@@ -17,6 +17,7 @@ use crate::net::*;
 use crate::sched::Park;
 use crate::thread::{Number, Result, Thread, Trap};
 use crate::value::Value;
+use crate::wasm::*;
 use crate::window::*;
 
 /// A native method: its context, the calling thread, `this` and the arguments in order.
@@ -1360,6 +1361,14 @@ impl Json<'_> {
             }
         }
     }
+}
+
+/// setExitStatus(status) (ours): what `phantom run` and `phantom boot` exit with once every
+/// thread has finished (a wasm program's exit status, say).
+fn boot_set_exit_status(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let status = int_arg(cx, args, 0)?;
+    cx.outside.exit_status.store(status, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::NULL)
 }
 
 /// getArguments() (ours): the arguments of `phantom run PROGRAM -- ARGS`, as a new array of

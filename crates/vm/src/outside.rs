@@ -146,6 +146,21 @@ pub struct Outside {
     deadlines: Mutex<HashMap<u64, Duration>>,
     /// The screen the windows are shown on, and their input.
     pub screen: crate::screen::Screen,
+    /// Wasm instances between two slices of a call, by their object's offset: a cache of what
+    /// their objects hold (`wasm`).
+    wasm: Mutex<HashMap<u64, LiveWasm>>,
+    /// The status the process exits with once every thread has finished (boot 27).
+    pub exit_status: AtomicI32,
+}
+
+/// A wasm instance as this process runs it: the decoded module, the machine and the WASI
+/// state, equal to what its object holds. `serial` tells it from an object that died and
+/// whose offset was reused.
+pub struct LiveWasm {
+    pub serial: i32,
+    pub module: Arc<phantom_wasm::Module>,
+    pub machine: phantom_wasm::Machine,
+    pub wasi: Option<phantom_wasm::wasi::Wasi>,
 }
 
 /// A socket of the process, by handle.
@@ -171,6 +186,8 @@ impl Outside {
             jobs: Arc::default(),
             deadlines: Mutex::default(),
             screen: crate::screen::Screen::default(),
+            wasm: Mutex::default(),
+            exit_status: AtomicI32::new(0),
         }
     }
 
@@ -237,6 +254,22 @@ impl Outside {
             }
         }
         gone.len()
+    }
+
+    // Wasm instances.
+
+    /// The cached instance of the wasm object at `object`, taken out for a slice.
+    pub fn take_wasm(&self, object: u64) -> Option<LiveWasm> {
+        lock(&self.wasm).remove(&object)
+    }
+
+    /// Keeps an instance for its next slice (a few dozen at most: the heap can rebuild any).
+    pub fn keep_wasm(&self, object: u64, live: LiveWasm) {
+        let mut cache = lock(&self.wasm);
+        if cache.len() >= 64 {
+            cache.clear();
+        }
+        cache.insert(object, live);
     }
 
     // Mounts.

@@ -734,6 +734,10 @@ impl Vm {
                 Ok(self.heap.alloc(class, Kind::Slots, n, n)?)
             }
             ids::WEAKREF => Ok(self.heap.alloc(class, Kind::Slots, 1, 1)?),
+            ids::WASM => {
+                let n = crate::wasm::WASM_SLOTS;
+                Ok(self.heap.alloc(class, Kind::Slots, n, n)?)
+            }
             ids::ITERATOR => Ok(self.heap.alloc(class, Kind::Slots, 2, 2)?),
             ids::MUTEX => Ok(self.heap.alloc(class, Kind::Slots, natives::MUTEX_SLOTS, natives::MUTEX_SLOTS)?),
             ids::COND => Ok(self.heap.alloc(class, Kind::Slots, natives::COND_SLOTS, natives::COND_SLOTS)?),
