@@ -83,6 +83,14 @@ fn main() {
         eprintln!("{path}: {e}");
         std::process::exit(2)
     });
+    if let Ok(name) = std::env::var("PHANTOM_WASM_DUMP") {
+        let total = module.imports.len() as u32 + 100_000;
+        for index in 0..total {
+            if module.function_name(index) == name {
+                eprint!("{}", module.disassemble(index));
+            }
+        }
+    }
     let mut memory = VecMemory::default();
     let mut machine = Machine::instantiate(&module, &mut memory).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");

@@ -10,7 +10,7 @@
 use wasmparser::{BlockType, FunctionBody, Operator};
 
 use crate::module::{Module, Signature};
-use crate::ops::{numeric_ops, Op};
+use crate::ops::{branch_target, fuse_branch, negate, numeric_ops, Op};
 use crate::Error;
 
 /// A branch table's entries: where each goes and where its values are copied.
@@ -69,6 +69,9 @@ struct Control {
 }
 
 struct Compiler<'m> {
+    /// Constants used inside loops, each in a slot after the locals set once at entry.
+    pool: Vec<u64>,
+    locals: u32,
     module: &'m Module,
     code: Vec<Op>,
     offsets: Vec<u32>,
@@ -95,7 +98,10 @@ pub(crate) fn compile_function(
         let (count, _) = local.map_err(Error::invalid)?;
         locals = locals.checked_add(count).ok_or_else(|| Error::unsupported("so many locals", 0))?;
     }
+    let pool = loop_constants(body)?;
     let mut c = Compiler {
+        pool: pool.clone(),
+        locals,
         module,
         code: Vec::new(),
         offsets: Vec::new(),
@@ -111,19 +117,27 @@ pub(crate) fn compile_function(
             else_jump: None,
             live_at_entry: true,
         }],
-        base: locals,
+        base: locals + pool.len() as u32,
         max_height: 0,
         live: true,
         offset: 0,
         fresh_top: None,
     };
+    for (k, &value) in pool.iter().enumerate() {
+        let dst = locals + k as u32;
+        c.emit(if value <= u32::MAX as u64 {
+            Op::Const32 { dst, value: value as u32 }
+        } else {
+            Op::Const64 { dst, value }
+        });
+    }
     let mut reader = body.get_operators_reader().map_err(Error::invalid)?;
     while !reader.eof() {
         c.offset = reader.original_position() as u32;
         let op = reader.read().map_err(Error::invalid)?;
         c.operator(op).map_err(|e| e.in_function(module.function_name(index)))?;
     }
-    let frame = (locals as usize + c.max_height + 1).min(u32::MAX as usize) as u32;
+    let frame = (c.base as usize + c.max_height + 1).min(u32::MAX as usize) as u32;
     Ok(Function {
         code: c.code,
         offsets: c.offsets,
@@ -133,6 +147,48 @@ pub(crate) fn compile_function(
         frame,
         results: signature.results.len() as u32,
     })
+}
+
+/// Constants the function's loops use, the first few, so that they are not set again on
+/// every turn.
+fn loop_constants(body: &FunctionBody<'_>) -> Result<Vec<u64>, Error> {
+    const MOST: usize = 16;
+    let mut pool = Vec::new();
+    let mut depth = 0u32;
+    let mut loops = Vec::new();
+    let mut reader = body.get_operators_reader().map_err(Error::invalid)?;
+    while !reader.eof() && pool.len() < MOST {
+        let value = match reader.read().map_err(Error::invalid)? {
+            Operator::Block { .. } | Operator::If { .. } => {
+                loops.push(false);
+                continue;
+            }
+            Operator::Loop { .. } => {
+                loops.push(true);
+                depth += 1;
+                continue;
+            }
+            Operator::End => {
+                if loops.pop() == Some(true) {
+                    depth -= 1;
+                }
+                continue;
+            }
+            Operator::I32Const { value } => value as u32 as u64,
+            Operator::I64Const { value } => value as u64,
+            Operator::F32Const { value } => value.bits() as u64,
+            Operator::F64Const { value } => value.bits(),
+            _ => continue,
+        };
+        if depth > 0 && !pool.contains(&value) {
+            pool.push(value);
+        }
+    }
+    Ok(pool)
+}
+
+fn dst_of(mut op: Op) -> Option<u32> {
+    op.dst_mut().copied()
 }
 
 macro_rules! compile_numeric {
@@ -249,10 +305,13 @@ impl Compiler<'_> {
         match self.stack[position] {
             Entry::Local(i) => i,
             Entry::Temp => self.slot_of(position),
-            Entry::Const(_) => {
-                self.materialize(position);
-                self.slot_of(position)
-            }
+            Entry::Const(v) => match self.pool.iter().position(|&p| p == v) {
+                Some(k) => self.locals + k as u32,
+                None => {
+                    self.materialize(position);
+                    self.slot_of(position)
+                }
+            },
         }
     }
 
@@ -350,8 +409,18 @@ impl Compiler<'_> {
             Some(c) if !in_place => Some(self.emit(Op::BrUnless { c, to: 0 })),
             _ => None,
         };
+        let fresh = self.fresh_top;
         self.place_top(arity, dst);
         let cond = if skip.is_some() { None } else { condition };
+        if let (Some(c), Some(last)) = (cond, fresh) {
+            if let Some(fused) = self.fused_with(last, c, if is_loop { start } else { 0 }, is_loop) {
+                let at = self.emit(fused);
+                if !is_loop {
+                    self.controls[label].pending.push(Pending::Op(at));
+                }
+                return;
+            }
+        }
         let at = match (is_loop, cond) {
             (true, None) => self.emit(Op::JumpBack { to: start }),
             (true, Some(c)) => self.emit(Op::BrIfBack { c, to: start }),
@@ -369,11 +438,27 @@ impl Compiler<'_> {
         }
     }
 
+    /// The branch if true fused with the comparison at `at` (the last instruction, which
+    /// wrote the condition `c`), which it then replaces.
+    fn fused_with(&mut self, at: usize, c: u32, to: u32, back: bool) -> Option<Op> {
+        if at + 1 != self.code.len() || dst_of(self.code[at]) != Some(c) {
+            return None;
+        }
+        let fused = match self.code[at] {
+            Op::I32Eqz { a, .. } if !back => Op::BrUnless { c: a, to },
+            op => fuse_branch(op, to, back)?,
+        };
+        self.code.pop();
+        self.offsets.pop();
+        self.fresh_top = None;
+        Some(fused)
+    }
+
     fn patch(&mut self, pending: Pending, target: u32) {
         match pending {
-            Pending::Op(at) => match &mut self.code[at] {
-                Op::Jump { to } | Op::BrIf { to, .. } | Op::BrUnless { to, .. } => *to = target,
-                other => unreachable!("patching {other:?}"),
+            Pending::Op(at) => match branch_target(&mut self.code[at]) {
+                Some(to) => *to = target,
+                None => unreachable!("patching {:?}", self.code[at]),
             },
             Pending::Table(table, entry) => self.tables[table].targets[entry].0 = target,
         }
@@ -415,11 +500,19 @@ impl Compiler<'_> {
             self.pop(1);
             return;
         }
-        let pending_reads = self.stack[..top].contains(&Entry::Local(i));
         let top_slot = self.slot_of(top);
-        if let (Entry::Temp, Some(at), false) = (entry, self.fresh_top, pending_reads) {
-            if let Some(dst) = self.code[at].dst_mut().filter(|dst| **dst == top_slot) {
-                *dst = i;
+        if let (Entry::Temp, Some(at)) = (entry, self.fresh_top) {
+            if at + 1 == self.code.len() && dst_of(self.code[at]) == Some(top_slot) {
+                // The instruction that made the value writes the local instead. Entries still
+                // reading the local take its old value first: their copies go before it
+                // (they write slots below its operands, so it reads what it read).
+                let (mut op, offset) = (self.code.pop().expect("it"), self.offsets.pop().expect("its offset"));
+                self.preserve_local(i, top);
+                if let Some(dst) = op.dst_mut() {
+                    *dst = i;
+                }
+                self.code.push(op);
+                self.offsets.push(offset);
                 self.pop(1);
                 self.fresh_top = None;
                 return;
@@ -475,9 +568,23 @@ impl Compiler<'_> {
             Operator::Loop { blockty } => self.enter(blockty, true),
             Operator::If { blockty } => {
                 let c = self.operand(0);
+                let fresh = self.fresh_top;
                 self.pop(1);
+                // A comparison that made the condition moves after the block's entry (whose
+                // copies touch only slots below its operands), fused with the branch.
+                let fused =
+                    fresh.filter(|&at| at + 1 == self.code.len() && dst_of(self.code[at]) == Some(c)).and_then(|at| {
+                        match self.code[at] {
+                            Op::I32Eqz { a, .. } => Some(Op::BrIf { c: a, to: 0 }),
+                            op => fuse_branch(negate(op)?, 0, false),
+                        }
+                    });
+                if fused.is_some() {
+                    self.code.pop();
+                    self.offsets.pop();
+                }
                 self.enter(blockty, false);
-                let at = self.emit(Op::BrUnless { c, to: 0 });
+                let at = self.emit(fused.unwrap_or(Op::BrUnless { c, to: 0 }));
                 self.controls.last_mut().expect("the if").else_jump = Some(at);
             }
             Operator::Else => {
@@ -690,7 +797,7 @@ impl Compiler<'_> {
         let here = self.code.len() as u32;
         let l = self.controls.last_mut().expect("an if");
         if let Some(at) = l.else_jump.take() {
-            if let Op::BrUnless { to, .. } = &mut self.code[at] {
+            if let Some(to) = branch_target(&mut self.code[at]) {
                 *to = here;
             }
         }
@@ -724,7 +831,7 @@ impl Compiler<'_> {
         let here = self.code.len() as u32;
         if let Some(at) = l.else_jump {
             // An `if` without `else`: false goes to the end.
-            if let Op::BrUnless { to, .. } = &mut self.code[at] {
+            if let Some(to) = branch_target(&mut self.code[at]) {
                 *to = here;
             }
         }
@@ -765,7 +872,7 @@ impl Compiler<'_> {
                 let l = self.controls.pop().expect("a block");
                 let here = self.code.len() as u32;
                 if let Some(at) = l.else_jump {
-                    if let Op::BrUnless { to, .. } = &mut self.code[at] {
+                    if let Some(to) = branch_target(&mut self.code[at]) {
                         *to = here;
                     }
                 }

@@ -259,13 +259,18 @@ impl Machine {
             return Err(bad());
         }
         m.stack = (0..top).map(|_| next()).collect::<Result<_, _>>()?;
-        for f in &all {
-            if (f.fp + module.functions[f.func as usize].frame) as usize > top.max(f.fp as usize)
-                && f == all.last().expect("one")
-            {
+        // Frames nest upwards, the running one's end is the saved top, and callers get back
+        // the dead slots above their call (zero) that the save left out.
+        let mut end = 0usize;
+        for (k, f) in all.iter().enumerate() {
+            let frame_end = f.fp as usize + module.functions[f.func as usize].frame as usize;
+            let below = k.checked_sub(1).map_or(0, |p| all[p].fp as usize);
+            if (f.fp as usize) < below || frame_end > MAX_STACK + 1 || (k + 1 == all.len() && frame_end != top) {
                 return Err(bad());
             }
+            end = end.max(frame_end);
         }
+        m.stack.resize(end.max(top), 0);
         if let Some((_, base)) = m.host {
             if base as usize > top {
                 return Err(bad());
@@ -285,9 +290,10 @@ impl Machine {
         let Some(Frame { mut func, pc, mut fp }) = self.current else {
             return Ok(Outcome::Done(Vec::new()));
         };
-        let mut pc = pc as usize;
         let mut f = &module.functions[func as usize];
         let mut code: &[Op] = &f.code;
+        // SAFETY: a saved position is at most the code's length (checked by `restore`).
+        let mut ip: *const Op = unsafe { code.as_ptr().add(pc as usize) };
         let mut mem_size = memory.size();
         // SAFETY (for every slot access below): validation fixed each instruction's slots
         // below the function's frame size, and a call checks that `fp + frame` is inside the
@@ -295,6 +301,18 @@ impl Machine {
         // taken again.
         let mut s: *mut u64 = unsafe { self.stack.as_mut_ptr().add(fp as usize) };
 
+        macro_rules! goto {
+            ($to:expr) => {
+                // SAFETY: the compiler's jump targets are inside the function.
+                ip = unsafe { code.as_ptr().add($to as usize) }
+            };
+        }
+        macro_rules! pc {
+            () => {
+                // SAFETY: `ip` points into `code`.
+                unsafe { ip.offset_from(code.as_ptr()) as usize }
+            };
+        }
         macro_rules! r {
             ($slot:expr) => {
                 unsafe { *s.add($slot as usize) }
@@ -308,12 +326,12 @@ impl Machine {
         }
         macro_rules! trap {
             ($kind:expr) => {
-                return Err(self.trap(module, $kind, func, pc))
+                return Err(self.trap(module, $kind, func, pc!()))
             };
         }
         macro_rules! save_position {
             () => {
-                self.current = Some(Frame { func, pc: pc as u32, fp })
+                self.current = Some(Frame { func, pc: pc!() as u32, fp })
             };
         }
         macro_rules! addr {
@@ -357,12 +375,12 @@ impl Machine {
                 if need > self.stack.len() {
                     self.stack.resize(need.max(self.stack.len() * 2).min(MAX_STACK), 0);
                 }
-                self.frames.push(Frame { func, pc: pc as u32, fp });
+                self.frames.push(Frame { func, pc: pc!() as u32, fp });
                 func = callee;
                 fp = new_fp as u32;
-                pc = 0;
                 f = target;
                 code = &f.code;
+                ip = code.as_ptr();
                 s = unsafe { self.stack.as_mut_ptr().add(fp as usize) };
                 for k in f.params..f.locals {
                     w!(k, 0);
@@ -379,10 +397,10 @@ impl Machine {
                 match self.frames.pop() {
                     Some(caller) => {
                         func = caller.func;
-                        pc = caller.pc as usize;
                         fp = caller.fp;
                         f = &module.functions[func as usize];
                         code = &f.code;
+                        goto!(caller.pc);
                         s = unsafe { self.stack.as_mut_ptr().add(fp as usize) };
                     }
                     None => {
@@ -396,7 +414,7 @@ impl Machine {
         }
         macro_rules! back {
             ($to:expr) => {{
-                pc = $to as usize;
+                goto!($to);
                 *budget -= 1;
                 if *budget == 0 {
                     save_position!();
@@ -419,8 +437,8 @@ impl Machine {
                 loop {
                     // SAFETY: the compiler ends every function with a return or a jump, and
                     // jumps stay inside the function.
-                    let op = unsafe { *code.get_unchecked(pc) };
-                    pc += 1;
+                    let op = unsafe { *ip };
+                    ip = unsafe { ip.add(1) };
                     match op {
                         $(Op::$u { dst, $ua } => { let $ua = r!($ua); w!(dst, $ue); })*
                         $(Op::$b { dst, $ba, $bb } => { let $ba = r!($ba); let $bb = r!($bb); w!(dst, $be); }
@@ -436,13 +454,53 @@ impl Machine {
                             }
                         })*
                         Op::Copy { dst, src } => w!(dst, r!(src)),
+                        Op::BrI32Eq { a, b, to } => { let (a, b) = (r!(a), r!(b)); if a as u32 == b as u32 { goto!(to); } }
+                        Op::BrI32EqK { a, k, to } => { let (a, b) = (r!(a), k as u64); if a as u32 == b as u32 { goto!(to); } }
+                        Op::BackI32Eq { a, b, to } => { let (a, b) = (r!(a), r!(b)); if a as u32 == b as u32 { back!(to); } }
+                        Op::BackI32EqK { a, k, to } => { let (a, b) = (r!(a), k as u64); if a as u32 == b as u32 { back!(to); } }
+                        Op::BrI32Ne { a, b, to } => { let (a, b) = (r!(a), r!(b)); if a as u32 != b as u32 { goto!(to); } }
+                        Op::BrI32NeK { a, k, to } => { let (a, b) = (r!(a), k as u64); if a as u32 != b as u32 { goto!(to); } }
+                        Op::BackI32Ne { a, b, to } => { let (a, b) = (r!(a), r!(b)); if a as u32 != b as u32 { back!(to); } }
+                        Op::BackI32NeK { a, k, to } => { let (a, b) = (r!(a), k as u64); if a as u32 != b as u32 { back!(to); } }
+                        Op::BrI32LtS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) < (b as u32 as i32) { goto!(to); } }
+                        Op::BrI32LtSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) < (b as u32 as i32) { goto!(to); } }
+                        Op::BackI32LtS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) < (b as u32 as i32) { back!(to); } }
+                        Op::BackI32LtSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) < (b as u32 as i32) { back!(to); } }
+                        Op::BrI32LtU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) < (b as u32) { goto!(to); } }
+                        Op::BrI32LtUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) < (b as u32) { goto!(to); } }
+                        Op::BackI32LtU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) < (b as u32) { back!(to); } }
+                        Op::BackI32LtUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) < (b as u32) { back!(to); } }
+                        Op::BrI32GtS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) > (b as u32 as i32) { goto!(to); } }
+                        Op::BrI32GtSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) > (b as u32 as i32) { goto!(to); } }
+                        Op::BackI32GtS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) > (b as u32 as i32) { back!(to); } }
+                        Op::BackI32GtSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) > (b as u32 as i32) { back!(to); } }
+                        Op::BrI32GtU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) > (b as u32) { goto!(to); } }
+                        Op::BrI32GtUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) > (b as u32) { goto!(to); } }
+                        Op::BackI32GtU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) > (b as u32) { back!(to); } }
+                        Op::BackI32GtUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) > (b as u32) { back!(to); } }
+                        Op::BrI32LeS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) <= (b as u32 as i32) { goto!(to); } }
+                        Op::BrI32LeSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) <= (b as u32 as i32) { goto!(to); } }
+                        Op::BackI32LeS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) <= (b as u32 as i32) { back!(to); } }
+                        Op::BackI32LeSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) <= (b as u32 as i32) { back!(to); } }
+                        Op::BrI32LeU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) <= (b as u32) { goto!(to); } }
+                        Op::BrI32LeUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) <= (b as u32) { goto!(to); } }
+                        Op::BackI32LeU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) <= (b as u32) { back!(to); } }
+                        Op::BackI32LeUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) <= (b as u32) { back!(to); } }
+                        Op::BrI32GeS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) >= (b as u32 as i32) { goto!(to); } }
+                        Op::BrI32GeSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) >= (b as u32 as i32) { goto!(to); } }
+                        Op::BackI32GeS { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32 as i32) >= (b as u32 as i32) { back!(to); } }
+                        Op::BackI32GeSK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32 as i32) >= (b as u32 as i32) { back!(to); } }
+                        Op::BrI32GeU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) >= (b as u32) { goto!(to); } }
+                        Op::BrI32GeUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) >= (b as u32) { goto!(to); } }
+                        Op::BackI32GeU { a, b, to } => { let (a, b) = (r!(a), r!(b)); if (a as u32) >= (b as u32) { back!(to); } }
+                        Op::BackI32GeUK { a, k, to } => { let (a, b) = (r!(a), k as u64); if (a as u32) >= (b as u32) { back!(to); } }
                         Op::Const32 { dst, value } => w!(dst, value as u64),
                         Op::Const64 { dst, value } => w!(dst, value),
-                        Op::Jump { to } => pc = to as usize,
+                        Op::Jump { to } => goto!(to),
                         Op::JumpBack { to } => back!(to),
                         Op::BrIf { c, to } => {
                             if r!(c) as u32 != 0 {
-                                pc = to as usize;
+                                goto!(to);
                             }
                         }
                         Op::BrIfBack { c, to } => {
@@ -452,7 +510,7 @@ impl Machine {
                         }
                         Op::BrUnless { c, to } => {
                             if r!(c) as u32 == 0 {
-                                pc = to as usize;
+                                goto!(to);
                             }
                         }
                         Op::BrTable { index, table } => {
@@ -465,7 +523,7 @@ impl Machine {
                             if t.backward[k] {
                                 back!(to);
                             } else {
-                                pc = to as usize;
+                                goto!(to);
                             }
                         }
                         Op::Select { dst, b, c } => {

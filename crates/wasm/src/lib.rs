@@ -112,6 +112,9 @@ pub trait Memory {
     fn grow(&mut self, bytes: u64) -> Result<bool, String>;
 }
 
+/// The most a [`VecMemory`] grows to: 1 GiB.
+pub const VEC_MEMORY_LIMIT: u64 = 1 << 30;
+
 /// Linear memory in a vector: for tests, tools and the benchmark's reference.
 #[derive(Default, Debug)]
 pub struct VecMemory(pub Vec<u8>);
@@ -142,6 +145,10 @@ impl Memory for VecMemory {
         Ok(())
     }
     fn grow(&mut self, bytes: u64) -> Result<bool, String> {
+        // More than a quarter of the address space is refused (`memory.grow` gives -1).
+        if bytes > VEC_MEMORY_LIMIT {
+            return Ok(false);
+        }
         self.0.resize(bytes as usize, 0);
         Ok(true)
     }

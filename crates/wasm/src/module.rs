@@ -299,6 +299,19 @@ impl Module {
         }
     }
 
+    /// The compiled instructions of defined function `index`, one a line (for the curious and
+    /// for tuning the compiler).
+    pub fn disassemble(&self, index: u32) -> String {
+        let Some(f) = index.checked_sub(self.imports.len() as u32).and_then(|k| self.functions.get(k as usize)) else {
+            return String::new();
+        };
+        let mut out = format!("{} (locals {}, frame {})\n", self.function_name(index), f.locals, f.frame);
+        for (k, op) in f.code.iter().enumerate() {
+            out.push_str(&format!("{k:5} @{:#06x} {op:?}\n", f.offsets[k]));
+        }
+        out
+    }
+
     /// Whether the module has a linear memory, and its initial size in bytes.
     pub fn initial_memory(&self) -> u64 {
         self.memory.map_or(0, |(initial, _)| initial * PAGE)
