@@ -69,6 +69,18 @@ pub trait Host: Send + Sync {
     /// input. A read error also ends the input: a console that fails once is not retried.
     fn read_console_byte(&self) -> Option<u8>;
 
+    /// Console input into `buf`: what has arrived (at least a byte, blocking until there is
+    /// one), its length; 0 at the end of the input.
+    fn read_console(&self, buf: &mut [u8]) -> usize {
+        match (buf.first_mut(), self.read_console_byte()) {
+            (Some(slot), Some(b)) => {
+                *slot = b;
+                1
+            }
+            _ => 0,
+        }
+    }
+
     /// Writes `bytes` to the console output and flushes them.
     fn write_console(&self, bytes: &[u8]) -> io::Result<()>;
 
@@ -199,6 +211,12 @@ pub trait HostFile: Send + Sync {
     }
     /// Makes what was written durable.
     fn sync(&self) -> io::Result<()>;
+
+    /// Cuts the file to `len` bytes, or extends it with zeros.
+    fn set_len(&self, len: u64) -> io::Result<()> {
+        let _ = len;
+        Err(io::Error::new(io::ErrorKind::Unsupported, "resizing files is not available on this host"))
+    }
 }
 
 /// A UDP socket. Methods take `&self`, so one thread can receive while another sends.

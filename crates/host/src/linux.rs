@@ -64,6 +64,16 @@ impl Host for LinuxHost {
         }
     }
 
+    fn read_console(&self, buf: &mut [u8]) -> usize {
+        loop {
+            match io::stdin().lock().read(buf) {
+                Ok(n) => return n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(_) => return 0,
+            }
+        }
+    }
+
     fn write_console(&self, bytes: &[u8]) -> io::Result<()> {
         let mut out = io::stdout().lock();
         out.write_all(bytes)?;
@@ -329,5 +339,9 @@ impl HostFile for LinuxFile {
 
     fn sync(&self) -> io::Result<()> {
         self.0.sync_data()
+    }
+
+    fn set_len(&self, len: u64) -> io::Result<()> {
+        self.0.set_len(len)
     }
 }

@@ -46,6 +46,8 @@ pub trait Services: Sync {
     /// The next console character, `Some(empty)` at end of input, or `None` after
     /// registering `thread` to be woken when input arrives (only when it may park).
     fn next_char(&self, thread: u64, may_park: bool) -> Option<Vec<u8>>;
+    /// `next_char`, taking up to `max` bytes of what has arrived.
+    fn next_bytes(&self, thread: u64, may_park: bool, max: usize) -> Option<Vec<u8>>;
     /// Serialises updates of mutex, cond and semaphore objects.
     fn sync(&self) -> MutexGuard<'_, ()>;
 

@@ -81,6 +81,7 @@ pub enum FileOp {
     Remove { path: PathBuf },
     Rename { from: PathBuf, to: PathBuf },
     CreateDir { path: PathBuf },
+    SetLen { path: PathBuf, len: u64 },
 }
 
 impl FileOp {
@@ -98,6 +99,9 @@ impl FileOp {
             FileOp::Remove { path } => host.remove(path),
             FileOp::Rename { from, to } => host.rename(from, to),
             FileOp::CreateDir { path } => host.create_dir(path),
+            FileOp::SetLen { path, len } => {
+                host.open_file(path, FileMode { write: true, ..FileMode::default() })?.set_len(*len)
+            }
         }
     }
 }
@@ -334,12 +338,12 @@ impl Outside {
     }
 
     /// Runs a change to a mounted file system now, or holds it under output commit.
-    pub fn change_files(&self, op: FileOp) -> Result<(), String> {
+    pub fn change_files(&self, op: FileOp) -> std::io::Result<()> {
         if self.output_commit() {
             self.hold(Item::File(op));
             return Ok(());
         }
-        op.apply(&*self.host()).map_err(|e| e.to_string())
+        op.apply(&*self.host())
     }
 
     /// Whether every held file change has been applied; if not, registers `waiter`.

@@ -78,18 +78,21 @@ struct ConsoleState {
 }
 
 impl Console {
-    /// The next character, `Some(empty)` at end of input, or `None` after registering `thread`
-    /// to be woken when input arrives (only when it may park; otherwise this blocks).
-    pub(crate) fn next_char(
+    /// The next bytes of input (up to `max`, at least one: all that has arrived), `Some(empty)`
+    /// at end of input, or `None` after registering `thread` to be woken when input arrives
+    /// (only when it may park; otherwise this blocks).
+    pub(crate) fn next_bytes(
         self: &Arc<Self>,
         sched: &Arc<crate::sched::Scheduler>,
         thread: u64,
         may_park: bool,
+        max: usize,
     ) -> Option<Vec<u8>> {
         let host = sched.clock.shared();
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(b) = st.buffered.pop_front() {
-            return Some(vec![b]);
+        if !st.buffered.is_empty() {
+            let n = st.buffered.len().min(max.max(1));
+            return Some(st.buffered.drain(..n).collect());
         }
         if st.eof {
             return Some(Vec::new());
@@ -103,12 +106,13 @@ impl Console {
             st.reader_started = true;
             // The reader shares the console and scheduler, so it may outlive the VM safely.
             let (console, sched, reader) = (self.clone(), sched.clone(), host.clone());
+            let mut chunk = vec![0u8; 64 << 10];
             let task = Box::new(move || loop {
-                let got = reader.read_console_byte();
+                let got = reader.read_console(&mut chunk);
                 let mut st = console.state.lock().unwrap_or_else(|e| e.into_inner());
                 match got {
-                    Some(b) => st.buffered.push_back(b),
-                    None => st.eof = true,
+                    0 => st.eof = true,
+                    n => st.buffered.extend(&chunk[..n]),
                 }
                 for id in st.waiters.drain(..) {
                     sched.wake(id);
@@ -920,7 +924,11 @@ impl crate::cx::Services for Vm {
     }
 
     fn next_char(&self, thread: u64, may_park: bool) -> Option<Vec<u8>> {
-        self.console.next_char(&self.sched, thread, may_park)
+        self.console.next_bytes(&self.sched, thread, may_park, 1)
+    }
+
+    fn next_bytes(&self, thread: u64, may_park: bool, max: usize) -> Option<Vec<u8>> {
+        self.console.next_bytes(&self.sched, thread, may_park, max)
     }
 
     fn sync(&self) -> std::sync::MutexGuard<'_, ()> {

@@ -156,7 +156,7 @@ impl VmSystem<'_, '_> {
         }
     }
     fn change(&self, op: FileOp) -> std::result::Result<(), u16> {
-        self.cx.outside.change_files(op).map_err(|_| errno::IO)
+        self.cx.outside.change_files(op).map_err(|e| io_errno(&e))
     }
 }
 
@@ -168,8 +168,8 @@ impl System for VmSystem<'_, '_> {
             self.cx.host().write_error(data).map_err(|_| errno::IO)
         }
     }
-    fn console_read(&mut self, _max: usize) -> Input {
-        match self.cx.next_char(self.thread, self.may_park) {
+    fn console_read(&mut self, max: usize) -> Input {
+        match self.cx.next_bytes(self.thread, self.may_park, max) {
             Some(b) if b.is_empty() => Input::End,
             Some(b) => Input::Data(b),
             None => Input::Wait,
@@ -233,11 +233,8 @@ impl System for VmSystem<'_, '_> {
         self.change(FileOp::Create { path: host, truncate: false })
     }
     fn set_size(&mut self, path: &str, size: u64) -> std::result::Result<(), u16> {
-        if size != 0 {
-            return Err(errno::NOTSUP);
-        }
         let host = self.path(path, true)?;
-        self.change(FileOp::Create { path: host, truncate: true })
+        self.change(FileOp::SetLen { path: host, len: size })
     }
     fn list(&mut self, path: &str) -> std::result::Result<Vec<(String, bool)>, u16> {
         self.settle()?;

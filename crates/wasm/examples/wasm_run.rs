@@ -86,7 +86,7 @@ fn main() {
     if let Ok(name) = std::env::var("PHANTOM_WASM_DUMP") {
         let total = module.imports.len() as u32 + 100_000;
         for index in 0..total {
-            if module.function_name(index) == name {
+            if name == "*" || module.function_name(index) == name {
                 eprint!("{}", module.disassemble(index));
             }
         }

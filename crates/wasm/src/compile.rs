@@ -815,11 +815,7 @@ impl Compiler<'_> {
 
     fn end(&mut self) {
         if self.controls.len() == 1 {
-            // The function's end.
-            if self.live {
-                self.emit_return();
-            }
-            self.controls.pop();
+            self.function_end();
             return;
         }
         if self.live {
@@ -846,6 +842,32 @@ impl Compiler<'_> {
         self.fresh_top = None;
     }
 
+    /// The function's end: a return, which branches to the function's label reach too (with
+    /// their results in the label's slots).
+    fn function_end(&mut self) {
+        if self.controls[0].pending.is_empty() {
+            if self.live {
+                self.emit_return();
+            }
+            self.controls.pop();
+            return;
+        }
+        let l = self.controls.pop().expect("the function's label");
+        if self.live {
+            self.place_top(l.results, self.slot_of(0));
+        }
+        let here = self.code.len() as u32;
+        for pending in l.pending {
+            self.patch(pending, here);
+        }
+        let src = self.slot_of(0);
+        match l.results {
+            0 => self.emit(Op::Return0),
+            1 => self.emit(Op::Return1 { src }),
+            n => self.emit(Op::ReturnN { src, n: n as u32 }),
+        };
+    }
+
     /// Code after an unconditional branch, up to the end of its block: only its structure
     /// matters.
     fn dead_operator(&mut self, op: Operator<'_>) -> Result<(), Error> {
@@ -866,7 +888,7 @@ impl Compiler<'_> {
             Operator::Else => self.else_branch(None),
             Operator::End => {
                 if self.controls.len() == 1 {
-                    self.controls.pop();
+                    self.function_end();
                     return Ok(());
                 }
                 let l = self.controls.pop().expect("a block");

@@ -7,9 +7,12 @@ use wasm_encoder::{
     MemArg, MemorySection, MemoryType, NameMap, NameSection, RefType, TableSection, TableType, TypeSection, ValType,
 };
 
-/// A module of functions (params, results, locals, body), each exported as `f0`, `f1`...,
-/// with one memory of `pages` and a table holding every function.
-fn module(functions: &[(&[ValType], &[ValType], &[ValType], Vec<I<'static>>)], pages: u64) -> Vec<u8> {
+/// A function: its parameters, results, locals and body.
+type Func<'a> = (&'a [ValType], &'a [ValType], &'a [ValType], Vec<I<'static>>);
+
+/// A module of functions, each exported as `f0`, `f1`..., with one memory of `pages` and a
+/// table holding every function.
+fn module(functions: &[Func], pages: u64) -> Vec<u8> {
     let mut types = TypeSection::new();
     let mut funcs = FunctionSection::new();
     let mut exports = ExportSection::new();
