@@ -15,7 +15,7 @@ pub const MAX_STACK: usize = 16 << 20;
 /// Marks an empty table entry.
 const NULL: u32 = u32::MAX;
 /// First word of a saved machine, and its layout's version.
-const SAVED: u64 = 0x5741_534d_0000_0001;
+const SAVED: u64 = 0x5741_534d_0000_0002;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Frame {
@@ -49,6 +49,8 @@ pub struct Machine {
     host: Option<(u32, u32)>,
     globals: Vec<u64>,
     table: Vec<u32>,
+    /// Whether the module's start function has run (the first call runs it first).
+    started: bool,
 }
 
 impl Machine {
@@ -120,6 +122,17 @@ impl Machine {
         self.stack[..args.len()].copy_from_slice(args);
         self.frames.clear();
         self.current = Some(Frame { func: local, pc: 0, fp: 0 });
+        if !self.started {
+            self.started = true;
+            if let Some(start) = module.start.and_then(|s| s.checked_sub(imported)) {
+                // The start function runs first, in a frame that returns into the call.
+                let fp = f.frame;
+                let frame = module.functions[start as usize].frame;
+                self.stack.resize((fp + frame) as usize, 0);
+                self.frames.push(Frame { func: local, pc: 0, fp: 0 });
+                self.current = Some(Frame { func: start, pc: 0, fp });
+            }
+        }
         Ok(())
     }
 
@@ -174,6 +187,7 @@ impl Machine {
         let top = self.stack_top(module);
         let mut w = Vec::with_capacity(8 + self.globals.len() + self.table.len() + self.frames.len() * 2 + top);
         w.push(SAVED);
+        w.push(self.started as u64);
         w.push(self.globals.len() as u64);
         w.extend_from_slice(&self.globals);
         w.push(self.table.len() as u64);
@@ -209,7 +223,7 @@ impl Machine {
         if next()? != SAVED {
             return Err(bad());
         }
-        let mut m = Machine::default();
+        let mut m = Machine { started: next()? != 0, ..Machine::default() };
         let globals = next()? as usize;
         if globals != module.globals.len() {
             return Err(bad());
@@ -594,7 +608,7 @@ impl Machine {
                             let target = match self.table.get(i) {
                                 Some(&t) if t != NULL => t,
                                 Some(_) => trap!(TrapKind::IndirectCallToNull),
-                                None => trap!(TrapKind::OutOfBounds),
+                                None => trap!(TrapKind::TableOutOfBounds),
                             };
                             let ty = module.func_types[target as usize];
                             if module.canonical[ty as usize] != signature {

@@ -62,6 +62,8 @@ pub enum TrapKind {
     InvalidConversion,
     StackExhausted,
     IndirectCallToNull,
+    /// An indirect call's index past the end of the table.
+    TableOutOfBounds,
     IndirectCallSignature,
     /// The embedder's memory failed (an I/O error of persistent memory).
     Memory(String),
@@ -77,6 +79,7 @@ impl std::fmt::Display for TrapKind {
             TrapKind::InvalidConversion => write!(f, "invalid conversion to integer"),
             TrapKind::StackExhausted => write!(f, "call stack exhausted"),
             TrapKind::IndirectCallToNull => write!(f, "indirect call to a null table entry"),
+            TrapKind::TableOutOfBounds => write!(f, "undefined element: out of bounds table access"),
             TrapKind::IndirectCallSignature => write!(f, "indirect call signature mismatch"),
             TrapKind::Memory(why) => write!(f, "linear memory failed: {why}"),
         }

@@ -235,7 +235,7 @@ fn traps_name_their_function_and_offset() {
     assert_eq!(trap_of(&bytes, "f4", &[6]).kind, TrapKind::IndirectCallToNull);
     assert_eq!(trap_of(&bytes, "f4", &[0]).kind, TrapKind::IndirectCallSignature);
     assert_eq!(run(&bytes, "f4", &[1], 100, false).unwrap(), vec![0]);
-    assert_eq!(trap_of(&bytes, "f4", &[99]).kind, TrapKind::OutOfBounds);
+    assert_eq!(trap_of(&bytes, "f4", &[99]).kind, TrapKind::TableOutOfBounds);
     assert_eq!(trap_of(&bytes, "f5", &[f64::NAN.to_bits()]).kind, TrapKind::InvalidConversion);
     assert_eq!(trap_of(&bytes, "f5", &[3e10f64.to_bits()]).kind, TrapKind::IntegerOverflow);
     assert_eq!(run(&bytes, "f5", &[(-2.9f64).to_bits()], 100, false).unwrap(), vec![(-2i32) as u32 as u64]);
