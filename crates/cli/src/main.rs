@@ -112,14 +112,15 @@ enum Command {
     /// Run a program: load classes, do `new CLASS()` and call its method 8 with the boot object.
     /// Arguments after `--` go to the program: `boot.getArguments()` returns them.
     #[command(
-        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run javac-output --main app.Main     a directory of Java class files\n  phantom run app.jar -- in.txt       a JAR whose manifest names its Main-Class\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
+        after_help = "Examples:\n  phantom run hello.ph\n  phantom run hello.pc\n  phantom run build/classes --main .app.main\n  phantom run javac-output --main app.Main     a directory of Java class files\n  phantom run app.jar -- in.txt       a JAR whose manifest names its Main-Class\n  phantom run prog.wasm --mount data=./data -- in.txt   WebAssembly (wasm32-wasi), with WASI\n  phantom run args.ph -- one two      the program's getArguments() is [\"one\", \"two\"]"
     )]
     Run {
         /// A source file (.ph, compiled first), a class file, a directory of class files, a
         /// bundle, or Java: a directory of javac's .class files or a JAR (translated first, and
         /// the translation cached; --main names the class whose main(String[]) runs, else a
-        /// JAR's manifest does). Without it, the class comes from the system
-        /// library built into phantom.
+        /// JAR's manifest does), or a WebAssembly module (wasm32-wasi: its `_start` runs with
+        /// WASI, the mounts as its preopened directories, and its exit status is phantom's).
+        /// Without it, the class comes from the system library built into phantom.
         program: Option<PathBuf>,
         /// Directory searched for compiled classes a .ph program imports (repeatable).
         #[arg(short = 'I', long = "include")]

@@ -508,14 +508,13 @@ fn continue_call(cx: &Cx, thread: &mut Thread, o: u64) -> Result<Value> {
                     cx.outside.keep_wasm(o, entry);
                     return Err(Trap::Retry);
                 }
-                Ok(Flow::SleepUntil(until)) if may_park => {
-                    let now = system.clock_ns(false);
-                    let at = cx.now() + std::time::Duration::from_nanos(until.saturating_sub(now));
+                Ok(Flow::Sleep(ns)) if may_park => {
+                    let at = cx.now() + std::time::Duration::from_nanos(ns);
                     park_with(cx, thread, o, &entry, &memory, Park::Until(at))?;
                     cx.outside.keep_wasm(o, entry);
                     return Err(Trap::Retry);
                 }
-                Ok(Flow::Wait | Flow::SleepUntil(_)) => {
+                Ok(Flow::Wait | Flow::Sleep(_)) => {
                     // A nested call cannot park: spin on the host.
                     cx.host().yield_now();
                 }

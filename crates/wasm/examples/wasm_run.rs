@@ -112,10 +112,7 @@ fn main() {
                 match wasi.call(&import.name, &args, &mut memory, &mut system) {
                     Ok(Flow::Return(results)) => machine.host_return(&results),
                     Ok(Flow::Exit(code)) => std::process::exit(code as i32),
-                    Ok(Flow::SleepUntil(until)) => {
-                        let now = system.clock_ns(false);
-                        std::thread::sleep(std::time::Duration::from_nanos(until.saturating_sub(now)));
-                    }
+                    Ok(Flow::Sleep(ns)) => std::thread::sleep(std::time::Duration::from_nanos(ns)),
                     Ok(Flow::Wait) => {}
                     Err(missing) => {
                         eprintln!("the WASI function {} is not available", missing.0);

@@ -108,8 +108,8 @@ pub enum Flow {
     Exit(u32),
     /// Park the thread (for console input) and run the call again.
     Wait,
-    /// Park the thread until this monotonic instant (ns), then run the call again.
-    SleepUntil(u64),
+    /// Park the thread for this many nanoseconds, then run the call again.
+    Sleep(u64),
 }
 
 /// A WASI function the module calls that this layer lacks, by name.
@@ -124,6 +124,10 @@ pub struct Wasi {
     fds: Vec<Option<Fd>>,
     /// A sleep in progress: when it ends (monotonic ns), so a second run finishes it.
     sleeping_until: Option<u64>,
+    /// The monotonic clock the program sees is the system's plus `clock_offset`, never below
+    /// `clock_floor` (the last value it saw): after a restart it goes on from there.
+    clock_offset: u64,
+    clock_floor: u64,
 }
 
 /// Reads and writes of guest memory for WASI: a fault is EFAULT.
@@ -193,7 +197,17 @@ impl Wasi {
     pub fn new(args: Vec<Vec<u8>>, env: Vec<Vec<u8>>, mounts: &[String]) -> Wasi {
         let mut fds = vec![Some(Fd::Stdin), Some(Fd::Stdout), Some(Fd::Stderr)];
         fds.extend(mounts.iter().map(|m| Some(Fd::Dir { path: m.clone(), preopen: true })));
-        Wasi { args, env, fds, sleeping_until: None }
+        Wasi { args, env, fds, sleeping_until: None, clock_offset: 0, clock_floor: 0 }
+    }
+
+    /// The program's monotonic clock (ns).
+    fn monotonic<S: System>(&mut self, system: &mut S) -> u64 {
+        let raw = system.clock_ns(false);
+        if raw.saturating_add(self.clock_offset) < self.clock_floor {
+            self.clock_offset = self.clock_floor - raw;
+        }
+        self.clock_floor = raw.saturating_add(self.clock_offset);
+        self.clock_floor
     }
 
     /// Whether `module`'s imports name only WASI functions this layer has; the first
@@ -254,7 +268,10 @@ impl Wasi {
             "clock_res_get" => g.put_u64(a(1), 1000).map(|_| ok()),
             "clock_time_get" => match a(0) {
                 0 => g.put_u64(a(2), system.clock_ns(true)).map(|_| ok()),
-                1..=3 => g.put_u64(a(2), system.clock_ns(false)).map(|_| ok()),
+                1..=3 => {
+                    let now = self.monotonic(system);
+                    g.put_u64(a(2), now).map(|_| ok())
+                }
                 _ => Err(errno::INVAL),
             },
             "random_get" => {
@@ -588,7 +605,7 @@ impl Wasi {
         if sub[8] != 0 {
             return Err(errno::NOTSUP);
         }
-        let now = system.clock_ns(false);
+        let now = self.monotonic(system);
         let until = match self.sleeping_until {
             Some(until) => until,
             None => {
@@ -604,7 +621,7 @@ impl Wasi {
         };
         if now < until {
             self.sleeping_until = Some(until);
-            return Ok(Flow::SleepUntil(until));
+            return Ok(Flow::Sleep(until - now));
         }
         self.sleeping_until = None;
         let mut event = [0u8; 32];
@@ -629,6 +646,8 @@ impl Wasi {
             }
         }
         out.extend_from_slice(&self.sleeping_until.map_or(u64::MAX, |t| t).to_le_bytes());
+        out.extend_from_slice(&self.clock_offset.to_le_bytes());
+        out.extend_from_slice(&self.clock_floor.to_le_bytes());
         out.extend_from_slice(&(self.fds.len() as u32).to_le_bytes());
         for fd in &self.fds {
             match fd {
@@ -664,6 +683,7 @@ impl Wasi {
             }
         }
         let sleeping = r.u64()?;
+        let (clock_offset, clock_floor) = (r.u64()?, r.u64()?);
         let mut fds = Vec::new();
         for _ in 0..r.u32()? {
             fds.push(match r.take(1)?[0] {
@@ -682,7 +702,14 @@ impl Wasi {
             });
         }
         let [args, env] = lists;
-        Some(Wasi { args, env, fds, sleeping_until: (sleeping != u64::MAX).then_some(sleeping) })
+        Some(Wasi {
+            args,
+            env,
+            fds,
+            sleeping_until: (sleeping != u64::MAX).then_some(sleeping),
+            clock_offset,
+            clock_floor,
+        })
     }
 }
 
@@ -748,6 +775,72 @@ fn put_filestat<M: Memory>(g: &mut Guest<'_, M>, at: u64, st: &Stat) -> Result<(
 mod tests {
     use super::*;
 
+    /// A system with only a clock.
+    struct Clock(u64);
+    impl System for Clock {
+        fn console_write(&mut self, _: u32, _: &[u8]) -> Result<(), u16> {
+            Ok(())
+        }
+        fn console_read(&mut self, _: usize) -> Input {
+            Input::End
+        }
+        fn clock_ns(&mut self, _: bool) -> u64 {
+            self.0
+        }
+        fn random(&mut self, _: &mut [u8]) {}
+        fn stat(&mut self, _: &str) -> Result<Stat, u16> {
+            Err(errno::NOENT)
+        }
+        fn read_at(&mut self, _: &str, _: u64, _: usize) -> Result<Vec<u8>, u16> {
+            Err(errno::NOENT)
+        }
+        fn write_at(&mut self, _: &str, _: Option<u64>, _: &[u8]) -> Result<u64, u16> {
+            Err(errno::NOENT)
+        }
+        fn create(&mut self, _: &str, _: bool) -> Result<(), u16> {
+            Err(errno::NOENT)
+        }
+        fn set_size(&mut self, _: &str, _: u64) -> Result<(), u16> {
+            Err(errno::NOENT)
+        }
+        fn list(&mut self, _: &str) -> Result<Vec<(String, bool)>, u16> {
+            Err(errno::NOENT)
+        }
+        fn create_dir(&mut self, _: &str) -> Result<(), u16> {
+            Err(errno::NOENT)
+        }
+        fn remove(&mut self, _: &str, _: bool) -> Result<(), u16> {
+            Err(errno::NOENT)
+        }
+        fn rename(&mut self, _: &str, _: &str) -> Result<(), u16> {
+            Err(errno::NOENT)
+        }
+    }
+
+    #[test]
+    fn the_monotonic_clock_goes_on_after_a_restart_and_a_sleep_sleeps_what_is_left() {
+        let mut w = Wasi::new(Vec::new(), Vec::new(), &[]);
+        let mut before = Clock(5_000_000_000);
+        assert_eq!(w.monotonic(&mut before), 5_000_000_000);
+        // A sleep of 2 s begins: a subscription to the relative monotonic clock.
+        let mut memory = crate::VecMemory(vec![0; 256]);
+        let mut sub = [0u8; 48];
+        sub[16..20].copy_from_slice(&1u32.to_le_bytes());
+        sub[24..32].copy_from_slice(&2_000_000_000u64.to_le_bytes());
+        memory.0[..48].copy_from_slice(&sub);
+        let poll = |w: &mut Wasi, memory: &mut crate::VecMemory, clock: &mut Clock| {
+            w.call("poll_oneoff", &[0, 64, 1, 128], memory, clock).unwrap()
+        };
+        assert_eq!(poll(&mut w, &mut memory, &mut before), Flow::Sleep(2_000_000_000));
+        // The process dies half a second in; the next one's clock starts near zero.
+        let mut w = Wasi::restore(&w.save()).unwrap();
+        let mut after = Clock(1_000);
+        assert_eq!(poll(&mut w, &mut memory, &mut after), Flow::Sleep(2_000_000_000));
+        after.0 += 2_000_000_000;
+        assert_eq!(poll(&mut w, &mut memory, &mut after), Flow::Return(vec![0]));
+        assert!(w.monotonic(&mut after) >= 7_000_000_000, "the clock never runs backwards");
+    }
+
     #[test]
     fn paths_stay_inside_their_mount() {
         assert_eq!(join("data", "a/./b/../c.txt"), Ok("data/a/c.txt".to_string()));
@@ -762,6 +855,8 @@ mod tests {
         let mut w = Wasi::new(vec![b"prog".to_vec(), b"x".to_vec()], vec![b"A=1".to_vec()], &["data".into()]);
         w.add_fd(Fd::File { path: "data/f".into(), position: 77, read: true, write: false, append: true });
         w.sleeping_until = Some(12345);
+        w.clock_offset = 7;
+        w.clock_floor = 99;
         let back = Wasi::restore(&w.save()).expect("restores");
         assert_eq!(back, w);
         let saved = w.save();
