@@ -757,3 +757,42 @@ fn damaged_modules_are_refused_in_one_line_that_names_the_byte() {
     }
     eprintln!("{refusals} of 30 flipped modules refused");
 }
+
+#[test]
+fn the_environment_is_the_hosts_phantom_variables_without_their_prefix() {
+    let built = build("env");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_phantom"));
+    command.arg("run").arg(&built.wasm).env("PHANTOM_WASM_TEST_GREETING", "hello there").env("WASM_TEST_HIDDEN", "x");
+    let got = run(command, b"", TIMEOUT);
+    assert_eq!(got.status, Some(0), "{}", got.stderr);
+    assert_eq!(got.stdout, "WASM_TEST_GREETING=hello there\ngreeting: hello there\n");
+    let mut command = Command::new(&built.native);
+    command.env("WASM_TEST_GREETING", "hello there");
+    assert_eq!(run(command, b"", TIMEOUT).stdout, got.stdout, "as a native run with the same variable");
+}
+
+#[test]
+fn a_missing_wasi_function_and_a_foreign_import_are_named() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wasm-c");
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = source("missing_wasi");
+    let missing = dir.join("missing_wasi.wasm");
+    compile("clang-14", &["--target=wasm32-wasi", "-O2", src.to_str().unwrap()], &missing);
+    let got = run_phantom_on(&missing);
+    assert_eq!(got.status, Some(1), "{}", got.stderr);
+    assert_eq!(got.stdout, "before\n");
+    assert!(got.stderr.contains("the WASI function no_such_function is not available"), "{}", got.stderr);
+    let foreign = dir.join("foreign_import.wasm");
+    let flags = ["--target=wasm32-wasi", "-O2", "-DFOREIGN", "-Wl,--allow-undefined", src.to_str().unwrap()];
+    compile("clang-14", &flags, &foreign);
+    let got = run_phantom_on(&foreign);
+    assert_eq!(got.status, Some(1), "{}", got.stderr);
+    assert_eq!(got.stdout, "", "refused before it runs");
+    assert!(got.stderr.contains("imports env.host_magic, which Phantom does not provide"), "{}", got.stderr);
+}
+
+fn run_phantom_on(wasm: &Path) -> Seen {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_phantom"));
+    command.arg("run").arg(wasm);
+    run(command, b"", TIMEOUT)
+}

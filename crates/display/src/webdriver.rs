@@ -111,7 +111,12 @@ impl Screenshot {
     /// Panics, naming the pixel, unless [`Screenshot::pixel_is`].
     pub fn assert_pixel(&self, x: u32, y: u32, expected: [u8; 4]) {
         let pixel = self.pixel(x, y);
-        assert!(near(pixel, expected), "pixel ({x},{y}) is {pixel:?}, not {expected:?}");
+        assert!(
+            near(pixel, expected),
+            "pixel ({x},{y}) is {pixel:?}, not {expected:?} (the screenshot is {} x {})",
+            self.width,
+            self.height
+        );
     }
 }
 
@@ -182,6 +187,14 @@ impl Browser {
             .and_then(Value::as_str)
             .ok_or_else(|| error(format!("no session id in {created}")))?
             .to_string();
+        // Newer headless Chromium (156.0.8078.114) counts a window's frame in --window-size:
+        // grow the window until the page itself is the size asked for.
+        let viewport = browser.execute("return [window.innerWidth, window.innerHeight];", Vec::new())?;
+        let inner = |k: usize| viewport.get(k).and_then(Value::as_u64).unwrap_or(0) as u32;
+        if (inner(0), inner(1)) != (width, height) {
+            let rect = json!({ "width": 2 * width - inner(0).min(width), "height": 2 * height - inner(1).min(height) });
+            browser.session_request("POST", "/window/rect", Some(rect))?;
+        }
         Ok(browser)
     }
 

@@ -416,7 +416,13 @@ pub fn wasm_run(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Re
             module.export_function("_start").ok_or_else(|| cx.throw_str("wasm: the module exports no _start"))?;
         let mut entry = instantiate(cx, o, module)?;
         let mounts: Vec<String> = cx.outside.mounts().into_iter().map(|m| m.name).collect();
-        let env: Vec<Vec<u8>> = Vec::new();
+        // As `getKernelEnvironment`: the host's PHANTOM_ variables, without the prefix.
+        let env: Vec<Vec<u8>> = cx
+            .host()
+            .env()
+            .into_iter()
+            .filter_map(|(k, v)| k.strip_prefix("PHANTOM_").map(|k| format!("{k}={v}").into_bytes()))
+            .collect();
         entry.wasi = Some(Wasi::new(program_args, env, &mounts));
         entry.machine.call(&entry.module, start, &[]).map_err(|e| throw_error(cx, "_start", e))?;
         begin(cx, thread, o, CALLING_RUN, &entry)?;
