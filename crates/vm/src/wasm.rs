@@ -404,7 +404,7 @@ fn instantiate(cx: &Cx, o: u64, module: Arc<Module>) -> Result<LiveWasm> {
 pub fn wasm_run(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let o = wasm_object(cx, this)?;
     if cx.heap.slot(o, OWNER)?.is_null() {
-        let program_args = strings_of(cx, thread, arg(cx, args, 0)?)?;
+        let program_args = strings_of(cx, arg(cx, args, 0)?)?;
         let entry = live(cx, o)?;
         let module = entry.module;
         if let Err(missing) = Wasi::check_imports(&module) {
@@ -592,7 +592,7 @@ fn items(cx: &Cx, array: Value) -> Result<Vec<Value>> {
     (0..crate::array::array_len(cx, array)?).map(|k| crate::array::array_get_at(cx, array, k as i32)).collect()
 }
 
-fn strings_of(cx: &Cx, _thread: &mut Thread, v: Value) -> Result<Vec<Vec<u8>>> {
+fn strings_of(cx: &Cx, v: Value) -> Result<Vec<Vec<u8>>> {
     if v.is_null() {
         return Ok(vec![b"program".to_vec()]);
     }

@@ -87,17 +87,8 @@ fn by_wasmi(bytes: &[u8], names: &[&str]) -> Option<(Vec<Ended>, Vec<u8>)> {
         ends.push(match func.call(&mut store, &args, &mut results) {
             Ok(()) => Ended::Results(results.iter().map(raw).collect()),
             Err(e) if e.as_trap_code() == Some(wasmi::TrapCode::OutOfFuel) => return None,
-            Err(e) => {
-                if std::env::var("DIFF_TRAPS").is_ok() {
-                    eprintln!("wasmi: {name:?} {e}");
-                }
-                Ended::Trap
-            }
+            Err(_) => Ended::Trap,
         });
-        if std::env::var("DIFF_TRAPS").is_ok() {
-            let pages = instance.exports(&store).find_map(|e| e.into_memory()).map(|m| m.data(&store).len() / 65536);
-            eprintln!("wasmi: after {name:?}: {pages:?} pages");
-        }
     }
     let memory = instance.exports(&store).find_map(|e| e.into_memory());
     let memory = memory.map(|m| m.data(&store).to_vec()).unwrap_or_default();
@@ -131,18 +122,12 @@ fn by_us(bytes: &[u8], names: &[&str], rng: &mut Rng) -> (Vec<Ended>, Vec<u8>, b
                 Ok(Outcome::Budget) => break Ended::TooLong,
                 Ok(Outcome::Host { .. }) => unreachable!("no imports"),
                 Err(trap) => {
-                    if std::env::var("DIFF_TRAPS").is_ok() {
-                        eprintln!("ours: {name:?} {trap}");
-                    }
                     exhausted |= trap.kind == phantom_wasm::TrapKind::StackExhausted;
                     break Ended::Trap;
                 }
             }
         };
         machine.reset();
-        if std::env::var("DIFF_TRAPS").is_ok() {
-            eprintln!("ours: after {name:?}: {} pages", memory.size() / 65536);
-        }
         ends.push(end);
     }
     let size = memory.size() as usize;
