@@ -796,3 +796,28 @@ fn run_phantom_on(wasm: &Path) -> Seen {
     command.arg("run").arg(wasm);
     run(command, b"", TIMEOUT)
 }
+
+#[test]
+fn a_memory_larger_than_the_heap_is_refused_saying_so_and_runs_with_a_larger_heap() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("wasm-c");
+    std::fs::create_dir_all(&dir).unwrap();
+    let huge = dir.join("huge_memory.wasm");
+    let src = source("args");
+    compile(
+        "clang-14",
+        &["--target=wasm32-wasi", "-O2", "-Wl,--initial-memory=1073741824", src.to_str().unwrap()],
+        &huge,
+    );
+    let got = run_phantom_on(&huge);
+    assert_eq!(got.status, Some(1), "{}", got.stderr);
+    assert!(
+        got.stderr.contains("the module's memory starts at 1024 MiB, more than the heap has room for (256 MiB"),
+        "{}",
+        got.stderr
+    );
+    let mut command = Command::new(env!("CARGO_BIN_EXE_phantom"));
+    command.arg("run").arg(&huge).args(["--heap-mib", "1200", "--", "one"]);
+    let got = run(command, b"", TIMEOUT);
+    assert_eq!(got.status, Some(0), "{}", got.stderr);
+    assert!(got.stdout.contains("one"), "{}", got.stdout);
+}

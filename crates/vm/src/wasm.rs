@@ -40,6 +40,8 @@ const SERIAL: u64 = 6;
 const CALLING: u64 = 7;
 pub const WASM_SLOTS: u64 = 8;
 
+/// A fresh instance no call has used yet (what `load` leaves).
+const CALLING_NONE_YET: i32 = 0;
 const CALLING_RUN: i32 = 1;
 /// `CALLING_EXPORT + f`: a call of function `f`.
 const CALLING_EXPORT: i32 = 2;
@@ -384,7 +386,14 @@ pub fn wasm_load(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result
 /// A fresh instance of `module` in `o`'s slots.
 fn instantiate(cx: &Cx, o: u64, module: Arc<Module>) -> Result<LiveWasm> {
     let initial = module.initial_memory();
-    let memory_object = new_binary(cx.heap, initial.max(8))?;
+    let memory_object = new_binary(cx.heap, initial.max(8)).map_err(|e| match e.is_exhaustion() {
+        true => cx.throw_str(&format!(
+            "wasm: the module's memory starts at {} MiB, more than the heap has room for ({} MiB; phantom run --heap-mib sets it)",
+            initial >> 20,
+            cx.heap.capacity() >> 20
+        )),
+        false => Trap::from(e),
+    })?;
     cx.heap.set_slot(o, MEMORY, memory_object)?;
     cx.heap.set_slot(o, PAGES, Value::int(0))?;
     let mut memory = memory_of(cx, o)?;
@@ -393,6 +402,7 @@ fn instantiate(cx: &Cx, o: u64, module: Arc<Module>) -> Result<LiveWasm> {
     let serial = (SERIALS.fetch_add(1, Ordering::Relaxed) & 0x3fff_ffff) as i32;
     cx.heap.set_slot(o, SERIAL, Value::int(serial))?;
     cx.heap.set_slot(o, WASI, Value::NULL)?;
+    cx.heap.set_slot(o, CALLING, Value::int(CALLING_NONE_YET))?;
     let entry = LiveWasm { serial, module, machine, wasi: None };
     save(cx, o, &entry)?;
     Ok(entry)
@@ -406,7 +416,7 @@ pub fn wasm_run(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Re
     if cx.heap.slot(o, OWNER)?.is_null() {
         let program_args = strings_of(cx, arg(cx, args, 0)?)?;
         let entry = live(cx, o)?;
-        let module = entry.module;
+        let module = Arc::clone(&entry.module);
         if let Err(missing) = Wasi::check_imports(&module) {
             return Err(
                 cx.throw_str(&format!("wasm: the module imports {}, which Phantom does not provide", missing.0))
@@ -414,7 +424,15 @@ pub fn wasm_run(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Re
         }
         let start =
             module.export_function("_start").ok_or_else(|| cx.throw_str("wasm: the module exports no _start"))?;
-        let mut entry = instantiate(cx, o, module)?;
+        // A program runs on a fresh instance: the one `load` made, if no call used it yet.
+        let mut entry = match cx.heap.slot(o, CALLING)?.as_int() {
+            Some(CALLING_NONE_YET) => entry,
+            _ => {
+                drop(entry);
+                cx.heap.set_slot(o, MEMORY, Value::NULL)?;
+                instantiate(cx, o, module)?
+            }
+        };
         let mounts: Vec<String> = cx.outside.mounts().into_iter().map(|m| m.name).collect();
         // As `getKernelEnvironment`: the host's PHANTOM_ variables, without the prefix.
         let env: Vec<Vec<u8>> = cx
