@@ -698,6 +698,30 @@ impl Compiler<'_> {
             Operator::I64Const { value } => self.push(Entry::Const(value as u64)),
             Operator::F32Const { value } => self.push(Entry::Const(value.bits() as u64)),
             Operator::F64Const { value } => self.push(Entry::Const(value.bits())),
+            Operator::I32Load { memarg } | Operator::F32Load { memarg } if self.constant_address(0).is_some() => {
+                let ea = self.constant_address(0).expect("checked") + memarg.offset;
+                let dst = self.result_slot(1);
+                self.pop(1);
+                self.emit_result(Op::I32LoadAt { dst, ea });
+            }
+            Operator::I64Load { memarg } | Operator::F64Load { memarg } if self.constant_address(0).is_some() => {
+                let ea = self.constant_address(0).expect("checked") + memarg.offset;
+                let dst = self.result_slot(1);
+                self.pop(1);
+                self.emit_result(Op::I64LoadAt { dst, ea });
+            }
+            Operator::I32Store { memarg } | Operator::F32Store { memarg } if self.constant_address(1).is_some() => {
+                let ea = self.constant_address(1).expect("checked") + memarg.offset;
+                let src = self.operand(0);
+                self.pop(2);
+                self.emit(Op::Store32At { src, ea });
+            }
+            Operator::I64Store { memarg } | Operator::F64Store { memarg } if self.constant_address(1).is_some() => {
+                let ea = self.constant_address(1).expect("checked") + memarg.offset;
+                let src = self.operand(0);
+                self.pop(2);
+                self.emit(Op::Store64At { src, ea });
+            }
             Operator::I32Load { memarg } | Operator::F32Load { memarg } => {
                 self.load(memarg.offset, |dst, addr, offset| Op::I32Load { dst, addr, offset })?
             }
@@ -773,6 +797,14 @@ impl Compiler<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The address `depth` below the top, if it is a constant (an i32: its 32 bits).
+    fn constant_address(&self, depth: usize) -> Option<u64> {
+        match self.top(depth) {
+            Entry::Const(k) => Some(k & 0xffff_ffff),
+            _ => None,
+        }
     }
 
     fn load(&mut self, offset: u64, make: impl FnOnce(u32, u32, u32) -> Op) -> Result<(), Error> {

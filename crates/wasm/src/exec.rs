@@ -357,6 +357,32 @@ impl Machine {
                 ea
             }};
         }
+        macro_rules! load_at {
+            ($dst:expr, $ea:expr, $n:literal, $conv:expr) => {{
+                let ea = $ea;
+                if ea + $n > mem_size {
+                    trap!(TrapKind::OutOfBounds);
+                }
+                match memory.load::<$n>(ea) {
+                    Ok(b) => w!($dst, $conv(b)),
+                    Err(why) => trap!(TrapKind::Memory(why)),
+                }
+            }};
+        }
+        macro_rules! store_at {
+            ($src:expr, $ea:expr, $n:literal) => {{
+                let ea = $ea;
+                if ea + $n > mem_size {
+                    trap!(TrapKind::OutOfBounds);
+                }
+                let bytes = r!($src).to_le_bytes();
+                let mut b = [0u8; $n];
+                b.copy_from_slice(&bytes[..$n]);
+                if let Err(why) = memory.store::<$n>(ea, b) {
+                    trap!(TrapKind::Memory(why));
+                }
+            }};
+        }
         macro_rules! load {
             ($dst:expr, $addr:expr, $offset:expr, $n:literal, $conv:expr) => {{
                 let ea = addr!($addr, $offset, $n);
@@ -559,6 +585,10 @@ impl Machine {
                         Op::I64Load16U { dst, addr, offset } => load!(dst, addr, offset, 2, |b| u16::from_le_bytes(b) as u64),
                         Op::I64Load32S { dst, addr, offset } => load!(dst, addr, offset, 4, |b| i32::from_le_bytes(b) as i64 as u64),
                         Op::I64Load32U { dst, addr, offset } => load!(dst, addr, offset, 4, |b| u32::from_le_bytes(b) as u64),
+                        Op::I32LoadAt { dst, ea } => load_at!(dst, ea, 4, |b| u32::from_le_bytes(b) as u64),
+                        Op::I64LoadAt { dst, ea } => load_at!(dst, ea, 8, u64::from_le_bytes),
+                        Op::Store32At { src, ea } => store_at!(src, ea, 4),
+                        Op::Store64At { src, ea } => store_at!(src, ea, 8),
                         Op::Store8 { src, addr, offset } => store!(src, addr, offset, 1),
                         Op::Store16 { src, addr, offset } => store!(src, addr, offset, 2),
                         Op::Store32 { src, addr, offset } => store!(src, addr, offset, 4),

@@ -323,6 +323,12 @@ macro_rules! define_op {
             Store16 { src: u32, addr: u32, offset: u32 },
             Store32 { src: u32, addr: u32, offset: u32 },
             Store64 { src: u32, addr: u32, offset: u32 },
+            // Accesses at a constant address (a global variable's): `ea` is its address plus
+            // the offset, computed when compiling, as wasm does in 33 bits.
+            I32LoadAt { dst: u32, ea: u64 },
+            I64LoadAt { dst: u32, ea: u64 },
+            Store32At { src: u32, ea: u64 },
+            Store64At { src: u32, ea: u64 },
             MemorySize { dst: u32 },
             /// `dst` holds the number of pages to add and receives the old size (or -1).
             MemoryGrow { dst: u32 },
@@ -385,7 +391,7 @@ macro_rules! define_op {
                     | Op::I32Load8S { dst, .. } | Op::I32Load8U { dst, .. } | Op::I32Load16S { dst, .. }
                     | Op::I32Load16U { dst, .. } | Op::I64Load8S { dst, .. } | Op::I64Load8U { dst, .. }
                     | Op::I64Load16S { dst, .. } | Op::I64Load16U { dst, .. } | Op::I64Load32S { dst, .. }
-                    | Op::I64Load32U { dst, .. } => Some(dst),
+                    | Op::I64Load32U { dst, .. } | Op::I32LoadAt { dst, .. } | Op::I64LoadAt { dst, .. } => Some(dst),
                     $(Op::$u { dst, .. } => Some(dst),)*
                     $(Op::$b { dst, .. } | Op::$bk { dst, .. } => Some(dst),)*
                     $(Op::$l { dst, .. } | Op::$lk { dst, .. } => Some(dst),)*
