@@ -94,6 +94,13 @@ impl<'a> Cx<'a> {
     pub fn host(&self) -> &dyn phantom_host::Host {
         self.sched.clock.host()
     }
+
+    /// The environment programs see: the host's variables named `PHANTOM_NAME`, as
+    /// `NAME=value`, in the host's order.
+    pub fn kernel_environment(&self) -> Vec<String> {
+        let vars = self.host().env().into_iter();
+        vars.filter_map(|(k, v)| k.strip_prefix("PHANTOM_").map(|k| format!("{k}={v}"))).collect()
+    }
 }
 
 impl<'a> std::ops::Deref for Cx<'a> {

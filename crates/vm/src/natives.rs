@@ -394,9 +394,8 @@ fn boot_sleep(cx: &Cx, thread: &mut Thread, _: Value, args: &[Value]) -> Result<
 
 fn boot_kernel_environment(cx: &Cx, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
     let array = new_array(cx)?;
-    let vars: Vec<(String, String)> = cx.host().env().into_iter().filter(|(k, _)| k.starts_with("PHANTOM_")).collect();
-    for (i, (k, v)) in vars.iter().enumerate() {
-        let s = cx.new_string(format!("{}={v}", k.trim_start_matches("PHANTOM_")).as_bytes())?;
+    for (i, var) in cx.kernel_environment().iter().enumerate() {
+        let s = cx.new_string(var.as_bytes())?;
         array_set(cx, thread, array, &[s, Value::int(i as i32)])?;
     }
     Ok(array)

@@ -315,9 +315,22 @@ fn live(cx: &Cx, o: u64) -> Result<LiveWasm> {
         ),
         None => None,
     };
+    let serial = new_serial(cx, o)?;
+    Ok(LiveWasm { serial, module, machine, wasi })
+}
+
+/// Gives the object a serial no cache entry of this process has had.
+fn new_serial(cx: &Cx, o: u64) -> Result<i32> {
     let serial = (SERIALS.fetch_add(1, Ordering::Relaxed) & 0x3fff_ffff) as i32;
     cx.heap.set_slot(o, SERIAL, Value::int(serial))?;
-    Ok(LiveWasm { serial, module, machine, wasi })
+    Ok(serial)
+}
+
+/// A program's WASI: `args`, the kernel environment and the mounts as its directories.
+fn new_wasi(cx: &Cx, args: Vec<Vec<u8>>) -> Wasi {
+    let mounts: Vec<String> = cx.outside.mounts().into_iter().map(|m| m.name).collect();
+    let env = cx.kernel_environment().into_iter().map(String::into_bytes).collect();
+    Wasi::new(args, env, &mounts)
 }
 
 /// Writes the machine (and WASI state) into the heap: the state a safepoint finds.
@@ -399,8 +412,7 @@ fn instantiate(cx: &Cx, o: u64, module: Arc<Module>) -> Result<LiveWasm> {
     let mut memory = memory_of(cx, o)?;
     let machine = Machine::instantiate(&module, &mut memory).map_err(|e| throw_error(cx, "instantiating", e))?;
     keep_memory(cx, o, &memory)?;
-    let serial = (SERIALS.fetch_add(1, Ordering::Relaxed) & 0x3fff_ffff) as i32;
-    cx.heap.set_slot(o, SERIAL, Value::int(serial))?;
+    let serial = new_serial(cx, o)?;
     cx.heap.set_slot(o, WASI, Value::NULL)?;
     cx.heap.set_slot(o, CALLING, Value::int(CALLING_NONE_YET))?;
     let entry = LiveWasm { serial, module, machine, wasi: None };
@@ -433,15 +445,7 @@ pub fn wasm_run(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Re
                 instantiate(cx, o, module)?
             }
         };
-        let mounts: Vec<String> = cx.outside.mounts().into_iter().map(|m| m.name).collect();
-        // As `getKernelEnvironment`: the host's PHANTOM_ variables, without the prefix.
-        let env: Vec<Vec<u8>> = cx
-            .host()
-            .env()
-            .into_iter()
-            .filter_map(|(k, v)| k.strip_prefix("PHANTOM_").map(|k| format!("{k}={v}").into_bytes()))
-            .collect();
-        entry.wasi = Some(Wasi::new(program_args, env, &mounts));
+        entry.wasi = Some(new_wasi(cx, program_args));
         entry.machine.call(&entry.module, start, &[]).map_err(|e| throw_error(cx, "_start", e))?;
         begin(cx, thread, o, CALLING_RUN, &entry)?;
         cx.outside.keep_wasm(o, entry);
@@ -484,8 +488,7 @@ pub fn wasm_call(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> R
             });
         }
         if entry.wasi.is_none() {
-            let mounts: Vec<String> = cx.outside.mounts().into_iter().map(|m| m.name).collect();
-            entry.wasi = Some(Wasi::new(vec![b"phantom".to_vec()], Vec::new(), &mounts));
+            entry.wasi = Some(new_wasi(cx, vec![b"phantom".to_vec()]));
         }
         entry.machine.call(&entry.module, func, &raw).map_err(|e| throw_error(cx, &name, e))?;
         begin(cx, thread, o, CALLING_EXPORT + func as i32, &entry)?;
@@ -519,7 +522,7 @@ fn continue_call(cx: &Cx, thread: &mut Thread, o: u64) -> Result<Value> {
             let call_args = entry.machine.host_args(params).to_vec();
             let mut system = VmSystem { cx, thread: thread.id, may_park };
             let wasi = entry.wasi.as_mut().expect("a call has WASI");
-            let flow = if imported.module.starts_with("wasi") {
+            let flow = if Wasi::provides(&imported.module) {
                 wasi.call(&imported.name, &call_args, &mut memory, &mut system)
             } else {
                 Err(phantom_wasm::wasi::Missing(format!("{}.{}", imported.module, imported.name)))

@@ -1,13 +1,13 @@
 //! Runs a wasm32-wasi program with the interpreter alone (linear memory in a vector, the
-//! console and a clock from std, no files): the benchmark's measure of the interpreter
-//! without the heap under it.
+//! console and a clock from std, no files: `System`'s provided methods): the benchmark's
+//! measure of the interpreter without the heap under it.
 //!
 //! `cargo run --release -p phantom-wasm --example wasm_run -- PROG.wasm [ARGS...]`
 
 use std::io::{Read, Write};
 use std::time::Instant;
 
-use phantom_wasm::wasi::{errno, Flow, Input, Stat, System, Wasi};
+use phantom_wasm::wasi::{errno, Flow, Input, System, Wasi};
 use phantom_wasm::{Machine, Module, Outcome, VecMemory};
 
 struct Std(Instant);
@@ -39,33 +39,6 @@ impl System for Std {
             x ^= x << 17;
             *b = x as u8;
         }
-    }
-    fn stat(&mut self, _: &str) -> Result<Stat, u16> {
-        Err(errno::NOENT)
-    }
-    fn read_at(&mut self, _: &str, _: u64, _: usize) -> Result<Vec<u8>, u16> {
-        Err(errno::NOENT)
-    }
-    fn write_at(&mut self, _: &str, _: Option<u64>, _: &[u8]) -> Result<u64, u16> {
-        Err(errno::NOENT)
-    }
-    fn create(&mut self, _: &str, _: bool) -> Result<(), u16> {
-        Err(errno::ACCES)
-    }
-    fn set_size(&mut self, _: &str, _: u64) -> Result<(), u16> {
-        Err(errno::ACCES)
-    }
-    fn list(&mut self, _: &str) -> Result<Vec<(String, bool)>, u16> {
-        Err(errno::NOENT)
-    }
-    fn create_dir(&mut self, _: &str) -> Result<(), u16> {
-        Err(errno::ACCES)
-    }
-    fn remove(&mut self, _: &str, _: bool) -> Result<(), u16> {
-        Err(errno::ACCES)
-    }
-    fn rename(&mut self, _: &str, _: &str) -> Result<(), u16> {
-        Err(errno::ACCES)
     }
 }
 
@@ -105,11 +78,10 @@ fn main() {
         match machine.run(&module, &mut memory, &mut budget) {
             Ok(Outcome::Done(_)) => break,
             Ok(Outcome::Budget) => continue,
-            Ok(Outcome::Host { import }) => {
-                let import = &module.imports[import as usize];
-                let signature = &module.signature_of(import_index(&module, import)).clone();
-                let args = machine.host_args(signature.params.len()).to_vec();
-                match wasi.call(&import.name, &args, &mut memory, &mut system) {
+            Ok(Outcome::Host { import: index }) => {
+                let params = module.signature_of(index).params.len();
+                let args = machine.host_args(params).to_vec();
+                match wasi.call(&module.imports[index as usize].name, &args, &mut memory, &mut system) {
                     Ok(Flow::Return(results)) => machine.host_return(&results),
                     Ok(Flow::Exit(code)) => std::process::exit(code as i32),
                     Ok(Flow::Sleep(ns)) => std::thread::sleep(std::time::Duration::from_nanos(ns)),
@@ -126,8 +98,4 @@ fn main() {
             }
         }
     }
-}
-
-fn import_index(module: &Module, import: &phantom_wasm::Import) -> u32 {
-    module.imports.iter().position(|i| std::ptr::eq(i, import)).expect("one of its imports") as u32
 }

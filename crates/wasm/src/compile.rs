@@ -125,11 +125,7 @@ pub(crate) fn compile_function(
     };
     for (k, &value) in pool.iter().enumerate() {
         let dst = locals + k as u32;
-        c.emit(if value <= u32::MAX as u64 {
-            Op::Const32 { dst, value: value as u32 }
-        } else {
-            Op::Const64 { dst, value }
-        });
+        c.emit(constant(dst, value));
     }
     let mut reader = body.get_operators_reader().map_err(Error::invalid)?;
     while !reader.eof() {
@@ -185,6 +181,14 @@ fn loop_constants(body: &FunctionBody<'_>) -> Result<Vec<u64>, Error> {
         }
     }
     Ok(pool)
+}
+
+/// An instruction setting slot `dst` to the constant `v`.
+fn constant(dst: u32, v: u64) -> Op {
+    match u32::try_from(v) {
+        Ok(value) => Op::Const32 { dst, value },
+        Err(_) => Op::Const64 { dst, value: v },
+    }
 }
 
 fn dst_of(mut op: Op) -> Option<u32> {
@@ -322,14 +326,21 @@ impl Compiler<'_> {
 
     /// Puts the entry at `position` into its temporary slot.
     fn materialize(&mut self, position: usize) {
-        let dst = self.slot_of(position);
-        match self.stack[position] {
-            Entry::Temp => return,
-            Entry::Local(src) => self.emit(Op::Copy { dst, src }),
-            Entry::Const(v) if v <= u32::MAX as u64 => self.emit(Op::Const32 { dst, value: v as u32 }),
-            Entry::Const(v) => self.emit(Op::Const64 { dst, value: v }),
+        if self.stack[position] != Entry::Temp {
+            self.copy_entry(position, self.slot_of(position));
+            self.stack[position] = Entry::Temp;
+        }
+    }
+
+    /// Copies the entry at `position` into slot `dst` (nothing if it is there already).
+    fn copy_entry(&mut self, position: usize, dst: u32) {
+        let op = match self.stack[position] {
+            Entry::Temp if self.slot_of(position) == dst => return,
+            Entry::Temp => Op::Copy { dst, src: self.slot_of(position) },
+            Entry::Local(src) => Op::Copy { dst, src },
+            Entry::Const(v) => constant(dst, v),
         };
-        self.stack[position] = Entry::Temp;
+        self.emit(op);
     }
 
     fn materialize_all(&mut self) {
@@ -342,23 +353,7 @@ impl Compiler<'_> {
     fn place_top(&mut self, n: usize, dst: u32) {
         let from = self.stack.len() - n;
         for k in 0..n {
-            let to = dst + k as u32;
-            match self.stack[from + k] {
-                Entry::Temp if self.slot_of(from + k) == to => {}
-                Entry::Temp => {
-                    let src = self.slot_of(from + k);
-                    self.emit(Op::Copy { dst: to, src });
-                }
-                Entry::Local(src) => {
-                    self.emit(Op::Copy { dst: to, src });
-                }
-                Entry::Const(v) if v <= u32::MAX as u64 => {
-                    self.emit(Op::Const32 { dst: to, value: v as u32 });
-                }
-                Entry::Const(v) => {
-                    self.emit(Op::Const64 { dst: to, value: v });
-                }
-            }
+            self.copy_entry(from + k, dst + k as u32);
         }
     }
 
@@ -519,22 +514,7 @@ impl Compiler<'_> {
             }
         }
         self.preserve_local(i, top);
-        let src = self.stack[top];
-        match src {
-            Entry::Temp => {
-                let src = self.slot_of(top);
-                self.emit(Op::Copy { dst: i, src });
-            }
-            Entry::Local(src) => {
-                self.emit(Op::Copy { dst: i, src });
-            }
-            Entry::Const(v) if v <= u32::MAX as u64 => {
-                self.emit(Op::Const32 { dst: i, value: v as u32 });
-            }
-            Entry::Const(v) => {
-                self.emit(Op::Const64 { dst: i, value: v });
-            }
-        }
+        self.copy_entry(top, i);
         self.pop(1);
     }
 
@@ -698,36 +678,16 @@ impl Compiler<'_> {
             Operator::I64Const { value } => self.push(Entry::Const(value as u64)),
             Operator::F32Const { value } => self.push(Entry::Const(value.bits() as u64)),
             Operator::F64Const { value } => self.push(Entry::Const(value.bits())),
-            Operator::I32Load { memarg } | Operator::F32Load { memarg } if self.constant_address(0).is_some() => {
-                let ea = self.constant_address(0).expect("checked") + memarg.offset;
-                let dst = self.result_slot(1);
-                self.pop(1);
-                self.emit_result(Op::I32LoadAt { dst, ea });
-            }
-            Operator::I64Load { memarg } | Operator::F64Load { memarg } if self.constant_address(0).is_some() => {
-                let ea = self.constant_address(0).expect("checked") + memarg.offset;
-                let dst = self.result_slot(1);
-                self.pop(1);
-                self.emit_result(Op::I64LoadAt { dst, ea });
-            }
-            Operator::I32Store { memarg } | Operator::F32Store { memarg } if self.constant_address(1).is_some() => {
-                let ea = self.constant_address(1).expect("checked") + memarg.offset;
-                let src = self.operand(0);
-                self.pop(2);
-                self.emit(Op::Store32At { src, ea });
-            }
-            Operator::I64Store { memarg } | Operator::F64Store { memarg } if self.constant_address(1).is_some() => {
-                let ea = self.constant_address(1).expect("checked") + memarg.offset;
-                let src = self.operand(0);
-                self.pop(2);
-                self.emit(Op::Store64At { src, ea });
-            }
-            Operator::I32Load { memarg } | Operator::F32Load { memarg } => {
-                self.load(memarg.offset, |dst, addr, offset| Op::I32Load { dst, addr, offset })?
-            }
-            Operator::I64Load { memarg } | Operator::F64Load { memarg } => {
-                self.load(memarg.offset, |dst, addr, offset| Op::I64Load { dst, addr, offset })?
-            }
+            Operator::I32Load { memarg } | Operator::F32Load { memarg } => self.load_or_at(
+                memarg.offset,
+                |dst, addr, offset| Op::I32Load { dst, addr, offset },
+                Some(|dst, ea| Op::I32LoadAt { dst, ea }),
+            )?,
+            Operator::I64Load { memarg } | Operator::F64Load { memarg } => self.load_or_at(
+                memarg.offset,
+                |dst, addr, offset| Op::I64Load { dst, addr, offset },
+                Some(|dst, ea| Op::I64LoadAt { dst, ea }),
+            )?,
             Operator::I32Load8S { memarg } => {
                 self.load(memarg.offset, |dst, addr, offset| Op::I32Load8S { dst, addr, offset })?
             }
@@ -764,12 +724,17 @@ impl Compiler<'_> {
             Operator::I32Store16 { memarg } | Operator::I64Store16 { memarg } => {
                 self.store(memarg.offset, |src, addr, offset| Op::Store16 { src, addr, offset })?
             }
-            Operator::I32Store { memarg } | Operator::F32Store { memarg } | Operator::I64Store32 { memarg } => {
-                self.store(memarg.offset, |src, addr, offset| Op::Store32 { src, addr, offset })?
-            }
-            Operator::I64Store { memarg } | Operator::F64Store { memarg } => {
-                self.store(memarg.offset, |src, addr, offset| Op::Store64 { src, addr, offset })?
-            }
+            Operator::I32Store { memarg } | Operator::F32Store { memarg } | Operator::I64Store32 { memarg } => self
+                .store_or_at(
+                    memarg.offset,
+                    |src, addr, offset| Op::Store32 { src, addr, offset },
+                    Some(|src, ea| Op::Store32At { src, ea }),
+                )?,
+            Operator::I64Store { memarg } | Operator::F64Store { memarg } => self.store_or_at(
+                memarg.offset,
+                |src, addr, offset| Op::Store64 { src, addr, offset },
+                Some(|src, ea| Op::Store64At { src, ea }),
+            )?,
             Operator::MemorySize { .. } => {
                 let dst = self.result_slot(0);
                 self.emit_result(Op::MemorySize { dst });
@@ -808,20 +773,54 @@ impl Compiler<'_> {
     }
 
     fn load(&mut self, offset: u64, make: impl FnOnce(u32, u32, u32) -> Op) -> Result<(), Error> {
-        let offset = u32::try_from(offset).map_err(|_| Error::unsupported("a 64-bit offset", self.offset as usize))?;
-        let addr = self.operand(0);
+        self.load_or_at(offset, make, None)
+    }
+
+    /// A load (`make(dst, addr, offset)`), or `at(dst, address + offset)` when it has a form
+    /// for a constant address and the address is one.
+    fn load_or_at(
+        &mut self,
+        offset: u64,
+        make: impl FnOnce(u32, u32, u32) -> Op,
+        at: Option<fn(u32, u64) -> Op>,
+    ) -> Result<(), Error> {
+        let offset = self.offset_of(offset)?;
         let dst = self.result_slot(1);
+        let op = match (at, self.constant_address(0)) {
+            (Some(at), Some(address)) => at(dst, address + offset as u64),
+            _ => make(dst, self.operand(0), offset),
+        };
         self.pop(1);
-        self.emit_result(make(dst, addr, offset));
+        self.emit_result(op);
         Ok(())
     }
 
     fn store(&mut self, offset: u64, make: impl FnOnce(u32, u32, u32) -> Op) -> Result<(), Error> {
-        let offset = u32::try_from(offset).map_err(|_| Error::unsupported("a 64-bit offset", self.offset as usize))?;
-        let (addr, src) = (self.operand(1), self.operand(0));
+        self.store_or_at(offset, make, None)
+    }
+
+    /// `load_or_at` for a store: `make(src, addr, offset)` or `at(src, address + offset)`.
+    fn store_or_at(
+        &mut self,
+        offset: u64,
+        make: impl FnOnce(u32, u32, u32) -> Op,
+        at: Option<fn(u32, u64) -> Op>,
+    ) -> Result<(), Error> {
+        let offset = self.offset_of(offset)?;
+        let op = match (at, self.constant_address(1)) {
+            (Some(at), Some(address)) => at(self.operand(0), address + offset as u64),
+            _ => {
+                let (addr, src) = (self.operand(1), self.operand(0));
+                make(src, addr, offset)
+            }
+        };
         self.pop(2);
-        self.emit(make(src, addr, offset));
+        self.emit(op);
         Ok(())
+    }
+
+    fn offset_of(&self, offset: u64) -> Result<u32, Error> {
+        u32::try_from(offset).map_err(|_| Error::unsupported("a 64-bit offset", self.offset as usize))
     }
 
     /// The `else` of the innermost `if`: its false branch starts here.
@@ -918,28 +917,7 @@ impl Compiler<'_> {
                 });
             }
             Operator::Else => self.else_branch(None),
-            Operator::End => {
-                if self.controls.len() == 1 {
-                    self.function_end();
-                    return Ok(());
-                }
-                let l = self.controls.pop().expect("a block");
-                let here = self.code.len() as u32;
-                if let Some(at) = l.else_jump {
-                    if let Some(to) = branch_target(&mut self.code[at]) {
-                        *to = here;
-                    }
-                }
-                for pending in l.pending {
-                    self.patch(pending, here);
-                }
-                self.stack.truncate(l.height);
-                for _ in 0..l.results {
-                    self.push(Entry::Temp);
-                }
-                self.live = l.live_at_entry;
-                self.fresh_top = None;
-            }
+            Operator::End => self.end(),
             _ => {}
         }
         Ok(())

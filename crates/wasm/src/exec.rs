@@ -678,14 +678,12 @@ impl Machine {
 }
 
 fn copy_within<M: Memory>(memory: &mut M, dst: u64, src: u64, n: u64) -> Result<(), String> {
-    let mut buf = vec![0u8; n.min(1 << 16) as usize];
-    // Chunks in the direction that never reads what this copy already wrote.
-    let chunks: Vec<u64> = (0..n.div_ceil(buf.len().max(1) as u64)).collect();
-    let step = buf.len() as u64;
-    let order: Box<dyn Iterator<Item = &u64>> =
-        if dst > src { Box::new(chunks.iter().rev()) } else { Box::new(chunks.iter()) };
-    for &k in order {
-        let at = k * step;
+    let step = n.clamp(1, 1 << 16);
+    let mut buf = vec![0u8; step as usize];
+    let chunks = n.div_ceil(step);
+    for k in 0..chunks {
+        // Backwards when copying upwards, so no chunk reads what this copy already wrote.
+        let at = (if dst > src { chunks - 1 - k } else { k }) * step;
         let len = step.min(n - at) as usize;
         memory.read(src + at, &mut buf[..len])?;
         memory.write(dst + at, &buf[..len])?;

@@ -67,17 +67,45 @@ pub trait System {
     /// Nanoseconds: since the Unix epoch (`realtime`), or on a monotonic clock.
     fn clock_ns(&mut self, realtime: bool) -> u64;
     fn random(&mut self, buf: &mut [u8]);
-    fn stat(&mut self, path: &str) -> Result<Stat, u16>;
-    fn read_at(&mut self, path: &str, at: u64, max: usize) -> Result<Vec<u8>, u16>;
+    // Files: a system without them (the provided methods) finds nothing and may change nothing.
+    fn stat(&mut self, path: &str) -> Result<Stat, u16> {
+        let _ = path;
+        Err(errno::NOENT)
+    }
+    fn read_at(&mut self, path: &str, at: u64, max: usize) -> Result<Vec<u8>, u16> {
+        let _ = (path, at, max);
+        Err(errno::NOENT)
+    }
     /// Writes at `at`, or at the end if `None`; returns the position after the data.
-    fn write_at(&mut self, path: &str, at: Option<u64>, data: &[u8]) -> Result<u64, u16>;
-    fn create(&mut self, path: &str, exclusive: bool) -> Result<(), u16>;
-    fn set_size(&mut self, path: &str, size: u64) -> Result<(), u16>;
+    fn write_at(&mut self, path: &str, at: Option<u64>, data: &[u8]) -> Result<u64, u16> {
+        let _ = (path, at, data);
+        Err(errno::NOENT)
+    }
+    fn create(&mut self, path: &str, exclusive: bool) -> Result<(), u16> {
+        let _ = (path, exclusive);
+        Err(errno::ACCES)
+    }
+    fn set_size(&mut self, path: &str, size: u64) -> Result<(), u16> {
+        let _ = (path, size);
+        Err(errno::ACCES)
+    }
     /// Names and whether each is a directory.
-    fn list(&mut self, path: &str) -> Result<Vec<(String, bool)>, u16>;
-    fn create_dir(&mut self, path: &str) -> Result<(), u16>;
-    fn remove(&mut self, path: &str, directory: bool) -> Result<(), u16>;
-    fn rename(&mut self, from: &str, to: &str) -> Result<(), u16>;
+    fn list(&mut self, path: &str) -> Result<Vec<(String, bool)>, u16> {
+        let _ = path;
+        Err(errno::NOENT)
+    }
+    fn create_dir(&mut self, path: &str) -> Result<(), u16> {
+        let _ = path;
+        Err(errno::ACCES)
+    }
+    fn remove(&mut self, path: &str, directory: bool) -> Result<(), u16> {
+        let _ = (path, directory);
+        Err(errno::ACCES)
+    }
+    fn rename(&mut self, from: &str, to: &str) -> Result<(), u16> {
+        let _ = (from, to);
+        Err(errno::ACCES)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -210,11 +238,15 @@ impl Wasi {
         self.clock_floor
     }
 
-    /// Whether `module`'s imports name only WASI functions this layer has; the first
-    /// missing one otherwise.
+    /// Whether imports from `module` (a module name) are WASI's.
+    pub fn provides(module: &str) -> bool {
+        module == "wasi_snapshot_preview1" || module == "wasi_unstable"
+    }
+
+    /// Whether `module`'s imports are all WASI's; the first that is not otherwise.
     pub fn check_imports(module: &Module) -> Result<(), Missing> {
         for import in &module.imports {
-            if import.module != "wasi_snapshot_preview1" && import.module != "wasi_unstable" {
+            if !Wasi::provides(&import.module) {
                 return Err(Missing(format!("{}.{}", import.module, import.name)));
             }
         }
@@ -234,6 +266,12 @@ impl Wasi {
             Fd::Dir { path, .. } => Ok(path.clone()),
             _ => Err(errno::NOTDIR),
         }
+    }
+
+    /// The mount path a guest path (`len` bytes at `at`) names under directory descriptor `fd`.
+    fn path_in<M: Memory>(&self, g: &mut Guest<'_, M>, fd: u64, at: u64, len: u64) -> Result<String, u16> {
+        let dir = self.dir_path(fd)?;
+        join(&dir, &g.string(at, len)?)
     }
 
     fn add_fd(&mut self, fd: Fd) -> u32 {
@@ -341,20 +379,20 @@ impl Wasi {
             "fd_readdir" => self.fd_readdir(&mut g, system, a(0), a(1), a(2), a(3), a(4)),
             "path_open" => self.path_open(&mut g, system, args),
             "path_filestat_get" => {
-                let path = self.dir_path(a(0)).and_then(|d| g.string(a(2), a(3)).and_then(|p| join(&d, &p)));
+                let path = self.path_in(&mut g, a(0), a(2), a(3));
                 path.and_then(|p| system.stat(&p)).and_then(|st| put_filestat(&mut g, a(4), &st)).map(|_| ok())
             }
             "path_create_directory" => {
-                let path = self.dir_path(a(0)).and_then(|d| g.string(a(1), a(2)).and_then(|p| join(&d, &p)));
+                let path = self.path_in(&mut g, a(0), a(1), a(2));
                 path.and_then(|p| system.create_dir(&p)).map(|_| ok())
             }
             "path_remove_directory" | "path_unlink_file" => {
-                let path = self.dir_path(a(0)).and_then(|d| g.string(a(1), a(2)).and_then(|p| join(&d, &p)));
+                let path = self.path_in(&mut g, a(0), a(1), a(2));
                 path.and_then(|p| system.remove(&p, name == "path_remove_directory")).map(|_| ok())
             }
             "path_rename" => {
-                let from = self.dir_path(a(0)).and_then(|d| g.string(a(1), a(2)).and_then(|p| join(&d, &p)));
-                let to = self.dir_path(a(3)).and_then(|d| g.string(a(4), a(5)).and_then(|p| join(&d, &p)));
+                let from = self.path_in(&mut g, a(0), a(1), a(2));
+                let to = self.path_in(&mut g, a(3), a(4), a(5));
                 from.and_then(|f| to.and_then(|t| system.rename(&f, &t))).map(|_| ok())
             }
             "path_readlink" | "path_symlink" | "path_link" | "path_filestat_set_times" | "fd_filestat_set_times" => {
@@ -401,11 +439,11 @@ impl Wasi {
             Fd::Stderr => system.console_write(2, &data)?,
             Fd::File { path, position, write: true, append, .. } => {
                 let path = path.clone();
-                let end = match (at, *append) {
-                    (Some(at), _) => system.write_at(&path, Some(at), &data)?,
-                    (None, true) => system.write_at(&path, None, &data)?,
-                    (None, false) => system.write_at(&path, Some(*position), &data)?,
+                let target = match (at, *append) {
+                    (None, true) => None,
+                    (at, _) => Some(at.unwrap_or(*position)),
                 };
+                let end = system.write_at(&path, target, &data)?;
                 if at.is_none() {
                     *position = end;
                 }
@@ -554,8 +592,7 @@ impl Wasi {
         a: &[u64],
     ) -> Result<Flow, u16> {
         let arg = |k: usize| a.get(k).copied().unwrap_or(0);
-        let dir = self.dir_path(arg(0))?;
-        let path = join(&dir, &g.string(arg(2), arg(3))?)?;
+        let path = self.path_in(g, arg(0), arg(2), arg(3))?;
         let (oflags, rights, fdflags) = (arg(4) as u16, arg(5), arg(7) as u16);
         let existing = system.stat(&path);
         if oflags & OFLAG_DIRECTORY != 0 {
@@ -775,7 +812,7 @@ fn put_filestat<M: Memory>(g: &mut Guest<'_, M>, at: u64, st: &Stat) -> Result<(
 mod tests {
     use super::*;
 
-    /// A system with only a clock.
+    /// A system with only a clock (and no files).
     struct Clock(u64);
     impl System for Clock {
         fn console_write(&mut self, _: u32, _: &[u8]) -> Result<(), u16> {
@@ -788,33 +825,6 @@ mod tests {
             self.0
         }
         fn random(&mut self, _: &mut [u8]) {}
-        fn stat(&mut self, _: &str) -> Result<Stat, u16> {
-            Err(errno::NOENT)
-        }
-        fn read_at(&mut self, _: &str, _: u64, _: usize) -> Result<Vec<u8>, u16> {
-            Err(errno::NOENT)
-        }
-        fn write_at(&mut self, _: &str, _: Option<u64>, _: &[u8]) -> Result<u64, u16> {
-            Err(errno::NOENT)
-        }
-        fn create(&mut self, _: &str, _: bool) -> Result<(), u16> {
-            Err(errno::NOENT)
-        }
-        fn set_size(&mut self, _: &str, _: u64) -> Result<(), u16> {
-            Err(errno::NOENT)
-        }
-        fn list(&mut self, _: &str) -> Result<Vec<(String, bool)>, u16> {
-            Err(errno::NOENT)
-        }
-        fn create_dir(&mut self, _: &str) -> Result<(), u16> {
-            Err(errno::NOENT)
-        }
-        fn remove(&mut self, _: &str, _: bool) -> Result<(), u16> {
-            Err(errno::NOENT)
-        }
-        fn rename(&mut self, _: &str, _: &str) -> Result<(), u16> {
-            Err(errno::NOENT)
-        }
     }
 
     #[test]
