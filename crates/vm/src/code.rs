@@ -236,6 +236,100 @@ pub enum Instr {
         slot: u32,
         k: i32,
     },
+    /// `os_get32 slot; is_field_get.T field` (a number field of an object in a local).
+    SlotNumberField {
+        ty: Ty,
+        slot: u32,
+        field: u32,
+    },
+    /// `os_get32 slot; os_field_get field`.
+    SlotObjectField {
+        slot: u32,
+        field: u32,
+    },
+    /// `os_get32 array; is_get32 index; is_array_get.T` (an element of a local array at a
+    /// local index).
+    SlotArrayNumber {
+        ty: Ty,
+        array: u32,
+        index: u32,
+    },
+    /// `os_get32 array; is_get32 index; os_array_get`.
+    SlotArrayObject {
+        array: u32,
+        index: u32,
+    },
+    /// `is_get32 slot; os_get32 array; array_length; <cmp>; jz target` (a loop over an array).
+    JumpUnlessLocalLength {
+        cmp: Cmp,
+        slot: u32,
+        array: u32,
+        target: u32,
+    },
+    /// `log_not; jz target`: jumps when the int on top is not zero.
+    JumpUnlessZero(u32),
+    /// `iconst k; ishl; iconst k; ishr`: the low `32 - k` bits sign-extended (Java's i2b, i2s).
+    SignExtend(u32),
+    /// `is_get32.long a; is_get32 b; fromi.long; <cmp>.long; jz target` (a long loop variable
+    /// against an int bound).
+    JumpUnlessLongInt {
+        cmp: Cmp,
+        a: u32,
+        b: u32,
+        target: u32,
+    },
+    /// `is_get32.long a; is_get32 b; fromi.long; <op>.long; is_set32.long to` (`j += i`), `op`
+    /// one that cannot throw.
+    LongIntSet {
+        op: Bin,
+        a: u32,
+        b: u32,
+        to: u32,
+    },
+    /// `const_pool name; iconst n; dynamic_invoke` (a Java interface call), remembering the
+    /// ordinal the name had on the last receiver's class.
+    InterfaceCall {
+        name: u32,
+        n: u32,
+        cache: CallCache,
+    },
+    /// `summon_by_name C; iconst_0; i2o; call 11 1; os_dup; os_isnull; jz target`: the object
+    /// holding a translated Java class's statics, when it exists, and the jump past its making.
+    StaticInstance {
+        name: Box<[u8]>,
+        resolved: std::sync::OnceLock<u32>,
+        target: u32,
+    },
+}
+
+/// The class an `InterfaceCall` last saw and the ordinal its name had there (classes and
+/// their method tables never change once loaded).
+#[derive(Debug)]
+pub struct CallCache(std::sync::atomic::AtomicU64);
+
+impl CallCache {
+    const EMPTY: u64 = u64::MAX;
+
+    fn new() -> CallCache {
+        CallCache(std::sync::atomic::AtomicU64::new(Self::EMPTY))
+    }
+
+    /// The ordinal remembered for `class`.
+    #[inline(always)]
+    pub fn ordinal(&self, class: u32) -> Option<u32> {
+        let v = self.0.load(std::sync::atomic::Ordering::Relaxed);
+        (v != Self::EMPTY && (v >> 32) as u32 == class).then_some(v as u32)
+    }
+
+    pub fn remember(&self, class: u32, ordinal: u32) {
+        self.0.store((class as u64) << 32 | ordinal as u64, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+impl Clone for CallCache {
+    fn clone(&self) -> CallCache {
+        CallCache::new()
+    }
 }
 
 /// `a op k` for the operations `BinConst` and its relatives fuse (see `const_op_fuses`).
@@ -249,6 +343,9 @@ pub fn const_op(op: Bin, a: i32, k: i32) -> i32 {
         Bin::Or => a | k,
         Bin::Xor => a ^ k,
         Bin::DivLU => a / k,
+        Bin::Shl => a.wrapping_shl(k as u32),
+        Bin::Shr => a.wrapping_shr(k as u32),
+        Bin::Ushr => (a as u32).wrapping_shr(k as u32) as i32,
         _ => a % k,
     }
 }
@@ -277,7 +374,7 @@ pub(crate) fn double_op_fuses(op: Bin) -> bool {
 /// Whether `a op k` on ints can be fused: it neither traps nor needs the general path for
 /// any `a` (division by 0 throws and MIN / -1 wraps: those stay unfused).
 pub(crate) fn const_op_fuses(op: Bin, k: i32) -> bool {
-    matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor)
+    matches!(op, Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor | Bin::Shl | Bin::Shr | Bin::Ushr)
         || (matches!(op, Bin::DivLU | Bin::RemLU) && k != 0 && k != -1)
 }
 
@@ -444,7 +541,59 @@ impl Code {
 fn fuse(instrs: &mut [Instr]) {
     for p in 0..instrs.len() {
         let at = |k: usize| instrs.get(p + k);
+        if let (Instr::SummonByName(name, _), Some(Instr::Const(Ty::Int, 0)), Some(Instr::Box(Ty::Int))) =
+            (&instrs[p], at(1), at(2))
+        {
+            if let (Some(Instr::Call { method: 11, nargs: 1 }), Some(Instr::OsDup), Some(Instr::OsIsNull), Some(&Instr::Jz(target))) =
+                (at(3), at(4), at(5), at(6))
+            {
+                instrs[p] = Instr::StaticInstance { name: name.clone(), resolved: std::sync::OnceLock::new(), target };
+            }
+            continue;
+        }
         let fused = match (&instrs[p], at(1), at(2), at(3), at(4)) {
+            (&Instr::ConstPool(name), Some(&Instr::Const(Ty::Int, n)), Some(Instr::DynamicInvoke), _, _) => {
+                Instr::InterfaceCall { name, n: n as u32, cache: CallCache::new() }
+            }
+            (&Instr::GetSlot(slot), Some(&Instr::GetNumberField(ty, field)), _, _, _) => {
+                Instr::SlotNumberField { ty, slot, field }
+            }
+            (&Instr::GetSlot(slot), Some(&Instr::GetObjectField(field)), _, _, _) => Instr::SlotObjectField { slot, field },
+            (&Instr::GetSlot(array), Some(&Instr::GetInt(Ty::Int, index)), Some(&Instr::ArrayGetNumber(ty)), _, _) => {
+                Instr::SlotArrayNumber { ty, array, index }
+            }
+            (&Instr::GetSlot(array), Some(&Instr::GetInt(Ty::Int, index)), Some(Instr::ArrayGet), _, _) => {
+                Instr::SlotArrayObject { array, index }
+            }
+            (
+                &Instr::GetInt(Ty::Int, slot),
+                Some(&Instr::GetSlot(array)),
+                Some(Instr::ArrayLength),
+                Some(&Instr::Cmp(cmp, Ty::Int)),
+                Some(&Instr::Jz(target)),
+            ) => Instr::JumpUnlessLocalLength { cmp, slot, array, target },
+            (
+                &Instr::GetInt(Ty::Long, a),
+                Some(&Instr::GetInt(Ty::Int, b)),
+                Some(Instr::Convert(Ty::Int, Ty::Long)),
+                Some(&Instr::Cmp(cmp, Ty::Long)),
+                Some(&Instr::Jz(target)),
+            ) => Instr::JumpUnlessLongInt { cmp, a, b, target },
+            (
+                &Instr::GetInt(Ty::Long, a),
+                Some(&Instr::GetInt(Ty::Int, b)),
+                Some(Instr::Convert(Ty::Int, Ty::Long)),
+                Some(&Instr::Bin(op @ (Bin::Add | Bin::SubLU | Bin::Mul | Bin::And | Bin::Or | Bin::Xor), Ty::Long)),
+                Some(&Instr::SetInt(Ty::Long, to)),
+            ) => Instr::LongIntSet { op, a, b, to },
+            (Instr::LogNot(Ty::Int), Some(&Instr::Jz(target)), _, _, _) => Instr::JumpUnlessZero(target),
+            (
+                &Instr::Const(Ty::Int, k @ (16 | 24)),
+                Some(Instr::Bin(Bin::Shl, Ty::Int)),
+                Some(&Instr::Const(Ty::Int, k2)),
+                Some(Instr::Bin(Bin::Shr, Ty::Int)),
+                _,
+            ) if k2 == k => Instr::SignExtend(k as u32),
             (
                 &Instr::LoadField(field),
                 Some(Instr::Unbox(Ty::Int)),

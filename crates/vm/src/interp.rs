@@ -44,6 +44,9 @@ enum Exit {
 #[derive(Clone, Copy)]
 enum End {
     Call(u32, usize),
+    /// An interface call to the bytecode method at this ordinal of the receiver on top, its
+    /// `n` arguments below it.
+    Invoke(u32, usize),
     StaticCall(u32, usize),
     Ret,
     /// The budget ran out.
@@ -158,17 +161,27 @@ fn put_call_back(thread: &mut Thread, this: Value, args: &[Value]) {
     thread.budget = 0;
 }
 
-/// The double in the two cells at `at` (a local's slot, or a stack position).
+/// The 64 bits in the two cells at `at` (a local's slot, or a stack position), high first.
 #[inline(always)]
-fn local_double(ints: &[u32], at: usize) -> Result<f64> {
+fn local_bits(ints: &[u32], at: usize) -> Result<u64> {
     match ints.get(at..at + 2) {
-        Some(&[hi, lo]) => Ok(f64::from_bits((hi as u64) << 32 | lo as u64)),
+        Some(&[hi, lo]) => Ok((hi as u64) << 32 | lo as u64),
         _ => Err(int_slot()),
     }
 }
 
-/// Writes a double into the two cells at `at`.
 #[inline(always)]
+fn local_double(ints: &[u32], at: usize) -> Result<f64> {
+    local_bits(ints, at).map(f64::from_bits)
+}
+
+/// Pushes 64 bits as two cells, high first.
+#[inline(always)]
+fn push_bits(ints: &mut Vec<u32>, bits: u64) {
+    ints.push((bits >> 32) as u32);
+    ints.push(bits as u32);
+}
+
 /// A class without fields: its methods do not depend on `this`'s layout, so `static_invoke`
 /// runs them on any receiver (a Java interface's default method on its implementors, a Java
 /// class's static methods with the class object as `this`).
@@ -184,6 +197,8 @@ fn two_longs(ints: &[u32]) -> Result<(i64, i64, usize)> {
     Ok((long(at), long(at + 2), at))
 }
 
+/// Writes a double into the two cells at `at`.
+#[inline(always)]
 fn put_double(ints: &mut [u32], at: usize, v: f64) {
     let bits = v.to_bits();
     ints[at] = (bits >> 32) as u32;
@@ -431,6 +446,15 @@ impl Vm {
                     }
                     o.pop();
                     push_frame(frames, i, method, this, at, n);
+                }
+                End::Invoke(ordinal, n) => {
+                    // The receiver is a copy (`os_pull32 n`): the arguments become the callee's
+                    // first slots, and the original stays below them, as `dynamic_invoke` leaves it.
+                    let this = o.pop().expect("the fused call saw it");
+                    match self.callee(tables, this, ordinal) {
+                        Callee::Bytecode(method) => push_frame(frames, i, method, this, o.len() - n, n),
+                        _ => break Err(Trap::Fatal("an interface call lost its method".into())),
+                    }
                 }
                 End::StaticCall(ordinal, n) => {
                     // On top: the class, then `this`, then the arguments. Anything unusual
@@ -863,7 +887,7 @@ impl Vm {
                     let class = self.class_id_of_object(class)?;
                     let v = *o.last().ok_or_else(underflow)?;
                     let from = self.class_of(v)?;
-                    if !v.is_null() && !self.is_subclass(from, class) {
+                    if !v.is_null() && !self.descends(tables, from, class) {
                         return Err(self.cast_error(from, class));
                     }
                 }
@@ -1059,6 +1083,140 @@ impl Vm {
                     r.pc += 1;
                     r.left -= 1;
                 }
+                Instr::SlotNumberField { ty, slot, field } if r.left >= 2 => {
+                    let obj = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    let (a, b) = self.object_field(obj, *field, ty.cells())?;
+                    i.push(a.as_int().unwrap_or(0) as u32);
+                    if ty.cells() == 2 {
+                        i.push(b.as_int().unwrap_or(0) as u32);
+                    }
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::SlotObjectField { slot, field } if r.left >= 2 => {
+                    let obj = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    o.push(self.object_field(obj, *field, 1)?.0);
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::SlotArrayNumber { ty, array, index } if r.left >= 3 => {
+                    let array = *o.get(obase + *array as usize).ok_or_else(object_slot)?;
+                    let index = *i.get(ibase + *index as usize).ok_or_else(int_slot)? as i32;
+                    let (a, slot) = self.array_element(array, index)?;
+                    i.push(self.heap.slot(a.obj, slot)?.as_int().unwrap_or(0) as u32);
+                    if ty.cells() == 2 {
+                        i.push(self.heap.slot(a.obj, slot + 1)?.as_int().unwrap_or(0) as u32);
+                    }
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::SlotArrayObject { array, index } if r.left >= 3 => {
+                    let array = *o.get(obase + *array as usize).ok_or_else(object_slot)?;
+                    let index = *i.get(ibase + *index as usize).ok_or_else(int_slot)? as i32;
+                    let (a, slot) = self.array_element(array, index)?;
+                    o.push(self.heap.slot(a.obj, slot)?);
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::JumpUnlessLocalLength { cmp, slot, array, target } if r.left >= 5 => {
+                    let array = *o.get(obase + *array as usize).ok_or_else(object_slot)?;
+                    let x = *i.get(ibase + *slot as usize).ok_or_else(int_slot)?;
+                    match java_array::java_array(&self.heap, array)? {
+                        Some(a) => {
+                            r.left -= 4;
+                            if compare(*cmp, x as i32, a.length as u32 as i32) {
+                                r.pc += 4;
+                            } else {
+                                jump!(*target);
+                            }
+                        }
+                        // A Phantom array: the first instruction only.
+                        None => i.push(x),
+                    }
+                }
+                Instr::JumpUnlessZero(target) if r.left >= 2 => {
+                    let v = i.pop().ok_or_else(underflow)?;
+                    r.left -= 1;
+                    if v != 0 {
+                        jump!(*target);
+                    } else {
+                        r.pc += 1;
+                    }
+                }
+                Instr::SignExtend(k) if r.left >= 4 => {
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = ((*top as i32) << *k >> *k) as u32;
+                    r.pc += 3;
+                    r.left -= 3;
+                }
+                Instr::JumpUnlessLongInt { cmp, a, b, target } if r.left >= 5 => {
+                    let x = local_bits(i, ibase + *a as usize)? as i64;
+                    let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32 as i64;
+                    r.left -= 4;
+                    if compare(*cmp, x, y) {
+                        r.pc += 4;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::LongIntSet { op, a, b, to } if r.left >= 5 => {
+                    let x = local_bits(i, ibase + *a as usize)? as i64;
+                    let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32 as i64;
+                    let v = match op {
+                        Bin::Add => x.wrapping_add(y),
+                        Bin::SubLU => x.wrapping_sub(y),
+                        Bin::Mul => x.wrapping_mul(y),
+                        Bin::And => x & y,
+                        Bin::Or => x | y,
+                        _ => x ^ y,
+                    };
+                    let to = ibase + *to as usize;
+                    let cells = i.get_mut(to..to + 2).ok_or_else(int_slot)?;
+                    cells[0] = (v as u64 >> 32) as u32;
+                    cells[1] = v as u32;
+                    r.pc += 4;
+                    r.left -= 4;
+                }
+                Instr::InterfaceCall { name, n, cache }
+                    if r.left >= 3 && r.current + 1 < MAX_FRAMES && !(r.can_stop && self.attention()) =>
+                {
+                    let receiver = *o.last().ok_or_else(underflow)?;
+                    let ordinal = receiver.object().and_then(|obj| {
+                        let class = self.heap.class_of(obj).ok()?;
+                        cache.ordinal(class).or_else(|| {
+                            let ordinal = self.interface_ordinal(tables, class, method_uid, *name)?;
+                            cache.remember(class, ordinal);
+                            Some(ordinal)
+                        })
+                    });
+                    match ordinal {
+                        Some(ordinal) if o.len() > *n as usize => {
+                            r.pc += 2;
+                            r.left -= 3;
+                            return Ok(End::Invoke(ordinal, *n as usize));
+                        }
+                        _ => o.push(self.constant(tables, method_uid, *name)),
+                    }
+                }
+                Instr::StaticInstance { name, resolved, target } => {
+                    match resolved.get().copied().filter(|&id| (id as usize) < tables.classes.len()) {
+                        Some(id) => match self.static_instance(tables, id) {
+                            Some(instance) if r.left >= 7 => {
+                                o.push(instance);
+                                r.left -= 6;
+                                jump!(*target);
+                            }
+                            // The first instruction only; the call makes the statics' object if
+                            // need be.
+                            _ => o.push(tables.classes[id as usize].object),
+                        },
+                        None => {
+                            o.push(self.summon_object(name, Some(resolved))?);
+                            r.left -= 1;
+                            return Ok(End::Tables);
+                        }
+                    }
+                }
                 Instr::ReturnNull if r.left >= 2 => {
                     // The `ret` is r.left to the end, as if it had been fetched.
                     o.push(Value::NULL);
@@ -1095,6 +1253,27 @@ impl Vm {
                     i.push(*k as u32);
                 }
                 Instr::ReturnNull => o.push(Value::NULL),
+                Instr::SlotNumberField { slot: s, .. }
+                | Instr::SlotObjectField { slot: s, .. }
+                | Instr::SlotArrayNumber { array: s, .. }
+                | Instr::SlotArrayObject { array: s, .. } => {
+                    let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                    o.push(v);
+                }
+                Instr::JumpUnlessLocalLength { slot: s, .. } => {
+                    let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                    i.push(v);
+                }
+                Instr::JumpUnlessZero(_) => {
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = (*top == 0) as u32;
+                }
+                Instr::SignExtend(k) => i.push(*k),
+                Instr::JumpUnlessLongInt { a, .. } | Instr::LongIntSet { a, .. } => {
+                    let bits = local_bits(i, ibase + *a as usize)?;
+                    push_bits(i, bits);
+                }
+                Instr::InterfaceCall { name, .. } => o.push(self.constant(tables, method_uid, *name)),
             }
             r.left -= 1;
         }
@@ -1119,21 +1298,16 @@ impl Vm {
             let at = o.len().checked_sub(n + 1)?;
             let array = o[at].object()?;
             let index = u64::try_from(o[at + n].as_int()?).ok()?;
-            let fixed = match heap.class_of(array).ok()? {
-                ids::ARRAY => false,
-                _ => return None,
-            };
+            if ordinal == 10 {
+                return self.phantom_array_get(array, index).map(|v| (at, v));
+            }
+            if heap.class_of(array).ok()? != ids::ARRAY {
+                return None;
+            }
             let count = heap.slot(array, 0).ok()?.as_int()? as u64;
             let storage = heap.slot(array, 1).ok()?.object()?;
-            if ordinal == 10 {
-                if index >= count {
-                    return None;
-                }
-                let (page, slot) = heap.element_place(storage, index).ok()??;
-                return heap.slot(page, slot).ok().map(|v| (at, v));
-            }
             // A set in range, or one appending where there is room.
-            if index > count || fixed && index == count {
+            if index > count {
                 return None;
             }
             let (page, slot) = heap.element_place(storage, index).ok()??;
@@ -1148,6 +1322,57 @@ impl Vm {
         o.truncate(at);
         o.push(value);
         true
+    }
+
+    /// The ordinal of the method named by constant `name` of method `uid`'s class on
+    /// instances of `class`, when it is bytecode (what an `InterfaceCall` may remember).
+    #[cold]
+    fn interface_ordinal(&self, tables: &Tables, class: u32, uid: usize, name: u32) -> Option<u32> {
+        let name = self.string_bytes(self.constant(tables, uid, name)).ok()??;
+        let name = std::str::from_utf8(&name).ok()?;
+        let mut next = Some(class);
+        while let Some(c) = next {
+            let c = tables.classes.get(c as usize)?;
+            if let Some(&ordinal) = c.by_name.get(name) {
+                // `dynamic_invoke` calls the entry of the class that names it; the receiver's
+                // own entry is the same one unless something unusual overrides it.
+                let named = c.vtable.get(ordinal as usize)?.as_ref()?;
+                let own = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
+                return (Arc::ptr_eq(named, own) && matches!(own.body, Body::Bytecode(_))).then_some(ordinal);
+            }
+            next = c.parent;
+        }
+        None
+    }
+
+    /// Static slot 0 of class `id` (where a translated Java class keeps the object holding its
+    /// statics), if it is an object; what `call 11 1` on the class object gives.
+    #[inline]
+    fn static_instance(&self, tables: &Tables, id: u32) -> Option<Value> {
+        let class = tables.classes.get(id as usize)?.object.object()?;
+        let heap = &self.heap;
+        if heap.len(class).ok()? < 2 {
+            return None;
+        }
+        let statics = heap.slot(class, 1).ok()?.object()?;
+        let v = self.phantom_array_get(statics, 0)?;
+        v.object().map(|_| v)
+    }
+
+    /// Element `index` of a Phantom array, if `array` is one and the index is in range.
+    #[inline(always)]
+    fn phantom_array_get(&self, array: u64, index: u64) -> Option<Value> {
+        let heap = &self.heap;
+        if heap.class_of(array).ok()? != ids::ARRAY {
+            return None;
+        }
+        let count = heap.slot(array, 0).ok()?.as_int()? as u64;
+        if index >= count {
+            return None;
+        }
+        let storage = heap.slot(array, 1).ok()?.object()?;
+        let (page, slot) = heap.element_place(storage, index).ok()??;
+        heap.slot(page, slot).ok()
     }
 
     /// The calls the loop does not make itself: natives with many arguments, errors, and the

@@ -310,10 +310,16 @@ fn array_size(cx: &Cx, _: &mut Thread, this: Value, _: &[Value]) -> Result<Value
     Ok(Value::int(array_parts(cx, this)?.1 as i32))
 }
 
-fn class_instance_of(cx: &Cx, _: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
+fn class_instance_of(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) -> Result<Value> {
     let class = cx.class_id_of_object(this)?;
     let obj = arg(cx, args, 0)?;
-    Ok(Value::int((!obj.is_null() && cx.is_subclass(cx.class_of(obj)?, class)) as i32))
+    if obj.is_null() {
+        return Ok(Value::int(0));
+    }
+    // The thread's copy of the tables answers for the classes it has.
+    let of = cx.class_of(obj)?;
+    let known = (of as usize) < thread.tables.classes.len();
+    Ok(Value::int((thread.tables.descends(of, class) || !known && cx.is_subclass(of, class)) as i32))
 }
 
 fn boot_load_class(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
@@ -960,8 +966,9 @@ fn time_unix_seconds(cx: &Cx, _: &mut Thread, _: Value, _: &[Value]) -> Result<V
 
 /// Static variables: slot 1 of a class object holds an array of them, made on first use.
 fn statics(cx: &Cx, this: Value) -> Result<Value> {
-    let class = cx.class_id_of_object(this)?;
-    let object = cx.class(class).object.0;
+    // `this` is the class object itself: checked to be one, then used as it is.
+    cx.class_id_of_object(this)?;
+    let object = this.0;
     if cx.heap.len(object)? < 2 {
         return Err(cx.throw_str("this class object has no static storage"));
     }
