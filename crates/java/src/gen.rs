@@ -200,6 +200,8 @@ pub struct MethodGen<'a> {
     scratch_obj: Vec<u32>,
     scratch_int: Vec<u32>,
     obj_scratch_used: usize,
+    /// Whether the Java instruction being translated is a jump target (or a handler).
+    entered: bool,
     int_scratch_used: usize,
     /// Whether `this` is Java local 0 for the whole method.
     this_fixed: bool,
@@ -229,6 +231,7 @@ impl<'a> MethodGen<'a> {
             scratch_obj: Vec::new(),
             scratch_int: Vec::new(),
             obj_scratch_used: 0,
+            entered: false,
             int_scratch_used: 0,
             this_fixed: false,
             in_statics: method.is_static || method.name == "<clinit>",
@@ -891,6 +894,7 @@ impl<'a> MethodGen<'a> {
             }
             let next = opcodes.get(i + 1).map(|(_, op)| op);
             let next_is_target = entered_from.contains_key(&(i + 1));
+            self.entered = entered_from.contains_key(&i);
             if skip_this {
                 skip_this = false;
                 if let Opcode::Getfield(m) = op {
@@ -1687,8 +1691,16 @@ impl<'a> MethodGen<'a> {
 
     /// Java's narrowing of an int on top: to `32 - shift` bits, with or without sign.
     fn narrow(&mut self, shift: i32, signed: bool) {
-        // A constant just pushed (nothing can jump in between) is narrowed here.
-        if let Some(Item::Insn(Insn { prefix: None, op, args })) = self.items.last() {
+        // A constant just pushed is narrowed here, when nothing can jump in between: the
+        // labels and lines after it are this instruction's own, and it is no jump target.
+        let mut at = self.items.len();
+        while at > 0 && matches!(self.items[at - 1], Item::Line(_)) {
+            at -= 1;
+        }
+        if at > 0 && !self.entered && matches!(self.items[at - 1], Item::Label(_)) {
+            at -= 1;
+        }
+        if let Some(Item::Insn(Insn { prefix: None, op, args })) = at.checked_sub(1).map(|k| &self.items[k]) {
             let value = match (op, args.first()) {
                 (Op::Iconst0, _) => Some(0),
                 (Op::Iconst1, _) => Some(1),
@@ -1696,7 +1708,7 @@ impl<'a> MethodGen<'a> {
                 _ => None,
             };
             if let Some(v) = value {
-                self.items.pop();
+                self.items.remove(at - 1);
                 self.int(if signed { v << shift >> shift } else { v & 0xFFFF });
                 return;
             }

@@ -286,6 +286,64 @@ pub enum Instr {
         b: u32,
         to: u32,
     },
+    /// `<cmp>; jz target` on ints.
+    JumpUnlessCmp {
+        cmp: Cmp,
+        target: u32,
+    },
+    /// `is_get32 b; <cmp>; jz target` on ints: the value on top against a local.
+    JumpUnlessTopLocal {
+        cmp: Cmp,
+        b: u32,
+        target: u32,
+    },
+    /// A null test of the object on top and a jump (see `IfNull`).
+    JumpNull {
+        when: IfNull,
+        target: u32,
+    },
+    /// `os_get32 slot` and a null test of it with a jump (see `IfNull`).
+    JumpSlotNull {
+        when: IfNull,
+        slot: u32,
+        target: u32,
+    },
+    /// `summon_by_name C; static_invoke method nargs` (a Java static or super call).
+    StaticCallByName {
+        name: Box<[u8]>,
+        resolved: std::sync::OnceLock<u32>,
+        method: u32,
+        nargs: u32,
+    },
+    /// `os_get32 slot; is_get32 local` (an array and an index, say, before the value to store).
+    SlotAndLocal {
+        slot: u32,
+        local: u32,
+    },
+    /// `os_get32 slot; os_dup; is_field_get.T field` (the read of `a.f += ...`).
+    SlotDupNumberField {
+        ty: Ty,
+        slot: u32,
+        field: u32,
+    },
+    /// `os_get32 slot; is_field_get.double field; <op>.double`: the value on top `op` the field.
+    SlotFieldDouble {
+        op: Bin,
+        slot: u32,
+        field: u32,
+    },
+    /// `<op>.double; is_field_set.double field` (the write of `a.f += ...`).
+    DoubleOpSetField {
+        op: Bin,
+        field: u32,
+    },
+    /// `<op>.double; is_set32.double slot`.
+    DoubleOpSet {
+        op: Bin,
+        slot: u32,
+    },
+    /// `i2o; ret` (an int method's return).
+    BoxReturn,
     /// `const_pool name; iconst n; dynamic_invoke` (a Java interface call), remembering the
     /// ordinal the name had on the last receiver's class.
     InterfaceCall {
@@ -300,6 +358,30 @@ pub enum Instr {
         resolved: std::sync::OnceLock<u32>,
         target: u32,
     },
+}
+
+/// What a fused null test does: jump when the object is null, or when it is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IfNull {
+    /// `os_isnull; jz`
+    NotNull,
+    /// `os_isnull; log_not; jz`
+    Null,
+}
+
+impl IfNull {
+    /// Instructions the test stands for after the object is on the stack.
+    pub fn len(self) -> u32 {
+        match self {
+            IfNull::NotNull => 2,
+            IfNull::Null => 3,
+        }
+    }
+
+    #[inline(always)]
+    pub fn jumps(self, v: crate::value::Value) -> bool {
+        v.is_null() == (self == IfNull::Null)
+    }
 }
 
 /// The class an `InterfaceCall` last saw and the ordinal its name had there (classes and
@@ -551,7 +633,45 @@ fn fuse(instrs: &mut [Instr]) {
             }
             continue;
         }
+        if let (Instr::SummonByName(name, _), Some(&Instr::StaticInvoke { method, nargs })) = (&instrs[p], at(1)) {
+            instrs[p] = Instr::StaticCallByName { name: name.clone(), resolved: std::sync::OnceLock::new(), method, nargs };
+            continue;
+        }
+        let null_test = |from: usize| match (at(from), at(from + 1), at(from + 2)) {
+            (Some(Instr::OsIsNull), Some(Instr::LogNot(Ty::Int)), Some(&Instr::Jz(target))) => Some((IfNull::Null, target)),
+            (Some(Instr::OsIsNull), Some(&Instr::Jz(target)), _) => Some((IfNull::NotNull, target)),
+            _ => None,
+        };
+        if let Some((when, target)) = null_test(0) {
+            instrs[p] = Instr::JumpNull { when, target };
+            continue;
+        }
+        if let (&Instr::GetSlot(slot), Some((when, target))) = (&instrs[p], null_test(1)) {
+            instrs[p] = Instr::JumpSlotNull { when, slot, target };
+            continue;
+        }
         let fused = match (&instrs[p], at(1), at(2), at(3), at(4)) {
+            (&Instr::Cmp(cmp, Ty::Int), Some(&Instr::Jz(target)), _, _, _) => Instr::JumpUnlessCmp { cmp, target },
+            (&Instr::GetInt(Ty::Int, b), Some(&Instr::Cmp(cmp, Ty::Int)), Some(&Instr::Jz(target)), _, _) => {
+                Instr::JumpUnlessTopLocal { cmp, b, target }
+            }
+            (Instr::Box(Ty::Int), Some(Instr::Ret), _, _, _) => Instr::BoxReturn,
+            (&Instr::Bin(op, Ty::Double), Some(&Instr::SetNumberField(Ty::Double, field)), _, _, _)
+                if double_op_fuses(op) =>
+            {
+                Instr::DoubleOpSetField { op, field }
+            }
+            (&Instr::Bin(op, Ty::Double), Some(&Instr::SetInt(Ty::Double, slot)), _, _, _) if double_op_fuses(op) => {
+                Instr::DoubleOpSet { op, slot }
+            }
+            (&Instr::GetSlot(slot), Some(&Instr::GetNumberField(Ty::Double, field)), Some(&Instr::Bin(op, Ty::Double)), _, _)
+                if double_op_fuses(op) =>
+            {
+                Instr::SlotFieldDouble { op, slot, field }
+            }
+            (&Instr::GetSlot(slot), Some(Instr::OsDup), Some(&Instr::GetNumberField(ty, field)), _, _) => {
+                Instr::SlotDupNumberField { ty, slot, field }
+            }
             (&Instr::ConstPool(name), Some(&Instr::Const(Ty::Int, n)), Some(Instr::DynamicInvoke), _, _) => {
                 Instr::InterfaceCall { name, n: n as u32, cache: CallCache::new() }
             }
@@ -565,6 +685,7 @@ fn fuse(instrs: &mut [Instr]) {
             (&Instr::GetSlot(array), Some(&Instr::GetInt(Ty::Int, index)), Some(Instr::ArrayGet), _, _) => {
                 Instr::SlotArrayObject { array, index }
             }
+            (&Instr::GetSlot(slot), Some(&Instr::GetInt(Ty::Int, local)), _, _, _) => Instr::SlotAndLocal { slot, local },
             (
                 &Instr::GetInt(Ty::Int, slot),
                 Some(&Instr::GetSlot(array)),

@@ -1217,6 +1217,120 @@ impl Vm {
                         }
                     }
                 }
+                Instr::JumpUnlessCmp { cmp, target } if r.left >= 2 => {
+                    let b = i.pop().ok_or_else(underflow)? as i32;
+                    let a = i.pop().ok_or_else(underflow)? as i32;
+                    r.left -= 1;
+                    if compare(*cmp, a, b) {
+                        r.pc += 1;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::JumpUnlessTopLocal { cmp, b, target } if r.left >= 3 => {
+                    let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32;
+                    let x = i.pop().ok_or_else(underflow)? as i32;
+                    r.left -= 2;
+                    if compare(*cmp, x, y) {
+                        r.pc += 2;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::JumpNull { when, target } if r.left >= when.len() => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    r.left -= when.len() - 1;
+                    if when.jumps(v) {
+                        jump!(*target);
+                    } else {
+                        r.pc += when.len() as usize - 1;
+                    }
+                }
+                Instr::JumpSlotNull { when, slot, target } if r.left > when.len() => {
+                    let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    r.left -= when.len();
+                    if when.jumps(v) {
+                        jump!(*target);
+                    } else {
+                        r.pc += when.len() as usize;
+                    }
+                }
+                Instr::StaticCallByName { name, resolved, method, nargs } => {
+                    match resolved.get().copied().filter(|&id| (id as usize) < tables.classes.len()) {
+                        Some(id) => {
+                            o.push(tables.classes[id as usize].object);
+                            if r.left >= 2 {
+                                // `static_invoke` is behind pc, as if fetched: a call retried
+                                // after a safepoint runs it alone.
+                                r.pc += 1;
+                                r.left -= 2;
+                                return Ok(End::StaticCall(*method, *nargs as usize));
+                            }
+                        }
+                        None => {
+                            o.push(self.summon_object(name, Some(resolved))?);
+                            r.left -= 1;
+                            return Ok(End::Tables);
+                        }
+                    }
+                }
+                Instr::SlotAndLocal { slot, local } if r.left >= 2 => {
+                    let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    let k = *i.get(ibase + *local as usize).ok_or_else(int_slot)?;
+                    o.push(v);
+                    i.push(k);
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::SlotDupNumberField { ty, slot, field } if r.left >= 3 => {
+                    let obj = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    o.push(obj);
+                    let (a, b) = self.object_field(obj, *field, ty.cells())?;
+                    i.push(a.as_int().unwrap_or(0) as u32);
+                    if ty.cells() == 2 {
+                        i.push(b.as_int().unwrap_or(0) as u32);
+                    }
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::SlotFieldDouble { op, slot, field } if r.left >= 3 => {
+                    let obj = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    let (hi, lo) = self.object_field(obj, *field, 2)?;
+                    let bits = (hi.as_int().unwrap_or(0) as u32 as u64) << 32 | lo.as_int().unwrap_or(0) as u32 as u64;
+                    let at = depth_below(i, 2)?;
+                    let x = local_double(i, at)?;
+                    put_double(i, at, double_op(*op, x, f64::from_bits(bits)));
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::DoubleOpSetField { op, field } if r.left >= 2 => {
+                    let (a, b, at) = two_doubles(i)?;
+                    let obj = o.pop().ok_or_else(underflow)?;
+                    let bits = double_op(*op, a, b).to_bits();
+                    i.truncate(at);
+                    let (hi, lo) = (Value::int((bits >> 32) as i32), Value::int(bits as i32));
+                    self.set_object_field(obj, *field, 2, hi, lo)?;
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::DoubleOpSet { op, slot } if r.left >= 2 => {
+                    let (a, b, at) = two_doubles(i)?;
+                    i.truncate(at);
+                    let to = ibase + *slot as usize;
+                    if to + 2 > i.len() {
+                        return Err(int_slot());
+                    }
+                    put_double(i, to, double_op(*op, a, b));
+                    r.pc += 1;
+                    r.left -= 1;
+                }
+                Instr::BoxReturn if r.left >= 2 => {
+                    let v = i.pop().ok_or_else(underflow)?;
+                    o.push(Value::int(v as i32));
+                    r.pc += 1;
+                    r.left -= 2;
+                    return Ok(End::Ret);
+                }
                 Instr::ReturnNull if r.left >= 2 => {
                     // The `ret` is r.left to the end, as if it had been fetched.
                     o.push(Value::NULL);
@@ -1269,6 +1383,35 @@ impl Vm {
                     *top = (*top == 0) as u32;
                 }
                 Instr::SignExtend(k) => i.push(*k),
+                Instr::JumpUnlessCmp { cmp, .. } => {
+                    let b = i.pop().ok_or_else(underflow)? as i32;
+                    let top = i.last_mut().ok_or_else(underflow)?;
+                    *top = compare(*cmp, *top as i32, b) as u32;
+                }
+                Instr::JumpUnlessTopLocal { b: s, .. } => {
+                    let v = *i.get(ibase + *s as usize).ok_or_else(int_slot)?;
+                    i.push(v);
+                }
+                Instr::JumpNull { .. } => {
+                    let v = o.pop().ok_or_else(underflow)?;
+                    i.push(v.is_null() as u32);
+                }
+                Instr::JumpSlotNull { slot: s, .. }
+                | Instr::SlotAndLocal { slot: s, .. }
+                | Instr::SlotDupNumberField { slot: s, .. }
+                | Instr::SlotFieldDouble { slot: s, .. } => {
+                    let v = *o.get(obase + *s as usize).ok_or_else(object_slot)?;
+                    o.push(v);
+                }
+                Instr::DoubleOpSetField { op, .. } | Instr::DoubleOpSet { op, .. } => {
+                    let (a, b, at) = two_doubles(i)?;
+                    put_double(i, at, double_op(*op, a, b));
+                    i.truncate(at + 2);
+                }
+                Instr::BoxReturn => {
+                    let v = i.pop().ok_or_else(underflow)?;
+                    o.push(Value::int(v as i32));
+                }
                 Instr::JumpUnlessLongInt { a, .. } | Instr::LongIntSet { a, .. } => {
                     let bits = local_bits(i, ibase + *a as usize)?;
                     push_bits(i, bits);

@@ -9,7 +9,8 @@ use phantom_bytecode::assemble;
 use phantom_vm::{PlainMemory, Uncaught, Value, Vm};
 use proptest::prelude::*;
 
-const OPS: [&str; 10] = ["isum", "isublu", "isubul", "imul", "iand", "ior", "ixor", "idivlu", "iremlu", "idivul"];
+const OPS: [&str; 13] =
+    ["isum", "isublu", "isubul", "imul", "iand", "ior", "ixor", "idivlu", "iremlu", "idivul", "ishl", "ishr", "ushr"];
 const CMPS: [&str; 4] = ["ige", "ile", "igt", "ilt"];
 const CONSTANTS: [i32; 10] = [0, 1, -1, 2, 7, -3, 31, 1_000_003, i32::MIN, i32::MAX];
 const DOUBLE_OPS: [&str; 6] = ["isum", "isublu", "isubul", "imul", "idivlu", "idivul"];
@@ -42,6 +43,13 @@ enum Block {
     IfLocals { a: u32, b: u32, cmp: usize, then: Vec<Block> },
     /// double arithmetic on locals 5-6 and 7-8 from local[from], back into local[to]
     Doubles { from: u32, op1: usize, k: usize, op2: usize, to: u32 },
+    /// local[to] = local[from] narrowed to a byte (`bits` 24) or a short (16), with sign
+    Narrow { from: u32, bits: u32, to: u32 },
+    /// if local[a] is not zero (`log_not; jz`): the inner blocks
+    IfNonZero { a: u32, then: Vec<Block> },
+    /// if (local[a] op k) cmp local[b] (a computed value against a local), or against
+    /// local[b] op k (two computed values): the inner blocks
+    IfComputed { a: u32, op: usize, k: usize, b: u32, cmp: usize, both: bool, then: Vec<Block> },
 }
 
 fn simple() -> impl Strategy<Value = Block> {
@@ -63,6 +71,7 @@ fn simple() -> impl Strategy<Value = Block> {
         Just(Block::CallVoid),
         (slot(), 0..DOUBLE_OPS.len(), 0..DOUBLES.len(), 0..DOUBLE_OPS.len(), slot())
             .prop_map(|(from, op1, k, op2, to)| Block::Doubles { from, op1, k, op2, to }),
+        (slot(), prop::sample::select(vec![16u32, 24]), slot()).prop_map(|(from, bits, to)| Block::Narrow { from, bits, to }),
     ]
 }
 
@@ -76,6 +85,9 @@ fn block() -> impl Strategy<Value = Block> {
         1 => (0u8..12, inner()).prop_map(|(times, body)| Block::Loop { times, body }),
         1 => (0u32..4, 0u32..4, 0..CMPS.len(), inner())
             .prop_map(|(a, b, cmp, then)| Block::IfLocals { a, b, cmp, then }),
+        1 => (0u32..4, inner()).prop_map(|(a, then)| Block::IfNonZero { a, then }),
+        1 => (0u32..4, 0..OPS.len(), 0..CONSTANTS.len(), 0u32..4, 0..CMPS.len(), any::<bool>(), inner())
+            .prop_map(|(a, op, k, b, cmp, both, then)| Block::IfComputed { a, op, k, b, cmp, both, then }),
     ]
 }
 
@@ -105,6 +117,28 @@ fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
                     _ => "os_get32 0\no2i\n".to_string(),
                 };
                 out.push_str(&format!("{read}iconst_32bit {}\n{}\njz {skip}\n", CONSTANTS[*k], CMPS[*cmp]));
+                render(then, out, labels);
+                out.push_str(&format!("{skip}:\n"));
+            }
+            Block::Narrow { from, bits, to } => {
+                out.push_str(&format!("is_get32 {from}\niconst_8bit {bits}\nishl\niconst_8bit {bits}\nishr\nis_set32 {to}\n"))
+            }
+            Block::IfNonZero { a, then } => {
+                *labels += 1;
+                let skip = format!("skip{labels}");
+                out.push_str(&format!("is_get32 {a}\nlog_not\njz {skip}\n"));
+                render(then, out, labels);
+                out.push_str(&format!("{skip}:\n"));
+            }
+            Block::IfComputed { a, op, k, b, cmp, both, then } => {
+                *labels += 1;
+                let skip = format!("skip{labels}");
+                let (op, k) = (OPS[*op], CONSTANTS[*k]);
+                out.push_str(&format!("is_get32 {a}\niconst_32bit {k}\n{op}\nis_get32 {b}\n"));
+                if *both {
+                    out.push_str(&format!("iconst_32bit {k}\n{op}\n"));
+                }
+                out.push_str(&format!("{}\njz {skip}\n", CMPS[*cmp]));
                 render(then, out, labels);
                 out.push_str(&format!("{skip}:\n"));
             }
