@@ -315,6 +315,29 @@ pub enum Instr {
         method: u32,
         nargs: u32,
     },
+    /// `os_get32 array; is_get32 index; is_array_get; is_get32 b; <cmp>; jz target` on ints
+    /// (`while (a[i] < pivot)`).
+    JumpUnlessElementLocal {
+        cmp: Cmp,
+        array: u32,
+        index: u32,
+        b: u32,
+        target: u32,
+    },
+    /// `os_get32 slot; is_get32 local; is_get32 local; iconst k; isum; is_set32 local` (an
+    /// array and `i++` as its index).
+    SlotAndLocalBump {
+        slot: u32,
+        local: u32,
+        k: i32,
+    },
+    /// `os_get32 slot; is_get32.long local; froml` (an array and a long index made an int).
+    SlotAndLongAsInt {
+        slot: u32,
+        local: u32,
+    },
+    /// `iconst k; is_array_set` (a constant stored in an int array).
+    ArraySetConst(i32),
     /// `os_get32 slot; is_get32 local` (an array and an index, say, before the value to store).
     SlotAndLocal {
         slot: u32,
@@ -679,6 +702,25 @@ fn fuse(instrs: &mut [Instr]) {
                 Instr::SlotNumberField { ty, slot, field }
             }
             (&Instr::GetSlot(slot), Some(&Instr::GetObjectField(field)), _, _, _) => Instr::SlotObjectField { slot, field },
+            (
+                &Instr::GetSlot(array),
+                Some(&Instr::GetInt(Ty::Int, index)),
+                Some(Instr::ArrayGetNumber(Ty::Int)),
+                Some(&Instr::GetInt(Ty::Int, b)),
+                Some(&Instr::Cmp(cmp, Ty::Int)),
+            ) if matches!(at(5), Some(Instr::Jz(_))) => {
+                let Some(&Instr::Jz(target)) = at(5) else { unreachable!() };
+                Instr::JumpUnlessElementLocal { cmp, array, index, b, target }
+            }
+            (
+                &Instr::GetSlot(slot),
+                Some(&Instr::GetInt(Ty::Int, local)),
+                Some(&Instr::GetInt(Ty::Int, again)),
+                Some(&Instr::Const(Ty::Int, k)),
+                Some(Instr::Bin(Bin::Add, Ty::Int)),
+            ) if again == local && matches!(at(5), Some(&Instr::SetInt(Ty::Int, to)) if to == local) => {
+                Instr::SlotAndLocalBump { slot, local, k: k as i32 }
+            }
             (&Instr::GetSlot(array), Some(&Instr::GetInt(Ty::Int, index)), Some(&Instr::ArrayGetNumber(ty)), _, _) => {
                 Instr::SlotArrayNumber { ty, array, index }
             }
@@ -686,6 +728,10 @@ fn fuse(instrs: &mut [Instr]) {
                 Instr::SlotArrayObject { array, index }
             }
             (&Instr::GetSlot(slot), Some(&Instr::GetInt(Ty::Int, local)), _, _, _) => Instr::SlotAndLocal { slot, local },
+            (&Instr::GetSlot(slot), Some(&Instr::GetInt(Ty::Long, local)), Some(Instr::Convert(Ty::Long, Ty::Int)), _, _) => {
+                Instr::SlotAndLongAsInt { slot, local }
+            }
+            (&Instr::Const(Ty::Int, k), Some(Instr::ArraySetNumber(Ty::Int)), _, _, _) => Instr::ArraySetConst(k as i32),
             (
                 &Instr::GetInt(Ty::Int, slot),
                 Some(&Instr::GetSlot(array)),

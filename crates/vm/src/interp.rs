@@ -1274,6 +1274,45 @@ impl Vm {
                         }
                     }
                 }
+                Instr::JumpUnlessElementLocal { cmp, array, index, b, target } if r.left >= 6 => {
+                    let array = *o.get(obase + *array as usize).ok_or_else(object_slot)?;
+                    let index = *i.get(ibase + *index as usize).ok_or_else(int_slot)? as i32;
+                    let (a, slot) = self.array_element(array, index)?;
+                    let x = self.heap.slot(a.obj, slot)?.as_int().unwrap_or(0);
+                    let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32;
+                    r.left -= 5;
+                    if compare(*cmp, x, y) {
+                        r.pc += 5;
+                    } else {
+                        jump!(*target);
+                    }
+                }
+                Instr::SlotAndLocalBump { slot, local, k } if r.left >= 6 => {
+                    let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    let cell = i.get_mut(ibase + *local as usize).ok_or_else(int_slot)?;
+                    let index = *cell;
+                    *cell = (index as i32).wrapping_add(*k) as u32;
+                    o.push(v);
+                    i.push(index);
+                    r.pc += 5;
+                    r.left -= 5;
+                }
+                Instr::SlotAndLongAsInt { slot, local } if r.left >= 3 => {
+                    let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
+                    let index = local_bits(i, ibase + *local as usize)?;
+                    o.push(v);
+                    i.push(index as u32);
+                    r.pc += 2;
+                    r.left -= 2;
+                }
+                Instr::ArraySetConst(k) if r.left >= 2 => {
+                    let index = i.pop().ok_or_else(underflow)? as i32;
+                    let array = o.pop().ok_or_else(underflow)?;
+                    let (a, slot) = self.array_element(array, index)?;
+                    self.heap.set_slot(a.obj, slot, Value::int(*k))?;
+                    r.pc += 1;
+                    r.left -= 1;
+                }
                 Instr::SlotAndLocal { slot, local } if r.left >= 2 => {
                     let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
                     let k = *i.get(ibase + *local as usize).ok_or_else(int_slot)?;
@@ -1396,7 +1435,11 @@ impl Vm {
                     let v = o.pop().ok_or_else(underflow)?;
                     i.push(v.is_null() as u32);
                 }
+                Instr::ArraySetConst(k) => i.push(*k as u32),
                 Instr::JumpSlotNull { slot: s, .. }
+                | Instr::JumpUnlessElementLocal { array: s, .. }
+                | Instr::SlotAndLocalBump { slot: s, .. }
+                | Instr::SlotAndLongAsInt { slot: s, .. }
                 | Instr::SlotAndLocal { slot: s, .. }
                 | Instr::SlotDupNumberField { slot: s, .. }
                 | Instr::SlotFieldDouble { slot: s, .. } => {

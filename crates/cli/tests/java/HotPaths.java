@@ -157,5 +157,32 @@ public class HotPaths {
             mixed += (byte) (mixed << 3) + (short) (mixed * 31) + (mixed >>> 7) + (mixed >> 2);
         }
         System.out.println("narrow " + mixed + " " + bytes[7] + " " + shorts[7]);
+
+        int[] data = {5, 3, 9, 1, 7, 3, 8, 2};
+        int pivot = 6, floor = 1, i = 0, j = data.length - 1, scans = 0;
+        while (data[i] < pivot) { i++; scans++; }
+        while (data[j] > floor) { j--; scans++; }
+        int[] copy = new int[data.length];
+        int n = 0, m = data.length - 1;
+        while (n < data.length) copy[n++] = data[m--];
+        long[] wide = new long[4];
+        int[] marks = new int[12];
+        for (long w = 1; w < 12; w += 2) marks[(int) w] = 7;
+        for (int q = 0; q < wide.length; q++) wide[q] = -1;
+        int marked = 0;
+        for (int q = 0; q < marks.length; q++) marked += marks[q];
+        System.out.println("scan " + i + " " + j + " " + scans + " copy " + copy[0] + copy[7] + " marked " + marked + " " + wide[3]);
+        try {
+            int r = 0;
+            while (data[r] < 100) r++;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            System.out.println("scan past the end: " + e.getMessage());
+        }
+        try {
+            int r = 6;
+            while (r < 20) copy[r++] = 4;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            System.out.println("store past the end: " + e.getMessage());
+        }
     }
 }
