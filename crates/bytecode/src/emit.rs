@@ -20,8 +20,9 @@ pub fn insn(prefix: Option<TypePrefix>, op: Op, args: Vec<Arg>) -> Item {
     Item::Insn(Insn { prefix, op, args })
 }
 
-/// Lays the items out from offset 0: labels become offsets, lines become a line map.
-pub fn assemble(items: &[Item]) -> Result<(Vec<u8>, Vec<LineEntry>), String> {
+/// The code offset of every label, and the code's length, when the items are laid out from
+/// offset 0.
+pub fn label_offsets(items: &[Item]) -> (HashMap<u32, i64>, usize) {
     let mut labels = HashMap::new();
     let mut offset = 0usize;
     for item in items {
@@ -33,7 +34,13 @@ pub fn assemble(items: &[Item]) -> Result<(Vec<u8>, Vec<LineEntry>), String> {
             Item::Line(_) => {}
         }
     }
-    let mut code = Vec::with_capacity(offset);
+    (labels, offset)
+}
+
+/// Lays the items out from offset 0: labels become offsets, lines become a line map.
+pub fn assemble(items: &[Item]) -> Result<(Vec<u8>, Vec<LineEntry>), String> {
+    let (labels, length) = label_offsets(items);
+    let mut code = Vec::with_capacity(length);
     let mut lines: Vec<LineEntry> = Vec::new();
     for item in items {
         match item {

@@ -296,6 +296,7 @@ macro_rules! for_each_internal_class {
                     44 isSubclass "(string string) int" => java_is_subclass,
                     45 gc "() void" => java_gc,
                     46 refersTo "(? ?) int" => java_refers_to,
+                    47 nullMessage "() ?" => java_null_message,
                 }
                 // Ours: a Java array, whose length is fixed and whose bounds are checked.
                 41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {

@@ -32,6 +32,9 @@ pub const STRINGS: &str = "phantom/runtime/Strings";
 pub struct Constants {
     pub strings: Vec<Vec<u8>>,
     pub lambdas: Vec<Lambda>,
+    /// The NullPointerException messages of each method's instructions (by method key, then
+    /// Java offset), for the class's `.npe` table (see `crate::npe`).
+    pub npe: HashMap<String, HashMap<usize, String>>,
 }
 
 /// A lambda or method reference (an `invokedynamic` of LambdaMetafactory): the class made for
@@ -202,6 +205,8 @@ pub struct MethodGen<'a> {
     obj_scratch_used: usize,
     /// Whether the Java instruction being translated is a jump target (or a handler).
     entered: bool,
+    /// NullPointerException messages by Java offset (see `crate::npe`).
+    npe: HashMap<usize, String>,
     int_scratch_used: usize,
     /// Whether `this` is Java local 0 for the whole method.
     this_fixed: bool,
@@ -212,7 +217,7 @@ pub struct MethodGen<'a> {
     pending_compare: Option<(Kind, i32)>,
 }
 
-const LABEL_BASE: u32 = 1 << 20;
+pub(crate) const LABEL_BASE: u32 = 1 << 20;
 
 impl<'a> MethodGen<'a> {
     pub fn new(u: &'a Universe, class: &'a JavaClass, method: &'a MethodDecl, consts: &'a mut Constants) -> Self {
@@ -232,6 +237,7 @@ impl<'a> MethodGen<'a> {
             scratch_int: Vec::new(),
             obj_scratch_used: 0,
             entered: false,
+            npe: HashMap::new(),
             int_scratch_used: 0,
             this_fixed: false,
             in_statics: method.is_static || method.name == "<clinit>",
@@ -557,6 +563,10 @@ impl<'a> MethodGen<'a> {
                 self.take_result(sig.result());
                 return Ok(());
             }
+            // The stand-in would fail inside the runtime: the receiver is checked here, so the
+            // NullPointerException names this call. Numbers are still on the integer stack.
+            let refs = sig.kinds().iter().filter(|k| **k == Kind::Ref).count() as u32;
+            self.null_receiver_throws(refs, at)?;
             let with_self = descriptor.replacen('(', "(Ljava/lang/String;", 1);
             return self.invoke_static(STRINGS, name, &with_self, at);
         }
@@ -651,10 +661,22 @@ impl<'a> MethodGen<'a> {
         self.put(Op::OsPull32, vec![Arg::Int(n as i64)]);
         self.put(Op::OsIsnull, vec![]);
         self.jump(Op::Jz, done);
-        self.invoke_static(RT, "nullPointer", "()Ljava/lang/NullPointerException;", at)?;
+        self.null_pointer(at)?;
         self.put(Op::Throw, vec![]);
         self.place(done);
         Ok(())
+    }
+
+    /// A NullPointerException for the instruction at Java offset `at`, with the message the
+    /// JVM would give it.
+    fn null_pointer(&mut self, at: usize) -> Result<(), Error> {
+        match self.npe.get(&at).cloned() {
+            Some(message) => {
+                self.string_const(message.as_bytes());
+                self.invoke_static(RT, "nullPointer", "(Ljava/lang/String;)Ljava/lang/NullPointerException;", at)
+            }
+            None => self.invoke_static(RT, "nullPointer", "()Ljava/lang/NullPointerException;", at),
+        }
     }
 
     /// Java's `if<cond>` on an int on top: jumps to `target` when `v <cond> 0` holds.
@@ -805,6 +827,9 @@ impl<'a> MethodGen<'a> {
         self.this_fixed = instance && !opcodes.iter().any(|(_, op)| matches!(op, Opcode::Astore(0)));
         let ranges: Vec<(usize, usize, usize)> = handlers.iter().map(|h| (h.0, h.1, h.2)).collect();
         let flow: Flow = flow::analyse(opcodes, &ranges, self.this_fixed).map_err(|e| self.err(0, e))?;
+        let params = signature(&self.method.descriptor)?.params;
+        self.npe = crate::npe::messages(opcodes, &flow, self.method.is_static, &params);
+        self.consts.npe.insert(self.method.key(), self.npe.clone());
 
         // Arguments are object slots 0..n; Java numbers them from 0 (static) or 1, longs and
         // doubles taking two.
@@ -1678,11 +1703,21 @@ impl<'a> MethodGen<'a> {
                 self.put(Op::OsIsnull, vec![]);
                 self.jump(Op::Jz, done);
                 self.put(Op::OsDrop, vec![]);
-                self.invoke_static(RT, "nullPointer", "()Ljava/lang/NullPointerException;", pc)?;
+                self.null_pointer(pc)?;
                 self.place(done);
                 self.put(Op::Throw, vec![]);
             }
-            Monitorenter => self.invoke_static(RT, "monitorEnter", "(Ljava/lang/Object;)V", pc)?,
+            Monitorenter => {
+                // Null is refused here, so that the exception names this block.
+                let done = self.label();
+                self.put(Op::OsDup, vec![]);
+                self.put(Op::OsIsnull, vec![]);
+                self.jump(Op::Jz, done);
+                self.null_pointer(pc)?;
+                self.put(Op::Throw, vec![]);
+                self.place(done);
+                self.invoke_static(RT, "monitorEnter", "(Ljava/lang/Object;)V", pc)?
+            }
             Monitorexit => self.invoke_static(RT, "monitorExit", "(Ljava/lang/Object;)V", pc)?,
             Breakpoint | Impdep1 | Impdep2 | Jsr(_) | Ret(_) => return Err(self.err(pc, "unsupported instruction")),
         }

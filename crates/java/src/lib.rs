@@ -10,7 +10,9 @@ mod flow;
 mod gen;
 mod layout;
 mod model;
+mod npe;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use phantom_bytecode::classfile::{ClassHeader, Constant, LineMap, Method, TypeRef};
@@ -131,7 +133,7 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
         parent: parent.into_bytes(),
         version: class.source_file.clone().unwrap_or_default().into_bytes(),
     }));
-    push_methods(&mut records, methods)?;
+    push_methods(&mut records, methods, &consts.npe)?;
     push_constants(&mut records, &consts);
     out.push(finish(records, name)?);
     let mut lambdas = std::mem::take(&mut consts.lambdas);
@@ -174,7 +176,7 @@ pub fn translate_class(u: &Universe, name: &str) -> Result<Vec<ClassFile>, Error
             parent: b".internal.object".to_vec(),
             version: class.source_file.clone().unwrap_or_default().into_bytes(),
         }));
-        push_methods(&mut records, methods)?;
+        push_methods(&mut records, methods, &consts.npe)?;
         push_constants(&mut records, &consts);
         out.push(finish(records, name)?);
         lambdas.append(&mut consts.lambdas);
@@ -261,7 +263,7 @@ fn lambda_class(u: &Universe, outer: &JavaClass, l: &Lambda) -> Result<ClassFile
         parent: phantom_name("java/lang/Object").into_bytes(),
         version: outer.source_file.clone().unwrap_or_default().into_bytes(),
     })];
-    push_methods(&mut records, methods)?;
+    push_methods(&mut records, methods, &consts.npe)?;
     push_constants(&mut records, &consts);
     finish(records, &l.name)
 }
@@ -302,7 +304,7 @@ pub fn launcher(u: &Universe, main: &str) -> Result<ClassFile, Error> {
         parent: b".internal.object".to_vec(),
         version: Vec::new(),
     })];
-    push_methods(&mut records, vec![("run".into(), 8, items)])?;
+    push_methods(&mut records, vec![("run".into(), 8, items)], &HashMap::new())?;
     push_constants(&mut records, &consts);
     finish(records, main)
 }
@@ -517,14 +519,43 @@ fn reinterpret(from: phantom_bytecode::TypePrefix, to: phantom_bytecode::TypePre
     ]
 }
 
-fn push_methods(records: &mut Vec<Record>, mut methods: Vec<(String, u32, Vec<Item>)>) -> Result<(), Error> {
+/// The constant holding a class's NullPointerException messages: a line per instruction that
+/// can fail on null, `ORDINAL START END MESSAGE`, START and END the code offsets of the Java
+/// instruction (the VM's `.internal.java` reads it when such an instruction fails).
+pub const NPE_TABLE: u32 = 0x7fff_ff00;
+
+fn push_methods(
+    records: &mut Vec<Record>,
+    mut methods: Vec<(String, u32, Vec<Item>)>,
+    npe: &HashMap<String, HashMap<usize, String>>,
+) -> Result<(), Error> {
     methods.sort_by_key(|m| m.1);
+    let mut table = String::new();
     for (name, ordinal, items) in methods {
         let (code, lines) = assemble(&items).map_err(|e| Error::new(format!("{name}: {e}")))?;
+        if let Some(messages) = npe.get(&name).filter(|m| !m.is_empty()) {
+            // Java offsets are the labels below the generator's own.
+            let (labels, length) = phantom_bytecode::emit::label_offsets(&items);
+            let mut starts: Vec<(u32, i64)> =
+                labels.into_iter().filter(|&(l, _)| (l as usize) < gen::LABEL_BASE as usize).collect();
+            starts.sort();
+            for (k, &(pc, start)) in starts.iter().enumerate() {
+                let Some(message) = messages.get(&(pc as usize)) else { continue };
+                let end = starts.get(k + 1).map_or(length as i64, |&(_, o)| o);
+                table.push_str(&format!("{ordinal} {start} {end} {message}\n"));
+            }
+        }
         records.push(Record::Method(Method { name: name.into_bytes(), ordinal, code }));
         if !lines.is_empty() {
             records.push(Record::LineMap(LineMap { ordinal, entries: lines }));
         }
+    }
+    if !table.is_empty() {
+        records.push(Record::Constant(Constant {
+            id: NPE_TABLE,
+            ty: TypeRef { container: 0, class: b".internal.string".to_vec(), element: Vec::new() },
+            value: table.into_bytes(),
+        }));
     }
     Ok(())
 }

@@ -271,6 +271,11 @@ impl Vm {
             other => return Err(other),
         };
         thread.backtrace = self.backtrace(thread);
+        thread.fault = thread.frames.last().and_then(|f| {
+            let method = thread.method(f);
+            let offset = method.code()?.offsets.get(f.pc.checked_sub(1)?).copied()?;
+            Some((method.class, method.ordinal, offset))
+        });
         self.unwind(thread, depth, thrown)
     }
 
@@ -1628,6 +1633,9 @@ impl Vm {
                     .string_bytes(name_value)?
                     .ok_or_else(|| self.throw_str("dynamic_invoke: name is not a string"))?;
                 let name = String::from_utf8_lossy(&name).into_owned();
+                if this.is_null() {
+                    return Err(self.throw_str(&format!("method {name} called on null")));
+                }
                 let found = crate::class::method_named(self.class_of(this)?, &name, |c| self.class(c))
                     .and_then(|(c, ordinal)| c.vtable.get(ordinal as usize).cloned().flatten());
                 let m = found.ok_or_else(|| self.throw_str(&format!("no method named {name}")))?;

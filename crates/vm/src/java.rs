@@ -503,6 +503,32 @@ pub fn java_refers_to(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Resu
     Ok(Value::int((cx.heap.slot(obj, 0)? == o) as i32))
 }
 
+/// The constant of a translated class that lists its NullPointerException messages
+/// (`phantom_java::NPE_TABLE`): lines of `ORDINAL START END MESSAGE`.
+const NPE_TABLE: u32 = 0x7fff_ff00;
+
+/// How far before a Java instruction's code a failing fused run may begin (a run reading the
+/// array and the index for an array store starts a few instructions early).
+const NPE_LEAD: u32 = 32;
+
+/// nullMessage(): the JVM's message for the null access that raised this thread's last VM
+/// error, from the table of the failing method's class; null when it has none.
+pub fn java_null_message(cx: &Cx, thread: &mut Thread, _: Value, _: &[Value]) -> Result<Value> {
+    let Some((class, ordinal, offset)) = thread.fault else { return Ok(Value::NULL) };
+    let Some(&table) = cx.class(class).constants.get(&NPE_TABLE) else { return Ok(Value::NULL) };
+    let Some(text) = cx.string_bytes(table)? else { return Ok(Value::NULL) };
+    let text = String::from_utf8_lossy(&text);
+    let found = text.lines().find_map(|line| {
+        let mut parts = line.splitn(4, ' ');
+        let (o, start, end) = (parts.next()?.parse::<u32>().ok()?, parts.next()?.parse::<u32>().ok()?, parts.next()?.parse::<u32>().ok()?);
+        (o == ordinal && offset < end && offset + NPE_LEAD >= start).then(|| parts.next()).flatten()
+    });
+    match found {
+        Some(message) => cx.new_string(message.as_bytes()),
+        None => Ok(Value::NULL),
+    }
+}
+
 /// javaArray(a, descriptor): a Phantom array's elements as a new Java array (main's arguments).
 pub fn java_from_phantom_array(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
     let src = arg(cx, args, 0)?;

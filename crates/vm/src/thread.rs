@@ -220,6 +220,9 @@ pub struct Thread {
     pub(crate) catchers: Vec<Catcher>,
     /// Where the last exception was thrown, innermost first.
     pub(crate) backtrace: Vec<String>,
+    /// The instruction that raised the last error (class, method ordinal, code offset), for
+    /// the Java runtime's NullPointerException message.
+    pub(crate) fault: Option<(ClassId, u32, u32)>,
     /// Native code calling back into bytecode nests on the host stack: bounded separately.
     pub(crate) native_depth: u32,
     /// This thread's view of the class and method tables; refreshed when it meets a newer

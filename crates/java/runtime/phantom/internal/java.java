@@ -33,4 +33,5 @@ public final class java {
     public native boolean isSubclass(String a, String b);
     public native void gc();
     public native boolean refersTo(phantom.internal.weakref ref, Object o);
+    public native String nullMessage();
 }

@@ -137,7 +137,7 @@ public final class Rt {
             return new ArrayIndexOutOfBoundsException("Index is negative");
         }
         if (s.endsWith("called on null") || s.endsWith(" of null") || s.equals("o2i of null") || s.equals("not an array") && x == null) {
-            return new NullPointerException();
+            return new NullPointerException(n().nullMessage());
         }
         if (s.startsWith("cast to not parent: ")) {
             // "cast to not parent: FROM to TO", Phantom class names.
@@ -328,6 +328,10 @@ public final class Rt {
 
     public static NullPointerException nullPointer() {
         return new NullPointerException();
+    }
+
+    public static NullPointerException nullPointer(String message) {
+        return new NullPointerException(message);
     }
 
     // CharSequence's methods: a string answers them as well as the classes implementing it.
