@@ -24,7 +24,12 @@ enum Src {
 }
 
 /// The messages of a method's instructions that can fail on null, by bytecode offset.
-pub fn messages(opcodes: &[(usize, Opcode)], flow: &Flow, is_static: bool, params: &[String]) -> HashMap<usize, String> {
+pub fn messages(
+    opcodes: &[(usize, Opcode)],
+    flow: &Flow,
+    is_static: bool,
+    params: &[String],
+) -> HashMap<usize, String> {
     let targets: HashSet<usize> = opcodes.iter().flat_map(|(pc, op)| flow::branch_targets(*pc, op)).collect();
     let names = LocalNames::new(is_static, params);
     let mut out = HashMap::new();
@@ -40,10 +45,13 @@ pub fn messages(opcodes: &[(usize, Opcode)], flow: &Flow, is_static: bool, param
         }
         if let Some((action, depth)) = action(op) {
             let because = sources.len().checked_sub(depth + 1).and_then(|k| because(&sources[k], &names));
-            out.insert(*pc, match because {
-                Some(b) => format!("{action} because {b}"),
-                None => action,
-            });
+            out.insert(
+                *pc,
+                match because {
+                    Some(b) => format!("{action} because {b}"),
+                    None => action,
+                },
+            );
         }
         fresh = flow::ends_block(op);
         let mut after = kinds.clone();
@@ -53,7 +61,8 @@ pub fn messages(opcodes: &[(usize, Opcode)], flow: &Flow, is_static: bool, param
         }
         if let Some((take, order)) = flow::shuffle(op, kinds) {
             let top: Vec<Src> = sources.split_off(sources.len().saturating_sub(take));
-            sources.extend(order.iter().map(|&k| top.get(top.len().wrapping_sub(k + 1)).cloned().unwrap_or(Src::Unknown)));
+            sources
+                .extend(order.iter().map(|&k| top.get(top.len().wrapping_sub(k + 1)).cloned().unwrap_or(Src::Unknown)));
             continue;
         }
         let pushes = usize::from(produces(op));
@@ -76,10 +85,10 @@ fn produces(op: &Opcode) -> bool {
         }
         Istore(_) | Lstore(_) | Fstore(_) | Dstore(_) | Astore(_) | Putfield(_) | Putstatic(_) | Iastore | Lastore
         | Fastore | Dastore | Aastore | Bastore | Castore | Sastore | Pop | Pop2 | Monitorenter | Monitorexit
-        | Iinc(..) | Nop | Goto(_) | Ifeq(_) | Ifne(_) | Iflt(_) | Ifge(_) | Ifgt(_) | Ifle(_)
-        | IfIcmpeq(_) | IfIcmpne(_) | IfIcmplt(_) | IfIcmpge(_) | IfIcmpgt(_) | IfIcmple(_) | IfAcmpeq(_)
-        | IfAcmpne(_) | Ifnull(_) | Ifnonnull(_) | Tableswitch(_) | Lookupswitch(_) | Return | Ireturn
-        | Lreturn | Freturn | Dreturn | Areturn | Athrow => false,
+        | Iinc(..) | Nop | Goto(_) | Ifeq(_) | Ifne(_) | Iflt(_) | Ifge(_) | Ifgt(_) | Ifle(_) | IfIcmpeq(_)
+        | IfIcmpne(_) | IfIcmplt(_) | IfIcmpge(_) | IfIcmpgt(_) | IfIcmple(_) | IfAcmpeq(_) | IfAcmpne(_)
+        | Ifnull(_) | Ifnonnull(_) | Tableswitch(_) | Lookupswitch(_) | Return | Ireturn | Lreturn | Freturn
+        | Dreturn | Areturn | Athrow => false,
         _ => true,
     }
 }

@@ -394,7 +394,7 @@ pub enum IfNull {
 
 impl IfNull {
     /// Instructions the test stands for after the object is on the stack.
-    pub fn len(self) -> u32 {
+    pub fn instructions(self) -> u32 {
         match self {
             IfNull::NotNull => 2,
             IfNull::Null => 3,
@@ -634,34 +634,41 @@ impl Code {
     }
 }
 
-/// Replaces the first instruction of common int runs (an argument read as an int, arithmetic
-/// or a comparison and branch with a constant, int locals updated from constants or from each
-/// other, an int argument compared or turned into a call's argument, an int field read or
-/// updated with a constant, a test of two int locals, an int local made a double, double
-/// arithmetic on locals or with a constant) by one instruction doing
-/// the whole run, or `summon_null; ret`); the longest run that matches wins. The
-/// instructions after it stay as they were, so a jump into the run, a position restored from
-/// the heap or a backtrace sees the original code; and when the fused form cannot do the whole
-/// run (the argument is not an int, the slice ends) it does only the first instruction.
+/// Replaces the first instruction of common runs by one instruction doing the whole run
+/// (the `Instr` variants after `Convert` say which): int arithmetic, comparisons and branches
+/// with constants, locals and the stack; int arguments and fields; double arithmetic on
+/// locals, constants and fields; and what translated Java does most (interface calls, the
+/// statics object, fields and elements of locals, array loops, null tests, static calls). The
+/// longest run that matches wins, the pairs executed most in `bench/java` chose the Java ones.
+/// The instructions after it stay as they were, so a jump into the run, a position restored
+/// from the heap or a backtrace sees the original code; and when the fused form cannot do the
+/// whole run (an argument is not an int, the slice ends) it does only the first instruction.
 fn fuse(instrs: &mut [Instr]) {
     for p in 0..instrs.len() {
         let at = |k: usize| instrs.get(p + k);
         if let (Instr::SummonByName(name, _), Some(Instr::Const(Ty::Int, 0)), Some(Instr::Box(Ty::Int))) =
             (&instrs[p], at(1), at(2))
         {
-            if let (Some(Instr::Call { method: 11, nargs: 1 }), Some(Instr::OsDup), Some(Instr::OsIsNull), Some(&Instr::Jz(target))) =
-                (at(3), at(4), at(5), at(6))
+            if let (
+                Some(Instr::Call { method: 11, nargs: 1 }),
+                Some(Instr::OsDup),
+                Some(Instr::OsIsNull),
+                Some(&Instr::Jz(target)),
+            ) = (at(3), at(4), at(5), at(6))
             {
                 instrs[p] = Instr::StaticInstance { name: name.clone(), resolved: std::sync::OnceLock::new(), target };
             }
             continue;
         }
         if let (Instr::SummonByName(name, _), Some(&Instr::StaticInvoke { method, nargs })) = (&instrs[p], at(1)) {
-            instrs[p] = Instr::StaticCallByName { name: name.clone(), resolved: std::sync::OnceLock::new(), method, nargs };
+            instrs[p] =
+                Instr::StaticCallByName { name: name.clone(), resolved: std::sync::OnceLock::new(), method, nargs };
             continue;
         }
         let null_test = |from: usize| match (at(from), at(from + 1), at(from + 2)) {
-            (Some(Instr::OsIsNull), Some(Instr::LogNot(Ty::Int)), Some(&Instr::Jz(target))) => Some((IfNull::Null, target)),
+            (Some(Instr::OsIsNull), Some(Instr::LogNot(Ty::Int)), Some(&Instr::Jz(target))) => {
+                Some((IfNull::Null, target))
+            }
             (Some(Instr::OsIsNull), Some(&Instr::Jz(target)), _) => Some((IfNull::NotNull, target)),
             _ => None,
         };
@@ -687,11 +694,13 @@ fn fuse(instrs: &mut [Instr]) {
             (&Instr::Bin(op, Ty::Double), Some(&Instr::SetInt(Ty::Double, slot)), _, _, _) if double_op_fuses(op) => {
                 Instr::DoubleOpSet { op, slot }
             }
-            (&Instr::GetSlot(slot), Some(&Instr::GetNumberField(Ty::Double, field)), Some(&Instr::Bin(op, Ty::Double)), _, _)
-                if double_op_fuses(op) =>
-            {
-                Instr::SlotFieldDouble { op, slot, field }
-            }
+            (
+                &Instr::GetSlot(slot),
+                Some(&Instr::GetNumberField(Ty::Double, field)),
+                Some(&Instr::Bin(op, Ty::Double)),
+                _,
+                _,
+            ) if double_op_fuses(op) => Instr::SlotFieldDouble { op, slot, field },
             (&Instr::GetSlot(slot), Some(Instr::OsDup), Some(&Instr::GetNumberField(ty, field)), _, _) => {
                 Instr::SlotDupNumberField { ty, slot, field }
             }
@@ -701,7 +710,9 @@ fn fuse(instrs: &mut [Instr]) {
             (&Instr::GetSlot(slot), Some(&Instr::GetNumberField(ty, field)), _, _, _) => {
                 Instr::SlotNumberField { ty, slot, field }
             }
-            (&Instr::GetSlot(slot), Some(&Instr::GetObjectField(field)), _, _, _) => Instr::SlotObjectField { slot, field },
+            (&Instr::GetSlot(slot), Some(&Instr::GetObjectField(field)), _, _, _) => {
+                Instr::SlotObjectField { slot, field }
+            }
             (
                 &Instr::GetSlot(array),
                 Some(&Instr::GetInt(Ty::Int, index)),
@@ -727,11 +738,19 @@ fn fuse(instrs: &mut [Instr]) {
             (&Instr::GetSlot(array), Some(&Instr::GetInt(Ty::Int, index)), Some(Instr::ArrayGet), _, _) => {
                 Instr::SlotArrayObject { array, index }
             }
-            (&Instr::GetSlot(slot), Some(&Instr::GetInt(Ty::Int, local)), _, _, _) => Instr::SlotAndLocal { slot, local },
-            (&Instr::GetSlot(slot), Some(&Instr::GetInt(Ty::Long, local)), Some(Instr::Convert(Ty::Long, Ty::Int)), _, _) => {
-                Instr::SlotAndLongAsInt { slot, local }
+            (&Instr::GetSlot(slot), Some(&Instr::GetInt(Ty::Int, local)), _, _, _) => {
+                Instr::SlotAndLocal { slot, local }
             }
-            (&Instr::Const(Ty::Int, k), Some(Instr::ArraySetNumber(Ty::Int)), _, _, _) => Instr::ArraySetConst(k as i32),
+            (
+                &Instr::GetSlot(slot),
+                Some(&Instr::GetInt(Ty::Long, local)),
+                Some(Instr::Convert(Ty::Long, Ty::Int)),
+                _,
+                _,
+            ) => Instr::SlotAndLongAsInt { slot, local },
+            (&Instr::Const(Ty::Int, k), Some(Instr::ArraySetNumber(Ty::Int)), _, _, _) => {
+                Instr::ArraySetConst(k as i32)
+            }
             (
                 &Instr::GetInt(Ty::Int, slot),
                 Some(&Instr::GetSlot(array)),

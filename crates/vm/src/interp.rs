@@ -1242,22 +1242,22 @@ impl Vm {
                         jump!(*target);
                     }
                 }
-                Instr::JumpNull { when, target } if r.left >= when.len() => {
+                Instr::JumpNull { when, target } if r.left >= when.instructions() => {
                     let v = o.pop().ok_or_else(underflow)?;
-                    r.left -= when.len() - 1;
+                    r.left -= when.instructions() - 1;
                     if when.jumps(v) {
                         jump!(*target);
                     } else {
-                        r.pc += when.len() as usize - 1;
+                        r.pc += when.instructions() as usize - 1;
                     }
                 }
-                Instr::JumpSlotNull { when, slot, target } if r.left > when.len() => {
+                Instr::JumpSlotNull { when, slot, target } if r.left > when.instructions() => {
                     let v = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
-                    r.left -= when.len();
+                    r.left -= when.instructions();
                     if when.jumps(v) {
                         jump!(*target);
                     } else {
-                        r.pc += when.len() as usize;
+                        r.pc += when.instructions() as usize;
                     }
                 }
                 Instr::StaticCallByName { name, resolved, method, nargs } => {

@@ -520,7 +520,11 @@ pub fn java_null_message(cx: &Cx, thread: &mut Thread, _: Value, _: &[Value]) ->
     let text = String::from_utf8_lossy(&text);
     let found = text.lines().find_map(|line| {
         let mut parts = line.splitn(4, ' ');
-        let (o, start, end) = (parts.next()?.parse::<u32>().ok()?, parts.next()?.parse::<u32>().ok()?, parts.next()?.parse::<u32>().ok()?);
+        let (o, start, end) = (
+            parts.next()?.parse::<u32>().ok()?,
+            parts.next()?.parse::<u32>().ok()?,
+            parts.next()?.parse::<u32>().ok()?,
+        );
         (o == ordinal && offset < end && offset + NPE_LEAD >= start).then(|| parts.next()).flatten()
     });
     match found {

@@ -342,7 +342,8 @@ impl Vm {
     /// class that copy does not have.
     #[inline]
     pub(crate) fn descends(&self, tables: &Tables, class: ClassId, ancestor: ClassId) -> bool {
-        tables.descends(class, ancestor) || (class as usize >= tables.classes.len() && self.is_subclass(class, ancestor))
+        tables.descends(class, ancestor)
+            || (class as usize >= tables.classes.len() && self.is_subclass(class, ancestor))
     }
 
     /// The class id behind a class object; none if `v` is not one.

@@ -71,7 +71,11 @@ fn simple() -> impl Strategy<Value = Block> {
         Just(Block::CallVoid),
         (slot(), 0..DOUBLE_OPS.len(), 0..DOUBLES.len(), 0..DOUBLE_OPS.len(), slot())
             .prop_map(|(from, op1, k, op2, to)| Block::Doubles { from, op1, k, op2, to }),
-        (slot(), prop::sample::select(vec![16u32, 24]), slot()).prop_map(|(from, bits, to)| Block::Narrow { from, bits, to }),
+        (slot(), prop::sample::select(vec![16u32, 24]), slot()).prop_map(|(from, bits, to)| Block::Narrow {
+            from,
+            bits,
+            to
+        }),
     ]
 }
 
@@ -120,9 +124,9 @@ fn render(blocks: &[Block], out: &mut String, labels: &mut u32) {
                 render(then, out, labels);
                 out.push_str(&format!("{skip}:\n"));
             }
-            Block::Narrow { from, bits, to } => {
-                out.push_str(&format!("is_get32 {from}\niconst_8bit {bits}\nishl\niconst_8bit {bits}\nishr\nis_set32 {to}\n"))
-            }
+            Block::Narrow { from, bits, to } => out.push_str(&format!(
+                "is_get32 {from}\niconst_8bit {bits}\nishl\niconst_8bit {bits}\nishr\nis_set32 {to}\n"
+            )),
             Block::IfNonZero { a, then } => {
                 *labels += 1;
                 let skip = format!("skip{labels}");
