@@ -822,4 +822,58 @@ public final class Arrays {
             Arrays.sort(items, c);
         }
     }
+
+    public static <T> java.util.stream.Stream<T> stream(T[] a) {
+        return stream(a, 0, a.length);
+    }
+
+    public static <T> java.util.stream.Stream<T> stream(T[] a, int from, int to) {
+        rangeCheck(a.length, from, to);
+        return java.util.stream.Streams.of(new Iterator<T>() {
+            private int next = from;
+
+            public boolean hasNext() {
+                return next < to;
+            }
+
+            public T next() {
+                if (next >= to) throw new NoSuchElementException();
+                return a[next++];
+            }
+        });
+    }
+
+    /** The bounds check of the JDK's array streams, with its messages. */
+    private static void rangeCheck(int length, int from, int to) {
+        if (from > to) throw new ArrayIndexOutOfBoundsException("origin(" + from + ") > fence(" + to + ")");
+        if (from < 0) throw new ArrayIndexOutOfBoundsException(from);
+        if (to > length) throw new ArrayIndexOutOfBoundsException(to);
+    }
+
+    public static java.util.stream.IntStream stream(int[] a) {
+        return java.util.stream.Streams.ofInts(a, 0, a.length);
+    }
+
+    public static java.util.stream.IntStream stream(int[] a, int from, int to) {
+        rangeCheck(a.length, from, to);
+        return java.util.stream.Streams.ofInts(a, from, to);
+    }
+
+    public static java.util.stream.LongStream stream(long[] a) {
+        return java.util.stream.Streams.ofLongs(a, 0, a.length);
+    }
+
+    public static java.util.stream.LongStream stream(long[] a, int from, int to) {
+        rangeCheck(a.length, from, to);
+        return java.util.stream.Streams.ofLongs(a, from, to);
+    }
+
+    public static java.util.stream.DoubleStream stream(double[] a) {
+        return java.util.stream.Streams.ofDoubles(a, 0, a.length);
+    }
+
+    public static java.util.stream.DoubleStream stream(double[] a, int from, int to) {
+        rangeCheck(a.length, from, to);
+        return java.util.stream.Streams.ofDoubles(a, from, to);
+    }
 }

@@ -3,6 +3,14 @@ package java.util;
 public interface Collection<E> extends Iterable<E> {
     int size();
 
+    default java.util.stream.Stream<E> stream() {
+        return java.util.stream.Streams.of(iterator());
+    }
+
+    default java.util.stream.Stream<E> parallelStream() {
+        return stream();
+    }
+
     boolean add(E e);
 
     default boolean isEmpty() {

@@ -43,6 +43,10 @@ public final class Optional<T> {
     }
 
     public boolean isPresent() { return value != null; }
+
+    public java.util.stream.Stream<T> stream() {
+        return value == null ? java.util.stream.Stream.empty() : java.util.stream.Stream.of(value);
+    }
     public boolean isEmpty() { return value == null; }
     public T orElse(T other) { return value != null ? value : other; }
     public T orElseGet(Supplier<? extends T> other) { return value != null ? value : other.get(); }

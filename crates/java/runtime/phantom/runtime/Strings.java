@@ -501,4 +501,27 @@ public final class Strings {
     public static String formatted(String s, Object... args) {
         return Format.format(s, args);
     }
+
+    /** chars(): the string's chars as ints. */
+    public static java.util.stream.IntStream chars(String s) {
+        int[] out = new int[s.length()];
+        for (int i = 0; i < out.length; i++) out[i] = s.charAt(i);
+        return java.util.Arrays.stream(out);
+    }
+
+    /** lines(): split at \n, \r\n or \r, a last empty line dropped. */
+    public static java.util.stream.Stream<String> lines(String s) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int start = 0, n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') i++;
+                start = i + 1;
+            }
+        }
+        if (start < n) out.add(s.substring(start));
+        return out.stream();
+    }
 }
