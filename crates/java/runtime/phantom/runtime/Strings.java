@@ -354,76 +354,57 @@ public final class Strings {
         return b.toString();
     }
 
-    /** split with a literal separator, or the regular expressions "\\s+", " +", ",\\s*". */
+    /** split(regex): a separator that is one literal char is searched for directly (as the
+     * JDK does); anything else is a regular expression. */
     public static String[] split(String s, String regex) {
         return split(s, regex, 0);
     }
 
     public static String[] split(String s, String regex, int limit) {
-        java.util.ArrayList<String> parts = new java.util.ArrayList<String>();
-        boolean spaces = regex.equals("\\s+") || regex.equals(" +") || regex.equals("\\s");
-        boolean commaSpaces = regex.equals(",\\s*");
-        String literal = regex;
-        if (regex.length() == 2 && regex.charAt(0) == '\\') {
-            literal = substring(regex, 1);
+        char literal = literalChar(regex);
+        if (literal == 0) {
+            return java.util.regex.Pattern.compile(regex).split(s, limit);
         }
-        int at = 0, n = s.length();
-        while (limit <= 0 || parts.size() < limit - 1) {
-            int i, end;
-            if (spaces) {
-                i = at;
-                while (i < n && s.charAt(i) > ' ') {
-                    i++;
-                }
-                if (i >= n) {
-                    break;
-                }
-                end = i;
-                while (end < n && s.charAt(end) <= ' ') {
-                    end++;
-                    if (regex.equals("\\s")) {
-                        break;
-                    }
-                }
-            } else if (commaSpaces) {
-                i = indexOf(s, ",", at);
-                if (i < 0) {
-                    break;
-                }
-                end = i + 1;
-                while (end < n && s.charAt(end) <= ' ') {
-                    end++;
-                }
-            } else {
-                i = literal.isEmpty() ? (at + 1 <= n ? at + 1 : -1) : indexOf(s, literal, at);
-                if (i < 0 || (literal.isEmpty() && i >= n)) {
-                    break;
-                }
-                end = i + literal.length();
-            }
-            if (!(i == 0 && end > 0 && at == 0 && !literal.isEmpty() && spaces)) {
-                parts.add(substring(s, at, i));
-            }
-            at = end;
+        java.util.ArrayList<String> parts = new java.util.ArrayList<String>();
+        int at = 0, i;
+        while ((limit <= 0 || parts.size() < limit - 1) && (i = indexOf(s, String.valueOf(literal), at)) >= 0) {
+            parts.add(substring(s, at, i));
+            at = i + 1;
+        }
+        if (at == 0) {
+            return new String[] {s};
         }
         parts.add(substring(s, at));
+        int size = parts.size();
         if (limit == 0) {
-            int k = parts.size();
-            while (k > 0 && parts.get(k - 1).isEmpty()) {
-                k--;
-            }
-            while (parts.size() > k) {
-                parts.remove(parts.size() - 1);
+            while (size > 0 && parts.get(size - 1).isEmpty()) {
+                size--;
             }
         }
-        if (parts.isEmpty()) {
-            return new String[] {""};
+        return parts.subList(0, size).toArray(new String[0]);
+    }
+
+    /** The char a regular expression stands for when it is one literal char, else 0. */
+    private static char literalChar(String regex) {
+        if (regex.length() == 1 && ".$|()[{^?*+\\".indexOf(regex.charAt(0)) < 0) {
+            return regex.charAt(0);
         }
-        String[] out = new String[parts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = parts.get(i);
+        if (regex.length() == 2 && regex.charAt(0) == '\\' && !Character.isLetterOrDigit(regex.charAt(1))) {
+            return regex.charAt(1);
         }
-        return out;
+        return 0;
+    }
+
+    public static boolean matches(String s, String regex) {
+        return java.util.regex.Pattern.matches(regex, s);
+    }
+
+    public static String replaceAll(String s, String regex, String replacement) {
+        return java.util.regex.Pattern.compile(regex).matcher(s).replaceAll(replacement);
+    }
+
+    public static String replaceFirst(String s, String regex, String replacement) {
+        return java.util.regex.Pattern.compile(regex).matcher(s).replaceFirst(replacement);
     }
 
     public static String valueOf(Object o) {
