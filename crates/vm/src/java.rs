@@ -86,8 +86,8 @@ pub fn java_arraycopy(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Resu
             if !v.is_null() && !cx.is_subclass(cx.class_of(v)?, class) {
                 return Err(cx.throw_str(&format!(
                     "java.lang.ArrayStoreException: arraycopy: element type mismatch: can not cast one of the elements of {}[] to the type of the destination array, {}",
-                    type_name(cx, &s)?,
-                    type_name(cx, &d)?
+                    element_type_name(cx, &s)?,
+                    element_type_name(cx, &d)?
                 )));
             }
         }
@@ -100,6 +100,15 @@ pub fn java_arraycopy(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Resu
 fn type_name(cx: &Cx, a: &JavaArray) -> Result<String> {
     let d = string_of(cx, java_array::descriptor(cx.heap, a)?)?;
     Ok(descriptor_type_name(&d[1..]))
+}
+
+/// As `type_name`, but naming `Object` as a class, the way the element-mismatch message does.
+fn element_type_name(cx: &Cx, a: &JavaArray) -> Result<String> {
+    let d = string_of(cx, java_array::descriptor(cx.heap, a)?)?;
+    Ok(match &d[1..] {
+        b"Ljava/lang/Object;" => "java.lang.Object".into(),
+        other => descriptor_type_name(other),
+    })
 }
 
 fn descriptor_type_name(d: &[u8]) -> String {

@@ -159,6 +159,14 @@ public class ArrayList<E> extends AbstractList<E> implements RandomAccess, java.
     }
 
     @SuppressWarnings("unchecked")
+    public <T> T[] toArray(T[] a) {
+        Object[] r = a.length >= size ? a : (Object[]) phantom.runtime.Rt.n().newArrayLike(a, size);
+        System.arraycopy(items, 0, r, 0, size);
+        if (r == a && a.length > size) a[size] = null;
+        return (T[]) r;
+    }
+
+    @SuppressWarnings("unchecked")
     public void sort(Comparator<? super E> c) {
         int expected = modCount;
         Arrays.sort((E[]) items, 0, size, c);

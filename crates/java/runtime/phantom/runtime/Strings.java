@@ -366,8 +366,9 @@ public final class Strings {
             return java.util.regex.Pattern.compile(regex).split(s, limit);
         }
         java.util.ArrayList<String> parts = new java.util.ArrayList<String>();
+        String separator = regex.length() == 1 ? regex : substring(regex, 1);
         int at = 0, i;
-        while ((limit <= 0 || parts.size() < limit - 1) && (i = indexOf(s, String.valueOf(literal), at)) >= 0) {
+        while ((limit <= 0 || parts.size() < limit - 1) && (i = indexOf(s, separator, at)) >= 0) {
             parts.add(substring(s, at, i));
             at = i + 1;
         }
@@ -375,19 +376,29 @@ public final class Strings {
             return new String[] {s};
         }
         parts.add(substring(s, at));
-        int size = parts.size();
         if (limit == 0) {
-            while (size > 0 && parts.get(size - 1).isEmpty()) {
-                size--;
+            while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
+                parts.remove(parts.size() - 1);
             }
         }
-        return parts.subList(0, size).toArray(new String[0]);
+        String[] out = new String[parts.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = parts.get(k);
+        }
+        return out;
     }
 
     /** The char a regular expression stands for when it is one literal char, else 0. */
     private static char literalChar(String regex) {
-        if (regex.length() == 1 && ".$|()[{^?*+\\".indexOf(regex.charAt(0)) < 0) {
-            return regex.charAt(0);
+        if (regex.length() == 1) {
+            char c = regex.charAt(0);
+            switch (c) {
+                case '.': case '$': case '|': case '(': case ')': case '[': case '{': case '^': case '?': case '*':
+                case '+': case '\\':
+                    return 0;
+                default:
+                    return c;
+            }
         }
         if (regex.length() == 2 && regex.charAt(0) == '\\' && !Character.isLetterOrDigit(regex.charAt(1))) {
             return regex.charAt(1);

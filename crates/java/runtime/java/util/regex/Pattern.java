@@ -98,11 +98,10 @@ public final class Pattern {
         }
         if (index == 0 && parts.isEmpty()) return new String[] {text};
         parts.add(text.substring(index));
-        int size = parts.size();
         if (limit == 0) {
-            while (size > 0 && parts.get(size - 1).isEmpty()) size--;
+            while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) parts.remove(parts.size() - 1);
         }
-        return parts.subList(0, size).toArray(new String[0]);
+        return parts.toArray(new String[0]);
     }
 
     public java.util.stream.Stream<String> splitAsStream(CharSequence input) {
