@@ -91,6 +91,55 @@ fn java_programs_print_what_the_jvm_prints() {
     assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), names.len(), failures.join("\n"));
 }
 
+/// With `javac -g` the class files name their local variables, and the NullPointerException
+/// messages say `"a[k]"` where they would say `"<local0>[<local1>]"`.
+#[test]
+fn null_pointer_messages_name_local_variables_of_classes_compiled_with_debug_information() {
+    let tmp = TempDir::new("java-npe-g");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/NpeMessages.java");
+    let status = Command::new("javac").arg("-g").arg("-d").arg(&tmp.0).arg(&source).status().expect("javac runs");
+    assert!(status.success(), "javac -g failed");
+    let mut java = Command::new("java");
+    java.arg("-cp").arg(&tmp.0).arg("NpeMessages");
+    let expected = seen(run_with_input(java, None));
+    assert!(expected.stdout.contains("because \"a[k]\" is null"), "java names the variables: {}", expected.stdout);
+    let mut phantom = Command::new(env!("CARGO_BIN_EXE_phantom"));
+    phantom.arg("run").arg(&tmp.0).args(["--main", "NpeMessages"]);
+    assert_eq!(seen(run_with_input(phantom, None)), expected);
+}
+
+/// `phantom run ... | head`: once the reader has gone, output is dropped and the program ends
+/// as it would have, like Java's `System.out`, without an error.
+#[test]
+fn output_into_a_closed_pipe_is_dropped_not_fatal() {
+    use std::io::BufRead;
+    let tmp = TempDir::new("java-pipe");
+    let source = tmp.0.join("Loud.java");
+    std::fs::write(
+        &source,
+        "public class Loud { public static void main(String[] a) { for (int i = 0; i < 200000; i++) \
+         System.out.println(\"line \" + i); System.err.println(\"finished\"); System.exit(3); } }",
+    )
+    .unwrap();
+    let status = Command::new("javac").arg("-d").arg(&tmp.0).arg(&source).status().expect("javac runs");
+    assert!(status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phantom"))
+        .arg("run")
+        .arg(&tmp.0)
+        .args(["--main", "Loud"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    assert_eq!(first, "line 0\n");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.trim(), "finished", "the program ran to its end quietly");
+    assert_eq!(out.status.code(), Some(3));
+}
+
 #[test]
 fn bad_class_files_and_missing_runtime_classes_are_clear_errors() {
     let tmp = TempDir::new("java-bad");

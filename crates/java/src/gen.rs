@@ -828,7 +828,22 @@ impl<'a> MethodGen<'a> {
         let ranges: Vec<(usize, usize, usize)> = handlers.iter().map(|h| (h.0, h.1, h.2)).collect();
         let flow: Flow = flow::analyse(opcodes, &ranges, self.this_fixed).map_err(|e| self.err(0, e))?;
         let params = signature(&self.method.descriptor)?.params;
-        self.npe = crate::npe::messages(opcodes, &flow, self.method.is_static, &params);
+        let variables = code
+            .attributes
+            .iter()
+            .filter_map(|a| match &a.data {
+                AttributeData::LocalVariableTable(t) => Some(t.iter()),
+                _ => None,
+            })
+            .flatten()
+            .map(|v| crate::npe::Variable {
+                start: v.start_pc as usize,
+                length: v.length as usize,
+                slot: v.index,
+                name: v.name.to_string(),
+            })
+            .collect();
+        self.npe = crate::npe::messages(opcodes, &flow, self.method.is_static, &params, variables);
         self.consts.npe.insert(self.method.key(), self.npe.clone());
 
         // Arguments are object slots 0..n; Java numbers them from 0 (static) or 1, longs and

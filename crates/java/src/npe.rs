@@ -16,8 +16,12 @@ enum Src {
     Unknown,
     Null,
     Int(i64),
-    Local(u16),
-    Static { class: String, name: String },
+    /// A local slot, and the offset of the instruction that read it.
+    Local(u16, usize),
+    Static {
+        class: String,
+        name: String,
+    },
     Field(Box<Src>, String),
     Element(Box<Src>, Box<Src>),
     Returned(String),
@@ -29,9 +33,10 @@ pub fn messages(
     flow: &Flow,
     is_static: bool,
     params: &[String],
+    variables: Vec<Variable>,
 ) -> HashMap<usize, String> {
     let targets: HashSet<usize> = opcodes.iter().flat_map(|(pc, op)| flow::branch_targets(*pc, op)).collect();
-    let names = LocalNames::new(is_static, params);
+    let names = LocalNames::new(is_static, params, variables);
     let mut out = HashMap::new();
     let mut sources: Vec<Src> = Vec::new();
     let mut fresh = true;
@@ -69,7 +74,7 @@ pub fn messages(
         let pops = (kinds.len() + pushes).saturating_sub(after.len());
         let popped = sources.split_off(sources.len().saturating_sub(pops));
         if pushes == 1 {
-            sources.push(source(op, &popped));
+            sources.push(source(op, *pc, &popped));
         }
     }
     out
@@ -94,13 +99,13 @@ fn produces(op: &Opcode) -> bool {
 }
 
 /// The source an instruction's result has, given what it popped (deepest first).
-fn source(op: &Opcode, popped: &[Src]) -> Src {
+fn source(op: &Opcode, pc: usize, popped: &[Src]) -> Src {
     use Opcode::*;
     let arg = |k: usize| popped.get(k).cloned().unwrap_or(Src::Unknown);
     match op {
         AconstNull => Src::Null,
-        Aload(n) => Src::Local(*n),
-        Iload(n) => Src::Local(*n),
+        Aload(n) => Src::Local(*n, pc),
+        Iload(n) => Src::Local(*n, pc),
         IconstM1 => Src::Int(-1),
         Iconst0 => Src::Int(0),
         Iconst1 => Src::Int(1),
@@ -174,7 +179,7 @@ fn describe(src: &Src, names: &LocalNames, depth: usize) -> Option<String> {
         Src::Unknown => return None,
         Src::Null => "null".into(),
         Src::Int(v) => v.to_string(),
-        Src::Local(n) => names.name(*n),
+        Src::Local(n, pc) => names.name(*n, *pc),
         Src::Static { class, name } => format!("{class}.{name}"),
         Src::Field(obj, name) => format!("{}.{name}", describe(obj, names, depth + 1)?),
         Src::Element(array, index) => {
@@ -185,27 +190,42 @@ fn describe(src: &Src, names: &LocalNames, depth: usize) -> Option<String> {
     })
 }
 
-/// How the JVM names local slots without a local variable table (javac's default).
+/// A local variable table's entry (`javac -g`): the slot has this name from `start` for `length`.
+pub struct Variable {
+    pub start: usize,
+    pub length: usize,
+    pub slot: u16,
+    pub name: String,
+}
+
+/// How the JVM names local slots: by the local variable table where it has them, else by
+/// number (javac's default has no table).
 struct LocalNames {
     is_static: bool,
     /// The first slot of each parameter.
     params: Vec<u16>,
+    variables: Vec<Variable>,
 }
 
 impl LocalNames {
-    fn new(is_static: bool, params: &[String]) -> LocalNames {
+    fn new(is_static: bool, params: &[String], variables: Vec<Variable>) -> LocalNames {
         let mut slot = if is_static { 0 } else { 1 };
         let mut firsts = Vec::new();
         for p in params {
             firsts.push(slot);
             slot += if p == "J" || p == "D" { 2 } else { 1 };
         }
-        LocalNames { is_static, params: firsts }
+        LocalNames { is_static, params: firsts, variables }
     }
 
-    fn name(&self, slot: u16) -> String {
+    /// The name of `slot` as read at offset `pc`.
+    fn name(&self, slot: u16, pc: usize) -> String {
         if slot == 0 && !self.is_static {
             return "this".into();
+        }
+        let named = self.variables.iter().find(|v| v.slot == slot && (v.start..v.start + v.length).contains(&pc));
+        if let Some(v) = named {
+            return v.name.clone();
         }
         match self.params.iter().position(|&s| s == slot) {
             Some(k) => format!("<parameter{}>", k + 1),

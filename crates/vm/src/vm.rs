@@ -692,9 +692,16 @@ impl Vm {
         self.boot
     }
 
+    /// Writes program output. A reader that went away (`phantom run ... | head`) is not the
+    /// program's fault: what it prints after that is dropped, as Java's `System.out` drops it.
     pub fn print(&self, bytes: &[u8]) -> Result<()> {
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
-        out.write_all(bytes).and_then(|()| out.flush()).map_err(|e| Trap::Fatal(format!("cannot write output: {e}")))
+        match out.write_all(bytes).and_then(|()| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Trap::Fatal(format!("cannot write output: {e}")))
+            }
+            _ => Ok(()),
+        }
     }
 
     pub fn new_string(&self, bytes: &[u8]) -> Result<Value> {
