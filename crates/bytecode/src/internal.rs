@@ -297,6 +297,8 @@ macro_rules! for_each_internal_class {
                     45 gc "() void" => java_gc,
                     46 refersTo "(? ?) int" => java_refers_to,
                     47 nullMessage "() ?" => java_null_message,
+                    48 satellite "(?) int" => java_satellite,
+                    49 setSatellite "(? int) int" => java_set_satellite,
                 }
                 // Ours: a Java array, whose length is fixed and whose bounds are checked.
                 41 JAVA_ARRAY ".internal.container.java_array" extends ".internal.container.array" device "" {

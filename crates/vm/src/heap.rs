@@ -1,7 +1,9 @@
 //! The object heap: objects laid out in 8-byte words of a [`Memory`] region.
 //!
 //! Layout of an object at offset `o` (8-aligned, never 0):
-//! - word 0: class id (low 32 bits) and [`Kind`] (bits 32..40);
+//! - word 0: class id (low 32 bits) and [`Kind`] (bits 32..40); in array storage, bit 40 marks
+//!   a directory; in a free block, bit 48 says its pages were released; in any other object,
+//!   bits 41..48 and 49..64 hold its satellite index (0: none; see [`Heap::satellite`]);
 //! - word 1: payload length (slots for slot kinds, bytes for byte kinds);
 //! - words 2..: payload.
 //!
@@ -156,6 +158,13 @@ const RELEASED: u64 = 1 << 48;
 /// In an array storage's header word: the storage is a directory of leaves (see
 /// [`LEAF_SLOTS`]) rather than the elements themselves.
 const DIRECTORY: u64 = 1 << 40;
+/// Where an object's satellite index lives in its header word: 7 bits from 41, 15 from 49
+/// (bit 48 is a free block's).
+const SATELLITE_LOW_SHIFT: u64 = 41;
+const SATELLITE_HIGH_SHIFT: u64 = 49;
+const SATELLITE_BITS: u64 = 0x7F << SATELLITE_LOW_SHIFT | 0x7FFF << SATELLITE_HIGH_SHIFT;
+/// Satellite indexes are below this (22 bits).
+pub const MAX_SATELLITE: u32 = 1 << 22;
 /// Array storage beyond this many elements is a directory of leaves of this many, so that an
 /// array grows by adding leaves: no growth copies more than a leaf or the directory, and no
 /// instruction holds up a safepoint for long whatever the array's size.
@@ -899,6 +908,24 @@ impl Heap {
         Ok((word as u32, kind))
     }
 
+    /// The object's satellite index: where the state only some objects need (a Java
+    /// monitor) is kept for it, by whoever set it; 0 when it has none. Ordinary objects pay
+    /// nothing: the index lives in header bits no one else uses.
+    pub fn satellite(&self, obj: u64) -> Result<u32, MemoryError> {
+        let word = self.memory.load(obj)?;
+        Ok(((word >> SATELLITE_LOW_SHIFT) & 0x7F | (word >> SATELLITE_HIGH_SHIFT) << 7) as u32)
+    }
+
+    /// Sets the satellite index (below [`MAX_SATELLITE`]).
+    pub fn set_satellite(&self, obj: u64, index: u32) -> Result<(), MemoryError> {
+        if index >= MAX_SATELLITE {
+            return Err(MemoryError(format!("satellite index {index} out of range")));
+        }
+        let word = self.memory.load(obj)? & !SATELLITE_BITS;
+        let index = index as u64;
+        self.memory.store(obj, word | (index & 0x7F) << SATELLITE_LOW_SHIFT | (index >> 7) << SATELLITE_HIGH_SHIFT)
+    }
+
     #[inline]
     pub fn kind_of(&self, obj: u64) -> Result<Kind, MemoryError> {
         Ok(if (self.memory.load(obj)? >> 32) as u8 == Kind::Bytes as u8 { Kind::Bytes } else { Kind::Slots })
@@ -1181,6 +1208,25 @@ pub struct GcStats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_satellite_index_leaves_class_kind_and_length_alone() {
+        let heap = Heap::new(Box::new(PlainMemory::new(1 << 16))).unwrap();
+        let o = heap.alloc(0x1234_5678, Kind::Slots, 3, 3).unwrap().object().unwrap();
+        let b = heap.alloc_bytes(9, b"text").unwrap().object().unwrap();
+        assert_eq!(heap.satellite(o).unwrap(), 0, "a new object has none");
+        for index in [1, 0x7F, 0x80, 12345, MAX_SATELLITE - 1] {
+            for obj in [o, b] {
+                heap.set_satellite(obj, index).unwrap();
+                assert_eq!(heap.satellite(obj).unwrap(), index);
+            }
+            assert_eq!(heap.header(o).unwrap(), (0x1234_5678, Kind::Slots));
+            assert_eq!(heap.header(b).unwrap(), (9, Kind::Bytes));
+            assert_eq!((heap.len(o).unwrap(), heap.bytes(b).unwrap().as_slice()), (3, &b"text"[..]));
+            assert_eq!(heap.block_bytes(o).unwrap(), block_words(Kind::Slots as u64, 3) * 8);
+        }
+        assert!(heap.set_satellite(o, MAX_SATELLITE).is_err());
+    }
 
     #[test]
     fn objects_strings_and_exhaustion() {

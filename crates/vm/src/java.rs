@@ -512,6 +512,26 @@ pub fn java_refers_to(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Resu
     Ok(Value::int((cx.heap.slot(obj, 0)? == o) as i32))
 }
 
+/// satellite(o): `o`'s satellite index (0: none yet), or -1 for a value without a header (an
+/// int), which cannot have one.
+pub fn java_satellite(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    match arg(cx, args, 0)?.object() {
+        Some(obj) => Ok(Value::int(cx.heap.satellite(obj)? as i32)),
+        None => Ok(Value::int(-1)),
+    }
+}
+
+/// setSatellite(o, index): gives `o` a satellite index; false when the index is out of range.
+pub fn java_set_satellite(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {
+    let obj = arg(cx, args, 0)?.object().ok_or_else(|| cx.throw_str("setSatellite: not an object"))?;
+    let index = int_arg(cx, args, 1)?;
+    if index <= 0 || index as u32 >= crate::heap::MAX_SATELLITE {
+        return Ok(Value::int(0));
+    }
+    cx.heap.set_satellite(obj, index as u32)?;
+    Ok(Value::int(1))
+}
+
 /// The constant of a translated class that lists its NullPointerException messages
 /// (`phantom_java::NPE_TABLE`): lines of `ORDINAL START END MESSAGE`.
 const NPE_TABLE: u32 = 0x7fff_ff00;

@@ -34,4 +34,6 @@ public final class java {
     public native void gc();
     public native boolean refersTo(phantom.internal.weakref ref, Object o);
     public native String nullMessage();
+    public native int satellite(Object o);
+    public native boolean setSatellite(Object o, int index);
 }
