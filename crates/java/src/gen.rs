@@ -655,7 +655,8 @@ impl<'a> MethodGen<'a> {
     }
 
     /// The object protocol answers null too (null is an .internal.void); Java throws: a
-    /// NullPointerException when the receiver below the `n` arguments is null.
+    /// NullPointerException when the receiver below the `n` arguments (the object on top, for
+    /// `n` 0) is null.
     fn null_receiver_throws(&mut self, n: u32, at: usize) -> Result<(), Error> {
         let done = self.label();
         self.put(Op::OsPull32, vec![Arg::Int(n as i64)]);
@@ -1713,24 +1714,12 @@ impl<'a> MethodGen<'a> {
             }
             Athrow => {
                 // `throw null` throws a NullPointerException.
-                let done = self.label();
-                self.put(Op::OsDup, vec![]);
-                self.put(Op::OsIsnull, vec![]);
-                self.jump(Op::Jz, done);
-                self.put(Op::OsDrop, vec![]);
-                self.null_pointer(pc)?;
-                self.place(done);
+                self.null_receiver_throws(0, pc)?;
                 self.put(Op::Throw, vec![]);
             }
             Monitorenter => {
                 // Null is refused here, so that the exception names this block.
-                let done = self.label();
-                self.put(Op::OsDup, vec![]);
-                self.put(Op::OsIsnull, vec![]);
-                self.jump(Op::Jz, done);
-                self.null_pointer(pc)?;
-                self.put(Op::Throw, vec![]);
-                self.place(done);
+                self.null_receiver_throws(0, pc)?;
                 self.invoke_static(RT, "monitorEnter", "(Ljava/lang/Object;)V", pc)?
             }
             Monitorexit => self.invoke_static(RT, "monitorExit", "(Ljava/lang/Object;)V", pc)?,

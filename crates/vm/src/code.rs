@@ -455,6 +455,21 @@ pub fn const_op(op: Bin, a: i32, k: i32) -> i32 {
     }
 }
 
+/// `a op b` on longs for the operations that cannot throw (add, multiply, both subtractions,
+/// and, or, xor; the fused forms take no others).
+#[inline(always)]
+pub fn long_op(op: Bin, a: i64, b: i64) -> i64 {
+    match op {
+        Bin::Add => a.wrapping_add(b),
+        Bin::Mul => a.wrapping_mul(b),
+        Bin::SubLU => a.wrapping_sub(b),
+        Bin::SubUL => b.wrapping_sub(a),
+        Bin::And => a & b,
+        Bin::Or => a | b,
+        _ => a ^ b,
+    }
+}
+
 /// `a op b` on doubles for the arithmetic operations (the ones `double_op_fuses` lets fuse;
 /// the logical and bitwise ones throw, and are never passed here).
 #[inline(always)]

@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::class::{ids, Body, Method, INTERNAL_CLASSES};
-use crate::code::{const_op, const_op_fuses, double_op, double_op_fuses, Bin, Cmp, Instr, Ty};
+use crate::code::{const_op, const_op_fuses, double_op, double_op_fuses, long_op, Bin, Cmp, Instr, Ty};
 use crate::heap::{Kind, OUT_OF_MEMORY};
 use crate::java_array;
 use crate::natives::{self, NativeFn};
@@ -528,6 +528,21 @@ impl Vm {
                 }
             }};
         }
+        // The id of the class a `summon_by_name` (alone or fused) names, from the thread's
+        // tables. A class newer than them is summoned the slow way, pushed, and the run ends
+        // for the current tables.
+        macro_rules! summoned {
+            ($name:expr, $resolved:expr) => {
+                match $resolved.get().copied().filter(|&id| (id as usize) < tables.classes.len()) {
+                    Some(id) => id,
+                    None => {
+                        o.push(self.summon_object($name, Some($resolved))?);
+                        r.left -= 1;
+                        return Ok(End::Tables);
+                    }
+                }
+            };
+        }
         loop {
             if r.left == 0 {
                 return Ok(End::Budget);
@@ -637,15 +652,10 @@ impl Vm {
                 Instr::SummonNull => o.push(Value::NULL),
                 Instr::SummonThread => o.push(thread_object),
                 Instr::SummonInternal(name) => o.push(self.summon_object(name.as_bytes(), None)?),
-                Instr::SummonByName(name, resolved) => match resolved.get() {
-                    Some(&id) if (id as usize) < tables.classes.len() => o.push(tables.classes[id as usize].object),
-                    _ => {
-                        o.push(self.summon_object(name, Some(resolved))?);
-                        // The class may be newer than the thread's tables: take the current ones.
-                        r.left -= 1;
-                        return Ok(End::Tables);
-                    }
-                },
+                Instr::SummonByName(name, resolved) => {
+                    let id = summoned!(name, resolved);
+                    o.push(tables.classes[id as usize].object);
+                }
                 Instr::String(bytes) => o.push(self.new_string(bytes)?),
                 Instr::ConstPool(id) => o.push(self.constant(tables, method_uid, *id)),
                 Instr::Box(Ty::Int) => {
@@ -693,15 +703,7 @@ impl Vm {
                 ) => {
                     // Those that cannot throw, in place; the rest go the general way.
                     let (a, b, at) = two_longs(i)?;
-                    let r = match op {
-                        Bin::Add => a.wrapping_add(b),
-                        Bin::Mul => a.wrapping_mul(b),
-                        Bin::SubLU => a.wrapping_sub(b),
-                        Bin::SubUL => b.wrapping_sub(a),
-                        Bin::And => a & b,
-                        Bin::Or => a | b,
-                        _ => a ^ b,
-                    };
+                    let r = long_op(*op, a, b);
                     i[at] = (r as u64 >> 32) as u32;
                     i[at + 1] = r as u32;
                     i.truncate(at + 2);
@@ -821,11 +823,7 @@ impl Vm {
                 Instr::ArrayGetNumber(ty) => {
                     let index = i.pop().ok_or_else(underflow)? as i32;
                     let array = o.pop().ok_or_else(underflow)?;
-                    let (a, slot) = self.array_element(array, index)?;
-                    i.push(self.heap.slot(a.obj, slot)?.as_int().unwrap_or(0) as u32);
-                    if ty.cells() == 2 {
-                        i.push(self.heap.slot(a.obj, slot + 1)?.as_int().unwrap_or(0) as u32);
-                    }
+                    self.push_element_number(i, array, index, *ty)?;
                 }
                 Instr::ArraySetNumber(ty) => {
                     let low = i.pop().ok_or_else(underflow)?;
@@ -867,11 +865,7 @@ impl Vm {
                 }
                 Instr::GetNumberField(ty, f) => {
                     let obj = o.pop().ok_or_else(underflow)?;
-                    let (a, b) = self.object_field(obj, *f, ty.cells())?;
-                    i.push(a.as_int().unwrap_or(0) as u32);
-                    if ty.cells() == 2 {
-                        i.push(b.as_int().unwrap_or(0) as u32);
-                    }
+                    self.push_field_number(i, obj, *f, *ty)?;
                 }
                 Instr::SetNumberField(ty, f) => {
                     let obj = o.pop().ok_or_else(underflow)?;
@@ -892,7 +886,7 @@ impl Vm {
                     let class = self.class_id_of_object(class)?;
                     let v = *o.last().ok_or_else(underflow)?;
                     let from = self.class_of(v)?;
-                    if !v.is_null() && !self.descends(tables, from, class) {
+                    if !v.is_null() && !tables.descends_or(from, class, || self.is_subclass(from, class)) {
                         return Err(self.cast_error(from, class));
                     }
                 }
@@ -1090,11 +1084,7 @@ impl Vm {
                 }
                 Instr::SlotNumberField { ty, slot, field } if r.left >= 2 => {
                     let obj = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
-                    let (a, b) = self.object_field(obj, *field, ty.cells())?;
-                    i.push(a.as_int().unwrap_or(0) as u32);
-                    if ty.cells() == 2 {
-                        i.push(b.as_int().unwrap_or(0) as u32);
-                    }
+                    self.push_field_number(i, obj, *field, *ty)?;
                     r.pc += 1;
                     r.left -= 1;
                 }
@@ -1107,11 +1097,7 @@ impl Vm {
                 Instr::SlotArrayNumber { ty, array, index } if r.left >= 3 => {
                     let array = *o.get(obase + *array as usize).ok_or_else(object_slot)?;
                     let index = *i.get(ibase + *index as usize).ok_or_else(int_slot)? as i32;
-                    let (a, slot) = self.array_element(array, index)?;
-                    i.push(self.heap.slot(a.obj, slot)?.as_int().unwrap_or(0) as u32);
-                    if ty.cells() == 2 {
-                        i.push(self.heap.slot(a.obj, slot + 1)?.as_int().unwrap_or(0) as u32);
-                    }
+                    self.push_element_number(i, array, index, *ty)?;
                     r.pc += 2;
                     r.left -= 2;
                 }
@@ -1167,14 +1153,7 @@ impl Vm {
                 Instr::LongIntSet { op, a, b, to } if r.left >= 5 => {
                     let x = local_bits(i, ibase + *a as usize)? as i64;
                     let y = *i.get(ibase + *b as usize).ok_or_else(int_slot)? as i32 as i64;
-                    let v = match op {
-                        Bin::Add => x.wrapping_add(y),
-                        Bin::SubLU => x.wrapping_sub(y),
-                        Bin::Mul => x.wrapping_mul(y),
-                        Bin::And => x & y,
-                        Bin::Or => x | y,
-                        _ => x ^ y,
-                    };
+                    let v = long_op(*op, x, y);
                     let to = ibase + *to as usize;
                     let cells = i.get_mut(to..to + 2).ok_or_else(int_slot)?;
                     cells[0] = (v as u64 >> 32) as u32;
@@ -1204,22 +1183,16 @@ impl Vm {
                     }
                 }
                 Instr::StaticInstance { name, resolved, target } => {
-                    match resolved.get().copied().filter(|&id| (id as usize) < tables.classes.len()) {
-                        Some(id) => match self.static_instance(tables, id) {
-                            Some(instance) if r.left >= 7 => {
-                                o.push(instance);
-                                r.left -= 6;
-                                jump!(*target);
-                            }
-                            // The first instruction only; the call makes the statics' object if
-                            // need be.
-                            _ => o.push(tables.classes[id as usize].object),
-                        },
-                        None => {
-                            o.push(self.summon_object(name, Some(resolved))?);
-                            r.left -= 1;
-                            return Ok(End::Tables);
+                    let id = summoned!(name, resolved);
+                    match self.static_instance(tables, id) {
+                        Some(instance) if r.left >= 7 => {
+                            o.push(instance);
+                            r.left -= 6;
+                            jump!(*target);
                         }
+                        // The first instruction only; the call makes the statics' object if
+                        // need be.
+                        _ => o.push(tables.classes[id as usize].object),
                     }
                 }
                 Instr::JumpUnlessCmp { cmp, target } if r.left >= 2 => {
@@ -1261,22 +1234,14 @@ impl Vm {
                     }
                 }
                 Instr::StaticCallByName { name, resolved, method, nargs } => {
-                    match resolved.get().copied().filter(|&id| (id as usize) < tables.classes.len()) {
-                        Some(id) => {
-                            o.push(tables.classes[id as usize].object);
-                            if r.left >= 2 {
-                                // `static_invoke` is behind pc, as if fetched: a call retried
-                                // after a safepoint runs it alone.
-                                r.pc += 1;
-                                r.left -= 2;
-                                return Ok(End::StaticCall(*method, *nargs as usize));
-                            }
-                        }
-                        None => {
-                            o.push(self.summon_object(name, Some(resolved))?);
-                            r.left -= 1;
-                            return Ok(End::Tables);
-                        }
+                    let id = summoned!(name, resolved);
+                    o.push(tables.classes[id as usize].object);
+                    if r.left >= 2 {
+                        // `static_invoke` is behind pc, as if fetched: a call retried after a
+                        // safepoint runs it alone.
+                        r.pc += 1;
+                        r.left -= 2;
+                        return Ok(End::StaticCall(*method, *nargs as usize));
                     }
                 }
                 Instr::JumpUnlessElementLocal { cmp, array, index, b, target } if r.left >= 6 => {
@@ -1329,11 +1294,7 @@ impl Vm {
                 Instr::SlotDupNumberField { ty, slot, field } if r.left >= 3 => {
                     let obj = *o.get(obase + *slot as usize).ok_or_else(object_slot)?;
                     o.push(obj);
-                    let (a, b) = self.object_field(obj, *field, ty.cells())?;
-                    i.push(a.as_int().unwrap_or(0) as u32);
-                    if ty.cells() == 2 {
-                        i.push(b.as_int().unwrap_or(0) as u32);
-                    }
+                    self.push_field_number(i, obj, *field, *ty)?;
                     r.pc += 2;
                     r.left -= 2;
                 }
@@ -1521,19 +1482,12 @@ impl Vm {
     fn interface_ordinal(&self, tables: &Tables, class: u32, uid: usize, name: u32) -> Option<u32> {
         let name = self.string_bytes(self.constant(tables, uid, name)).ok()??;
         let name = std::str::from_utf8(&name).ok()?;
-        let mut next = Some(class);
-        while let Some(c) = next {
-            let c = tables.classes.get(c as usize)?;
-            if let Some(&ordinal) = c.by_name.get(name) {
-                // `dynamic_invoke` calls the entry of the class that names it; the receiver's
-                // own entry is the same one unless something unusual overrides it.
-                let named = c.vtable.get(ordinal as usize)?.as_ref()?;
-                let own = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
-                return (Arc::ptr_eq(named, own) && matches!(own.body, Body::Bytecode(_))).then_some(ordinal);
-            }
-            next = c.parent;
-        }
-        None
+        let (named, ordinal) = crate::class::method_named(class, name, |c| self.class(c))?;
+        // `dynamic_invoke` calls the entry of the class that names it; the receiver's own entry
+        // is the same one unless something unusual overrides it.
+        let named = named.vtable.get(ordinal as usize)?.as_ref()?;
+        let own = tables.classes.get(class as usize)?.vtable.get(ordinal as usize)?.as_ref()?;
+        (Arc::ptr_eq(named, own) && matches!(own.body, Body::Bytecode(_))).then_some(ordinal)
     }
 
     /// Static slot 0 of class `id` (where a translated Java class keeps the object holding its
@@ -1879,6 +1833,28 @@ impl Vm {
             }
             None => Err(self.no_object_field(obj, index)),
         }
+    }
+
+    /// A number field of another object onto the integer stack, as `is_field_get` reads it.
+    #[inline(always)]
+    fn push_field_number(&self, i: &mut Vec<u32>, obj: Value, field: u32, ty: Ty) -> Result<()> {
+        let (first, second) = self.object_field(obj, field, ty.cells())?;
+        i.push(first.as_int().unwrap_or(0) as u32);
+        if ty.cells() == 2 {
+            i.push(second.as_int().unwrap_or(0) as u32);
+        }
+        Ok(())
+    }
+
+    /// A Java array's number element onto the integer stack, as `is_array_get` reads it.
+    #[inline(always)]
+    fn push_element_number(&self, i: &mut Vec<u32>, array: Value, index: i32, ty: Ty) -> Result<()> {
+        let (a, slot) = self.array_element(array, index)?;
+        i.push(self.heap.slot(a.obj, slot)?.as_int().unwrap_or(0) as u32);
+        if ty.cells() == 2 {
+            i.push(self.heap.slot(a.obj, slot + 1)?.as_int().unwrap_or(0) as u32);
+        }
+        Ok(())
     }
 
     /// Fields `index` and (for two cells) `index + 1` of another object.

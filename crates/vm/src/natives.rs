@@ -316,10 +316,8 @@ fn class_instance_of(cx: &Cx, thread: &mut Thread, this: Value, args: &[Value]) 
     if obj.is_null() {
         return Ok(Value::int(0));
     }
-    // The thread's copy of the tables answers for the classes it has.
     let of = cx.class_of(obj)?;
-    let known = (of as usize) < thread.tables.classes.len();
-    Ok(Value::int((thread.tables.descends(of, class) || !known && cx.is_subclass(of, class)) as i32))
+    Ok(Value::int(thread.tables.descends_or(of, class, || cx.is_subclass(of, class)) as i32))
 }
 
 fn boot_load_class(cx: &Cx, _: &mut Thread, _: Value, args: &[Value]) -> Result<Value> {

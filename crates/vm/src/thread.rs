@@ -308,6 +308,12 @@ impl Num {
 }
 
 impl Tables {
+    /// `descends`, asking `newest` (the VM's current tables) only for a class these tables do
+    /// not have: a class's ancestors are loaded before it, so for one they have, they know.
+    pub(crate) fn descends_or(&self, class: ClassId, ancestor: ClassId, newest: impl FnOnce() -> bool) -> bool {
+        self.descends(class, ancestor) || (class as usize >= self.classes.len() && newest())
+    }
+
     /// Whether `class` is `ancestor` or descends from it (false for a class not in these
     /// tables: the caller then reads the newest).
     pub(crate) fn descends(&self, mut class: ClassId, ancestor: ClassId) -> bool {

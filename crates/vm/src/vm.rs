@@ -338,14 +338,6 @@ impl Vm {
         self.tables().descends(class, ancestor)
     }
 
-    /// `is_subclass` through a thread's copy of the tables, reading the newest only for a
-    /// class that copy does not have.
-    #[inline]
-    pub(crate) fn descends(&self, tables: &Tables, class: ClassId, ancestor: ClassId) -> bool {
-        tables.descends(class, ancestor)
-            || (class as usize >= tables.classes.len() && self.is_subclass(class, ancestor))
-    }
-
     /// The class id behind a class object; none if `v` is not one.
     #[inline]
     pub(crate) fn class_object_id(&self, v: Value) -> Result<Option<ClassId>> {
